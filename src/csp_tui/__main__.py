@@ -1,0 +1,3 @@
+from csp_tui.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,1 @@
+"""The local SQLite databases: ``cache.db`` (rebuildable) and ``state.db`` (precious)."""

@@ -1,0 +1,221 @@
+"""Table definitions for the two databases, as ordered migrations.
+
+``cache.db`` holds only what a sync can rebuild from Partner Center; ``state.db`` holds what
+cannot be rebuilt (the invitation ledger, the outbox, form drafts, the command log). Each list
+below is append-only: migration N brings a database from version N-1 to N.
+
+Text columns ending in ``_fold`` hold the value lower-cased with diacritics removed, so a filter
+for "sumavska" finds "Šumavská" with an indexed ``LIKE``; ``sort_key`` columns hold a Czech
+collation key (Č after C, "ch" after H) computed in Python.
+"""
+
+from __future__ import annotations
+
+CACHE_APP_ID = "csp-tui-cache"
+STATE_APP_ID = "csp-tui-state"
+
+CACHE_MIGRATIONS: list[str] = [
+    # 1: the initial cache
+    """
+    CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+
+    CREATE TABLE customers (
+        id TEXT PRIMARY KEY,                 -- customer tenant id, lower-case
+        company_name TEXT NOT NULL DEFAULT '',
+        name_fold TEXT NOT NULL DEFAULT '',
+        sort_key TEXT NOT NULL DEFAULT '',
+        primary_domain TEXT NOT NULL DEFAULT '',  -- companyProfile.domain
+        domain_fold TEXT NOT NULL DEFAULT '',
+        relationship TEXT NOT NULL DEFAULT 'unknown',  -- reseller | advisor | none | ...
+        associated_partner_id TEXT,
+        allow_delegated_access INTEGER,      -- NULL until the customer detail was read
+        email TEXT,
+        city TEXT,
+        country TEXT,
+        culture TEXT,
+        subscription_count INTEGER NOT NULL DEFAULT 0,
+        attention INTEGER NOT NULL DEFAULT 0,  -- number of things needing attention
+        attention_reason TEXT,
+        first_seen_at TEXT NOT NULL,
+        listed_at TEXT NOT NULL,             -- last time a customer listing included it
+        detail_synced_at TEXT,               -- last time its subscriptions etc. were read
+        removed_at TEXT,                     -- set only after a complete listing missed it
+        raw_json TEXT
+    );
+    CREATE INDEX customers_sort ON customers(sort_key, id);
+    CREATE INDEX customers_name_fold ON customers(name_fold);
+    CREATE INDEX customers_domain_fold ON customers(domain_fold);
+    CREATE INDEX customers_removed ON customers(removed_at);
+
+    CREATE TABLE domains (
+        customer_id TEXT NOT NULL REFERENCES customers(id) ON DELETE CASCADE,
+        domain TEXT NOT NULL,
+        is_initial INTEGER NOT NULL DEFAULT 0,   -- the tenant's *.onmicrosoft.com name
+        PRIMARY KEY (customer_id, domain)
+    );
+    CREATE INDEX domains_domain ON domains(domain);
+
+    CREATE TABLE customer_relationships (
+        customer_id TEXT NOT NULL REFERENCES customers(id) ON DELETE CASCADE,
+        partner_id TEXT NOT NULL,
+        name TEXT NOT NULL DEFAULT '',
+        relationship_type TEXT NOT NULL DEFAULT '',
+        mpn_id TEXT,
+        PRIMARY KEY (customer_id, partner_id, relationship_type)
+    );
+
+    CREATE TABLE subscriptions (
+        id TEXT PRIMARY KEY,
+        customer_id TEXT NOT NULL REFERENCES customers(id) ON DELETE CASCADE,
+        offer_id TEXT NOT NULL DEFAULT '',
+        offer_name TEXT NOT NULL DEFAULT '',
+        friendly_name TEXT NOT NULL DEFAULT '',
+        name_fold TEXT NOT NULL DEFAULT '',
+        sort_key TEXT NOT NULL DEFAULT '',
+        product_type TEXT NOT NULL DEFAULT '',   -- OnlineServicesNCE | Software | ...
+        kind TEXT NOT NULL DEFAULT 'online',     -- online | software (perpetual lives in entitlements)
+        quantity INTEGER NOT NULL DEFAULT 0,
+        unit_type TEXT,
+        status TEXT NOT NULL DEFAULT 'unknown',
+        term_duration TEXT,
+        billing_cycle TEXT,
+        auto_renew INTEGER,
+        is_trial INTEGER NOT NULL DEFAULT 0,
+        creation_date TEXT,
+        effective_start_date TEXT,
+        commitment_end_date TEXT,
+        cancellation_allowed_until TEXT,
+        refundable_quantity INTEGER,
+        refundable_until TEXT,
+        partner_id TEXT,
+        etag TEXT,
+        synced_at TEXT NOT NULL,
+        raw_json TEXT
+    );
+    CREATE INDEX subscriptions_customer ON subscriptions(customer_id);
+    CREATE INDEX subscriptions_sort ON subscriptions(sort_key, id);
+    CREATE INDEX subscriptions_name_fold ON subscriptions(name_fold);
+    CREATE INDEX subscriptions_status ON subscriptions(status);
+    CREATE INDEX subscriptions_end ON subscriptions(commitment_end_date);
+    CREATE INDEX subscriptions_cancel ON subscriptions(cancellation_allowed_until);
+
+    CREATE TABLE entitlements (
+        id TEXT PRIMARY KEY,                 -- customer:product:sku:order:line
+        customer_id TEXT NOT NULL REFERENCES customers(id) ON DELETE CASCADE,
+        product_id TEXT NOT NULL DEFAULT '',
+        sku_id TEXT NOT NULL DEFAULT '',
+        product_name TEXT NOT NULL DEFAULT '',
+        quantity INTEGER NOT NULL DEFAULT 0,
+        entitlement_type TEXT NOT NULL DEFAULT 'software',
+        order_id TEXT,
+        purchase_date TEXT,
+        expiry_date TEXT,
+        synced_at TEXT NOT NULL,
+        raw_json TEXT
+    );
+    CREATE INDEX entitlements_customer ON entitlements(customer_id);
+
+    CREATE TABLE qualifications (
+        customer_id TEXT NOT NULL REFERENCES customers(id) ON DELETE CASCADE,
+        qualification TEXT NOT NULL,
+        vetting_status TEXT,
+        vetting_reason TEXT,
+        vetting_created_at TEXT,
+        synced_at TEXT NOT NULL,
+        PRIMARY KEY (customer_id, qualification)
+    );
+
+    CREATE TABLE sync_runs (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        kind TEXT NOT NULL,                  -- full | customer
+        started_at TEXT NOT NULL,
+        finished_at TEXT,
+        status TEXT NOT NULL,                -- running | ok | failed | interrupted
+        customers_listed INTEGER NOT NULL DEFAULT 0,
+        customers_done INTEGER NOT NULL DEFAULT 0,
+        requests INTEGER NOT NULL DEFAULT 0,
+        throttled INTEGER NOT NULL DEFAULT 0,
+        error TEXT
+    );
+
+    CREATE TABLE sync_events (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        run_id INTEGER NOT NULL REFERENCES sync_runs(id) ON DELETE CASCADE,
+        at TEXT NOT NULL,
+        kind TEXT NOT NULL,   -- customer_added | customer_removed | quantity_changed | status_changed
+                              -- | auto_renew_changed | subscription_added | invitation_accepted
+        customer_id TEXT,
+        subscription_id TEXT,
+        detail TEXT           -- JSON
+    );
+    CREATE INDEX sync_events_run ON sync_events(run_id);
+    """,
+]
+
+STATE_MIGRATIONS: list[str] = [
+    # 1: the initial state
+    """
+    CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+
+    CREATE TABLE invitations (
+        id TEXT PRIMARY KEY,
+        created_at TEXT NOT NULL,
+        company_name TEXT NOT NULL,
+        name_fold TEXT NOT NULL DEFAULT '',
+        contact_name TEXT NOT NULL DEFAULT '',
+        contact_email TEXT NOT NULL DEFAULT '',
+        domain TEXT NOT NULL DEFAULT '',
+        link TEXT NOT NULL,
+        language TEXT NOT NULL DEFAULT 'cs',
+        reseller_id TEXT,
+        status TEXT NOT NULL DEFAULT 'pending',   -- pending | accepted | cancelled
+        status_changed_at TEXT NOT NULL,
+        customer_id TEXT,                         -- set when accepted
+        last_sent_at TEXT NOT NULL,
+        send_count INTEGER NOT NULL DEFAULT 1,
+        notes TEXT NOT NULL DEFAULT ''
+    );
+    CREATE INDEX invitations_status ON invitations(status, created_at);
+    CREATE INDEX invitations_domain ON invitations(domain);
+
+    CREATE TABLE outbox (
+        id TEXT PRIMARY KEY,
+        idempotency_key TEXT NOT NULL UNIQUE,     -- sent as MS-RequestId on every retry
+        kind TEXT NOT NULL,                       -- create_customer | patch_subscription | create_qualification
+        customer_id TEXT,
+        subject TEXT NOT NULL DEFAULT '',         -- what a person reads: "Novák s.r.o.: 12 -> 10 seats"
+        payload TEXT NOT NULL,                    -- JSON, never a secret
+        dedupe_key TEXT,                          -- e.g. the tenant domain: one live entry per key
+        state TEXT NOT NULL DEFAULT 'queued',     -- queued | sending | done | failed | needs_attention
+        attempts INTEGER NOT NULL DEFAULT 0,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        next_attempt_at TEXT,
+        error_code TEXT,
+        error_message TEXT,
+        result TEXT                               -- JSON, never a password
+    );
+    CREATE INDEX outbox_state ON outbox(state, next_attempt_at);
+    CREATE UNIQUE INDEX outbox_dedupe ON outbox(dedupe_key)
+        WHERE dedupe_key IS NOT NULL AND state NOT IN ('failed');
+
+    CREATE TABLE drafts (
+        form TEXT PRIMARY KEY,                    -- e.g. "new-tenant"
+        updated_at TEXT NOT NULL,
+        data TEXT NOT NULL                        -- JSON of the typed fields
+    );
+
+    CREATE TABLE command_log (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        at TEXT NOT NULL,
+        method TEXT NOT NULL,
+        path TEXT NOT NULL,                       -- no query secrets, no bodies
+        status INTEGER,                           -- NULL when no response (timeout, network)
+        duration_ms INTEGER NOT NULL,
+        request_id TEXT,
+        correlation_id TEXT,
+        error TEXT
+    );
+    CREATE INDEX command_log_at ON command_log(at);
+    """,
+]

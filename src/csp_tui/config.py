@@ -1,0 +1,222 @@
+"""Profiles and settings, read from one TOML file.
+
+A profile says which Partner Center to talk to (the embedded sandbox or the real API), as whom
+(role, tenants, app registration) and how (auth, read-only). With no config file at all the
+built-in ``sandbox`` profile is used, so a new user sees the whole product without an account.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from dataclasses import dataclass, field
+from enum import StrEnum
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from csp_tui.locations import Locations, is_safe_profile_name, locations_for
+from csp_tui.sandbox import identity
+
+DEFAULT_PROFILE = "sandbox"
+PROFILE_ENV = "CSP_TUI_PROFILE"
+PRODUCTION_BASE_URL = "https://api.partnercenter.microsoft.com"
+
+
+class ProfileKind(StrEnum):
+    SANDBOX = "sandbox"
+    PARTNER_CENTER = "partner-center"
+
+
+class Role(StrEnum):
+    INDIRECT_RESELLER = "indirect-reseller"
+    INDIRECT_PROVIDER = "indirect-provider"
+    DIRECT = "direct"
+
+
+class AuthMethod(StrEnum):
+    DEVICE_CODE = "device-code"
+    ENV_TOKEN = "env-token"
+
+
+class ConfigError(Exception):
+    """A problem in the config file, told as file + key + what is wrong."""
+
+    def __init__(self, file: Path | None, key: str, problem: str) -> None:
+        self.file = file
+        self.key = key
+        self.problem = problem
+        where = str(file) if file else "built-in settings"
+        super().__init__(f"{where}: {key}: {problem}")
+
+
+class Profile(BaseModel):
+    """One `[profiles.NAME]` table."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    name: str = DEFAULT_PROFILE
+    kind: ProfileKind = ProfileKind.SANDBOX
+    base_url: str = PRODUCTION_BASE_URL
+    role: Role = Role.INDIRECT_RESELLER
+    tenant_id: str = ""
+    client_id: str = ""
+    auth: AuthMethod = AuthMethod.DEVICE_CODE
+    authority_host: str = "https://login.microsoftonline.com"
+    indirect_provider_id: str = ""
+    reseller_mpn_id: str = ""
+    read_only: bool = False
+    language: str | None = None
+    locale: str = "en-US"
+    # Background refresh; 0 turns it off.
+    sync_interval_minutes: int = Field(default=30, ge=0, le=24 * 60)
+    # Requests the API may make per minute (Partner Center documents 500/min per tenant).
+    rate_limit_per_minute: int = Field(default=450, ge=1, le=10_000)
+    sync_concurrency: int = Field(default=4, ge=1, le=32)
+    # An invitation nobody accepted after this many days is shown as stale.
+    invitation_stale_days: int = Field(default=14, ge=1, le=365)
+    request_timeout_seconds: float = Field(default=30.0, gt=0, le=600)
+
+    @field_validator("base_url")
+    @classmethod
+    def _base_url(cls, value: str) -> str:
+        if not value.startswith(("https://", "http://127.", "http://localhost", "http://[::1]")):
+            raise ValueError("must be an https:// URL (plain http only on loopback)")
+        return value.rstrip("/")
+
+    @field_validator("language")
+    @classmethod
+    def _language(cls, value: str | None) -> str | None:
+        if value is not None and value not in {"cs", "en"}:
+            raise ValueError('must be "cs" or "en"')
+        return value
+
+    @property
+    def is_sandbox(self) -> bool:
+        return self.kind is ProfileKind.SANDBOX
+
+
+def builtin_profiles() -> dict[str, Profile]:
+    """Profiles that exist without any config file."""
+    return {
+        "sandbox": Profile(
+            name="sandbox",
+            kind=ProfileKind.SANDBOX,
+            role=Role.INDIRECT_RESELLER,
+            tenant_id=identity.RESELLER_TENANT_ID,
+            indirect_provider_id=identity.PROVIDER_TENANT_ID,
+            reseller_mpn_id=identity.RESELLER_MPN_ID,
+        ),
+        "sandbox-provider": Profile(
+            name="sandbox-provider",
+            kind=ProfileKind.SANDBOX,
+            role=Role.INDIRECT_PROVIDER,
+            tenant_id=identity.PROVIDER_TENANT_ID,
+        ),
+    }
+
+
+@dataclass(frozen=True)
+class Settings:
+    """The active profile plus everything global in the config file."""
+
+    profile: Profile
+    locations: Locations
+    config_exists: bool
+    keymap: dict[str, str] = field(default_factory=dict)
+    profiles: tuple[str, ...] = ()
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
+    try:
+        with path.open("rb") as fh:
+            return tomllib.load(fh)
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(path, "(syntax)", f"not valid TOML: {exc}") from exc
+    except UnicodeDecodeError as exc:
+        raise ConfigError(path, "(encoding)", "the file must be UTF-8 text") from exc
+    except OSError as exc:
+        raise ConfigError(path, "(file)", f"cannot be read: {exc.strerror or exc}") from exc
+
+
+def _profile_error(path: Path, name: str, exc: ValidationError) -> ConfigError:
+    err = exc.errors()[0]
+    loc = ".".join(str(p) for p in err.get("loc", ()))
+    msg = err.get("msg", "invalid value")
+    if err.get("type") == "extra_forbidden":
+        msg = "unknown key (check the spelling)"
+    return ConfigError(path, f"profiles.{name}.{loc}" if loc else f"profiles.{name}", msg)
+
+
+def load_settings(profile_name: str | None = None) -> Settings:
+    """Read the config file (if any) and pick a profile.
+
+    Order: explicit ``profile_name`` > ``$CSP_TUI_PROFILE`` > ``default_profile`` in the file >
+    ``sandbox``.
+    """
+    locations = locations_for(DEFAULT_PROFILE)
+    path = locations.config_file
+    raw: dict[str, Any] = _read_toml(path) if path.exists() else {}
+    profiles = dict(builtin_profiles())
+
+    unknown_top = set(raw) - {"default_profile", "profiles", "keymap"}
+    if unknown_top:
+        key = sorted(unknown_top)[0]
+        raise ConfigError(path, key, "unknown key (expected default_profile, profiles, keymap)")
+
+    raw_profiles = raw.get("profiles", {})
+    if not isinstance(raw_profiles, dict):
+        raise ConfigError(path, "profiles", "must be a table of [profiles.NAME] tables")
+    for name, table in raw_profiles.items():
+        if not is_safe_profile_name(name):
+            raise ConfigError(path, f"profiles.{name}", "use letters, digits, '-', '_' or '.'")
+        if not isinstance(table, dict):
+            raise ConfigError(path, f"profiles.{name}", "must be a table")
+        try:
+            profile = Profile(name=name, **table)
+        except ValidationError as exc:
+            raise _profile_error(path, name, exc) from exc
+        except TypeError as exc:  # e.g. a key given twice
+            raise ConfigError(path, f"profiles.{name}", str(exc)) from exc
+        _check_profile_complete(path, profile)
+        profiles[name] = profile
+
+    keymap = raw.get("keymap", {})
+    if not isinstance(keymap, dict) or not all(
+        isinstance(k, str) and isinstance(v, str) for k, v in keymap.items()
+    ):
+        raise ConfigError(path, "keymap", 'must map binding ids to keys, e.g. sync = "r,f5"')
+
+    default = raw.get("default_profile", DEFAULT_PROFILE)
+    if not isinstance(default, str):
+        raise ConfigError(path, "default_profile", "must be a profile name (text)")
+    chosen = profile_name or os.environ.get(PROFILE_ENV) or default
+    if chosen not in profiles:
+        known = ", ".join(sorted(profiles))
+        key = "default_profile" if chosen == default and not profile_name else "--profile"
+        raise ConfigError(path if path.exists() else None, key,
+                          f"no profile named {chosen!r} (known: {known})")
+
+    return Settings(
+        profile=profiles[chosen],
+        locations=locations_for(chosen),
+        config_exists=path.exists(),
+        keymap=dict(keymap),
+        profiles=tuple(sorted(profiles)),
+    )
+
+
+def _check_profile_complete(path: Path, profile: Profile) -> None:
+    """Settings that only make sense together, checked where the user can fix them."""
+    where = f"profiles.{profile.name}"
+    if profile.kind is ProfileKind.PARTNER_CENTER:
+        if not profile.tenant_id:
+            raise ConfigError(path, f"{where}.tenant_id", "required for a partner-center profile")
+        if profile.auth is AuthMethod.DEVICE_CODE and not profile.client_id:
+            raise ConfigError(path, f"{where}.client_id",
+                              "required for device-code sign-in (the public client app id)")
+    if profile.role is Role.INDIRECT_RESELLER and profile.kind is ProfileKind.PARTNER_CENTER \
+            and not profile.indirect_provider_id:
+        raise ConfigError(path, f"{where}.indirect_provider_id",
+                          "an indirect reseller needs its distributor's tenant id")

@@ -1,0 +1,1 @@
+"""Domain models and validators: pure Python, no I/O."""

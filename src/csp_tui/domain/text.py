@@ -1,0 +1,73 @@
+"""Text helpers for remote strings: folding for search, Czech ordering, terminal safety."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Czech alphabet order at the primary level. Vowels with acute/ring sort with their base letter
+# (they differ only at the secondary level), while Č, Ř, Š, Ž and the digraph CH are letters of
+# their own: Č after C, CH after H, Ř after R, Š after S, Ž after Z.
+_PRIMARY = [
+    "a", "b", "c", "č", "d", "e", "f", "g", "h", "ch", "i", "j", "k", "l", "m", "n", "o", "p",
+    "q", "r", "ř", "s", "š", "t", "u", "v", "w", "x", "y", "z", "ž",
+]
+_RANK = {letter: index for index, letter in enumerate(_PRIMARY)}
+_SAME_AS = {"á": "a", "ď": "d", "é": "e", "ě": "e", "í": "i", "ň": "n", "ó": "o", "ť": "t",
+            "ú": "u", "ů": "u", "ý": "y", "ä": "a", "ö": "o", "ü": "u", "ľ": "l", "ĺ": "l",
+            "ŕ": "r", "ô": "o"}
+
+# C0/C1 controls, DEL, and the bidi embedding/override/isolate controls that can reorder what a
+# terminal shows (CVE-2021-42574 style "Trojan source" text).
+_UNSAFE = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]"
+)
+
+
+def fold(text: str) -> str:
+    """Lower-case without diacritics: "Šumavská" -> "sumavska". Used for filters."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return stripped.casefold()
+
+
+def czech_sort_key(text: str) -> str:
+    """A string whose plain (binary) order is Czech alphabetical order.
+
+    Stored in SQLite so sorting stays an indexed ``ORDER BY sort_key`` on 100k rows.
+    """
+    lowered = unicodedata.normalize("NFC", text.strip().casefold())
+    primary: list[str] = []
+    i = 0
+    while i < len(lowered):
+        ch = lowered[i]
+        if ch == "c" and i + 1 < len(lowered) and lowered[i + 1] == "h":
+            primary.append(chr(0x3000 + _RANK["ch"]))
+            i += 2
+            continue
+        base = _SAME_AS.get(ch, ch)
+        if base in _RANK:
+            primary.append(chr(0x3000 + _RANK[base]))
+        elif ch.isdigit():
+            primary.append(chr(0x2000 + int(ch)) if ch.isascii() else ch)
+        elif ch.isalpha():
+            folded = fold(ch)
+            primary.append(chr(0x3000 + _RANK[folded]) if folded in _RANK else chr(0x4000) + ch)
+        else:
+            primary.append(chr(0x1000))  # spaces and punctuation sort first, as one class
+        i += 1
+    # Ties are broken by the accents, then by the exact text, so the order is total.
+    return "".join(primary) + "\x00" + fold(lowered) + "\x00" + lowered
+
+
+def safe_text(text: object, limit: int | None = None) -> str:
+    """Remove what could control the terminal: escape sequences, controls, bidi overrides.
+
+    Rendering literally (no Rich markup) is the widget's job; this removes the bytes that would
+    reach the terminal as commands even in a plain string (ESC starts ANSI/OSC sequences,
+    including OSC 52 clipboard writes).
+    """
+    cleaned = _UNSAFE.sub("", str(text)).replace("\n", " ").replace("\t", " ")
+    if limit is not None and len(cleaned) > limit:
+        return cleaned[: max(0, limit - 1)] + "…"
+    return cleaned

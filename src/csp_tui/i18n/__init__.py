@@ -1,0 +1,88 @@
+"""The translation layer: every user-visible string comes from a catalog.
+
+Catalogs live in ``csp_tui/i18n/messages/<area>.py``; each defines ``MESSAGES``, a mapping of
+key -> {"en": ..., "cs": ...}. Keeping both languages side by side makes a missing translation
+visible in review, and a test fails when one is missing.
+
+Use ``t("key", name=value)``; placeholders use ``str.format`` syntax.
+"""
+
+from __future__ import annotations
+
+import importlib
+import os
+import pkgutil
+from collections.abc import Mapping
+
+LANGUAGES = ("en", "cs")
+_DEFAULT = "en"
+_language = _DEFAULT
+_catalog: dict[str, dict[str, str]] | None = None
+
+
+def _load() -> dict[str, dict[str, str]]:
+    global _catalog
+    if _catalog is None:
+        from csp_tui.i18n import messages
+
+        merged: dict[str, dict[str, str]] = {}
+        for info in pkgutil.iter_modules(messages.__path__):
+            module = importlib.import_module(f"{messages.__name__}.{info.name}")
+            for key, texts in getattr(module, "MESSAGES", {}).items():
+                if key in merged:
+                    raise RuntimeError(f"message key {key!r} defined twice ({info.name})")
+                merged[key] = texts
+        _catalog = merged
+    return _catalog
+
+
+def catalog() -> Mapping[str, Mapping[str, str]]:
+    return _load()
+
+
+def language_from_environment(environ: Mapping[str, str] | None = None) -> str:
+    """``LC_ALL`` > ``LC_MESSAGES`` > ``LANG``; Czech if it starts with ``cs``, else English."""
+    env = os.environ if environ is None else environ
+    for var in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = env.get(var, "")
+        if value:
+            return "cs" if value.lower().startswith("cs") else "en"
+    return _DEFAULT
+
+
+def set_language(language: str | None) -> str:
+    """Set the language for this process; ``None`` means "from the environment"."""
+    global _language
+    chosen = language or language_from_environment()
+    _language = chosen if chosen in LANGUAGES else _DEFAULT
+    return _language
+
+
+def get_language() -> str:
+    return _language
+
+
+def t(key: str, /, **kwargs: object) -> str:
+    """The text for ``key`` in the current language, formatted with ``kwargs``."""
+    texts = _load().get(key)
+    if texts is None:
+        # A missing key is a bug; show the key rather than crash a user's session.
+        return key
+    text = texts.get(_language) or texts.get(_DEFAULT) or key
+    if kwargs:
+        try:
+            return text.format(**kwargs)
+        except (KeyError, IndexError, ValueError):
+            return text
+    return text
+
+
+def tl(key: str, language: str, /, **kwargs: object) -> str:
+    """Like :func:`t` but in an explicit language (e-mail texts chosen per recipient)."""
+    global _language
+    previous = _language
+    _language = language if language in LANGUAGES else _DEFAULT
+    try:
+        return t(key, **kwargs)
+    finally:
+        _language = previous

@@ -1,0 +1,1 @@
+"""The Partner Center adapter: wire models, the async REST client, authentication."""

@@ -1,0 +1,26 @@
+"""Fixed identities of the sandbox world, shared by the emulator and the built-in profiles.
+
+Kept free of imports so the configuration layer can name them without loading the emulator.
+"""
+
+# The distributor (indirect provider) the sandbox reseller buys through.
+PROVIDER_TENANT_ID = "6f1c2a90-3d4b-4e8f-9a10-2b3c4d5e6f70"
+PROVIDER_NAME = "Moravia Cloud Distribuce s.r.o."
+PROVIDER_MPN_ID = "5120001"
+
+# The indirect reseller that the default `sandbox` profile signs in as.
+RESELLER_TENANT_ID = "0a7e3f52-8c61-4b2d-9e4f-1d2c3b4a5968"
+RESELLER_NAME = "Vltava IT Partner s.r.o."
+RESELLER_MPN_ID = "6240417"
+
+# A second reseller of the same distributor (visible to the provider profile only).
+OTHER_RESELLER_TENANT_ID = "3b9d1e07-5f2a-4c6b-8d3e-7a6b5c4d3e21"
+OTHER_RESELLER_NAME = "Krkonoše Software a.s."
+OTHER_RESELLER_MPN_ID = "6240588"
+
+SANDBOX_TOKEN_PREFIX = "sandbox"
+
+
+def sandbox_token(role: str, tenant_id: str) -> str:
+    """An opaque bearer token the emulator decodes into (role, partner tenant)."""
+    return f"{SANDBOX_TOKEN_PREFIX}.{role}.{tenant_id}"
