@@ -1,0 +1,157 @@
+"""The ``csp-tui`` command line.
+
+Without a subcommand it opens the console; subcommands are the headless twins for scripts and
+cron. This module must stay light: it never imports Textual (a test guards it) so that
+``csp-tui customers --json`` starts fast; each handler is imported only when it runs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Callable, Sequence
+
+from csp_tui import __version__
+from csp_tui.config import ConfigError, Settings, load_settings
+from csp_tui.i18n import set_language, t
+
+EXIT_OK = 0
+EXIT_FAILURE = 1
+EXIT_USAGE = 2
+
+# subcommand -> "module:function"; modules live in csp_tui.commands
+HANDLERS: dict[str, str] = {
+    "console": "console:run",
+    "info": "info:run",
+    "login": "auth:run_login",
+    "logout": "auth:run_logout",
+    "sandbox serve": "sandbox:run_serve",
+    "sandbox reset": "sandbox:run_reset",
+    "sandbox accept": "sandbox:run_accept",
+    "sandbox advance": "sandbox:run_advance",
+    "sync": "sync:run",
+    "customers": "listing:run_customers",
+    "subscriptions": "listing:run_subscriptions",
+    "invitations": "listing:run_invitations",
+    "log": "listing:run_log",
+}
+
+
+def _profile_parent() -> argparse.ArgumentParser:
+    parent = argparse.ArgumentParser(add_help=False)
+    # SUPPRESS keeps a value given before the subcommand from being reset by the subparser.
+    parent.add_argument("--profile", "-p", metavar=t("cli.metavar.name"),
+                        default=argparse.SUPPRESS, help=t("cli.opt.profile"))
+    return parent
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parent = _profile_parent()
+    parser = argparse.ArgumentParser(
+        prog="csp-tui", description=t("cli.description"), parents=[parent]
+    )
+    parser.add_argument("--version", action="version", version=f"csp-tui {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar=t("cli.metavar.command"))
+
+    info = sub.add_parser("info", parents=[parent], help=t("cli.cmd.info"))
+    info.add_argument("--json", action="store_true", help=t("cli.opt.json"))
+
+    sub.add_parser("login", parents=[parent], help=t("cli.cmd.login"))
+    sub.add_parser("logout", parents=[parent], help=t("cli.cmd.logout"))
+
+    sandbox = sub.add_parser("sandbox", parents=[parent], help=t("cli.cmd.sandbox"))
+    sandbox_sub = sandbox.add_subparsers(dest="sandbox_command", metavar=t("cli.metavar.command"))
+    serve = sandbox_sub.add_parser("serve", parents=[parent], help=t("cli.cmd.sandbox_serve"))
+    serve.add_argument("--port", type=int, default=8765, help=t("cli.opt.port"))
+    serve.add_argument("--customers", type=int, default=60, help=t("cli.opt.customers"))
+    serve.add_argument("--latency-ms", type=int, default=0, help=t("cli.opt.latency"))
+    serve.add_argument("--seed", type=int, default=7, help=t("cli.opt.seed"))
+    serve.add_argument("--rate-limit", type=int, default=500, help=t("cli.opt.rate_limit"))
+    serve.add_argument("--state", metavar=t("cli.metavar.file"), default=None,
+                       help=t("cli.opt.state"))
+    sandbox_sub.add_parser("reset", parents=[parent], help=t("cli.cmd.sandbox_reset"))
+    accept = sandbox_sub.add_parser("accept", parents=[parent], help=t("cli.cmd.sandbox_accept"))
+    accept.add_argument("domain", help=t("cli.opt.accept_domain"))
+    advance = sandbox_sub.add_parser("advance", parents=[parent],
+                                     help=t("cli.cmd.sandbox_advance"))
+    advance.add_argument("--days", type=float, default=0.0, help=t("cli.opt.days"))
+    advance.add_argument("--hours", type=float, default=0.0, help=t("cli.opt.hours"))
+
+    sync = sub.add_parser("sync", parents=[parent], help=t("cli.cmd.sync"))
+    sync.add_argument("--customer", metavar="ID", help=t("cli.opt.sync_customer"))
+    sync.add_argument("--quiet", "-q", action="store_true", help=t("cli.opt.quiet"))
+
+    customers = sub.add_parser("customers", parents=[parent], help=t("cli.cmd.customers"))
+    customers.add_argument("--filter", default="", metavar=t("cli.metavar.text"),
+                           help=t("cli.opt.filter"))
+    customers.add_argument("--json", action="store_true", help=t("cli.opt.json"))
+
+    subs = sub.add_parser("subscriptions", parents=[parent], help=t("cli.cmd.subscriptions"))
+    subs.add_argument("--customer", metavar="ID", help=t("cli.opt.customer"))
+    subs.add_argument("--filter", default="", metavar=t("cli.metavar.text"),
+                      help=t("cli.opt.filter"))
+    subs.add_argument("--json", action="store_true", help=t("cli.opt.json"))
+
+    invitations = sub.add_parser("invitations", parents=[parent], help=t("cli.cmd.invitations"))
+    invitations.add_argument("--json", action="store_true", help=t("cli.opt.json"))
+
+    log = sub.add_parser("log", parents=[parent], help=t("cli.cmd.log"))
+    log.add_argument("--limit", type=int, default=200, help=t("cli.opt.limit"))
+    log.add_argument("--errors", action="store_true", help=t("cli.opt.errors_only"))
+    log.add_argument("--json", action="store_true", help=t("cli.opt.json"))
+    return parser
+
+
+def _prescan_profile(argv: Sequence[str]) -> str | None:
+    """The --profile value, read before the parser exists (the help text's language depends
+    on the profile)."""
+    for index, arg in enumerate(argv):
+        if arg in ("--profile", "-p") and index + 1 < len(argv):
+            return argv[index + 1]
+        if arg.startswith("--profile="):
+            return arg.split("=", 1)[1]
+    return None
+
+
+def _resolve(name: str) -> Callable[[argparse.Namespace, Settings], int]:
+    module_name, func = HANDLERS[name].split(":")
+    module = importlib.import_module(f"csp_tui.commands.{module_name}")
+    return getattr(module, func)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    settings: Settings | None = None
+    config_error: ConfigError | None = None
+    try:
+        settings = load_settings(_prescan_profile(argv))
+        set_language(settings.profile.language)
+    except ConfigError as exc:
+        config_error = exc
+        set_language(None)
+
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    command = args.command or "console"
+    if command == "sandbox":
+        if not args.sandbox_command:
+            parser.parse_args([*argv, "--help"])
+        command = f"sandbox {args.sandbox_command}"
+
+    if config_error is not None:
+        print(t("error.config", file=config_error.file or "-", key=config_error.key,
+                problem=config_error.problem), file=sys.stderr)
+        return EXIT_USAGE
+    assert settings is not None
+    try:
+        return int(_resolve(command)(args, settings) or 0)
+    except KeyboardInterrupt:
+        print(t("cli.interrupted"), file=sys.stderr)
+        return 130
+    except BrokenPipeError:  # `csp-tui customers | head`
+        return EXIT_OK
+
+
+if __name__ == "__main__":  # pragma: no cover
+    raise SystemExit(main())

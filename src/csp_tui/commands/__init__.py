@@ -1,0 +1,1 @@
+"""Handlers of the csp-tui command-line commands (one module per area)."""

@@ -1,0 +1,85 @@
+"""``csp-tui sync``: refresh the cache (and send queued writes) without the console."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import sys
+
+from csp_tui.config import Settings
+from csp_tui.i18n import t
+from csp_tui.services import events
+from csp_tui.services.outbox_runner import OutboxRunner
+from csp_tui.services.session import open_session
+from csp_tui.services.sync import SyncEngine, SyncResult
+
+
+def _progress_printer(quiet: bool):  # type: ignore[no-untyped-def]
+    tty = sys.stderr.isatty()
+
+    def publish(event: events.Event) -> None:
+        if quiet:
+            return
+        if isinstance(event, events.SyncProgress):
+            if event.phase == "customers":
+                text = t("sync.progress.listing", done=event.done)
+            else:
+                text = t("sync.progress.details", done=event.done, total=event.total or "?")
+            # On a terminal the line is redrawn in place; in a log every 50th update is kept.
+            if tty:
+                print("\r" + text + " " * 8, end="", file=sys.stderr, flush=True)
+            elif event.done % 50 == 0 or event.done == event.total:
+                print(text, file=sys.stderr)
+        elif isinstance(event, events.SyncFinished) and tty:
+            print(file=sys.stderr)
+
+    return publish
+
+
+def _summary(result: SyncResult) -> list[str]:
+    counts: dict[str, int] = {}
+    for change in result.changes:
+        counts[change.kind] = counts.get(change.kind, 0) + 1
+    lines = [t("sync.summary", customers=result.customers_listed, done=result.customers_done)]
+    for kind in sorted(counts):
+        lines.append(t("sync.change_line", kind=t(f"change.{kind}"), count=counts[kind]))
+    if not counts:
+        lines.append(t("sync.no_changes"))
+    for customer_id, error in sorted(result.failed_customers.items())[:10]:
+        lines.append(t("sync.customer_failed", customer=customer_id, error=error))
+    return lines
+
+
+async def _run(args: argparse.Namespace, settings: Settings) -> int:
+    session = open_session(settings)
+    try:
+        for notice in session.notices:
+            print(notice, file=sys.stderr)
+        publish = _progress_printer(args.quiet)
+        runner = OutboxRunner(session.client, session.state, read_only=settings.profile.read_only)
+        await runner.recover()
+        await runner.run_once()
+        engine = SyncEngine(session.client, session.cache, session.state, settings.profile,
+                            publish=publish)
+        if args.customer:
+            result = await engine.sync_customer(args.customer)
+        else:
+            result = await engine.full_sync()
+    finally:
+        await session.aclose()
+    for line in _summary(result):
+        print(line)
+    if not result.ok:
+        print(t("sync.failed", error=result.error or "?"), file=sys.stderr)
+        return 1
+    return 0
+
+
+def run(args: argparse.Namespace, settings: Settings) -> int:
+    try:
+        return asyncio.run(_run(args, settings))
+    except Exception as exc:
+        if type(exc).__name__ == "SignInRequiredError":
+            print(t("sync.sign_in_required", error=str(exc)), file=sys.stderr)
+            return 1
+        raise

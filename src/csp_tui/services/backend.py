@@ -1,0 +1,267 @@
+"""The console's backend: sync worker, outbox and periodic refresh on their own thread.
+
+The worker thread runs its own asyncio loop with its own database connections, so neither the
+network nor JSON parsing nor cache writes ever run on the console's event loop: the UI thread
+only reads SQLite. Events reach subscribers through callbacks (the console turns them into
+Textual messages with the thread-safe ``post_message``).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime
+from typing import Any
+
+import httpx
+import sqlite_utils
+
+from csp_tui.config import Settings
+from csp_tui.partner_center import errors as pce
+from csp_tui.services import events
+from csp_tui.services.outbox_runner import OutboxRunner
+from csp_tui.services.session import Session, open_databases, open_session
+from csp_tui.services.sync import SyncEngine
+from csp_tui.state import outbox
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class BackendStatus:
+    sync_state: str = "idle"  # idle | running | error
+    progress: tuple[int, int | None] | None = None
+    last_success_at: datetime | None = None
+    last_error: str | None = None
+    outbox_pending: int = 0
+    signed_in: bool = True
+
+
+class WorkerBackend:
+    """Implements the console's ``ConsoleBackend`` protocol."""
+
+    def __init__(
+        self,
+        settings: Settings,
+        *,
+        transport: httpx.AsyncBaseTransport | None = None,
+        token_provider: Any = None,
+        periodic: bool = True,
+    ) -> None:
+        self.settings = settings
+        self.cache, self.state, self.notices = open_databases(settings)
+        self._transport = transport
+        self._token_provider = token_provider
+        self._periodic = periodic and settings.profile.sync_interval_minutes > 0
+        self._subscribers: list[Callable[[events.Event], None]] = []
+        self._lock = threading.Lock()
+        self._status = BackendStatus(last_success_at=self._last_success_from_cache(),
+                                     outbox_pending=outbox.pending_count(self.state))
+        self._credentials: dict[str, dict[str, str]] = {}
+        self._thread: threading.Thread | None = None
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._wake: asyncio.Event | None = None
+        self._want_full = False
+        self._want_customers: list[str] = []
+        self._engine: SyncEngine | None = None
+        self._stopping = False
+        self._ready = threading.Event()
+
+    # -- ConsoleBackend -----------------------------------------------------------------
+
+    def subscribe(self, callback: Callable[[events.Event], None]) -> Callable[[], None]:
+        with self._lock:
+            self._subscribers.append(callback)
+
+        def unsubscribe() -> None:
+            with self._lock:
+                if callback in self._subscribers:
+                    self._subscribers.remove(callback)
+
+        return unsubscribe
+
+    async def start(self) -> None:
+        if self._thread is not None:
+            return
+        self._thread = threading.Thread(target=self._thread_main, name="csp-tui-worker",
+                                        daemon=True)
+        self._thread.start()
+        await asyncio.to_thread(self._ready.wait, 10)
+
+    async def stop(self) -> None:
+        self._stopping = True
+        if self._loop is not None and self._wake is not None:
+            self._loop.call_soon_threadsafe(self._wake.set)
+        if self._thread is not None:
+            await asyncio.to_thread(self._thread.join, 10)
+            self._thread = None
+
+    def request_sync(self) -> None:
+        self._want_full = True
+        self._poke()
+
+    def request_customer_refresh(self, customer_id: str) -> None:
+        engine = self._engine
+        if engine is not None and self._loop is not None:
+            # A running full sync reads it next; otherwise a one-customer sync runs.
+            future = asyncio.run_coroutine_threadsafe(self._jump(customer_id), self._loop)
+            future.add_done_callback(lambda f: None)
+            return
+        self._want_customers.append(customer_id)
+        self._poke()
+
+    def kick_outbox(self) -> None:
+        """A new outbox entry was queued: send it now rather than at the next tick."""
+        self._poke()
+
+    def status(self) -> BackendStatus:
+        with self._lock:
+            return self._status
+
+    def take_credentials(self, entry_id: str) -> dict[str, str] | None:
+        """A created tenant's one-time credentials; returned once, then forgotten."""
+        with self._lock:
+            return self._credentials.pop(entry_id, None)
+
+    # -- worker thread ------------------------------------------------------------------
+
+    def _poke(self) -> None:
+        if self._loop is not None and self._wake is not None:
+            self._loop.call_soon_threadsafe(self._wake.set)
+
+    async def _jump(self, customer_id: str) -> None:
+        engine = self._engine
+        if engine is None or not engine.jump_queue(customer_id):
+            self._want_customers.append(customer_id)
+            if self._wake is not None:
+                self._wake.set()
+
+    def _thread_main(self) -> None:
+        loop = asyncio.new_event_loop()
+        self._loop = loop
+        try:
+            loop.run_until_complete(self._main())
+        except Exception:
+            log.exception("worker thread stopped")
+        finally:
+            loop.close()
+            self._loop = None
+
+    async def _main(self) -> None:
+        self._wake = asyncio.Event()
+        session = open_session(self.settings, transport=self._transport,
+                               token_provider=self._token_provider)
+        self._ready.set()
+        engine = SyncEngine(session.client, session.cache, session.state, self.settings.profile,
+                            publish=self._on_engine_event)
+        runner = OutboxRunner(session.client, session.state, publish=self._publish,
+                              secret_sink=self._keep_credentials,
+                              read_only=self.settings.profile.read_only)
+        try:
+            await self._guarded(runner.recover())
+            if self._periodic and self._sync_due(session):
+                self._want_full = True
+            while not self._stopping:
+                await self._guarded(runner.run_once())
+                self._refresh_outbox_count(session)
+                if self._want_full:
+                    self._want_full = False
+                    self._engine = engine
+                    try:
+                        await self._guarded(engine.full_sync())
+                    finally:
+                        self._engine = None
+                while self._want_customers and not self._stopping:
+                    await self._guarded(engine.sync_customer(self._want_customers.pop(0)))
+                if self._stopping:
+                    break
+                self._wake.clear()
+                timeout = self._seconds_to_next(session)
+                try:
+                    await asyncio.wait_for(self._wake.wait(), timeout)
+                except TimeoutError:
+                    if self._periodic and self._sync_due(session):
+                        self._want_full = True
+        finally:
+            await session.aclose()
+
+    async def _guarded(self, coro: Any) -> Any:
+        try:
+            return await coro
+        except pce.AuthenticationError as exc:
+            self._set_status(signed_in=False, sync_state="error", last_error=str(exc))
+            self._publish(events.SignInRequired(str(exc)))
+        except Exception as exc:  # SignInRequiredError from auth, disk errors, bugs
+            if type(exc).__name__ == "SignInRequiredError":
+                self._set_status(signed_in=False, sync_state="error", last_error=str(exc))
+                self._publish(events.SignInRequired(str(exc)))
+            else:
+                log.exception("background work failed")
+                self._set_status(sync_state="error", last_error=str(exc), progress=None)
+        return None
+
+    def _sync_due(self, session: Session) -> bool:
+        last = self._last_success_from_cache(session.cache)
+        if last is None:
+            return True
+        age = (datetime.now(UTC) - last).total_seconds()
+        return age >= self.settings.profile.sync_interval_minutes * 60
+
+    def _seconds_to_next(self, session: Session) -> float:
+        due = outbox.next_due_in_seconds(session.state)
+        candidates = [60.0] if due is None else [max(0.5, min(60.0, due))]
+        if self._periodic:
+            last = self._last_success_from_cache(session.cache)
+            interval = self.settings.profile.sync_interval_minutes * 60
+            if last is not None:
+                remaining = interval - (datetime.now(UTC) - last).total_seconds()
+                candidates.append(max(1.0, remaining))
+        return min(candidates)
+
+    def _last_success_from_cache(self, cache: sqlite_utils.Database | None = None
+                                 ) -> datetime | None:
+        db = cache or self.cache
+        row = db.conn.execute(
+            "SELECT max(finished_at) FROM sync_runs WHERE status = 'ok' AND kind = 'full'"
+        ).fetchone()
+        if not row or not row[0]:
+            return None
+        return datetime.fromisoformat(row[0].replace("Z", "+00:00"))
+
+    def _refresh_outbox_count(self, session: Session) -> None:
+        self._set_status(outbox_pending=outbox.pending_count(session.state))
+
+    def _keep_credentials(self, entry_id: str, credentials: dict[str, str]) -> None:
+        with self._lock:
+            self._credentials[entry_id] = credentials
+
+    def _on_engine_event(self, event: events.Event) -> None:
+        if isinstance(event, events.SyncStarted):
+            self._set_status(sync_state="running", progress=(0, None))
+        elif isinstance(event, events.SyncProgress):
+            self._set_status(progress=(event.done, event.total))
+        elif isinstance(event, events.SyncFinished):
+            if event.ok:
+                self._set_status(sync_state="idle", progress=None, last_error=None,
+                                 signed_in=True,
+                                 last_success_at=datetime.now(UTC)
+                                 if event.kind == "full" else self.status().last_success_at)
+            else:
+                self._set_status(sync_state="error", progress=None, last_error=event.error)
+        self._publish(event)
+
+    def _set_status(self, **changes: Any) -> None:
+        with self._lock:
+            self._status = replace(self._status, **changes)
+
+    def _publish(self, event: events.Event) -> None:
+        with self._lock:
+            subscribers = list(self._subscribers)
+        for callback in subscribers:
+            try:
+                callback(event)
+            except Exception:
+                log.exception("event subscriber failed")

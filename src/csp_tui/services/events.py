@@ -1,0 +1,88 @@
+"""What the background workers tell their subscribers (the console, the CLI's progress line).
+
+Plain frozen dataclasses: the sync worker and the outbox publish them from asyncio tasks; the
+console turns them into Textual messages. Workers never touch widgets.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+
+@dataclass(frozen=True)
+class SyncStarted:
+    run_id: int
+    kind: str  # "full" | "customer"
+    customer_id: str | None = None
+
+
+@dataclass(frozen=True)
+class SyncProgress:
+    run_id: int
+    phase: str  # "customers" (listing) | "details" (per customer)
+    done: int
+    total: int | None  # None while the listing is still paging
+
+
+@dataclass(frozen=True)
+class Change:
+    """One business change a sync found (also stored in sync_events)."""
+
+    kind: str  # customer_added | customer_removed | subscription_added | quantity_changed |
+    #            status_changed | auto_renew_changed | invitation_accepted
+    customer_id: str | None
+    subscription_id: str | None = None
+    detail: dict[str, object] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class CacheChanged:
+    """Rows changed in cache.db; screens re-query what they show (by diff, cursor kept)."""
+
+    tables: frozenset[str]
+    customer_ids: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True)
+class SyncFinished:
+    run_id: int
+    kind: str
+    ok: bool
+    error: str | None
+    changes: tuple[Change, ...] = ()
+    finished_at: datetime | None = None
+
+
+@dataclass(frozen=True)
+class OutboxUpdated:
+    entry_id: str
+    kind: str
+    state: str  # queued | sending | done | failed | needs_attention
+    subject: str
+    error: str | None = None
+
+
+@dataclass(frozen=True)
+class InvitationAccepted:
+    invitation_id: str
+    company_name: str
+    customer_id: str
+
+
+@dataclass(frozen=True)
+class SignInRequired:
+    """Partner Center answered 401 or there is no cached token: the user must sign in."""
+
+    reason: str
+
+
+Event = (
+    SyncStarted
+    | SyncProgress
+    | SyncFinished
+    | CacheChanged
+    | OutboxUpdated
+    | InvitationAccepted
+    | SignInRequired
+)

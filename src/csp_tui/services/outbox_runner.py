@@ -1,0 +1,194 @@
+"""Executes the outbox: queued writes to Partner Center, each sent with its idempotency key.
+
+The outbox row is written *before* anything is sent, so a crash, a timeout or a restart never
+loses an order; the row's idempotency key goes out as ``MS-RequestId`` on every attempt, so
+Partner Center treats a resend as the same request and never acts twice. When the outcome of an
+attempt is unknown (timeout, dropped connection, a process killed mid-send) the runner *checks*
+before resending.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+import sqlite_utils
+
+from csp_tui.partner_center import errors as pce
+from csp_tui.partner_center.client import PartnerCenterClient
+from csp_tui.partner_center.models import CustomerCreate, CustomerFilter
+from csp_tui.services import events
+from csp_tui.state import outbox
+from csp_tui.state.outbox import OutboxEntry
+
+log = logging.getLogger(__name__)
+
+MAX_ATTEMPTS = 6
+KIND_CREATE_CUSTOMER = "create_customer"
+KIND_PATCH_SUBSCRIPTION = "patch_subscription"
+KIND_CREATE_QUALIFICATION = "create_qualification"
+
+# Receives a created tenant's one-time credentials; they are held in memory only, never
+# written to the outbox, the cache or a log.
+SecretSink = Callable[[str, dict[str, str]], None]
+
+
+def _later(seconds: float) -> str:
+    moment = datetime.now(UTC) + timedelta(seconds=seconds)
+    return moment.strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+def _backoff(attempts: int) -> float:
+    return float(min(300, 5 * 2 ** max(0, attempts - 1)))
+
+
+class OutboxRunner:
+    def __init__(
+        self,
+        client: PartnerCenterClient,
+        state: sqlite_utils.Database,
+        *,
+        publish: Callable[[events.Event], None] | None = None,
+        secret_sink: SecretSink | None = None,
+        read_only: bool = False,
+    ) -> None:
+        self.client = client
+        self.state = state
+        self.publish = publish or (lambda event: None)
+        self.secret_sink = secret_sink
+        self.read_only = read_only
+
+    async def recover(self) -> int:
+        """Entries a crashed process left in SENDING: check what happened, then go on."""
+        stale = outbox.recover_stale_sending(self.state)
+        for entry in stale:
+            await self._execute(entry, checking=True)
+        return len(stale)
+
+    async def run_once(self) -> int:
+        """Send every entry that is due; returns how many were processed."""
+        if self.read_only:
+            return 0
+        processed = 0
+        while True:
+            entry = outbox.claim_next(self.state)
+            if entry is None:
+                return processed
+            await self._execute(entry, checking=False)
+            processed += 1
+
+    async def _execute(self, entry: OutboxEntry, *, checking: bool) -> None:
+        self._emit(entry, "sending")
+        try:
+            if checking:
+                done = await self._already_done(entry)
+                if done is not None:
+                    outbox.mark_done(self.state, entry.id, done)
+                    self._emit(entry, "done")
+                    return
+            result = await self._send(entry)
+        except pce.TransportError as exc:
+            self._unknown_outcome(entry, exc)
+            return
+        except pce.PartnerCenterError as exc:
+            if exc.retryable and entry.attempts < MAX_ATTEMPTS:
+                delay = exc.retry_after or _backoff(entry.attempts)
+                outbox.mark_retry(self.state, entry.id, next_attempt_at=_later(delay),
+                                  code=exc.code, message=exc.description)
+                self._emit(entry, "queued", exc.description)
+            else:
+                outbox.mark_failed(self.state, entry.id, code=exc.code or str(exc.status or ""),
+                                   message=exc.description)
+                self._emit(entry, "failed", exc.description)
+            return
+        outbox.mark_done(self.state, entry.id, result)
+        self._emit(entry, "done")
+
+    def _unknown_outcome(self, entry: OutboxEntry, exc: Exception) -> None:
+        if entry.attempts < MAX_ATTEMPTS:
+            # Same idempotency key next time: Partner Center replays instead of acting twice.
+            outbox.mark_retry(self.state, entry.id, next_attempt_at=_later(_backoff(entry.attempts)),
+                              code="timeout", message=str(exc))
+            self._emit(entry, "queued", str(exc))
+        else:
+            outbox.mark_needs_attention(self.state, entry.id, message=str(exc))
+            self._emit(entry, "needs_attention", str(exc))
+
+    # -- per kind -----------------------------------------------------------------------
+
+    async def _send(self, entry: OutboxEntry) -> dict[str, Any]:
+        payload = entry.payload
+        key = entry.idempotency_key
+        if entry.kind == KIND_CREATE_CUSTOMER:
+            created = await self.client.create_customer(CustomerCreate(**payload), request_id=key)
+            profile = created.company_profile
+            credentials = created.user_credentials
+            if credentials is not None and self.secret_sink is not None:
+                self.secret_sink(entry.id, {
+                    "user_name": credentials.user_name or "",
+                    "password": credentials.password.get_secret_value()
+                    if credentials.password else "",
+                })
+            return {
+                "customer_id": str(created.id).lower(),
+                "domain": (profile.domain if profile else None) or payload.get("domain"),
+                "company_name": (profile.company_name if profile else None)
+                or payload.get("company_name"),
+                "user_name": credentials.user_name if credentials else None,
+                "credentials_delivered": bool(credentials and credentials.password),
+            }
+        if entry.kind == KIND_PATCH_SUBSCRIPTION:
+            customer_id = payload["customer_id"]
+            current = await self.client.get_subscription(customer_id, payload["subscription_id"])
+            body = dict(current.raw)
+            body.update(payload["changes"])
+            updated = await self.client.patch_subscription(
+                customer_id, body, request_id=key, etag=current.etag)
+            return {"subscription_id": str(updated.id).lower(), "quantity": updated.quantity,
+                    "status": str(getattr(updated.status, "value", updated.status)),
+                    "auto_renew": updated.auto_renew_enabled}
+        if entry.kind == KIND_CREATE_QUALIFICATION:
+            qualification = await self.client.create_qualification(
+                payload["customer_id"], payload["body"], request_id=key)
+            return {"qualification": str(getattr(qualification.qualification, "value",
+                                                 qualification.qualification)),
+                    "vetting_status": str(getattr(qualification.vetting_status, "value",
+                                                  qualification.vetting_status))}
+        raise pce.BadRequestError(f"unknown outbox entry kind {entry.kind!r}")
+
+    async def _already_done(self, entry: OutboxEntry) -> dict[str, Any] | None:
+        """After a crash mid-send: did Partner Center act? None means "not known to be done"
+        and the entry is resent with the same idempotency key."""
+        payload = entry.payload
+        if entry.kind == KIND_CREATE_CUSTOMER:
+            domain = str(payload.get("domain", "")).lower()
+            if not domain or not await self.client.domain_exists(domain):
+                return None
+            found = await self.client.list_customers(
+                filter=CustomerFilter(field="Domain", value=domain))
+            for customer in found:
+                profile = customer.company_profile
+                if profile and (profile.domain or "").lower() == domain:
+                    return {"customer_id": str(customer.id).lower(), "domain": domain,
+                            "company_name": profile.company_name,
+                            "user_name": None, "credentials_delivered": False}
+            return None
+        if entry.kind == KIND_PATCH_SUBSCRIPTION:
+            current = await self.client.get_subscription(payload["customer_id"],
+                                                         payload["subscription_id"])
+            raw_lower = {str(k).lower(): v for k, v in current.raw.items()}
+            wanted = {str(k).lower(): v for k, v in payload["changes"].items()}
+            if all(str(raw_lower.get(k)).lower() == str(v).lower() for k, v in wanted.items()):
+                return {"subscription_id": str(current.id).lower(), "quantity": current.quantity,
+                        "status": str(getattr(current.status, "value", current.status)),
+                        "auto_renew": current.auto_renew_enabled}
+            return None
+        return None
+
+    def _emit(self, entry: OutboxEntry, state: str, error: str | None = None) -> None:
+        try:
+            self.publish(events.OutboxUpdated(entry.id, entry.kind, state, entry.subject, error))
+        except Exception:
+            log.exception("outbox event subscriber failed")

@@ -1,0 +1,102 @@
+"""Everything one profile needs to do work: the databases, the REST client, the rate limiter.
+
+Demo and production share every line here except the transport: for a ``sandbox`` profile the
+client talks to the emulator mounted in-process; for ``partner-center`` it talks to the real
+endpoint with real credentials.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import httpx
+import sqlite_utils
+
+from csp_tui.cache import db as dbmod
+from csp_tui.config import Settings
+from csp_tui.partner_center.client import CallRecord, PartnerCenterClient
+from csp_tui.partner_center.ratelimit import RateLimiter
+
+SANDBOX_BASE_URL = "https://sandbox.csp-tui.invalid"
+
+
+def sandbox_transport_for(settings: Settings, **kwargs: Any) -> httpx.AsyncBaseTransport:
+    """The in-process emulator, keeping its world in the profile's data directory."""
+    from csp_tui.sandbox.transport import sandbox_transport
+
+    settings.locations.ensure_profile_dir()
+    return sandbox_transport(settings.locations.sandbox_state, **kwargs)
+
+
+@dataclass
+class Session:
+    settings: Settings
+    cache: sqlite_utils.Database
+    state: sqlite_utils.Database
+    client: PartnerCenterClient
+    limiter: RateLimiter
+    notices: list[str] = field(default_factory=list)
+
+    async def aclose(self) -> None:
+        await self.client.aclose()
+        for database in (self.cache, self.state):
+            try:
+                database.conn.close()
+            except Exception:  # closing twice or after a failed open is harmless
+                pass
+
+
+def open_databases(settings: Settings) -> tuple[sqlite_utils.Database, sqlite_utils.Database,
+                                                 list[str]]:
+    """(cache, state, notices). A corrupt cache is rebuilt (and said so); state never is."""
+    settings.locations.ensure_profile_dir()
+    cache = dbmod.open_cache(settings.locations.cache_db)
+    notices = []
+    notice = dbmod.last_rebuild_notice()
+    if notice:
+        notices.append(notice)
+    state = dbmod.open_state(settings.locations.state_db)
+    return cache, state, notices
+
+
+def open_session(
+    settings: Settings,
+    *,
+    transport: httpx.AsyncBaseTransport | None = None,
+    token_provider: Any = None,
+) -> Session:
+    from csp_tui.partner_center.auth import token_provider_for
+    from csp_tui.state import command_log
+
+    cache, state, notices = open_databases(settings)
+    profile = settings.profile
+    if transport is None and profile.is_sandbox:
+        transport = sandbox_transport_for(settings)
+    base_url = SANDBOX_BASE_URL if profile.is_sandbox else profile.base_url
+    limiter = RateLimiter(profile.rate_limit_per_minute)
+
+    def record(call: CallRecord) -> None:
+        command_log.append(
+            state,
+            at=call.at.isoformat().replace("+00:00", "Z"),
+            method=call.method,
+            path=call.path,
+            status=call.status,
+            duration_ms=call.duration_ms,
+            request_id=call.request_id,
+            correlation_id=call.correlation_id,
+            error=call.error,
+        )
+
+    client = PartnerCenterClient(
+        base_url,
+        token_provider or token_provider_for(settings),
+        transport=transport,
+        locale=profile.locale,
+        timeout=profile.request_timeout_seconds,
+        rate_limiter=limiter,
+        on_call=record,
+    )
+    return Session(settings=settings, cache=cache, state=state, client=client, limiter=limiter,
+                   notices=notices)
