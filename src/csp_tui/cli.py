@@ -35,6 +35,7 @@ HANDLERS: dict[str, str] = {
     "subscriptions": "listing:run_subscriptions",
     "invitations": "listing:run_invitations",
     "log": "listing:run_log",
+    "invite": "invite:run",
 }
 
 
@@ -95,6 +96,20 @@ def build_parser() -> argparse.ArgumentParser:
 
     invitations = sub.add_parser("invitations", parents=[parent], help=t("cli.cmd.invitations"))
     invitations.add_argument("--json", action="store_true", help=t("cli.opt.json"))
+
+    invite = sub.add_parser("invite", parents=[parent], help=t("cli.cmd.invite"))
+    invite.add_argument("--company", required=True, metavar=t("cli.metavar.name"),
+                        help=t("cli.opt.company"))
+    invite.add_argument("--email", required=True, metavar=t("cli.metavar.email"),
+                        help=t("cli.opt.email"))
+    invite.add_argument("--domain", required=True, metavar=t("cli.metavar.domain"),
+                        help=t("cli.opt.domain"))
+    invite.add_argument("--contact", default="", metavar=t("cli.metavar.name"),
+                        help=t("cli.opt.contact"))
+    invite.add_argument("--lang", choices=("cs", "en"), default=None, help=t("cli.opt.lang"))
+    invite.add_argument("--reseller", default=None, metavar="ID", help=t("cli.opt.reseller"))
+    invite.add_argument("--copy", action="store_true", help=t("cli.opt.copy"))
+    invite.add_argument("--json", action="store_true", help=t("cli.opt.json"))
 
     log = sub.add_parser("log", parents=[parent], help=t("cli.cmd.log"))
     log.add_argument("--limit", type=int, default=200, help=t("cli.opt.limit"))

@@ -161,6 +161,10 @@ class WorkerBackend:
                               secret_sink=self._keep_credentials,
                               read_only=self.settings.profile.read_only)
         try:
+            if self.settings.profile.is_sandbox:
+                from csp_tui.services.invitations import seed_sandbox_demo
+
+                await self._guarded(seed_sandbox_demo(session))
             await self._guarded(runner.recover())
             if self._periodic and self._sync_due(session):
                 self._want_full = True

@@ -90,4 +90,26 @@ MESSAGES: dict[str, dict[str, str]] = {
         "cs": "zobrazit volání odeslaná do Partner Center",
     },
     "cli.interrupted": {"en": "Interrupted.", "cs": "Přerušeno."},
+    "cli.metavar.email": {"en": "E-MAIL", "cs": "E-MAIL"},
+    "cli.metavar.domain": {"en": "DOMAIN", "cs": "DOMÉNA"},
+    "cli.cmd.invite": {
+        "en": "request a reseller relationship with a customer that has a tenant",
+        "cs": "požádat zákazníka s existujícím tenantem o vztah s prodejcem",
+    },
+    "cli.opt.company": {"en": "the customer's organisation name", "cs": "název organizace zákazníka"},
+    "cli.opt.email": {"en": "the customer admin's e-mail", "cs": "e-mail správce zákazníka"},
+    "cli.opt.domain": {
+        "en": "a domain of the customer's tenant (e.g. firma.cz or firma.onmicrosoft.com)",
+        "cs": "doména tenantu zákazníka (např. firma.cz nebo firma.onmicrosoft.com)",
+    },
+    "cli.opt.contact": {"en": "the admin's name", "cs": "jméno správce"},
+    "cli.opt.lang": {"en": "language of the e-mail text", "cs": "jazyk textu e-mailu"},
+    "cli.opt.reseller": {
+        "en": "reseller tenant id (distributor profiles)",
+        "cs": "ID tenantu prodejce (profily distributora)",
+    },
+    "cli.opt.copy": {
+        "en": "copy the link to the clipboard (OSC 52, works over SSH)",
+        "cs": "zkopírovat odkaz do schránky (OSC 52, funguje i přes SSH)",
+    },
 }

@@ -1,0 +1,25 @@
+"""``csp-tui`` without a command: the console, with the background worker for this profile."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from csp_tui.cache.db import DatabaseError
+from csp_tui.config import Settings
+from csp_tui.i18n import t
+
+
+def run(args: argparse.Namespace, settings: Settings) -> int:
+    # Imported here: the headless commands must never pay for (or need) Textual.
+    from csp_tui.services.backend import WorkerBackend
+    from csp_tui.tui.app import CspApp
+
+    try:
+        backend = WorkerBackend(settings)
+    except DatabaseError as exc:
+        print(t("console.database_error", error=str(exc)), file=sys.stderr)
+        return 1
+    app = CspApp(backend)
+    app.run()
+    return int(app.return_code or 0)
