@@ -218,4 +218,9 @@ STATE_MIGRATIONS: list[str] = [
     );
     CREATE INDEX command_log_at ON command_log(at);
     """,
+    # 2: who is sending an outbox entry, so a restart can tell a crashed sender (its process is
+    # gone: check, then resend) from a live one in another console (leave it alone).
+    """
+    ALTER TABLE outbox ADD COLUMN claimed_by TEXT;
+    """,
 ]

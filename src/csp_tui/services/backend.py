@@ -215,8 +215,11 @@ class WorkerBackend:
         return age >= self.settings.profile.sync_interval_minutes * 60
 
     def _seconds_to_next(self, session: Session) -> float:
-        due = outbox.next_due_in_seconds(session.state)
-        candidates = [60.0] if due is None else [max(0.5, min(60.0, due))]
+        due_at = outbox.next_due_at(session.state)
+        candidates = [60.0]
+        if due_at:
+            due = datetime.fromisoformat(due_at.replace("Z", "+00:00"))
+            candidates.append(max(0.5, (due - datetime.now(UTC)).total_seconds()))
         if self._periodic:
             last = self._last_success_from_cache(session.cache)
             interval = self.settings.profile.sync_interval_minutes * 60

@@ -251,7 +251,8 @@ class SyncEngine:
         pending = invitations.list_invitations(self.state, status="pending")
         if not pending:
             return []
-        wanted = sorted({inv.domain.lower() for inv in pending if inv.domain})
+        wanted = sorted({candidate for inv in pending if inv.domain
+                         for candidate in invitations.domain_candidates(inv.domain)})
         if not wanted:
             return []
         placeholders = ",".join("?" for _ in wanted)

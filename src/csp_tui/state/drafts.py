@@ -1,0 +1,46 @@
+"""Half-typed forms, kept so a closed console or a dropped SSH session loses no typing.
+
+One draft per form (e.g. ``"new-tenant"``). Drafts hold what a person typed — never a password:
+data that looks like a secret is refused.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import sqlite_utils
+
+from csp_tui.cache.db import Transaction
+from csp_tui.state import reject_secrets, timestamp
+
+
+def save_draft(db: sqlite_utils.Database, form: str, data: dict[str, Any], *,
+               now: str | None = None) -> str:
+    """Create or replace the draft of ``form``; returns its ``updated_at``."""
+    reject_secrets(data)
+    at = timestamp(now)
+    with Transaction(db) as conn:
+        conn.execute(
+            "INSERT INTO drafts(form, updated_at, data) VALUES (?, ?, ?) "
+            "ON CONFLICT(form) DO UPDATE SET updated_at = excluded.updated_at, "
+            "data = excluded.data",
+            (form, at, json.dumps(data, ensure_ascii=False, sort_keys=True)),
+        )
+    return at
+
+
+def load_draft(db: sqlite_utils.Database, form: str) -> tuple[dict[str, Any], str] | None:
+    """``(data, updated_at)`` or None when there is no draft for ``form``."""
+    row = db.conn.execute("SELECT data, updated_at FROM drafts WHERE form = ?",
+                          (form,)).fetchone()
+    if row is None:
+        return None
+    return json.loads(row[0]), row[1]
+
+
+def delete_draft(db: sqlite_utils.Database, form: str) -> bool:
+    """Remove the draft (after the form was submitted); True if there was one."""
+    with Transaction(db) as conn:
+        cursor = conn.execute("DELETE FROM drafts WHERE form = ?", (form,))
+        return cursor.rowcount > 0
