@@ -1,0 +1,163 @@
+"""``csp-tui customers|subscriptions|invitations|log``: the cache, printed for people or scripts.
+
+These read only the local databases (never the network) through the same queries as the
+console's tables, so the JSON carries exactly the fields a person sees, plus the ids.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import asdict
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from csp_tui.cache import views
+from csp_tui.config import Settings
+from csp_tui.domain.text import safe_text
+from csp_tui.i18n import t
+from csp_tui.services.session import open_databases
+
+PAGE = 1000
+
+
+def _all(fetch: Callable[[int, int], Sequence[Any]]) -> Iterator[Any]:
+    offset = 0
+    while True:
+        rows = fetch(offset, PAGE)
+        yield from rows
+        if len(rows) < PAGE:
+            return
+        offset += PAGE
+
+
+def _print_table(headers: list[str], rows: list[list[str]]) -> None:
+    cells = [[safe_text(cell, 60) for cell in row] for row in rows]
+    widths = [len(h) for h in headers]
+    for row in cells:
+        widths = [max(w, len(c)) for w, c in zip(widths, row, strict=True)]
+    print("  ".join(h.ljust(w) for h, w in zip(headers, widths, strict=True)).rstrip())
+    for row in cells:
+        print("  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip())
+
+
+def _print_json(objects: list[dict[str, Any]]) -> None:
+    # ensure_ascii=False: Czech names stay readable (and round-trip) in the JSON.
+    json.dump(objects, sys.stdout, ensure_ascii=False, indent=2)
+    print()
+
+
+def _parse(value: str | None) -> datetime | None:
+    if not value:
+        return None
+    try:
+        moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
+def _date(value: str | None) -> str:
+    moment = _parse(value)
+    return moment.date().isoformat() if moment else ""
+
+
+def run_customers(args: argparse.Namespace, settings: Settings) -> int:
+    cache, state, _ = open_databases(settings)
+    rows = list(_all(lambda offset, limit: views.customer_rows(
+        cache, filter=args.filter, offset=offset, limit=limit)))
+    if args.json:
+        _print_json([asdict(row) for row in rows])
+        return 0
+    _print_table(
+        [t("list.col.company"), t("list.col.domain"), t("list.col.relationship"),
+         t("list.col.subscriptions"), t("list.col.attention"), t("list.col.id")],
+        [[row.company_name, row.primary_domain, row.relationship, str(row.subscription_count),
+          row.attention_reason or "", row.id] for row in rows],
+    )
+    return 0
+
+
+def _subscription_object(row: views.SubscriptionListRow, now: datetime) -> dict[str, Any]:
+    data = asdict(row)
+    end = _parse(row.commitment_end_date)
+    window = _parse(row.cancellation_allowed_until)
+    data["next_renewal"] = (end + timedelta(days=1)).date().isoformat() if end else None
+    data["cancellation_window_open"] = bool(window and window > now)
+    return data
+
+
+def run_subscriptions(args: argparse.Namespace, settings: Settings) -> int:
+    cache, state, _ = open_databases(settings)
+    now = datetime.now(UTC)
+    rows = list(_all(lambda offset, limit: views.subscription_rows(
+        cache, customer_id=args.customer.lower() if args.customer else None,
+        filter=args.filter, offset=offset, limit=limit, now=now)))
+    objects = [_subscription_object(row, now) for row in rows]
+    if args.json:
+        _print_json(objects)
+        return 0
+    _print_table(
+        [t("list.col.customer"), t("list.col.product"), t("list.col.kind"), t("list.col.qty"),
+         t("list.col.status"), t("list.col.term"), t("list.col.billing"),
+         t("list.col.auto_renew"), t("list.col.renewal"), t("list.col.window")],
+        [[obj["customer_name"], obj["product"], obj["kind"], str(obj["quantity"]), obj["status"],
+          obj["term_duration"] or "", obj["billing_cycle"] or "",
+          "" if obj["auto_renew"] is None else t("yes") if obj["auto_renew"] else t("no"),
+          obj["next_renewal"] or "", _date(obj["cancellation_allowed_until"])
+          if obj["cancellation_window_open"] else ""]
+         for obj in objects],
+    )
+    return 0
+
+
+def run_invitations(args: argparse.Namespace, settings: Settings) -> int:
+    _, state, _ = open_databases(settings)
+    now = datetime.now(UTC)
+    stale_after = timedelta(days=settings.profile.invitation_stale_days)
+    objects = []
+    for row in _all(lambda offset, limit: views.invitation_rows(state, offset=offset,
+                                                                 limit=limit)):
+        data = asdict(row)
+        sent = _parse(row.last_sent_at)
+        created = _parse(row.created_at)
+        if row.status == "pending" and sent and now - sent > stale_after:
+            data["status"] = "stale"
+        data["age_days"] = (now - created).days if created else None
+        objects.append(data)
+    if args.json:
+        _print_json(objects)
+        return 0
+    _print_table(
+        [t("list.col.company"), t("list.col.contact"), t("list.col.domain"),
+         t("list.col.sent"), t("list.col.age"), t("list.col.status")],
+        [[obj["company_name"], obj["contact_email"], obj["domain"], _date(obj["created_at"]),
+          str(obj["age_days"] if obj["age_days"] is not None else ""), obj["status"]]
+         for obj in objects],
+    )
+    return 0
+
+
+def run_log(args: argparse.Namespace, settings: Settings) -> int:
+    _, state, _ = open_databases(settings)
+    filter_text = ""
+    rows = []
+    for row in _all(lambda offset, limit: views.command_rows(state, filter=filter_text,
+                                                              offset=offset, limit=limit)):
+        if args.errors and row.error is None and (row.status or 0) < 400:
+            continue
+        rows.append(row)
+        if len(rows) >= args.limit:
+            break
+    if args.json:
+        _print_json([asdict(row) for row in rows])
+        return 0
+    _print_table(
+        [t("list.col.time"), t("list.col.method"), t("list.col.path"), t("list.col.status"),
+         t("list.col.duration"), t("list.col.request_id")],
+        [[row.at, row.method, row.path, "" if row.status is None else str(row.status),
+          f"{row.duration_ms} ms", row.request_id or ""] for row in rows],
+    )
+    return 0

@@ -1,0 +1,28 @@
+"""Column headings of the CLI's tables."""
+
+MESSAGES: dict[str, dict[str, str]] = {
+    "list.col.company": {"en": "COMPANY", "cs": "SPOLEČNOST"},
+    "list.col.domain": {"en": "DOMAIN", "cs": "DOMÉNA"},
+    "list.col.relationship": {"en": "RELATIONSHIP", "cs": "VZTAH"},
+    "list.col.subscriptions": {"en": "SUBS", "cs": "PŘEDPL."},
+    "list.col.attention": {"en": "ATTENTION", "cs": "POZOR"},
+    "list.col.id": {"en": "TENANT ID", "cs": "ID TENANTU"},
+    "list.col.customer": {"en": "CUSTOMER", "cs": "ZÁKAZNÍK"},
+    "list.col.product": {"en": "PRODUCT", "cs": "PRODUKT"},
+    "list.col.kind": {"en": "KIND", "cs": "DRUH"},
+    "list.col.qty": {"en": "QTY", "cs": "POČET"},
+    "list.col.status": {"en": "STATUS", "cs": "STAV"},
+    "list.col.term": {"en": "TERM", "cs": "OBDOBÍ"},
+    "list.col.billing": {"en": "BILLING", "cs": "FAKTURACE"},
+    "list.col.auto_renew": {"en": "AUTO-RENEW", "cs": "AUT. OBNOVA"},
+    "list.col.renewal": {"en": "RENEWS", "cs": "OBNOVA"},
+    "list.col.window": {"en": "CANCEL UNTIL", "cs": "ZRUŠIT DO"},
+    "list.col.contact": {"en": "CONTACT", "cs": "KONTAKT"},
+    "list.col.sent": {"en": "SENT", "cs": "ODESLÁNO"},
+    "list.col.age": {"en": "DAYS", "cs": "DNÍ"},
+    "list.col.time": {"en": "TIME", "cs": "ČAS"},
+    "list.col.method": {"en": "METHOD", "cs": "METODA"},
+    "list.col.path": {"en": "PATH", "cs": "CESTA"},
+    "list.col.duration": {"en": "DURATION", "cs": "TRVÁNÍ"},
+    "list.col.request_id": {"en": "REQUEST ID", "cs": "ID POŽADAVKU"},
+}
