@@ -7,12 +7,15 @@ built-in ``sandbox`` profile is used, so a new user sees the whole product witho
 
 from __future__ import annotations
 
+import ipaddress
 import os
+import re
 import tomllib
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
@@ -51,6 +54,39 @@ class ConfigError(Exception):
         super().__init__(f"{where}: {key}: {problem}")
 
 
+_TENANT_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9.-]{0,252}$")
+
+
+def _is_loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def _checked_url(value: str) -> str:
+    """An https:// URL with a host; plain http only to this machine (the loopback sandbox).
+
+    Parsed rather than prefix-matched: ``http://127.example.com`` or ``http://localhost.evil``
+    are remote hosts and would carry tokens in clear text.
+    """
+    try:
+        parts = urlsplit(value)
+        host = parts.hostname or ""
+        parts.port  # noqa: B018 - raises ValueError for a bad port
+    except ValueError as exc:
+        raise ValueError(f"not a valid URL ({exc})") from None
+    if not host or parts.scheme not in {"https", "http"}:
+        raise ValueError("must be an https:// URL (plain http only on loopback)")
+    if parts.scheme == "http" and not _is_loopback(host):
+        raise ValueError("must be an https:// URL (plain http only on loopback)")
+    if parts.query or parts.fragment:
+        raise ValueError("must not contain ?query or #fragment")
+    return value.rstrip("/")
+
+
 class Profile(BaseModel):
     """One `[profiles.NAME]` table."""
 
@@ -78,12 +114,18 @@ class Profile(BaseModel):
     invitation_stale_days: int = Field(default=14, ge=1, le=365)
     request_timeout_seconds: float = Field(default=30.0, gt=0, le=600)
 
-    @field_validator("base_url")
+    @field_validator("base_url", "authority_host")
     @classmethod
     def _base_url(cls, value: str) -> str:
-        if not value.startswith(("https://", "http://127.", "http://localhost", "http://[::1]")):
-            raise ValueError("must be an https:// URL (plain http only on loopback)")
-        return value.rstrip("/")
+        return _checked_url(value)
+
+    @field_validator("tenant_id")
+    @classmethod
+    def _tenant_id(cls, value: str) -> str:
+        # It becomes a path segment of the sign-in address: a GUID or a domain name.
+        if value and not _TENANT_ID.match(value):
+            raise ValueError("must be a tenant GUID or a domain such as contoso.onmicrosoft.com")
+        return value
 
     @field_validator("language")
     @classmethod
@@ -173,6 +215,9 @@ def load_settings(profile_name: str | None = None) -> Settings:
             raise ConfigError(path, f"profiles.{name}", "use letters, digits, '-', '_' or '.'")
         if not isinstance(table, dict):
             raise ConfigError(path, f"profiles.{name}", "must be a table")
+        if "name" in table:
+            raise ConfigError(path, f"profiles.{name}.name",
+                              "unknown key: the profile's name is its table name")
         try:
             profile = Profile(name=name, **table)
         except ValidationError as exc:
@@ -180,7 +225,7 @@ def load_settings(profile_name: str | None = None) -> Settings:
         except TypeError as exc:  # e.g. a key given twice
             raise ConfigError(path, f"profiles.{name}", str(exc)) from exc
         _check_profile_complete(path, profile)
-        profiles[name] = profile
+        profiles[name] = _with_sandbox_identity(profile)
 
     keymap = raw.get("keymap", {})
     if not isinstance(keymap, dict) or not all(
@@ -191,10 +236,12 @@ def load_settings(profile_name: str | None = None) -> Settings:
     default = raw.get("default_profile", DEFAULT_PROFILE)
     if not isinstance(default, str):
         raise ConfigError(path, "default_profile", "must be a profile name (text)")
-    chosen = profile_name or os.environ.get(PROFILE_ENV) or default
+    from_env = os.environ.get(PROFILE_ENV)
+    chosen = profile_name or from_env or default
     if chosen not in profiles:
         known = ", ".join(sorted(profiles))
-        key = "default_profile" if chosen == default and not profile_name else "--profile"
+        # Name where the unknown name came from, so the person knows what to fix.
+        key = "--profile" if profile_name else PROFILE_ENV if from_env else "default_profile"
         raise ConfigError(path if path.exists() else None, key,
                           f"no profile named {chosen!r} (known: {known})")
 
@@ -205,6 +252,21 @@ def load_settings(profile_name: str | None = None) -> Settings:
         keymap=dict(keymap),
         profiles=tuple(sorted(profiles)),
     )
+
+
+def _with_sandbox_identity(profile: Profile) -> Profile:
+    """A sandbox profile from the config file that names no tenant acts as the sandbox's own
+    partner of its role (the emulator knows no other partners)."""
+    if not profile.is_sandbox:
+        return profile
+    defaults = {"tenant_id": identity.RESELLER_TENANT_ID}
+    if profile.role is Role.INDIRECT_PROVIDER:
+        defaults = {"tenant_id": identity.PROVIDER_TENANT_ID}
+    elif profile.role is Role.INDIRECT_RESELLER:
+        defaults.update(indirect_provider_id=identity.PROVIDER_TENANT_ID,
+                        reseller_mpn_id=identity.RESELLER_MPN_ID)
+    update = {key: value for key, value in defaults.items() if not getattr(profile, key)}
+    return profile.model_copy(update=update) if update else profile
 
 
 def _check_profile_complete(path: Path, profile: Profile) -> None:
