@@ -2,7 +2,7 @@
 
 Partner Center has at least four error body shapes (classic ``{code, description, data,
 source}``, the newer ``{code, message, errorName, isRetryable, ...}``, throttling
-``{statusCode, message}`` and plain text). :func:`error_from_response` maps them all to a
+``{statusCode, message}`` and plain text). :func:`error_from_parts` maps them all to a
 :class:`PartnerCenterError` carrying the HTTP status, the Partner Center code and the
 description, so services and screens branch on types and codes, never on text.
 """
@@ -121,22 +121,72 @@ def parse_retry_after(value: str | None) -> float | None:
     return max(0.0, min(seconds, 3600.0))
 
 
-def _error_fields(body: Any) -> tuple[str | None, str | None, str | None, Any]:
-    """(code, description, error name, data) from any known error body shape."""
+def strip_body_noise(text: str) -> str:
+    """The body without what some responses put before the JSON: a BOM (also one mis-decoded
+    as ``ï»¿`` or ``?``) and whitespace."""
+    cleaned = text.strip()
+    for prefix in ("\ufeff", "ï»¿"):
+        while cleaned.startswith(prefix):
+            cleaned = cleaned[len(prefix):].lstrip()
+    if cleaned.startswith("?") and cleaned[1:].lstrip()[:1] in ("{", "[", '"'):
+        cleaned = cleaned[1:].lstrip()
+    return cleaned
+
+
+def _text_or_none(value: Any) -> str | None:
+    if isinstance(value, str):
+        value = html.unescape(value).strip()
+        return value or None
+    return None
+
+
+def _inner_document(description: str) -> dict[str, Any] | None:
+    """Some services put a whole JSON error document into ``description`` (legacy address
+    validation): ``"{\"code\":\"60071\",\"reason\":\"ZipCityInvalid …\"}"``."""
+    if not description.startswith("{"):
+        return None
+    try:
+        inner = json.loads(description)
+    except ValueError:
+        return None
+    return inner if isinstance(inner, dict) else None
+
+
+def _error_fields(body: Any) -> tuple[str | None, str | None, str | None, Any, bool | None]:
+    """(code, description, error name, data, retryable) from any known error body shape."""
+    if isinstance(body, str):
+        return None, _text_or_none(body), None, None, None
     if not isinstance(body, dict):
-        return None, None, None, None
+        return None, None, None, None, None
     lowered = {str(k).lower(): v for k, v in body.items()}
+    nested = lowered.get("error")
+    if isinstance(nested, dict) and not any(k in lowered for k in ("code", "description")):
+        # OData / Graph style: {"error": {"code": "...", "message": "..."}}
+        lowered = {str(k).lower(): v for k, v in nested.items()}
+    elif isinstance(nested, str) and "code" not in lowered:
+        # OAuth style: {"error": "invalid_token", "error_description": "..."}
+        lowered = {"code": nested, "description": lowered.get("error_description"), **lowered}
     code = lowered.get("code", lowered.get("statuscode"))
-    description = lowered.get("description") or lowered.get("message")
+    description = _text_or_none(lowered.get("description")) or _text_or_none(
+        lowered.get("message"))
     error_name = lowered.get("errorname")
     data = lowered.get("data")
-    if isinstance(description, str):
-        description = html.unescape(description).strip()
+    if description:
+        inner = _inner_document(description)
+        if inner is not None:
+            inner_lowered = {str(k).lower(): v for k, v in inner.items()}
+            description = (_text_or_none(inner_lowered.get("reason"))
+                           or _text_or_none(inner_lowered.get("description"))
+                           or _text_or_none(inner_lowered.get("message"))
+                           or description)
+            data = data or inner
+    retryable = lowered.get("isretryable")
     return (
-        str(code) if code is not None and code != "" else None,
-        description if isinstance(description, str) and description else None,
+        str(code).strip() if code is not None and str(code).strip() else None,
+        description,
         str(error_name) if error_name else None,
         data,
+        retryable if isinstance(retryable, bool) else None,
     )
 
 
@@ -144,30 +194,45 @@ def error_from_parts(
     status: int,
     text: str,
     headers: dict[str, str] | None = None,
+    *,
+    request_id: str | None = None,
+    correlation_id: str | None = None,
 ) -> PartnerCenterError:
-    """Build the typed error from a status, the body text and the response headers."""
+    """Build the typed error from a status, the body text and the response headers.
+
+    ``request_id``/``correlation_id`` are the ones the request carried; the response's own
+    headers win when present.
+    """
     headers = {k.lower(): v for k, v in (headers or {}).items()}
     body: Any = None
-    stripped = text.lstrip("\ufeff").strip()
+    stripped = strip_body_noise(text)
     if stripped:
         try:
             body = json.loads(stripped)
         except ValueError:
             body = None
-    code, description, error_name, data = _error_fields(body)
+    code, description, error_name, data, retryable = _error_fields(body)
     if description is None:
-        description = stripped[:500] if stripped and body is None else f"HTTP {status}"
+        if stripped and body is None:
+            description = stripped[:500]
+        elif status == 401 and headers.get("www-authenticate"):
+            description = headers["www-authenticate"][:500]
+        else:
+            description = f"HTTP {status}"
     if status >= 500:
         cls: type[PartnerCenterError] = ServerError
     else:
         cls = _BY_STATUS.get(status, PartnerCenterError)
-    return cls(
+    error = cls(
         description,
         status=status,
         code=code,
         error_name=error_name,
-        request_id=headers.get("ms-requestid"),
-        correlation_id=headers.get("ms-correlationid"),
+        request_id=headers.get("ms-requestid") or request_id,
+        correlation_id=headers.get("ms-correlationid") or correlation_id,
         retry_after=parse_retry_after(headers.get("retry-after")),
         data=data,
     )
+    if retryable is not None:
+        error.retryable = retryable  # the server said so explicitly for this answer
+    return error
