@@ -65,7 +65,7 @@ def build_parser() -> argparse.ArgumentParser:
     sandbox_sub = sandbox.add_subparsers(dest="sandbox_command", metavar=t("cli.metavar.command"))
     serve = sandbox_sub.add_parser("serve", parents=[parent], help=t("cli.cmd.sandbox_serve"))
     serve.add_argument("--port", type=int, default=8765, help=t("cli.opt.port"))
-    serve.add_argument("--customers", type=int, default=60, help=t("cli.opt.customers"))
+    serve.add_argument("--customers", type=int, default=67, help=t("cli.opt.customers"))
     serve.add_argument("--latency-ms", type=int, default=0, help=t("cli.opt.latency"))
     serve.add_argument("--seed", type=int, default=7, help=t("cli.opt.seed"))
     serve.add_argument("--rate-limit", type=int, default=500, help=t("cli.opt.rate_limit"))

@@ -18,6 +18,10 @@ OTHER_RESELLER_TENANT_ID = "3b9d1e07-5f2a-4c6b-8d3e-7a6b5c4d3e21"
 OTHER_RESELLER_NAME = "Krkonoše Software a.s."
 OTHER_RESELLER_MPN_ID = "6240588"
 
+# Demo customers in a new world. A few belong to the other reseller (only the distributor sees
+# them), so the default reseller profile sees a round 60.
+DEFAULT_CUSTOMERS = 67
+
 SANDBOX_TOKEN_PREFIX = "sandbox"
 
 

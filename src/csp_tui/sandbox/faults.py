@@ -1,0 +1,153 @@
+"""Fault injection: make the sandbox misbehave the way a real network and service do.
+
+Faults apply to ``/v1`` requests only (the ``/_emulator`` controls always work). Kinds:
+
+- ``429``: throttled, with ``Retry-After`` and the throttling body.
+- ``500`` / ``503``: server error with a classic error body; the request was NOT processed.
+- ``timeout``: the request IS processed, then the answer never comes (the server sleeps far
+  longer than any client timeout) — the "unknown outcome" case idempotency keys exist for.
+- ``malformed``: processed; 200 with a truncated JSON body.
+- ``drop``: processed; the connection closes in the middle of the body.
+
+``error_rate`` draws random 500/503 answers from a seeded generator, so a run is repeatable.
+"""
+
+from __future__ import annotations
+
+import random
+import threading
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+FAULT_KINDS = ("429", "500", "503", "timeout", "malformed", "drop")
+# Kinds decided before the request is handled (the request has no effect).
+PRE_FAULTS = frozenset({"429", "500", "503"})
+# Kinds applied to the answer of a request that was handled.
+POST_FAULTS = frozenset({"timeout", "malformed", "drop"})
+
+
+class FaultConfigError(ValueError):
+    """A fault setting that makes no sense (unknown kind, rate outside 0..1)."""
+
+
+def normalise_kind(kind: object) -> str:
+    text = str(kind).strip().lower()
+    if text not in FAULT_KINDS:
+        raise FaultConfigError(f"unknown fault kind {kind!r} (known: {', '.join(FAULT_KINDS)})")
+    return text
+
+
+@dataclass
+class FaultConfig:
+    latency_ms: int = 0
+    error_rate: float = 0.0
+    forced: list[str] = field(default_factory=list)
+    seed: int = 0
+    # How long a ``timeout`` fault keeps the request hanging (seconds).
+    hang_seconds: float = 900.0
+    # ``Retry-After`` of a forced 429.
+    retry_after_seconds: int = 2
+
+    def validated(self) -> FaultConfig:
+        if self.latency_ms < 0:
+            raise FaultConfigError("latency_ms must be >= 0")
+        if not 0.0 <= self.error_rate <= 1.0:
+            raise FaultConfigError("error_rate must be between 0 and 1")
+        if self.hang_seconds <= 0:
+            raise FaultConfigError("hang_seconds must be > 0")
+        if self.retry_after_seconds < 0:
+            raise FaultConfigError("retry_after_seconds must be >= 0")
+        self.forced = [normalise_kind(kind) for kind in self.forced]
+        return self
+
+
+_KEYS = {
+    "latencyms": "latency_ms",
+    "errorrate": "error_rate",
+    "forced": "forced",
+    "seed": "seed",
+    "hangseconds": "hang_seconds",
+    "retryafterseconds": "retry_after_seconds",
+}
+
+
+def _canonical(key: str) -> str | None:
+    return _KEYS.get(key.replace("_", "").replace("-", "").lower())
+
+
+def config_from_mapping(data: dict[str, Any], base: FaultConfig | None = None) -> FaultConfig:
+    """Settings from JSON (``latency_ms`` or ``latencyMs`` …); unknown keys are an error."""
+    values = asdict(base or FaultConfig())
+    for key, value in data.items():
+        name = _canonical(str(key))
+        if name is None:
+            raise FaultConfigError(f"unknown fault setting {key!r}")
+        values[name] = value
+    try:
+        forced = values["forced"]
+        if isinstance(forced, str | int):
+            forced = [forced]
+        config = FaultConfig(
+            latency_ms=int(values["latency_ms"]),
+            error_rate=float(values["error_rate"]),
+            forced=[str(kind) for kind in forced or []],
+            seed=int(values["seed"]),
+            hang_seconds=float(values["hang_seconds"]),
+            retry_after_seconds=int(values["retry_after_seconds"]),
+        )
+    except (TypeError, ValueError) as exc:
+        raise FaultConfigError(f"invalid fault setting: {exc}") from exc
+    return config.validated()
+
+
+@dataclass
+class FaultCounters:
+    requests: int = 0
+    throttled: int = 0
+    faults_injected: int = 0
+
+
+class FaultInjector:
+    """Decides, per ``/v1`` request, which fault (if any) to inject."""
+
+    def __init__(self, config: FaultConfig | None = None) -> None:
+        self._lock = threading.Lock()
+        self.counters = FaultCounters()
+        self.config = FaultConfig()
+        self._rng = random.Random(0)
+        self.configure(config or FaultConfig())
+
+    def configure(self, config: FaultConfig) -> None:
+        config.validated()
+        with self._lock:
+            self.config = config
+            self._rng = random.Random(config.seed)
+
+    def reset(self) -> None:
+        self.configure(FaultConfig())
+
+    def next_fault(self) -> str | None:
+        """The fault for the next request: the forced queue first, then the random rate."""
+        with self._lock:
+            if self.config.forced:
+                kind = self.config.forced.pop(0)
+            elif self.config.error_rate > 0 and self._rng.random() < self.config.error_rate:
+                kind = self._rng.choice(("500", "503"))
+            else:
+                return None
+            self.counters.faults_injected += 1
+            return kind
+
+    def count_request(self) -> None:
+        with self._lock:
+            self.counters.requests += 1
+
+    def count_throttled(self) -> None:
+        with self._lock:
+            self.counters.throttled += 1
+
+    def snapshot(self) -> dict[str, Any]:
+        with self._lock:
+            settings = asdict(self.config)
+            settings["forced"] = list(self.config.forced)
+            return {**settings, "counters": asdict(self.counters)}
