@@ -26,6 +26,9 @@ def sandbox_transport_for(settings: Settings, **kwargs: Any) -> httpx.AsyncBaseT
     from csp_tui.sandbox.transport import sandbox_transport
 
     settings.locations.ensure_profile_dir()
+    # The emulator's limit sits a little above the client's own pacing, as Partner Center's
+    # documented 500/min sits above the 450/min production profiles use.
+    kwargs.setdefault("rate_limit", max(500, int(settings.profile.rate_limit_per_minute * 1.1)))
     return sandbox_transport(settings.locations.sandbox_state, **kwargs)
 
 
