@@ -107,7 +107,7 @@ async def test_sync_under_faults_ends_consistent_and_equal_to_a_clean_sync(setti
     faults = FaultConfig(forced=forced * 3, error_rate=0.05, seed=3, hang_seconds=30,
                          retry_after_seconds=0)
     faulty_transport = _transport(settings, faults=faults)
-    faulty, faulty_snap, session = await _sync(settings, faulty_transport)
+    faulty, faulty_snap, _session = await _sync(settings, faulty_transport)
     _integrity(settings.locations.cache_db)
     counters = faulty_transport.context.faults.counters
     assert counters.faults_injected >= len(forced)  # the faults really happened

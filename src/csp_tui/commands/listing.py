@@ -65,7 +65,7 @@ def _date(value: str | None) -> str:
 
 
 def run_customers(args: argparse.Namespace, settings: Settings) -> int:
-    cache, state, _ = open_databases(settings)
+    cache, _state, _ = open_databases(settings)
     rows = list(_all(lambda offset, limit: views.customer_rows(
         cache, filter=args.filter, offset=offset, limit=limit)))
     if args.json:
@@ -90,7 +90,7 @@ def _subscription_object(row: views.SubscriptionListRow, now: datetime) -> dict[
 
 
 def run_subscriptions(args: argparse.Namespace, settings: Settings) -> int:
-    cache, state, _ = open_databases(settings)
+    cache, _state, _ = open_databases(settings)
     now = datetime.now(UTC)
     rows = list(_all(lambda offset, limit: views.subscription_rows(
         cache, customer_id=args.customer.lower() if args.customer else None,

@@ -109,8 +109,9 @@ class OutboxRunner:
     def _unknown_outcome(self, entry: OutboxEntry, exc: Exception) -> None:
         if entry.attempts < MAX_ATTEMPTS:
             # Same idempotency key next time: Partner Center replays instead of acting twice.
-            outbox.mark_retry(self.state, entry.id, next_attempt_at=_later(_backoff(entry.attempts)),
-                              code="timeout", message=str(exc))
+            retry_at = _later(_backoff(entry.attempts))
+            outbox.mark_retry(self.state, entry.id, next_attempt_at=retry_at, code="timeout",
+                              message=str(exc))
             self._emit(entry, "queued", str(exc))
         else:
             outbox.mark_needs_attention(self.state, entry.id, message=str(exc))

@@ -7,6 +7,7 @@ endpoint with real credentials.
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -44,10 +45,9 @@ class Session:
     async def aclose(self) -> None:
         await self.client.aclose()
         for database in (self.cache, self.state):
-            try:
+            # Closing twice or after a failed open is harmless.
+            with contextlib.suppress(Exception):
                 database.conn.close()
-            except Exception:  # closing twice or after a failed open is harmless
-                pass
 
 
 def open_databases(settings: Settings) -> tuple[sqlite_utils.Database, sqlite_utils.Database,
