@@ -1,0 +1,376 @@
+"""Changing a subscription: plan (rules + the exact effect), then queue through the outbox.
+
+A change is two steps so the screen can show the exact effect before anything happens:
+
+1. :func:`plan_action` reads the subscription from the cache, checks the new-commerce rules
+   (:mod:`~csp_tui.services.commerce_rules`) and says what will happen, in words;
+2. :func:`queue_action` writes the confirmed plan to the outbox. The outbox runner then reads
+   the current subscription, applies ``changes`` to the *whole* object and PATCHes it (a
+   partial body would silently switch auto-renew off).
+
+Both refuse on a read-only profile. A double keypress queues one change, not two: while an
+entry for the same subscription and action is still pending, queueing again returns it.
+
+The named views across all customers (renewing soon, inside the cancellation window, …) are
+at the end of this module.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta, tzinfo
+from typing import Any
+
+import sqlite_utils
+
+from csp_tui.cache import views
+from csp_tui.cache.views import SubscriptionListRow
+from csp_tui.config import Profile
+from csp_tui.domain import terms
+from csp_tui.domain.text import fold, safe_text
+from csp_tui.partner_center.dates import parse_pc_datetime
+from csp_tui.services import commerce_rules as rules
+from csp_tui.services.invitations import ReadOnlyError
+from csp_tui.services.outbox_runner import KIND_PATCH_SUBSCRIPTION
+from csp_tui.state import NotFoundError, outbox
+from csp_tui.state.outbox import PENDING_STATES, OutboxEntry, OutboxState
+
+__all__ = [
+    "PRESETS",
+    "ActionNotAllowedError",
+    "Plan",
+    "ReadOnlyError",
+    "enqueue_once",
+    "plan_action",
+    "preset_count",
+    "preset_rows",
+    "queue_action",
+]
+
+
+class ActionNotAllowedError(ValueError):
+    """The plan was refused by the rules (or is for another subscription); nothing queued."""
+
+
+@dataclass(frozen=True)
+class Plan:
+    """A checked change, ready to confirm.
+
+    ``reason`` says why it is refused (``allowed`` False); ``effect_text`` is the exact effect
+    for the confirmation; ``notes`` what the person must know before saying yes; ``changes``
+    the wire (camelCase) keys the runner merges into the whole subscription.
+    """
+
+    allowed: bool
+    action: str
+    value: Any
+    customer_id: str
+    subscription_id: str
+    customer_name: str
+    reason: str
+    effect_text: str
+    changes: dict[str, Any]
+    subject: str
+    notes: tuple[str, ...] = ()
+    params: Mapping[str, Any] = field(default_factory=dict)
+
+
+def _language(profile: Profile) -> str:
+    return terms.language_or_current(profile.language)
+
+
+def _changes(action: str, value: Any, sub: rules.SubscriptionFacts) -> dict[str, Any]:
+    if action == rules.CHANGE_QUANTITY:
+        return {"quantity": value}
+    if action == rules.TOGGLE_AUTO_RENEW:
+        return {"autoRenewEnabled": (not sub.auto_renew) if value is None else bool(value)}
+    if action == rules.SUSPEND:
+        return {"status": "suspended"}
+    if action == rules.REACTIVATE:
+        return {"status": "active"}
+    return {"status": "deleted"}
+
+
+def _short_change(action: str, value: Any, sub: rules.SubscriptionFacts,
+                  language: str) -> str:
+    if action == rules.CHANGE_QUANTITY:
+        return f"{sub.quantity} → {terms.plural(int(value), 'seat', language)}" \
+            if isinstance(value, int) and not isinstance(value, bool) else f"{sub.quantity} → ?"
+    if action == rules.TOGGLE_AUTO_RENEW:
+        on = (not sub.auto_renew) if value is None else bool(value)
+        return terms.say("sub.subject.auto_renew_on" if on else "sub.subject.auto_renew_off",
+                         language)
+    return terms.say(f"sub.subject.{action}", language)
+
+
+def _customer_name(cache: sqlite_utils.Database, customer_id: str) -> str:
+    row = cache.conn.execute("SELECT company_name FROM customers WHERE id = ?",
+                             (customer_id,)).fetchone()
+    return safe_text(row[0], 120) if row and row[0] else customer_id
+
+
+def plan_action(
+    cache: sqlite_utils.Database,
+    subscription_id: str,
+    action: str,
+    value: Any = None,
+    *,
+    now: datetime,
+    profile: Profile,
+    zone: tzinfo | None = None,
+) -> Plan:
+    """Check ``action`` on the cached subscription and describe its effect.
+
+    ``value``: the new quantity for ``change_quantity``; the wanted setting (or None: the
+    opposite of the current one) for ``toggle_auto_renew``; None otherwise. Raises
+    :class:`~csp_tui.state.NotFoundError` when the cache does not know the subscription.
+    """
+    if action not in rules.ACTIONS:
+        raise ValueError(f"unknown subscription action {action!r}")
+    row = views.subscription_record(cache, subscription_id.lower())
+    if row is None:
+        raise NotFoundError(terms.say("sub.error.not_found", profile.language,
+                                      id=safe_text(subscription_id, 60)))
+    sub = rules.facts(row)
+    language = _language(profile)
+    customer = _customer_name(cache, sub.customer_id)
+    if action == rules.CHANGE_QUANTITY and value is None:
+        allowed = rules.Allowed(False, "sub.reason.quantity_not_number")
+    else:
+        allowed = rules.check(sub, action, value, now)
+    reason = rules.reason_text(allowed, language, zone, now)
+    if allowed.ok and profile.read_only:
+        allowed = rules.Allowed(False, "sub.reason.read_only", {"profile": profile.name})
+        reason = rules.reason_text(allowed, language, zone, now)
+    effect = rules.describe_effect(sub, action, value, now, language, customer_name=customer,
+                                   zone=zone)
+    subject = terms.say("sub.subject", language, customer=customer, product=sub.product,
+                        change=_short_change(action, value, sub, language))
+    return Plan(
+        allowed=allowed.ok,
+        action=action,
+        value=value,
+        customer_id=sub.customer_id,
+        subscription_id=sub.id,
+        customer_name=customer,
+        reason=reason,
+        effect_text=effect,
+        changes=_changes(action, value, sub) if allowed.ok else {},
+        subject=subject,
+        notes=tuple(rules.notes_text(allowed, sub, language, zone, now)),
+        params=dict(allowed.params),
+    )
+
+
+def _holders(state: sqlite_utils.Database, base_key: str) -> list[tuple[str, str, str]]:
+    """(entry id, dedupe key, state) of every entry holding ``base_key`` or a numbered form."""
+    escaped = base_key.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return [(row[0], row[1], row[2]) for row in state.conn.execute(
+        "SELECT id, dedupe_key, state FROM outbox WHERE dedupe_key = ? "
+        "OR dedupe_key LIKE ? ESCAPE '\\' ORDER BY created_at, rowid",
+        (base_key, f"{escaped}#%"),
+    ).fetchall()]
+
+
+def enqueue_once(
+    state: sqlite_utils.Database,
+    *,
+    base_key: str,
+    kind: str,
+    payload: dict[str, Any],
+    subject: str,
+    customer_id: str | None,
+) -> OutboxEntry:
+    """Queue a write unless one for the same ``base_key`` is still pending (then that one is
+    returned).
+
+    The outbox keeps a dedupe key for good once its entry is done, so the first write uses
+    ``base_key`` and later ones (after the earlier finished) ``base_key#2``, ``#3``, …: each
+    may be pending only once at a time, yet the same change can be made again next week.
+    """
+    pending = {entry_state.value for entry_state in PENDING_STATES}
+    holders = _holders(state, base_key)
+    for entry_id, _key, entry_state in holders:
+        if entry_state in pending:
+            existing = outbox.get(state, entry_id)
+            if existing is not None:
+                return existing
+    taken = {key for _id, key, entry_state in holders if entry_state != OutboxState.FAILED.value}
+    key = base_key
+    number = 2
+    while key in taken:
+        key = f"{base_key}#{number}"
+        number += 1
+    return outbox.enqueue(state, kind=kind, payload=payload, subject=subject,
+                          customer_id=customer_id, dedupe_key=key)
+
+
+def queue_action(
+    state: sqlite_utils.Database,
+    plan: Plan,
+    *,
+    customer_id: str,
+    subscription_id: str,
+    profile: Profile,
+) -> OutboxEntry:
+    """Write a confirmed plan to the outbox.
+
+    Raises :class:`ReadOnlyError` on a read-only profile and :class:`ActionNotAllowedError`
+    when the plan is refused or belongs to another subscription. When a change of the same
+    kind for this subscription is still pending, that entry is returned (compare its
+    ``payload["changes"]`` with the plan's to tell the person).
+    """
+    if profile.read_only:
+        raise ReadOnlyError(terms.say("sub.error.read_only", profile.language,
+                                      profile=profile.name))
+    if customer_id.lower() != plan.customer_id.lower() or (
+            subscription_id.lower() != plan.subscription_id.lower()):
+        raise ActionNotAllowedError(terms.say("sub.error.plan_mismatch", profile.language))
+    if not plan.allowed or not plan.changes:
+        raise ActionNotAllowedError(plan.reason or terms.say("sub.error.not_allowed",
+                                                             profile.language))
+    payload = {
+        "customer_id": plan.customer_id.lower(),
+        "subscription_id": plan.subscription_id.lower(),
+        "changes": dict(plan.changes),
+    }
+    return enqueue_once(
+        state,
+        base_key=f"sub:{plan.subscription_id.lower()}:{plan.action}",
+        kind=KIND_PATCH_SUBSCRIPTION,
+        payload=payload,
+        subject=plan.subject,
+        customer_id=plan.customer_id.lower(),
+    )
+
+
+# -- named views across all customers ---------------------------------------------------------
+
+#: Our preset names -> the views.py preset behind each (None: answered here, see below).
+PRESETS: dict[str, str | None] = {
+    "renewing": "renewing_within_days",
+    "in_window": "in_window",
+    "suspended": "suspended",
+    "auto_renew_off": "auto_renew_off",
+    "software": "software",
+    "perpetual": "perpetual" if "perpetual" in views.SUBSCRIPTION_PRESETS else None,
+    "expired": "expired",
+}
+
+
+def preset_label(name: str, language: str | None = None, *, days: int | None = None) -> str:
+    return terms.say(f"sub.preset.{name}", language,
+                     days=days if days is not None else views.DEFAULT_RENEWING_DAYS)
+
+
+# Perpetual licences live in ``entitlements``; views.py lists them only within one customer,
+# so across all customers they are read here (same row shape, same refund-window rule).
+_PERPETUAL_SOURCE = (
+    "FROM entitlements AS e JOIN customers AS c ON c.id = e.customer_id "
+    "WHERE c.removed_at IS NULL"
+)
+
+
+def _perpetual_filter(filter: str) -> tuple[str, tuple[Any, ...]]:
+    pattern = views.like_pattern(filter)
+    if not pattern:
+        return "", ()
+    return (" AND (csp_fold(e.product_name) LIKE ? ESCAPE '\\' "
+            "OR c.name_fold LIKE ? ESCAPE '\\')", (pattern, pattern))
+
+
+def _perpetual_conn(cache: sqlite_utils.Database) -> sqlite3.Connection:
+    conn = cache.conn
+    conn.create_function("csp_fold", 1, fold, deterministic=True)
+    return conn
+
+
+def _perpetual_rows(cache: sqlite_utils.Database, *, filter: str, offset: int,
+                    limit: int) -> list[SubscriptionListRow]:
+    where, params = _perpetual_filter(filter)
+    rows = _perpetual_conn(cache).execute(
+        "SELECT e.id, e.customer_id, c.company_name, e.product_name, e.quantity, "
+        f"e.purchase_date {_PERPETUAL_SOURCE}{where} "
+        "ORDER BY c.sort_key, e.product_name, e.id LIMIT ? OFFSET ?",
+        (*params, max(0, limit), max(0, offset)),
+    ).fetchall()
+    result = []
+    for entry_id, customer_id, customer_name, product, quantity, purchased in rows:
+        bought = parse_pc_datetime(purchased)
+        refund_until = (bought + timedelta(days=views.PERPETUAL_REFUND_DAYS)
+                        if bought else None)
+        result.append(SubscriptionListRow(
+            id=entry_id, customer_id=customer_id, customer_name=customer_name,
+            product=product, offer_name=product, kind="perpetual", quantity=int(quantity or 0),
+            status="active", term_duration=None, billing_cycle="onetime", auto_renew=None,
+            commitment_end_date=None,
+            cancellation_allowed_until=refund_until.strftime("%Y-%m-%dT%H:%M:%SZ")
+            if refund_until else None,
+            is_trial=False,
+        ))
+    return result
+
+
+def _check_preset(name: str) -> str | None:
+    if name not in PRESETS:
+        raise ValueError(f"unknown subscription preset {name!r} (known: {', '.join(PRESETS)})")
+    return PRESETS[name]
+
+
+def preset_rows(
+    cache: sqlite_utils.Database,
+    name: str,
+    *,
+    now: datetime,
+    days: int = views.DEFAULT_RENEWING_DAYS,
+    filter: str = "",
+    sort: str = "renewal",
+    descending: bool = False,
+    offset: int = 0,
+    limit: int = 200,
+) -> list[SubscriptionListRow]:
+    """One window of a named view across all customers (``days`` for ``renewing``)."""
+    preset = _check_preset(name)
+    if preset is None:
+        return _perpetual_rows(cache, filter=filter, offset=offset, limit=limit)
+    return views.subscription_rows(cache, filter=filter, sort=sort, descending=descending,
+                                   offset=offset, limit=limit, preset=preset, now=now,
+                                   renewing_days=days)
+
+
+def preset_count(cache: sqlite_utils.Database, name: str, *, now: datetime,
+                 days: int = views.DEFAULT_RENEWING_DAYS, filter: str = "") -> int:
+    preset = _check_preset(name)
+    if preset is None:
+        where, params = _perpetual_filter(filter)
+        row = _perpetual_conn(cache).execute(
+            f"SELECT count(*) {_PERPETUAL_SOURCE}{where}", params).fetchone()
+        return int(row[0])
+    return views.count_subscriptions(cache, filter=filter, preset=preset, now=now,
+                                     renewing_days=days)
+
+
+def _preset(name: str) -> Callable[..., list[SubscriptionListRow]]:
+    def rows(cache: sqlite_utils.Database, *, now: datetime, **kwargs: Any
+             ) -> list[SubscriptionListRow]:
+        return preset_rows(cache, name, now=now, **kwargs)
+
+    rows.__name__ = name
+    rows.__doc__ = f"The ``{name}`` view across all customers (see :func:`preset_rows`)."
+    return rows
+
+
+def renewing_within(cache: sqlite_utils.Database, days: int, *, now: datetime,
+                    **kwargs: Any) -> list[SubscriptionListRow]:
+    """Active subscriptions with auto-renew on whose term ends within ``days``."""
+    return preset_rows(cache, "renewing", now=now, days=days, **kwargs)
+
+
+inside_cancellation_window = _preset("in_window")
+suspended = _preset("suspended")
+auto_renew_off = _preset("auto_renew_off")
+software = _preset("software")
+perpetual = _preset("perpetual")
+expired = _preset("expired")
