@@ -6,6 +6,7 @@ them at once with ``CSP_TUI_HOME``.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 from dataclasses import dataclass
@@ -63,10 +64,8 @@ class Locations:
     def ensure_profile_dir(self) -> Path:
         """Create the profile directory readable by the owner only (it holds the token cache)."""
         self.profile_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
-        try:
+        with contextlib.suppress(OSError):
             os.chmod(self.profile_dir, 0o700)
-        except OSError:
-            pass
         return self.profile_dir
 
     def as_dict(self) -> dict[str, str]:

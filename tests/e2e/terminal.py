@@ -6,6 +6,7 @@ exercises the real entry point, the real driver and real escape sequences — no
 
 from __future__ import annotations
 
+import contextlib
 import fcntl
 import os
 import pty
@@ -96,10 +97,8 @@ class Terminal:
         if self.poll() is None:
             os.kill(self.pid, signal.SIGKILL)
             os.waitpid(self.pid, 0)
-        try:
+        with contextlib.suppress(OSError):
             os.close(self.fd)
-        except OSError:
-            pass
 
 
 # Keys as a terminal sends them.

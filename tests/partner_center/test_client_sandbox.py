@@ -85,7 +85,7 @@ async def test_throttling_is_honoured_not_fought():
 
 
 async def test_typed_errors_carry_the_partner_center_code():
-    transport, world = _sandbox()
+    transport, _world = _sandbox()
     body = CustomerCreate(company_name="Nová firma s.r.o.", email="a@novafirma.cz",
                           first_name="Jan", last_name="Novák", address_line1="Husova 1",
                           city="Tábor", postal_code="39002", country="CZ",

@@ -7,6 +7,7 @@ of failing with "database is locked") and foreign keys.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sqlite3
 from datetime import UTC, datetime
@@ -56,10 +57,8 @@ def _restrict(path: Path) -> None:
     """state.db and its WAL hold business data: owner-only."""
     for candidate in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
         if candidate.exists():
-            try:
+            with contextlib.suppress(OSError):
                 os.chmod(candidate, 0o600)
-            except OSError:
-                pass
 
 
 def _user_version(conn: sqlite3.Connection) -> int:

@@ -73,7 +73,7 @@ CACHE_MIGRATIONS: list[str] = [
         name_fold TEXT NOT NULL DEFAULT '',
         sort_key TEXT NOT NULL DEFAULT '',
         product_type TEXT NOT NULL DEFAULT '',   -- OnlineServicesNCE | Software | ...
-        kind TEXT NOT NULL DEFAULT 'online',     -- online | software (perpetual lives in entitlements)
+        kind TEXT NOT NULL DEFAULT 'online',     -- online | software (perpetual: entitlements)
         quantity INTEGER NOT NULL DEFAULT 0,
         unit_type TEXT,
         status TEXT NOT NULL DEFAULT 'unknown',
@@ -142,8 +142,9 @@ CACHE_MIGRATIONS: list[str] = [
         id INTEGER PRIMARY KEY AUTOINCREMENT,
         run_id INTEGER NOT NULL REFERENCES sync_runs(id) ON DELETE CASCADE,
         at TEXT NOT NULL,
-        kind TEXT NOT NULL,   -- customer_added | customer_removed | quantity_changed | status_changed
-                              -- | auto_renew_changed | subscription_added | invitation_accepted
+        -- customer_added | customer_removed | quantity_changed | status_changed
+        -- | auto_renew_changed | subscription_added | invitation_accepted
+        kind TEXT NOT NULL,
         customer_id TEXT,
         subscription_id TEXT,
         detail TEXT           -- JSON
@@ -181,12 +182,14 @@ STATE_MIGRATIONS: list[str] = [
     CREATE TABLE outbox (
         id TEXT PRIMARY KEY,
         idempotency_key TEXT NOT NULL UNIQUE,     -- sent as MS-RequestId on every retry
-        kind TEXT NOT NULL,                       -- create_customer | patch_subscription | create_qualification
+        -- create_customer | patch_subscription | create_qualification
+        kind TEXT NOT NULL,
         customer_id TEXT,
-        subject TEXT NOT NULL DEFAULT '',         -- what a person reads: "Novák s.r.o.: 12 -> 10 seats"
+        subject TEXT NOT NULL DEFAULT '',         -- what a person reads, e.g. "12 -> 10 seats"
         payload TEXT NOT NULL,                    -- JSON, never a secret
         dedupe_key TEXT,                          -- e.g. the tenant domain: one live entry per key
-        state TEXT NOT NULL DEFAULT 'queued',     -- queued | sending | done | failed | needs_attention
+        -- queued | sending | done | failed | needs_attention
+        state TEXT NOT NULL DEFAULT 'queued',
         attempts INTEGER NOT NULL DEFAULT 0,
         created_at TEXT NOT NULL,
         updated_at TEXT NOT NULL,
@@ -222,5 +225,12 @@ STATE_MIGRATIONS: list[str] = [
     # gone: check, then resend) from a live one in another console (leave it alone).
     """
     ALTER TABLE outbox ADD COLUMN claimed_by TEXT;
+    """,
+    # 3: a finished entry releases its dedupe key too: the same change may be made again
+    # next week; only two *live* entries for one key are impossible.
+    """
+    DROP INDEX outbox_dedupe;
+    CREATE UNIQUE INDEX outbox_dedupe ON outbox(dedupe_key)
+        WHERE dedupe_key IS NOT NULL AND state NOT IN ('failed', 'done');
     """,
 ]

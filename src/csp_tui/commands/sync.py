@@ -56,6 +56,10 @@ async def _run(args: argparse.Namespace, settings: Settings) -> int:
         for notice in session.notices:
             print(notice, file=sys.stderr)
         publish = _progress_printer(args.quiet)
+        if settings.profile.is_sandbox:
+            from csp_tui.services.invitations import seed_sandbox_demo
+
+            await seed_sandbox_demo(session)
         runner = OutboxRunner(session.client, session.state, read_only=settings.profile.read_only)
         await runner.recover()
         await runner.run_once()

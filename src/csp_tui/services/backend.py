@@ -265,6 +265,10 @@ class WorkerBackend:
             self._status = replace(self._status, **changes)
 
     def _publish(self, event: events.Event) -> None:
+        if isinstance(event, events.OutboxUpdated) and event.state == "done" and event.customer_id:
+            # The change went through: re-read that customer so the next decision (another
+            # quantity change, say) starts from what Partner Center now holds.
+            self._want_customers.append(event.customer_id)
         with self._lock:
             subscribers = list(self._subscribers)
         for callback in subscribers:

@@ -61,6 +61,7 @@ class OutboxUpdated:
     state: str  # queued | sending | done | failed | needs_attention
     subject: str
     error: str | None = None
+    customer_id: str | None = None
 
 
 @dataclass(frozen=True)

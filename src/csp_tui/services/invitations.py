@@ -463,20 +463,8 @@ class _BorrowedTransport(httpx.AsyncBaseTransport):
         return None
 
 
-def _session_transport(session: Any) -> httpx.AsyncBaseTransport | None:
-    """The transport the session's client talks through (the in-process emulator)."""
-    for owner in (session, session.client):
-        transport = getattr(owner, "transport", None)
-        if isinstance(transport, httpx.AsyncBaseTransport):
-            return transport
-    for value in vars(session.client).values():
-        if isinstance(value, httpx.AsyncClient):
-            return value._transport
-    return None
-
-
 async def _fetch_prospects(session: Any) -> list[dict[str, Any]]:
-    transport = _session_transport(session)
+    transport = session.transport
     if transport is None:
         from csp_tui.services.session import sandbox_transport_for
 

@@ -190,6 +190,7 @@ class OutboxRunner:
 
     def _emit(self, entry: OutboxEntry, state: str, error: str | None = None) -> None:
         try:
-            self.publish(events.OutboxUpdated(entry.id, entry.kind, state, entry.subject, error))
+            self.publish(events.OutboxUpdated(entry.id, entry.kind, state, entry.subject, error,
+                                              customer_id=entry.customer_id))
         except Exception:
             log.exception("outbox event subscriber failed")

@@ -40,6 +40,9 @@ class Session:
     state: sqlite_utils.Database
     client: PartnerCenterClient
     limiter: RateLimiter
+    # The in-process emulator for sandbox profiles (its /_emulator controls are reached
+    # through it); None when the client talks to a real endpoint.
+    transport: httpx.AsyncBaseTransport | None = None
     notices: list[str] = field(default_factory=list)
 
     async def aclose(self) -> None:
@@ -102,4 +105,4 @@ def open_session(
         on_call=record,
     )
     return Session(settings=settings, cache=cache, state=state, client=client, limiter=limiter,
-                   notices=notices)
+                   transport=transport, notices=notices)

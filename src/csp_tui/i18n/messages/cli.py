@@ -3,9 +3,9 @@
 MESSAGES: dict[str, dict[str, str]] = {
     "cli.description": {
         "en": "Keyboard-driven console for Microsoft CSP partners. Without a command it opens "
-              "the console; the commands below are its headless twins.",
+        "the console; the commands below are its headless twins.",
         "cs": "Klávesnicová konzole pro partnery Microsoft CSP. Bez příkazu otevře konzoli; "
-              "příkazy níže dělají totéž bez obrazovky.",
+        "příkazy níže dělají totéž bez obrazovky.",
     },
     "cli.metavar.name": {"en": "NAME", "cs": "NÁZEV"},
     "cli.metavar.command": {"en": "COMMAND", "cs": "PŘÍKAZ"},
@@ -35,8 +35,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "domain of the customer tenant that accepts the reseller relationship",
         "cs": "doména tenantu zákazníka, který přijme vztah s prodejcem",
     },
-    "cli.opt.days": {"en": "days to move the sandbox clock", "cs": "o kolik dní posunout hodiny sandboxu"},
-    "cli.opt.hours": {"en": "hours to move the sandbox clock", "cs": "o kolik hodin posunout hodiny sandboxu"},
+    "cli.opt.days": {
+        "en": "days to move the sandbox clock",
+        "cs": "o kolik dní posunout hodiny sandboxu",
+    },
+    "cli.opt.hours": {
+        "en": "hours to move the sandbox clock",
+        "cs": "o kolik hodin posunout hodiny sandboxu",
+    },
     "cli.opt.sync_customer": {
         "en": "refresh only this customer (tenant id)",
         "cs": "obnovit jen tohoto zákazníka (ID tenantu)",
@@ -46,7 +52,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "show only rows containing this text (accents ignored)",
         "cs": "zobrazit jen řádky obsahující tento text (bez ohledu na diakritiku)",
     },
-    "cli.opt.customer": {"en": "only this customer (tenant id)", "cs": "jen tento zákazník (ID tenantu)"},
+    "cli.opt.customer": {
+        "en": "only this customer (tenant id)",
+        "cs": "jen tento zákazník (ID tenantu)",
+    },
     "cli.opt.limit": {"en": "at most this many rows", "cs": "nejvýše tolik řádků"},
     "cli.opt.errors_only": {"en": "only failed calls", "cs": "jen neúspěšná volání"},
     "cli.cmd.info": {
@@ -57,8 +66,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "sign in to Partner Center (device code; works over SSH)",
         "cs": "přihlásit se do Partner Center (kód zařízení; funguje i přes SSH)",
     },
-    "cli.cmd.logout": {"en": "sign out and delete the token cache", "cs": "odhlásit se a smazat uložené tokeny"},
-    "cli.cmd.sandbox": {"en": "the built-in Partner Center emulator", "cs": "vestavěný emulátor Partner Center"},
+    "cli.cmd.logout": {
+        "en": "sign out and delete the token cache",
+        "cs": "odhlásit se a smazat uložené tokeny",
+    },
+    "cli.cmd.sandbox": {
+        "en": "the built-in Partner Center emulator",
+        "cs": "vestavěný emulátor Partner Center",
+    },
     "cli.cmd.sandbox_serve": {
         "en": "serve the emulator over HTTP on 127.0.0.1",
         "cs": "spustit emulátor jako HTTP server na 127.0.0.1",
@@ -79,8 +94,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "sync the local cache with Partner Center",
         "cs": "synchronizovat místní mezipaměť s Partner Center",
     },
-    "cli.cmd.customers": {"en": "list customers from the cache", "cs": "vypsat zákazníky z mezipaměti"},
-    "cli.cmd.subscriptions": {"en": "list subscriptions from the cache", "cs": "vypsat předplatná z mezipaměti"},
+    "cli.cmd.customers": {
+        "en": "list customers from the cache",
+        "cs": "vypsat zákazníky z mezipaměti",
+    },
+    "cli.cmd.subscriptions": {
+        "en": "list subscriptions from the cache",
+        "cs": "vypsat předplatná z mezipaměti",
+    },
     "cli.cmd.invitations": {
         "en": "list reseller relationship requests (the ledger)",
         "cs": "vypsat žádosti o vztah s prodejcem (evidence)",
@@ -96,7 +117,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "request a reseller relationship with a customer that has a tenant",
         "cs": "požádat zákazníka s existujícím tenantem o vztah s prodejcem",
     },
-    "cli.opt.company": {"en": "the customer's organisation name", "cs": "název organizace zákazníka"},
+    "cli.opt.company": {
+        "en": "the customer's organisation name",
+        "cs": "název organizace zákazníka",
+    },
     "cli.opt.email": {"en": "the customer admin's e-mail", "cs": "e-mail správce zákazníka"},
     "cli.opt.domain": {
         "en": "a domain of the customer's tenant (e.g. firma.cz or firma.onmicrosoft.com)",

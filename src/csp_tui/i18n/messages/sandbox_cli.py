@@ -11,22 +11,23 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "sandbox.not_sandbox": {
         "en": "Profile {profile} is not a sandbox profile; this command only changes the "
-              "built-in emulator.",
+        "built-in emulator.",
         "cs": "Profil {profile} není profil sandboxu; tento příkaz mění jen vestavěný emulátor.",
     },
     "sandbox.reset_done": {
         "en": "The sandbox starts over ({path} removed, cache cleared). Invitations and drafts "
-              "were kept.",
+        "were kept.",
         "cs": "Sandbox začíná znovu ({path} odstraněn, mezipaměť vymazána). Pozvánky a koncepty "
-              "zůstaly zachovány.",
+        "zůstaly zachovány.",
     },
     "sandbox.accepted": {
         "en": "The customer with {domain} accepted the reseller relationship. Run a sync to "
-              "see it.",
+        "see it.",
         "cs": "Zákazník s doménou {domain} přijal vztah s prodejcem. Po synchronizaci se objeví.",
     },
     "sandbox.accept_failed": {
-        "en": "No sandbox tenant with domain {domain} is waiting for an invitation (HTTP {status}).",
+        "en": "No sandbox tenant with domain {domain} is waiting for an invitation "
+        "(HTTP {status}).",
         "cs": "Žádný tenant sandboxu s doménou {domain} nečeká na pozvánku (HTTP {status}).",
     },
     "sandbox.advanced": {
