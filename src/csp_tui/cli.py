@@ -36,6 +36,7 @@ HANDLERS: dict[str, str] = {
     "invitations": "listing:run_invitations",
     "log": "listing:run_log",
     "invite": "invite:run",
+    "tenant create": "tenant:run_create",
 }
 
 
@@ -111,6 +112,15 @@ def build_parser() -> argparse.ArgumentParser:
     invite.add_argument("--copy", action="store_true", help=t("cli.opt.copy"))
     invite.add_argument("--json", action="store_true", help=t("cli.opt.json"))
 
+    tenant = sub.add_parser("tenant", parents=[parent], help=t("cli.cmd.tenant"))
+    tenant_sub = tenant.add_subparsers(dest="tenant_command", metavar=t("cli.metavar.command"))
+    create = tenant_sub.add_parser("create", parents=[parent], help=t("cli.cmd.tenant_create"))
+    create.add_argument("--file", required=True, metavar=t("cli.metavar.file"),
+                        help=t("cli.opt.tenant_file"))
+    create.add_argument("--wait", type=float, default=60.0, help=t("cli.opt.wait"))
+    create.add_argument("--lang", choices=("cs", "en"), default=None, help=t("cli.opt.lang"))
+    create.add_argument("--json", action="store_true", help=t("cli.opt.json"))
+
     log = sub.add_parser("log", parents=[parent], help=t("cli.cmd.log"))
     log.add_argument("--limit", type=int, default=200, help=t("cli.opt.limit"))
     log.add_argument("--errors", action="store_true", help=t("cli.opt.errors_only"))
@@ -149,10 +159,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     command = args.command or "console"
-    if command == "sandbox":
-        if not args.sandbox_command:
-            parser.parse_args([*argv, "--help"])
-        command = f"sandbox {args.sandbox_command}"
+    for group in ("sandbox", "tenant"):
+        if command == group:
+            sub_command = getattr(args, f"{group}_command", None)
+            if not sub_command:
+                parser.parse_args([*argv, "--help"])
+            command = f"{group} {sub_command}"
 
     if config_error is not None:
         print(t("error.config", file=config_error.file or "-", key=config_error.key,

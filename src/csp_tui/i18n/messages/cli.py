@@ -136,4 +136,24 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "copy the link to the clipboard (OSC 52, works over SSH)",
         "cs": "zkopírovat odkaz do schránky (OSC 52, funguje i přes SSH)",
     },
+    "cli.cmd.tenant": {
+        "en": "new customer tenants",
+        "cs": "nové tenanty zákazníků",
+    },
+    "cli.cmd.tenant_create": {
+        "en": "validate a tenant request file and create the tenant (or prepare the request "
+              "for your distributor)",
+        "cs": "zkontrolovat soubor s žádostí a založit tenant (nebo připravit žádost pro "
+              "distributora)",
+    },
+    "cli.opt.tenant_file": {
+        "en": "TOML or JSON file with company_name, ico, street, city, postal_code, country, "
+              "first_name, last_name, email, phone, domain_prefix, culture",
+        "cs": "soubor TOML nebo JSON s company_name, ico, street, city, postal_code, country, "
+              "first_name, last_name, email, phone, domain_prefix, culture",
+    },
+    "cli.opt.wait": {
+        "en": "seconds to wait for Partner Center before leaving it to the background worker",
+        "cs": "kolik sekund čekat na Partner Center, než úkol převezme práce na pozadí",
+    },
 }
