@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 
 from csp_tui import __version__
 from csp_tui.config import ConfigError, Settings, load_settings
-from csp_tui.i18n import set_language, t
+from csp_tui.i18n import argparse_gettext, set_language, t
 
 EXIT_OK = 0
 EXIT_FAILURE = 1
@@ -49,6 +49,9 @@ def _profile_parent() -> argparse.ArgumentParser:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    # argparse fetches its own words ("usage:", "options", errors) through gettext at call
+    # time via its module-level ``_``: route them through our catalog.
+    argparse._ = argparse_gettext  # type: ignore[attr-defined]
     parent = _profile_parent()
     parser = argparse.ArgumentParser(
         prog="csp-tui", description=t("cli.description"), parents=[parent]

@@ -86,3 +86,11 @@ def tl(key: str, language: str, /, **kwargs: object) -> str:
         return t(key, **kwargs)
     finally:
         _language = previous
+
+
+def argparse_gettext(message: str) -> str:
+    """gettext for argparse: its built-in texts in the current language."""
+    from csp_tui.i18n.messages.argparse_texts import MSGIDS
+
+    key = MSGIDS.get(message)
+    return t(key) if key else message
