@@ -14,6 +14,7 @@ COMMANDS = [
     ["subscriptions", "--json"],
     ["invitations", "--json"],
     ["log", "--json"],
+    ["sandbox", "advance", "--hours", "0"],
 ]
 
 

@@ -242,6 +242,11 @@ class WorkerBackend:
         self._set_status(outbox_pending=outbox.pending_count(session.state))
 
     def _keep_credentials(self, entry_id: str, credentials: dict[str, str]) -> None:
+        from csp_tui.services import onboarding
+
+        # A form (or CLI run) in this process waiting for exactly this tenant gets it directly.
+        if onboarding.route_credentials(entry_id, credentials):
+            return
         with self._lock:
             self._credentials[entry_id] = credentials
 
