@@ -97,10 +97,13 @@ MESSAGES: dict[str, dict[str, str]] = {
     "tui.relationship.unknown": {"en": "unknown", "cs": "neznámý"},
     "tui.relationship.syndication": {"en": "syndication", "cs": "syndikace"},
     "tui.relationship.microsoft_support": {"en": "Microsoft support", "cs": "podpora Microsoft"},
+    # The type says what *we* are to the partner listed (Partner Center's reseller view lists
+    # the distributor as IsIndirectResellerOf), so the words name that partner's role for us.
     "tui.relationship_type.is_indirect_reseller_of": {
-        "en": "indirect reseller", "cs": "nepřímý prodejce"},
+        "en": "our distributor (indirect provider)",
+        "cs": "náš distributor (nepřímý poskytovatel)"},
     "tui.relationship_type.is_indirect_cloud_solution_provider_of": {
-        "en": "indirect provider", "cs": "nepřímý poskytovatel"},
+        "en": "our indirect reseller", "cs": "náš nepřímý prodejce"},
     "tui.relationship_type.is_partner_of": {"en": "partner", "cs": "partner"},
     "tui.invitation_status.pending": {"en": "pending", "cs": "čeká"},
     "tui.invitation_status.stale": {"en": "stale", "cs": "zastaralá"},
@@ -125,7 +128,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "tui.tenant.id": {"en": "Tenant ID", "cs": "ID tenantu"},
     "tui.tenant.initial_domain": {"en": "Initial domain", "cs": "Výchozí doména"},
     "tui.tenant.other_domains": {"en": "Other domains", "cs": "Další domény"},
-    "tui.tenant.relationship": {"en": "Relationship", "cs": "Vztah"},
+    "tui.tenant.relationship": {"en": "Our relation", "cs": "Náš vztah"},
+    "tui.tenant.partners": {"en": "Partners", "cs": "Partneři"},
     "tui.tenant.delegated_admin": {"en": "Delegated admin", "cs": "Delegovaná správa"},
     "tui.tenant.qualifications": {"en": "Qualifications", "cs": "Kvalifikace"},
     "tui.tenant.no_qualifications": {"en": "none", "cs": "žádné"},
@@ -225,6 +229,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "tui.key.pane_invitations": {"en": "Invitations", "cs": "Pozvánky"},
     "tui.key.log": {"en": "Command log", "cs": "Záznam volání"},
     "tui.key.quit": {"en": "Quit", "cs": "Konec"},
+    "tui.key.palette": {"en": "Commands", "cs": "Příkazy"},
     "tui.key.filter": {"en": "Filter", "cs": "Filtr"},
     "tui.key.clear_filter": {"en": "Clear filter", "cs": "Zrušit filtr"},
     "tui.key.sort": {"en": "Sort", "cs": "Řadit"},
@@ -269,6 +274,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "tui.keyhelp.log": {"en": "Every call made to Partner Center",
                         "cs": "Všechna volání Partner Center"},
     "tui.keyhelp.quit": {"en": "Leave the console", "cs": "Ukončit konzoli"},
+    "tui.keyhelp.palette": {"en": "Search every command (the command palette)",
+                            "cs": "Vyhledat libovolný příkaz (paleta příkazů)"},
     "tui.keyhelp.filter": {"en": "Filter the list as you type (without diacritics works too)",
                            "cs": "Filtrovat seznam při psaní (funguje i bez diakritiky)"},
     "tui.keyhelp.clear_filter": {"en": "Clear the filter", "cs": "Zrušit filtr"},

@@ -1,0 +1,655 @@
+"""Read-only queries behind the console's lists and detail panes.
+
+Every list is a *window* query: ``count_*`` for the scrollbar, ``*_rows`` with LIMIT/OFFSET for
+the rows on screen, and ``*_index_of`` to find where a row (by key) sits after the data, the
+filter or the sort changed, so the cursor can stay on it. Filtering is SQL on the ``*_fold``
+columns (``LIKE`` with a folded, escaped needle: "sumavska" finds "Šumavská"); sorting is an
+``ORDER BY`` on indexed columns with the row id as the last tie-breaker, so the order is total.
+Nothing here writes.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+import sqlite_utils
+
+from csp_tui.domain.text import czech_sort_key, fold
+
+# A perpetual licence can be returned for a full refund within 30 days of purchase.
+PERPETUAL_REFUND_DAYS = 30
+
+
+# --------------------------------------------------------------------------------------------
+# Row types
+
+
+@dataclass(frozen=True, slots=True)
+class CustomerListRow:
+    id: str
+    company_name: str
+    primary_domain: str
+    relationship: str
+    subscription_count: int
+    attention: int
+    attention_reason: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class SubscriptionListRow:
+    id: str
+    customer_id: str
+    customer_name: str
+    product: str  # the friendly name, else the offer name
+    offer_name: str
+    kind: str  # online | software | perpetual
+    quantity: int
+    status: str
+    term_duration: str | None
+    billing_cycle: str | None
+    auto_renew: bool | None
+    commitment_end_date: str | None
+    cancellation_allowed_until: str | None
+    is_trial: bool
+
+
+@dataclass(frozen=True, slots=True)
+class InvitationListRow:
+    id: str
+    company_name: str
+    contact_name: str
+    contact_email: str
+    domain: str
+    status: str  # pending | accepted | cancelled (stale is derived by the caller with a clock)
+    created_at: str
+    last_sent_at: str
+    send_count: int
+    customer_id: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class CommandLogRow:
+    id: int
+    at: str
+    method: str
+    path: str
+    status: int | None
+    duration_ms: int
+    request_id: str | None
+    error: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class RelationshipView:
+    partner_id: str
+    name: str
+    relationship_type: str
+    mpn_id: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class QualificationView:
+    qualification: str
+    vetting_status: str | None
+    vetting_reason: str | None
+    vetting_created_at: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class CustomerDetailView:
+    """What the tenant pane shows for one customer."""
+
+    id: str
+    company_name: str
+    primary_domain: str
+    initial_domain: str | None
+    other_domains: tuple[str, ...]
+    relationship: str
+    relationships: tuple[RelationshipView, ...]
+    allow_delegated_access: bool | None
+    qualifications: tuple[QualificationView, ...]
+    subscription_count: int
+    entitlement_count: int
+    attention: int
+    attention_reason: str | None
+    email: str | None
+    city: str | None
+    country: str | None
+    detail_synced_at: str | None
+    listed_at: str
+
+
+# --------------------------------------------------------------------------------------------
+# The generic window query
+
+
+@dataclass(frozen=True)
+class _ListQuery:
+    """One list: a FROM clause, conditions and a total order.
+
+    ``order`` holds SQL expressions for ORDER BY (index-friendly, may be NULL);
+    ``order_nonnull`` the same expressions made NULL-free for row-value comparisons in
+    ``index_of`` (SQLite sorts NULL first, and '' sorts before any other text, so both orders
+    agree). The last expression must be unique (the row key).
+    """
+
+    source: str
+    columns: str
+    key: str
+    where: tuple[str, ...]
+    params: tuple[Any, ...]
+    order: tuple[str, ...]
+    order_nonnull: tuple[str, ...]
+    descending: bool
+
+    def _where_sql(self, extra: str = "") -> str:
+        parts = [*self.where, *([extra] if extra else [])]
+        return f" WHERE {' AND '.join(parts)}" if parts else ""
+
+    def count(self, conn: sqlite3.Connection) -> int:
+        """How many rows match (for the scrollbar and the pane title)."""
+        sql = f"SELECT count(*) FROM {self.source}{self._where_sql()}"
+        return int(conn.execute(sql, self.params).fetchone()[0])
+
+    def rows(
+        self, conn: sqlite3.Connection, offset: int, limit: int, total: int | None = None
+    ) -> list[tuple[Any, ...]]:
+        """Rows ``offset`` .. ``offset + limit``. With ``total`` known, a window in the second
+        half is read backwards from the end: OFFSET costs a walk over the skipped rows, and
+        this halves the longest walk (jumping to the end of 100k rows stays quick)."""
+        offset, limit = max(0, offset), max(0, limit)
+        reverse = total is not None and offset > total // 2
+        if reverse:
+            assert total is not None
+            end = min(total, offset + limit)
+            offset, limit = max(0, total - end), max(0, end - offset)
+        descending = self.descending != reverse
+        direction = " DESC" if descending else ""
+        order = ", ".join(f"{expr}{direction}" for expr in self.order)
+        sql = (f"SELECT {self.columns} FROM {self.source}{self._where_sql()} "
+               f"ORDER BY {order} LIMIT ? OFFSET ?")
+        rows = conn.execute(sql, (*self.params, limit, offset)).fetchall()
+        if reverse:
+            rows.reverse()
+        return rows
+
+    def index_of(self, conn: sqlite3.Connection, key: object) -> int | None:
+        values = ", ".join(self.order_nonnull)
+        found = conn.execute(
+            f"SELECT {values} FROM {self.source}{self._where_sql(f'{self.key} = ?')}",
+            (*self.params, key),
+        ).fetchone()
+        if found is None:
+            return None
+        op = ">" if self.descending else "<"
+        placeholders = ", ".join("?" * len(found))
+        before = conn.execute(
+            f"SELECT count(*) FROM {self.source}"
+            f"{self._where_sql(f'({values}) {op} ({placeholders})')}",
+            (*self.params, *found),
+        ).fetchone()[0]
+        return int(before)
+
+
+def like_pattern(needle: str) -> str | None:
+    """The folded needle as a ``LIKE`` pattern (``%``, ``_`` and ``\\`` escaped), or None."""
+    folded = fold(needle.strip())
+    if not folded:
+        return None
+    escaped = folded.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+def _iso(moment: datetime) -> str:
+    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def _conn(db: sqlite_utils.Database | sqlite3.Connection) -> sqlite3.Connection:
+    return db if isinstance(db, sqlite3.Connection) else db.conn
+
+
+def _with_text_functions(conn: sqlite3.Connection) -> sqlite3.Connection:
+    """Entitlement rows have no stored fold/sort columns; compute them the same way in SQL."""
+    conn.create_function("csp_fold", 1, fold, deterministic=True)
+    conn.create_function("csp_sort_key", 1, czech_sort_key, deterministic=True)
+    return conn
+
+
+# --------------------------------------------------------------------------------------------
+# Customers
+
+CUSTOMER_SORTS: tuple[str, ...] = ("name", "domain", "subscriptions", "attention")
+_CUSTOMER_ORDER = {
+    "name": (("c.sort_key", "c.id"), ("c.sort_key", "c.id")),
+    "domain": (("c.domain_fold", "c.id"), ("c.domain_fold", "c.id")),
+    "subscriptions": (("c.subscription_count", "c.sort_key", "c.id"),) * 2,
+    "attention": (("c.attention", "c.sort_key", "c.id"),) * 2,
+}
+
+
+def _customer_query(filter: str, sort: str, descending: bool) -> _ListQuery:
+    # The unary plus keeps the planner off the removed_at index (almost every row matches
+    # it), so ORDER BY walks the sort index and LIMIT stops early.
+    where = ["+c.removed_at IS NULL"]
+    params: list[Any] = []
+    pattern = like_pattern(filter)
+    if pattern:
+        # Name, primary domain, any other domain of the tenant, or a pasted tenant id.
+        where.append(
+            "(c.name_fold LIKE ? ESCAPE '\\' OR c.domain_fold LIKE ? ESCAPE '\\' "
+            "OR c.id LIKE ? ESCAPE '\\' OR EXISTS (SELECT 1 FROM domains AS d "
+            "WHERE d.customer_id = c.id AND d.domain LIKE ? ESCAPE '\\'))"
+        )
+        params.extend([pattern] * 4)
+    order, order_nonnull = _CUSTOMER_ORDER.get(sort, _CUSTOMER_ORDER["name"])
+    return _ListQuery(
+        source="customers AS c",
+        columns="c.id, c.company_name, c.primary_domain, c.relationship, "
+                "c.subscription_count, c.attention, c.attention_reason",
+        key="c.id", where=tuple(where), params=tuple(params), order=order,
+        order_nonnull=order_nonnull, descending=descending,
+    )
+
+
+def count_customers(db: sqlite_utils.Database, filter: str = "") -> int:
+    return _customer_query(filter, "name", False).count(_conn(db))
+
+
+def customer_rows(
+    db: sqlite_utils.Database,
+    *,
+    filter: str = "",
+    sort: str = "name",
+    descending: bool = False,
+    offset: int = 0,
+    limit: int = 200,
+    total: int | None = None,
+) -> list[CustomerListRow]:
+    """``total`` (the count, if the caller has it) lets a deep window be read from the end."""
+    rows = _customer_query(filter, sort, descending).rows(_conn(db), offset, limit, total)
+    return [CustomerListRow(*row) for row in rows]
+
+
+def customer_index_of(
+    db: sqlite_utils.Database, id: str, filter: str = "", sort: str = "name",
+    descending: bool = False,
+) -> int | None:
+    return _customer_query(filter, sort, descending).index_of(_conn(db), id)
+
+
+# --------------------------------------------------------------------------------------------
+# Subscriptions (and, in one customer's view, perpetual licences from entitlements)
+
+# Each sort walks an index (status ties break on the rowid, which that index carries), so
+# a window of 100k subscriptions never needs a full sort.
+SUBSCRIPTION_SORTS: tuple[str, ...] = ("product", "renewal", "status")
+SUBSCRIPTION_PRESETS: tuple[str, ...] = (
+    "renewing_within_days", "in_window", "suspended", "auto_renew_off", "software", "expired",
+)
+DEFAULT_RENEWING_DAYS = 30
+
+_SUBSCRIPTION_COLUMNS = (
+    "u.id, u.customer_id, u.customer_name, u.product, u.offer_name, u.kind, u.quantity, "
+    "u.status, u.term_duration, u.billing_cycle, u.auto_renew, u.commitment_end_date, "
+    "u.cancellation_allowed_until, u.is_trial"
+)
+_SUBSCRIPTION_ORDER = {
+    "product": (("u.sort_key", "u.id"),) * 2,
+    "renewal": (("u.commitment_end_date", "u.id"),
+                ("IFNULL(u.commitment_end_date, '')", "u.id")),
+    "status": (("u.status", "u.rid"),) * 2,
+}
+
+
+def _one_customer_source() -> str:
+    """Subscriptions plus perpetual licences of one customer, as one relation ``u``.
+
+    The customer id appears twice as a parameter (once per half of the UNION).
+    """
+    return (
+        "(SELECT s.id AS id, s.customer_id AS customer_id, c.company_name AS customer_name, "
+        "CASE WHEN s.friendly_name != '' THEN s.friendly_name ELSE s.offer_name END AS product, "
+        "s.offer_name AS offer_name, s.kind AS kind, s.quantity AS quantity, "
+        "s.status AS status, s.term_duration AS term_duration, "
+        "s.billing_cycle AS billing_cycle, s.auto_renew AS auto_renew, "
+        "s.commitment_end_date AS commitment_end_date, "
+        "s.cancellation_allowed_until AS cancellation_allowed_until, s.is_trial AS is_trial, "
+        "s.sort_key AS sort_key, s.name_fold AS name_fold, s.rowid AS rid "
+        "FROM subscriptions AS s JOIN customers AS c ON c.id = s.customer_id "
+        "WHERE s.customer_id = ? "
+        "UNION ALL "
+        "SELECT e.id, e.customer_id, c.company_name, e.product_name, e.product_name, "
+        "'perpetual', e.quantity, 'active', NULL, 'onetime', NULL, NULL, "
+        f"strftime('%Y-%m-%dT%H:%M:%SZ', e.purchase_date, '+{PERPETUAL_REFUND_DAYS} days'), "
+        "0, csp_sort_key(e.product_name), csp_fold(e.product_name), -e.rowid "
+        "FROM entitlements AS e JOIN customers AS c ON c.id = e.customer_id "
+        "WHERE e.customer_id = ?) AS u"
+    )
+
+
+# All customers: CROSS JOIN keeps subscriptions as the outer loop, so ORDER BY walks the
+# subscription indexes and LIMIT stops early instead of sorting 100k rows per window.
+_ALL_SOURCE = (
+    "(SELECT s.id AS id, s.customer_id AS customer_id, c.company_name AS customer_name, "
+    "CASE WHEN s.friendly_name != '' THEN s.friendly_name ELSE s.offer_name END AS product, "
+    "s.offer_name AS offer_name, s.kind AS kind, s.quantity AS quantity, s.status AS status, "
+    "s.term_duration AS term_duration, s.billing_cycle AS billing_cycle, "
+    "s.auto_renew AS auto_renew, s.commitment_end_date AS commitment_end_date, "
+    "s.cancellation_allowed_until AS cancellation_allowed_until, s.is_trial AS is_trial, "
+    "s.sort_key AS sort_key, s.name_fold AS name_fold, s.rowid AS rid, "
+    "c.name_fold AS customer_fold "
+    "FROM subscriptions AS s CROSS JOIN customers AS c ON c.id = s.customer_id "
+    "WHERE c.removed_at IS NULL) AS u"
+)
+
+
+def _preset_condition(
+    preset: str | None, now: datetime, days: int
+) -> tuple[str | None, tuple[Any, ...]]:
+    stamp = _iso(now)
+    if not preset:
+        return None, ()
+    if preset == "renewing_within_days":
+        until = _iso(now + timedelta(days=days))
+        return ("(u.status = 'active' AND u.auto_renew = 1 AND u.commitment_end_date >= ? "
+                "AND u.commitment_end_date <= ?)", (stamp, until))
+    if preset == "in_window":
+        return "u.cancellation_allowed_until > ?", (stamp,)
+    if preset == "suspended":
+        return "u.status = 'suspended'", ()
+    if preset == "auto_renew_off":
+        return "(u.auto_renew = 0 AND u.status = 'active')", ()
+    if preset == "software":
+        return "u.kind IN ('software', 'perpetual')", ()
+    if preset == "expired":
+        return "u.status IN ('expired', 'disabled')", ()
+    raise ValueError(f"unknown subscription preset {preset!r}")
+
+
+def _subscription_query(
+    customer_id: str | None, filter: str, sort: str, descending: bool, preset: str | None,
+    now: datetime | None, renewing_days: int,
+) -> _ListQuery:
+    where: list[str] = []
+    params: list[Any] = []
+    if customer_id is not None:
+        source = _one_customer_source()
+        params.extend([customer_id, customer_id])
+        match = "u.name_fold LIKE ? ESCAPE '\\'"
+        match_count = 1
+    else:
+        source = _ALL_SOURCE
+        match = "(u.name_fold LIKE ? ESCAPE '\\' OR u.customer_fold LIKE ? ESCAPE '\\')"
+        match_count = 2
+    pattern = like_pattern(filter)
+    if pattern:
+        where.append(match)
+        params.extend([pattern] * match_count)
+    condition, condition_params = _preset_condition(
+        preset, now or datetime.now(UTC), renewing_days)
+    if condition:
+        where.append(condition)
+        params.extend(condition_params)
+    order, order_nonnull = _SUBSCRIPTION_ORDER.get(sort, _SUBSCRIPTION_ORDER["product"])
+    return _ListQuery(
+        source=source, columns=_SUBSCRIPTION_COLUMNS, key="u.id", where=tuple(where),
+        params=tuple(params), order=order, order_nonnull=order_nonnull, descending=descending,
+    )
+
+
+def _subscription_row(row: Sequence[Any]) -> SubscriptionListRow:
+    values = list(row)
+    values[10] = None if values[10] is None else bool(values[10])
+    values[13] = bool(values[13])
+    return SubscriptionListRow(*values)
+
+
+def count_subscriptions(
+    db: sqlite_utils.Database,
+    *,
+    customer_id: str | None = None,
+    filter: str = "",
+    preset: str | None = None,
+    now: datetime | None = None,
+    renewing_days: int = DEFAULT_RENEWING_DAYS,
+) -> int:
+    query = _subscription_query(customer_id, filter, "product", False, preset, now,
+                                renewing_days)
+    return query.count(_with_text_functions(_conn(db)))
+
+
+def subscription_rows(
+    db: sqlite_utils.Database,
+    *,
+    customer_id: str | None = None,
+    filter: str = "",
+    sort: str = "product",
+    descending: bool = False,
+    offset: int = 0,
+    limit: int = 200,
+    preset: str | None = None,
+    now: datetime | None = None,
+    renewing_days: int = DEFAULT_RENEWING_DAYS,
+    total: int | None = None,
+) -> list[SubscriptionListRow]:
+    query = _subscription_query(customer_id, filter, sort, descending, preset, now,
+                                renewing_days)
+    rows = query.rows(_with_text_functions(_conn(db)), offset, limit, total)
+    return [_subscription_row(row) for row in rows]
+
+
+def subscription_index_of(
+    db: sqlite_utils.Database,
+    id: str,
+    *,
+    customer_id: str | None = None,
+    filter: str = "",
+    sort: str = "product",
+    descending: bool = False,
+    preset: str | None = None,
+    now: datetime | None = None,
+    renewing_days: int = DEFAULT_RENEWING_DAYS,
+) -> int | None:
+    query = _subscription_query(customer_id, filter, sort, descending, preset, now,
+                                renewing_days)
+    return query.index_of(_with_text_functions(_conn(db)), id)
+
+
+# --------------------------------------------------------------------------------------------
+# Invitations (state.db)
+
+INVITATION_SORTS: tuple[str, ...] = ("sent", "company", "status")
+_INVITATION_ORDER = {
+    "sent": (("i.last_sent_at", "i.id"),) * 2,
+    "company": (("i.name_fold", "i.id"),) * 2,
+    "status": (("i.status", "i.last_sent_at", "i.id"),) * 2,
+}
+
+
+def _invitation_query(filter: str, sort: str, descending: bool) -> _ListQuery:
+    where: list[str] = []
+    params: list[Any] = []
+    pattern = like_pattern(filter)
+    if pattern:
+        where.append("(i.name_fold LIKE ? ESCAPE '\\' OR lower(i.contact_email) LIKE ? "
+                     "ESCAPE '\\' OR lower(i.domain) LIKE ? ESCAPE '\\')")
+        params.extend([pattern] * 3)
+    order, order_nonnull = _INVITATION_ORDER.get(sort, _INVITATION_ORDER["sent"])
+    return _ListQuery(
+        source="invitations AS i",
+        columns="i.id, i.company_name, i.contact_name, i.contact_email, i.domain, i.status, "
+                "i.created_at, i.last_sent_at, i.send_count, i.customer_id",
+        key="i.id", where=tuple(where), params=tuple(params), order=order,
+        order_nonnull=order_nonnull, descending=descending,
+    )
+
+
+def count_invitations(state: sqlite_utils.Database, filter: str = "") -> int:
+    return _invitation_query(filter, "sent", False).count(_conn(state))
+
+
+def invitation_rows(
+    state: sqlite_utils.Database,
+    *,
+    filter: str = "",
+    sort: str = "sent",
+    descending: bool = True,
+    offset: int = 0,
+    limit: int = 200,
+    total: int | None = None,
+) -> list[InvitationListRow]:
+    rows = _invitation_query(filter, sort, descending).rows(_conn(state), offset, limit, total)
+    return [InvitationListRow(*row) for row in rows]
+
+
+def invitation_index_of(
+    state: sqlite_utils.Database, id: str, filter: str = "", sort: str = "sent",
+    descending: bool = True,
+) -> int | None:
+    return _invitation_query(filter, sort, descending).index_of(_conn(state), id)
+
+
+# --------------------------------------------------------------------------------------------
+# Command log (state.db)
+
+COMMAND_LOG_SORTS: tuple[str, ...] = ("time", "status", "duration")
+_COMMAND_ORDER = {
+    "time": (("l.at", "l.id"),) * 2,
+    "status": (("l.status", "l.id"), ("IFNULL(l.status, -1)", "l.id")),
+    "duration": (("l.duration_ms", "l.id"),) * 2,
+}
+
+
+def _command_query(filter: str, sort: str, descending: bool) -> _ListQuery:
+    where: list[str] = []
+    params: list[Any] = []
+    pattern = like_pattern(filter)
+    if pattern:
+        where.append("(lower(l.path) LIKE ? ESCAPE '\\' OR lower(l.method) LIKE ? ESCAPE '\\' "
+                     "OR lower(IFNULL(l.request_id, '')) LIKE ? ESCAPE '\\' "
+                     "OR CAST(l.status AS TEXT) LIKE ? ESCAPE '\\')")
+        params.extend([pattern] * 4)
+    order, order_nonnull = _COMMAND_ORDER.get(sort, _COMMAND_ORDER["time"])
+    return _ListQuery(
+        source="command_log AS l",
+        columns="l.id, l.at, l.method, l.path, l.status, l.duration_ms, l.request_id, l.error",
+        key="l.id", where=tuple(where), params=tuple(params), order=order,
+        order_nonnull=order_nonnull, descending=descending,
+    )
+
+
+def count_commands(state: sqlite_utils.Database, filter: str = "") -> int:
+    return _command_query(filter, "time", True).count(_conn(state))
+
+
+def command_rows(
+    state: sqlite_utils.Database,
+    *,
+    filter: str = "",
+    sort: str = "time",
+    descending: bool = True,
+    offset: int = 0,
+    limit: int = 200,
+    total: int | None = None,
+) -> list[CommandLogRow]:
+    rows = _command_query(filter, sort, descending).rows(_conn(state), offset, limit, total)
+    return [CommandLogRow(*row) for row in rows]
+
+
+def command_index_of(
+    state: sqlite_utils.Database, id: int, filter: str = "", sort: str = "time",
+    descending: bool = True,
+) -> int | None:
+    return _command_query(filter, sort, descending).index_of(_conn(state), id)
+
+
+def outbox_pending(state: sqlite_utils.Database) -> int:
+    """Queued writes not yet done (what the status bar counts)."""
+    row = _conn(state).execute(
+        "SELECT count(*) FROM outbox WHERE state IN ('queued', 'sending', 'needs_attention')"
+    ).fetchone()
+    return int(row[0])
+
+
+# --------------------------------------------------------------------------------------------
+# One customer
+
+
+def customer_detail(db: sqlite_utils.Database, id: str) -> CustomerDetailView | None:
+    """The tenant pane's data for one listed customer, or None (unknown or removed)."""
+    conn = _conn(db)
+    row = conn.execute(
+        "SELECT id, company_name, primary_domain, relationship, allow_delegated_access, "
+        "subscription_count, attention, attention_reason, email, city, country, "
+        "detail_synced_at, listed_at FROM customers WHERE id = ? AND removed_at IS NULL",
+        (id,),
+    ).fetchone()
+    if row is None:
+        return None
+    domains = conn.execute(
+        "SELECT domain, is_initial FROM domains WHERE customer_id = ? "
+        "ORDER BY is_initial DESC, domain", (id,),
+    ).fetchall()
+    initial = next((domain for domain, is_initial in domains if is_initial), None)
+    if initial is None and row[2].endswith(".onmicrosoft.com"):
+        initial = row[2]
+    others = tuple(domain for domain, _ in domains if domain != initial)
+    relationships = tuple(
+        RelationshipView(*rel) for rel in conn.execute(
+            "SELECT partner_id, name, relationship_type, mpn_id FROM customer_relationships "
+            "WHERE customer_id = ? ORDER BY relationship_type, name, partner_id", (id,),
+        )
+    )
+    qualifications = tuple(
+        QualificationView(*q) for q in conn.execute(
+            "SELECT qualification, vetting_status, vetting_reason, vetting_created_at "
+            "FROM qualifications WHERE customer_id = ? ORDER BY qualification", (id,),
+        )
+    )
+    entitlements = conn.execute(
+        "SELECT count(*) FROM entitlements WHERE customer_id = ?", (id,)).fetchone()[0]
+    delegated = None if row[4] is None else bool(row[4])
+    return CustomerDetailView(
+        id=row[0], company_name=row[1], primary_domain=row[2], initial_domain=initial,
+        other_domains=others, relationship=row[3], relationships=relationships,
+        allow_delegated_access=delegated, qualifications=qualifications,
+        subscription_count=row[5], entitlement_count=int(entitlements), attention=row[6],
+        attention_reason=row[7], email=row[8], city=row[9], country=row[10],
+        detail_synced_at=row[11], listed_at=row[12],
+    )
+
+
+# --------------------------------------------------------------------------------------------
+# Whole records, for the detail screens (every column, literally)
+
+
+def _record(conn: sqlite3.Connection, sql: str, params: Sequence[Any]) -> dict[str, Any] | None:
+    cursor = conn.execute(sql, tuple(params))
+    row = cursor.fetchone()
+    if row is None:
+        return None
+    return {description[0]: value for description, value in zip(cursor.description, row,
+                                                                  strict=True)}
+
+
+def customer_record(db: sqlite_utils.Database, id: str) -> dict[str, Any] | None:
+    return _record(_conn(db), "SELECT * FROM customers WHERE id = ?", (id,))
+
+
+def subscription_record(db: sqlite_utils.Database, id: str) -> dict[str, Any] | None:
+    """A subscription's row, or a perpetual licence's row from entitlements (same key space)."""
+    conn = _conn(db)
+    return (_record(conn, "SELECT * FROM subscriptions WHERE id = ?", (id,))
+            or _record(conn, "SELECT * FROM entitlements WHERE id = ?", (id,)))
+
+
+def invitation_record(state: sqlite_utils.Database, id: str) -> dict[str, Any] | None:
+    return _record(_conn(state), "SELECT * FROM invitations WHERE id = ?", (id,))
+
+
+def command_record(state: sqlite_utils.Database, id: int) -> dict[str, Any] | None:
+    return _record(_conn(state), "SELECT * FROM command_log WHERE id = ?", (id,))

@@ -1,0 +1,184 @@
+"""The one registry of console key bindings.
+
+Footer, help screen and keymap all come from here: every binding has an ``id`` (so a user can
+remap it in ``[keymap]`` of the config file, applied with ``App.set_keymap``), a translated
+label, a help text, and a ``mutating`` flag that read-only profiles use to hide it (through
+``check_action``, so the footer, the help and the palette agree).
+
+Descriptions are stored as message keys and translated when a widget is created
+(:class:`TranslatedBindings`), after the language was chosen.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from textual.binding import Binding, BindingsMap
+
+from csp_tui.i18n import t
+
+if TYPE_CHECKING:
+    from textual.app import App
+
+
+@dataclass(frozen=True)
+class KeySpec:
+    id: str
+    keys: str  # Textual key names, comma-separated
+    action: str
+    label: str  # message key: short footer label
+    help: str  # message key: one line for the help screen
+    scope: str
+    show: bool = True
+    mutating: bool = False
+    key_display: str | None = None
+    priority: bool = False
+
+
+_SPECS: tuple[KeySpec, ...] = (
+    # Anywhere in the console
+    KeySpec("help", "question_mark,f1", "app.help", "tui.key.help", "tui.keyhelp.help", "app"),
+    KeySpec("command-palette", "ctrl+p", "app.command_palette", "tui.key.palette",
+            "tui.keyhelp.palette", "app", show=False, priority=True),
+    KeySpec("quit-app", "ctrl+q", "app.quit", "tui.key.quit", "tui.keyhelp.quit", "app",
+            show=False, priority=True),
+    # The main screen
+    KeySpec("command-line", "colon", "command_line", "tui.key.command", "tui.keyhelp.command",
+            "main"),
+    KeySpec("sync", "r", "sync", "tui.key.sync", "tui.keyhelp.sync", "main"),
+    KeySpec("new-tenant", "n", "new_tenant", "tui.key.new_tenant", "tui.keyhelp.new_tenant",
+            "main", mutating=True),
+    KeySpec("invite", "i", "invite", "tui.key.invite", "tui.keyhelp.invite", "main",
+            mutating=True),
+    KeySpec("pane-next", "tab", "next_pane", "tui.key.next_pane", "tui.keyhelp.next_pane",
+            "main", show=False),
+    KeySpec("pane-previous", "shift+tab", "previous_pane", "tui.key.previous_pane",
+            "tui.keyhelp.previous_pane", "main", show=False),
+    KeySpec("pane-customers", "1", "show_pane('customers')", "tui.key.pane_customers",
+            "tui.keyhelp.pane_customers", "main", show=False),
+    KeySpec("pane-tenant", "2", "show_pane('tenant')", "tui.key.pane_tenant",
+            "tui.keyhelp.pane_tenant", "main", show=False),
+    KeySpec("pane-subscriptions", "3", "show_pane('subscriptions')",
+            "tui.key.pane_subscriptions", "tui.keyhelp.pane_subscriptions", "main", show=False),
+    KeySpec("pane-invitations", "4", "show_pane('invitations')", "tui.key.pane_invitations",
+            "tui.keyhelp.pane_invitations", "main", show=False),
+    KeySpec("command-log", "l", "command_log", "tui.key.log", "tui.keyhelp.log", "main",
+            show=False),
+    KeySpec("quit", "q", "app.quit", "tui.key.quit", "tui.keyhelp.quit", "main", show=False),
+    # Every list
+    KeySpec("filter", "slash", "filter", "tui.key.filter", "tui.keyhelp.filter", "list"),
+    KeySpec("clear-filter", "escape", "clear_filter", "tui.key.clear_filter",
+            "tui.keyhelp.clear_filter", "list", show=False),
+    KeySpec("sort", "s", "sort", "tui.key.sort", "tui.keyhelp.sort", "list"),
+    KeySpec("sort-reverse", "S", "sort_reverse", "tui.key.sort_reverse",
+            "tui.keyhelp.sort_reverse", "list", show=False),
+    KeySpec("open", "enter", "open", "tui.key.open", "tui.keyhelp.open", "list"),
+    # Moving in a list (the table itself)
+    KeySpec("cursor-up", "up,k", "cursor_up", "tui.key.up", "tui.keyhelp.up", "table",
+            show=False),
+    KeySpec("cursor-down", "down,j", "cursor_down", "tui.key.down", "tui.keyhelp.down",
+            "table", show=False),
+    KeySpec("page-up", "pageup", "page_up", "tui.key.page_up", "tui.keyhelp.page_up", "table",
+            show=False),
+    KeySpec("page-down", "pagedown", "page_down", "tui.key.page_down",
+            "tui.keyhelp.page_down", "table", show=False),
+    KeySpec("first-row", "home,g", "first_row", "tui.key.first", "tui.keyhelp.first", "table",
+            show=False),
+    KeySpec("last-row", "end,G", "last_row", "tui.key.last", "tui.keyhelp.last", "table",
+            show=False),
+    # The tenant pane
+    KeySpec("copy-link", "c", "copy_link", "tui.key.copy", "tui.keyhelp.copy_link", "tenant"),
+    KeySpec("save-link", "w", "save_link", "tui.key.save", "tui.keyhelp.save_link", "tenant"),
+    # The subscriptions pane
+    KeySpec("subscriptions-all", "a", "toggle_all", "tui.key.all", "tui.keyhelp.all",
+            "subscriptions"),
+    KeySpec("subscriptions-preset", "p", "next_preset", "tui.key.preset", "tui.keyhelp.preset",
+            "subscriptions"),
+    KeySpec("subscription-manage", "m", "manage_subscription", "tui.key.manage",
+            "tui.keyhelp.manage", "subscriptions", mutating=True),
+    # The invitations pane
+    KeySpec("invitation-cancel", "x", "cancel_invitation", "tui.key.cancel_invitation",
+            "tui.keyhelp.cancel_invitation", "invitations", mutating=True),
+    # Detail screens
+    KeySpec("back", "escape", "back", "tui.key.back", "tui.keyhelp.back", "detail"),
+    KeySpec("copy-record", "c", "copy_record", "tui.key.copy", "tui.keyhelp.copy_record",
+            "detail"),
+    # The command log screen
+    KeySpec("log-back", "escape", "back", "tui.key.back", "tui.keyhelp.back", "log",
+            show=False),
+    # Modal screens (help, sign-in)
+    KeySpec("close", "escape,q", "close", "tui.key.close", "tui.keyhelp.close", "modal"),
+    KeySpec("copy-code", "c", "copy_code", "tui.key.copy_code", "tui.keyhelp.copy_code",
+            "sign-in"),
+    KeySpec("copy-url", "u", "copy_url", "tui.key.copy_url", "tui.keyhelp.copy_url",
+            "sign-in"),
+)
+
+SPECS: dict[str, KeySpec] = {spec.id: spec for spec in _SPECS}
+
+#: Actions that change something at Partner Center or in the ledger: hidden when read-only.
+MUTATING_ACTIONS: frozenset[str] = frozenset(spec.action for spec in _SPECS if spec.mutating)
+
+
+def bindings(*scopes: str) -> list[Binding]:
+    """Textual bindings for the given scopes; descriptions are message keys until
+    :class:`TranslatedBindings` translates them on the instance."""
+    return [
+        Binding(
+            spec.keys, spec.action, spec.label, show=spec.show, key_display=spec.key_display,
+            priority=spec.priority, tooltip=spec.help, id=spec.id,
+        )
+        for spec in _SPECS
+        if spec.scope in scopes
+    ]
+
+
+def specs(*scopes: str) -> Iterable[KeySpec]:
+    return (spec for spec in _SPECS if spec.scope in scopes)
+
+
+def _translated(map_: BindingsMap) -> BindingsMap:
+    translated: dict[str, list[Binding]] = {}
+    for key, key_bindings in map_.key_to_bindings.items():
+        translated[key] = [
+            dataclasses.replace(
+                binding,
+                description=t(binding.description) if binding.description.startswith("tui.")
+                else binding.description,
+                tooltip=t(binding.tooltip) if binding.tooltip.startswith("tui.")
+                else binding.tooltip,
+            )
+            for binding in key_bindings
+        ]
+    return BindingsMap.from_keys(translated)
+
+
+class TranslatedBindings:
+    """Mixin for DOM nodes: translate the registry's message keys once, per instance."""
+
+    _bindings: BindingsMap
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._bindings = _translated(self._bindings)
+
+
+class GuardedActions:
+    """Mixin: ``check_action`` hides mutating actions in a read-only profile.
+
+    Nodes refine availability further with :meth:`action_available` (``None`` greys an action
+    out, ``False`` hides it).
+    """
+
+    app: App[Any]
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in MUTATING_ACTIONS and getattr(self.app, "read_only", False):
+            return False
+        return self.action_available(action, parameters)
+
+    def action_available(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        return True

@@ -1,0 +1,98 @@
+"""The ``:`` command line and the command palette share one list of commands.
+
+``:customers šum`` shows the customers pane filtered by "šum"; every command has short
+aliases (``:cust``, ``:c``); the palette (``ctrl+p``) offers the same commands, minus the ones a
+read-only profile may not run, so the palette, the command line and the help agree.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+
+from csp_tui.i18n import t
+
+if TYPE_CHECKING:
+    from csp_tui.tui.app import CspApp
+
+
+@dataclass(frozen=True)
+class ConsoleCommand:
+    name: str
+    aliases: tuple[str, ...]
+    action: str  # an action on the app, e.g. "show_pane('customers')"
+    title: str  # message key: what the palette shows
+    help: str  # message key: one line of explanation
+    mutating: bool = False
+    filters: str | None = None  # ":customers šum" filters this list pane
+
+    @property
+    def spellings(self) -> tuple[str, ...]:
+        return (self.name, *self.aliases)
+
+
+COMMANDS: tuple[ConsoleCommand, ...] = (
+    ConsoleCommand("customers", ("customer", "cust", "c"), "show_pane('customers')",
+                   "tui.cmd.customers", "tui.cmdhelp.customers", filters="customers"),
+    ConsoleCommand("tenants", ("tenant", "ten", "t"), "show_pane('tenant')",
+                   "tui.cmd.tenants", "tui.cmdhelp.tenants"),
+    ConsoleCommand("subscriptions", ("subscription", "subs", "sub", "s"),
+                   "show_pane('subscriptions')", "tui.cmd.subscriptions",
+                   "tui.cmdhelp.subscriptions", filters="subscriptions"),
+    ConsoleCommand("invitations", ("invitation", "inv", "i"), "show_pane('invitations')",
+                   "tui.cmd.invitations", "tui.cmdhelp.invitations", filters="invitations"),
+    ConsoleCommand("new-tenant", ("newtenant", "new", "nt"), "new_tenant",
+                   "tui.cmd.new_tenant", "tui.cmdhelp.new_tenant", mutating=True),
+    ConsoleCommand("invite", ("inviteto", "rrr"), "invite", "tui.cmd.invite",
+                   "tui.cmdhelp.invite", mutating=True),
+    ConsoleCommand("sync", ("refresh", "r"), "sync", "tui.cmd.sync", "tui.cmdhelp.sync"),
+    ConsoleCommand("log", ("commandlog", "l"), "command_log", "tui.cmd.log",
+                   "tui.cmdhelp.log"),
+    ConsoleCommand("help", ("h", "?"), "help", "tui.cmd.help", "tui.cmdhelp.help"),
+    ConsoleCommand("quit", ("q", "exit", "q!"), "quit", "tui.cmd.quit", "tui.cmdhelp.quit"),
+)
+
+_BY_SPELLING: dict[str, ConsoleCommand] = {
+    spelling: command for command in COMMANDS for spelling in command.spellings
+}
+
+
+def parse(text: str) -> tuple[str, str]:
+    """``":cust šum"`` -> ``("cust", "šum")`` (the word lower-cased, the rest as typed)."""
+    stripped = text.strip().removeprefix(":").strip()
+    word, _, rest = stripped.partition(" ")
+    return word.lower(), rest.strip()
+
+
+def resolve(text: str) -> tuple[ConsoleCommand | None, str, str]:
+    """(command or None, the word typed, the argument)."""
+    word, argument = parse(text)
+    return _BY_SPELLING.get(word), word, argument
+
+
+class ConsoleCommandProvider(Provider):
+    """The console's commands in the ``ctrl+p`` palette."""
+
+    def _commands(self) -> list[ConsoleCommand]:
+        app: Any = self.app
+        return [command for command in COMMANDS if app.command_allowed(command)]
+
+    def _run(self, command: ConsoleCommand) -> Any:
+        app: CspApp = self.app  # type: ignore[assignment]
+        return lambda: app.run_console_command(command)
+
+    async def discover(self) -> Hits:
+        for command in self._commands():
+            yield DiscoveryHit(f"{t(command.title)}  :{command.name}", self._run(command),
+                               help=t(command.help))
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for command in self._commands():
+            text = f"{t(command.title)}  :{command.name}"
+            score = matcher.match(text)
+            if score > 0:
+                yield Hit(score, matcher.highlight(text), self._run(command), text=text,
+                          help=t(command.help))

@@ -1,0 +1,147 @@
+"""Words and numbers for the console: terms, billing cycles, statuses, dates, time left.
+
+Everything time-related takes ``now`` from the app's clock (frozen in tests), and shows
+times in the clock's time zone.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, datetime, timedelta, tzinfo
+
+from csp_tui.i18n import get_language, t
+
+NOTHING = "—"
+_DURATION = re.compile(r"^P(\d+)([DWMY])$")
+
+
+def parse_timestamp(value: str | None) -> datetime | None:
+    """Stored ISO-8601 text (``...Z`` or with an offset) to an aware datetime."""
+    if not value:
+        return None
+    try:
+        moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
+def _plural(count: int, unit: str) -> str:
+    """``tui.unit.<unit>.one|few|many`` by Czech rules (English uses one/many)."""
+    if count == 1:
+        form = "one"
+    elif get_language() == "cs" and 2 <= count <= 4:
+        form = "few"
+    else:
+        form = "many"
+    return t(f"tui.unit.{unit}.{form}", count=count)
+
+
+def term_words(term: str | None) -> str:
+    """``P1M`` -> "1 month", ``P3Y`` -> "3 years"; unknown shapes are shown as they are."""
+    if not term:
+        return NOTHING
+    match = _DURATION.match(term.strip().upper())
+    if not match:
+        return term
+    count, unit = int(match.group(1)), match.group(2)
+    return _plural(count, {"D": "day", "W": "week", "M": "month", "Y": "year"}[unit])
+
+
+def billing_words(cycle: str | None) -> str:
+    if not cycle or cycle in {"none", "unknown"}:
+        return NOTHING
+    key = f"tui.billing.{cycle.lower()}"
+    text = t(key)
+    return cycle if text == key else text
+
+
+def _enum_words(prefix: str, value: str | None) -> str:
+    if not value:
+        return NOTHING
+    key = f"{prefix}.{value.lower()}"
+    text = t(key)
+    return value if text == key else text
+
+
+def status_words(status: str | None) -> str:
+    return _enum_words("tui.status", status)
+
+
+def kind_words(kind: str | None) -> str:
+    return _enum_words("tui.kind", kind)
+
+
+def relationship_words(relationship: str | None) -> str:
+    return _enum_words("tui.relationship", relationship)
+
+
+def relationship_type_words(relationship_type: str | None) -> str:
+    return _enum_words("tui.relationship_type", relationship_type)
+
+
+def invitation_status_words(status: str) -> str:
+    return _enum_words("tui.invitation_status", status)
+
+
+def yes_no(value: bool | None) -> str:
+    if value is None:
+        return t("tui.unknown")
+    return t("yes") if value else t("no")
+
+
+def local(moment: datetime, zone: tzinfo | None) -> datetime:
+    return moment.astimezone(zone) if zone is not None else moment
+
+
+def date_text(value: str | datetime | None, zone: tzinfo | None = None) -> str:
+    moment = parse_timestamp(value) if isinstance(value, str) or value is None else value
+    if moment is None:
+        return NOTHING
+    return local(moment, zone).strftime("%Y-%m-%d")
+
+
+def datetime_text(value: str | datetime | None, zone: tzinfo | None = None) -> str:
+    moment = parse_timestamp(value) if isinstance(value, str) or value is None else value
+    if moment is None:
+        return NOTHING
+    return local(moment, zone).strftime("%Y-%m-%d %H:%M:%S")
+
+
+def next_renewal(commitment_end: str | None, zone: tzinfo | None = None) -> str:
+    """A term ends on its commitment end date; renewal happens the day after."""
+    end = parse_timestamp(commitment_end)
+    if end is None:
+        return NOTHING
+    return date_text(end + timedelta(days=1), zone)
+
+
+def time_left(until: str | None, now: datetime) -> str:
+    """What is left of a window: "3 d 4 h", "5 h 12 min", "40 min", or "—" once closed."""
+    end = parse_timestamp(until)
+    if end is None or end <= now:
+        return NOTHING
+    seconds = int((end - now).total_seconds())
+    days, rest = divmod(seconds, 86_400)
+    hours, rest = divmod(rest, 3_600)
+    minutes = rest // 60
+    if days:
+        return t("tui.left.days_hours", days=days, hours=hours)
+    if hours:
+        return t("tui.left.hours_minutes", hours=hours, minutes=minutes)
+    return t("tui.left.minutes", minutes=max(1, minutes))
+
+
+def age_days(since: str | None, now: datetime) -> int | None:
+    start = parse_timestamp(since)
+    if start is None:
+        return None
+    return max(0, (now - start).days)
+
+
+def clock_text(moment: datetime, now: datetime) -> str:
+    """"09:41" for today, else "2026-11-20 09:41", in the time zone of ``now``."""
+    shown = local(moment, now.tzinfo)
+    if shown.date() == now.date():
+        return shown.strftime("%H:%M")
+    return shown.strftime("%Y-%m-%d %H:%M")

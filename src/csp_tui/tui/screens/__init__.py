@@ -1,0 +1,1 @@
+"""Screens of the console: main, record detail, help, command log, sign-in."""

@@ -1,0 +1,95 @@
+"""The ``:`` command line, with history on up/down."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.message import Message
+from textual.widgets import Input, Label
+
+from csp_tui.i18n import t
+from csp_tui.tui.bindings import TranslatedBindings
+
+
+class CommandInput(Input):
+    """The text field of the command line."""
+
+
+class CommandLine(TranslatedBindings, Horizontal):
+    BINDINGS: ClassVar = [
+        Binding("escape", "cancel", "tui.key.close", id="command-line-cancel"),
+        Binding("up", "history(-1)", "tui.key.history_back", show=False,
+                id="command-line-history-back"),
+        Binding("down", "history(1)", "tui.key.history_forward", show=False,
+                id="command-line-history-forward"),
+    ]
+
+    class Submitted(Message):
+        def __init__(self, text: str) -> None:
+            super().__init__()
+            self.text = text
+
+    class Closed(Message):
+        """The command line was closed (with or without a command)."""
+
+    def __init__(self, history: list[str], *, cursor_blink: bool = True,
+                 id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.history = history  # shared with the app, newest last
+        self._position = len(history)
+        self._draft = ""
+        self._cursor_blink = cursor_blink
+
+    def compose(self) -> ComposeResult:
+        yield Label(":", classes="command-prompt")
+        field = CommandInput(placeholder=t("tui.command.placeholder"), compact=True)
+        field.cursor_blink = self._cursor_blink
+        yield field
+
+    @property
+    def field(self) -> CommandInput:
+        return self.query_one(CommandInput)
+
+    def open(self, text: str = "") -> None:
+        self._position = len(self.history)
+        self._draft = ""
+        self.display = True
+        field = self.field
+        field.value = text
+        field.cursor_position = len(text)
+        field.focus()
+
+    def close(self) -> None:
+        self.field.value = ""
+        self.display = False
+        self.post_message(self.Closed())
+
+    def action_cancel(self) -> None:
+        self.close()
+
+    def action_history(self, step: int) -> None:
+        if not self.history:
+            return
+        if self._position == len(self.history):
+            self._draft = self.field.value
+        position = max(0, min(len(self.history), self._position + step))
+        self._position = position
+        value = self._draft if position == len(self.history) else self.history[position]
+        self.field.value = value
+        self.field.cursor_position = len(value)
+
+    @on(Input.Submitted)
+    def _submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        text = event.value.strip().removeprefix(":").strip()
+        if text and (not self.history or self.history[-1] != text):
+            self.history.append(text)
+        self.field.value = ""
+        self.display = False
+        if text:
+            self.post_message(self.Submitted(text))
+        self.post_message(self.Closed())

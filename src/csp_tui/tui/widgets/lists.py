@@ -1,0 +1,210 @@
+"""The list panes: customers, subscriptions, invitations, and the command log."""
+
+from __future__ import annotations
+
+from collections.abc import Hashable
+from typing import Any, ClassVar
+
+from rich.text import Text
+
+from csp_tui.cache import views
+from csp_tui.domain.text import safe_text
+from csp_tui.i18n import t
+from csp_tui.tui.bindings import bindings
+from csp_tui.tui.messages import CustomerSelected
+from csp_tui.tui.sources import (
+    COMMAND_SORTS,
+    CUSTOMER_SORTS,
+    INVITATION_SORTS,
+    SUBSCRIPTION_SORTS,
+    CommandLogSource,
+    CustomerSource,
+    InvitationSource,
+    SubscriptionSource,
+    command_columns,
+    customer_columns,
+    invitation_columns,
+    invitation_status,
+    subscription_columns,
+)
+from csp_tui.tui.widgets.pane import ListPane
+from csp_tui.tui.widgets.virtual_table import Column, RowSource
+
+
+class CustomersPane(ListPane):
+    pane_name = "customers"
+    title_key = "tui.pane.customers"
+    empty_key = "tui.empty.customers"
+    sort_options = CUSTOMER_SORTS
+
+    def columns(self) -> list[Column]:
+        return customer_columns()
+
+    def make_source(self) -> RowSource:
+        sort = self.sort
+        return CustomerSource(self.console.backend.cache, self.filter_text,
+                              sort.name if sort else "name", self.descending)
+
+    def refresh_data(self, tables: frozenset[str] | None = None) -> None:
+        if tables is None or tables & {"customers", "domains", "subscriptions"}:
+            super().refresh_data(tables)
+
+    def cursor_moved(self, key: Hashable | None, row: Any) -> None:
+        self.post_message(CustomerSelected(None if key is None else str(key)))
+
+    def open_row(self, row: views.CustomerListRow) -> None:
+        self.console.open_record("customer", row.id)
+
+
+class SubscriptionsPane(ListPane):
+    """One customer's subscriptions and perpetual licences, or (``a``) everybody's."""
+
+    BINDINGS: ClassVar = bindings("subscriptions")
+    pane_name = "subscriptions"
+    title_key = "tui.pane.subscriptions"
+    empty_key = "tui.empty.subscriptions"
+    sort_options = SUBSCRIPTION_SORTS
+    PRESETS: ClassVar[tuple[str | None, ...]] = (None, *views.SUBSCRIPTION_PRESETS)
+    row_actions = ("open", "clear_filter", "manage_subscription")
+
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
+        self.customer_id: str | None = None
+        self.customer_name = ""
+        self.show_all = False
+        self.preset_index = 0
+
+    @property
+    def preset(self) -> str | None:
+        return self.PRESETS[self.preset_index]
+
+    def columns(self) -> list[Column]:
+        return subscription_columns(self.show_all)
+
+    def make_source(self) -> RowSource:
+        sort = self.sort
+        scope = None if self.show_all else (self.customer_id or "")
+        return SubscriptionSource(self.console.backend.cache, self.console.now, scope,
+                                  self.filter_text, sort.name if sort else "product",
+                                  self.descending, self.preset)
+
+    def empty_text(self) -> str:
+        if not self.show_all and not self.customer_id:
+            return t("tui.empty.no_customer")
+        if self.preset:
+            return t("tui.empty.preset")
+        return t(self.empty_key)
+
+    def set_customer(self, customer_id: str | None) -> None:
+        if customer_id == self.customer_id:
+            return
+        self.customer_id = customer_id
+        self.customer_name = ""
+        if customer_id:
+            detail = self.console.customer_name(customer_id)
+            self.customer_name = detail or ""
+        if not self.show_all:
+            self.apply_source(keep_cursor=False)
+
+    def refresh_data(self, tables: frozenset[str] | None = None) -> None:
+        if tables is None or tables & {"subscriptions", "entitlements", "customers"}:
+            if self.customer_id:
+                self.customer_name = self.console.customer_name(self.customer_id) or ""
+            super().refresh_data(tables)
+
+    def title_parts(self) -> list[Text | str]:
+        parts: list[Text | str] = [Text(t(self.title_key), style="bold")]
+        if self.show_all:
+            parts.append(f" · {t('tui.subscriptions.all')}")
+        elif self.customer_name:
+            parts.append(f" · {safe_text(self.customer_name, 40)}")
+        if self.preset:
+            parts.append(Text(f" · {t('tui.preset.' + self.preset)}", style="italic"))
+        return parts
+
+    def action_available(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "manage_subscription":
+            row = self.table.cursor_row
+            return True if row is not None and row.kind != "perpetual" else None
+        return super().action_available(action, parameters)
+
+    def action_toggle_all(self) -> None:
+        self.show_all = not self.show_all
+        self.table.set_columns(self.columns())
+        self.apply_source(keep_cursor=False)
+
+    def action_next_preset(self) -> None:
+        self.preset_index = (self.preset_index + 1) % len(self.PRESETS)
+        self.apply_source()
+
+    def action_manage_subscription(self) -> None:
+        row = self.table.cursor_row
+        if row is not None:
+            self.console.open_subscription_actions(row.id)
+
+    def open_row(self, row: views.SubscriptionListRow) -> None:
+        self.console.open_record("subscription", row.id)
+
+
+class InvitationsPane(ListPane):
+    """The ledger of reseller relationship requests this profile sent."""
+
+    BINDINGS: ClassVar = bindings("invitations")
+    pane_name = "invitations"
+    title_key = "tui.pane.invitations"
+    empty_key = "tui.empty.invitations"
+    sort_options = INVITATION_SORTS
+    row_actions = ("open", "clear_filter", "cancel_invitation")
+
+    def columns(self) -> list[Column]:
+        return invitation_columns()
+
+    def make_source(self) -> RowSource:
+        sort = self.sort
+        return InvitationSource(self.console.backend.state, self.console.now,
+                                self.console.settings.profile.invitation_stale_days,
+                                self.filter_text, sort.name if sort else "sent",
+                                self.descending)
+
+    def refresh_data(self, tables: frozenset[str] | None = None) -> None:
+        if tables is None or "invitations" in tables:
+            super().refresh_data(tables)
+
+    def action_available(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "cancel_invitation":
+            row = self.table.cursor_row
+            if row is None:
+                return None
+            status = invitation_status(row, self.console.now(),
+                                       self.console.settings.profile.invitation_stale_days)
+            return True if status in {"pending", "stale"} else None
+        return super().action_available(action, parameters)
+
+    def action_cancel_invitation(self) -> None:
+        row = self.table.cursor_row
+        if row is not None:
+            self.console.cancel_invitation(row.id)
+
+    def open_row(self, row: views.InvitationListRow) -> None:
+        self.console.open_record("invitation", row.id)
+
+
+class CommandLogPane(ListPane):
+    """Every call the console made to Partner Center, newest first."""
+
+    pane_name = "log"
+    title_key = "tui.pane.log"
+    empty_key = "tui.empty.log"
+    sort_options = COMMAND_SORTS
+
+    def columns(self) -> list[Column]:
+        return command_columns()
+
+    def make_source(self) -> RowSource:
+        sort = self.sort
+        return CommandLogSource(self.console.backend.state, self.console.now,
+                                self.filter_text, sort.name if sort else "time",
+                                self.descending)
+
+    def open_row(self, row: views.CommandLogRow) -> None:
+        self.console.open_record("command", row.id)

@@ -1,0 +1,539 @@
+"""A table that renders only what is on screen, for lists of any length.
+
+A Line-API ``ScrollView``: the scrollbar spans every row of the list, but rows are fetched from
+a :class:`RowSource` (SQL with LIMIT/OFFSET) in a window around the viewport, and each line is
+rendered on demand and kept in an LRU cache of strips. Rows are keyed: after the data, the
+filter or the sort changes, :meth:`VirtualTable.reload` re-queries the window, keeps the cursor
+on the same key at the same place on screen, and repaints only the lines that changed.
+
+Cell text is remote data: it is made safe (no control characters) and drawn as plain
+segments, never parsed as markup.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Hashable, Sequence
+from dataclasses import dataclass
+from typing import Any, ClassVar, Literal, Protocol
+
+from rich.cells import cell_len, set_cell_size
+from rich.segment import Segment
+from rich.style import Style
+from textual import events
+from textual.cache import LRUCache
+from textual.geometry import Region, Size
+from textual.message import Message
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from csp_tui.domain.text import safe_text
+from csp_tui.tui.bindings import TranslatedBindings, bindings
+
+ELLIPSIS = "…"
+_UNSET = object()
+CellTone = Literal["", "muted", "warning", "error", "success", "accent"]
+
+
+@dataclass(frozen=True, slots=True)
+class Cell:
+    """A cell with a tone (drawn with the matching component style)."""
+
+    text: str
+    tone: CellTone = ""
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str
+    title: str
+    width: int  # the minimum width in cells
+    flex: int = 0  # share of the spare width
+    align: Literal["left", "right"] = "left"
+    priority: int = 0  # when the table is too narrow, the highest numbers go first
+    max_width: int | None = None
+
+
+class RowSource(Protocol):
+    """Where a table's rows come from (see ``tui/sources.py``)."""
+
+    def count(self) -> int: ...
+
+    def fetch(self, offset: int, limit: int) -> Sequence[Any]: ...
+
+    def index_of(self, key: Hashable) -> int | None: ...
+
+    def key(self, row: Any) -> Hashable: ...
+
+    def cells(self, row: Any) -> Sequence[str | Cell]: ...
+
+
+class EmptySource:
+    def count(self) -> int:
+        return 0
+
+    def fetch(self, offset: int, limit: int) -> Sequence[Any]:
+        return []
+
+    def index_of(self, key: Hashable) -> int | None:
+        return None
+
+    def key(self, row: Any) -> Hashable:
+        return None
+
+    def cells(self, row: Any) -> Sequence[str | Cell]:
+        return []
+
+
+def fit(text: str, width: int, align: str = "left") -> str:
+    """Exactly ``width`` cells: cropped with an ellipsis, padded on the aligned side."""
+    if width <= 0:
+        return ""
+    length = cell_len(text)
+    if length > width:
+        return set_cell_size(text, width - 1) + ELLIPSIS
+    if align == "right":
+        return " " * (width - length) + text
+    return text + " " * (width - length)
+
+
+def layout_columns(columns: Sequence[Column], width: int, gap: int = 1) -> list[tuple[int, int]]:
+    """(column index, width) for the columns that fit in ``width``.
+
+    Columns are dropped by descending ``priority`` until the minimum widths fit; the spare
+    space goes to flexible columns in proportion to ``flex``.
+    """
+    chosen = list(range(len(columns)))
+
+    def needed(indexes: list[int]) -> int:
+        return sum(columns[i].width for i in indexes) + gap * max(0, len(indexes) - 1)
+
+    while len(chosen) > 1 and needed(chosen) > width:
+        worst = max(chosen, key=lambda i: (columns[i].priority, i))
+        if columns[worst].priority == 0:
+            break
+        chosen.remove(worst)
+    widths = {i: columns[i].width for i in chosen}
+    spare = max(0, width - needed(chosen))
+    flexible = [i for i in chosen if columns[i].flex]
+    while spare and flexible:
+        total_flex = sum(columns[i].flex for i in flexible)
+        given = 0
+        for i in flexible:
+            share = max(1, spare * columns[i].flex // total_flex)
+            limit = columns[i].max_width
+            if limit is not None:
+                share = min(share, max(0, limit - widths[i]))
+            share = min(share, spare - given)
+            widths[i] += share
+            given += share
+        spare -= given
+        flexible = [i for i in flexible
+                    if columns[i].max_width is None or widths[i] < columns[i].max_width]
+        if given == 0:
+            break
+    if chosen and needed(chosen) > width:
+        # Still too wide with only essential columns: shrink the widest flexible one.
+        widest = max(chosen, key=lambda i: widths[i])
+        widths[widest] = max(1, widths[widest] - (sum(widths.values())
+                                                   + gap * (len(chosen) - 1) - width))
+    return [(i, widths[i]) for i in chosen]
+
+
+class VirtualTable(TranslatedBindings, ScrollView, can_focus=True, inherit_bindings=False):
+    """A keyed, windowed table over a :class:`RowSource`."""
+
+    WINDOW = 200
+    PADDING = 1
+
+    BINDINGS: ClassVar = bindings("table")
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "virtual-table--header",
+        "virtual-table--cursor",
+        "virtual-table--muted",
+        "virtual-table--warning",
+        "virtual-table--error",
+        "virtual-table--success",
+        "virtual-table--accent",
+        "virtual-table--empty",
+    }
+
+    DEFAULT_CSS = """
+    VirtualTable {
+        height: 1fr;
+        overflow-x: hidden;
+        overflow-y: auto;
+        background: $surface;
+        color: $foreground;
+        scrollbar-size-vertical: 1;
+        & > .virtual-table--header { text-style: bold; color: $text-muted; background: $panel; }
+        & > .virtual-table--cursor {
+            background: $block-cursor-blurred-background;
+            color: $block-cursor-blurred-foreground;
+        }
+        &:focus > .virtual-table--cursor {
+            background: $block-cursor-background;
+            color: $block-cursor-foreground;
+            text-style: $block-cursor-text-style;
+        }
+        & > .virtual-table--muted { color: $text-muted; }
+        & > .virtual-table--warning { color: $text-warning; }
+        & > .virtual-table--error { color: $text-error; }
+        & > .virtual-table--success { color: $text-success; }
+        & > .virtual-table--accent { color: $text-accent; }
+        & > .virtual-table--empty { color: $text-muted; text-style: italic; }
+    }
+    """
+
+    class CursorMoved(Message):
+        """The row under the cursor changed (``key`` None: the table is empty)."""
+
+        def __init__(self, table: VirtualTable, key: Hashable | None, row: Any) -> None:
+            super().__init__()
+            self.table = table
+            self.key = key
+            self.row = row
+
+        @property
+        def control(self) -> VirtualTable:
+            return self.table
+
+    class Activated(Message):
+        """A row was chosen with the mouse (double click); ``enter`` is a pane binding."""
+
+        def __init__(self, table: VirtualTable, key: Hashable, row: Any) -> None:
+            super().__init__()
+            self.table = table
+            self.key = key
+            self.row = row
+
+        @property
+        def control(self) -> VirtualTable:
+            return self.table
+
+    def __init__(
+        self,
+        columns: Sequence[Column],
+        source: RowSource | None = None,
+        *,
+        empty_text: str = "",
+        name: str | None = None,
+        id: str | None = None,
+        classes: str | None = None,
+    ) -> None:
+        super().__init__(name=name, id=id, classes=classes)
+        self._columns = list(columns)
+        self._source: RowSource = source or EmptySource()
+        self.empty_text = empty_text
+        self.sort_column: str | None = None
+        self.sort_descending = False
+        self._count = 0
+        self._cursor = 0
+        self._window_offset = 0
+        self._window: list[Any] = []
+        self._window_valid = False
+        self._strips: LRUCache[tuple[Any, ...], Strip] = LRUCache(1024)
+        self._layout: tuple[int, list[tuple[int, int]]] | None = None
+        self._last_key: object = _UNSET
+        self._loaded = False
+        #: How many rows were read from the source, in how many queries (tests assert that a
+        #: big list is only ever read a window at a time).
+        self.fetched_rows = 0
+        self.fetch_calls = 0
+
+    # ---------------------------------------------------------------- public state
+
+    @property
+    def row_count(self) -> int:
+        return self._count
+
+    @property
+    def cursor_index(self) -> int:
+        return self._cursor
+
+    @property
+    def cursor_row(self) -> Any | None:
+        if not self._count:
+            return None
+        return self._row_at(self._cursor)
+
+    @property
+    def cursor_key(self) -> Hashable | None:
+        row = self.cursor_row
+        return None if row is None else self._source.key(row)
+
+    @property
+    def source(self) -> RowSource:
+        return self._source
+
+    @property
+    def columns(self) -> list[Column]:
+        return self._columns
+
+    def set_columns(self, columns: Sequence[Column]) -> None:
+        self._columns = list(columns)
+        self._layout = None
+        self._strips.clear()
+        self.refresh()
+
+    def set_sort(self, column: str | None, descending: bool) -> None:
+        """Which column the header marks as sorted (the source does the sorting)."""
+        self.sort_column = column
+        self.sort_descending = descending
+        self.refresh(Region(0, 0, self.size.width, 1))
+
+    def set_source(self, source: RowSource, *, keep_cursor: bool = True) -> None:
+        """Show another query (new filter, sort or scope); the cursor stays on its row if
+        that row is still in the list."""
+        key = self.cursor_key if keep_cursor and self._loaded else None
+        self._source = source
+        self._reload(key, keep_screen_row=keep_cursor)
+
+    def reload(self) -> None:
+        """The data changed: re-query, keep the cursor on the same key, repaint changes."""
+        self._reload(self.cursor_key if self._loaded else None, keep_screen_row=True)
+
+    def move_cursor(self, index: int) -> None:
+        if not self._count:
+            return
+        self._set_cursor(max(0, min(self._count - 1, index)))
+
+    def select_key(self, key: Hashable) -> bool:
+        """Put the cursor on the row with ``key``; False if it is not in the list."""
+        index = self._source.index_of(key)
+        if index is None:
+            return False
+        self._set_cursor(index)
+        return True
+
+    def invalidate(self) -> None:
+        """Forget rendered lines (e.g. time-dependent cells after the clock moved on)."""
+        self._strips.clear()
+        self.refresh()
+
+    # ---------------------------------------------------------------- data window
+
+    @property
+    def _visible_rows(self) -> int:
+        return max(1, self.scrollable_content_region.height - 1)
+
+    def _fetch_around(self, index: int) -> None:
+        visible = self._visible_rows
+        offset = max(0, index - (self.WINDOW - visible) // 2)
+        offset = min(offset, max(0, self._count - self.WINDOW))
+        rows = list(self._source.fetch(offset, self.WINDOW))
+        self.fetch_calls += 1
+        self.fetched_rows += len(rows)
+        self._window_offset = offset
+        self._window = rows
+        self._window_valid = True
+
+    def _row_at(self, index: int) -> Any | None:
+        if index < 0 or index >= self._count:
+            return None
+        position = index - self._window_offset
+        if not self._window_valid or not 0 <= position < len(self._window):
+            self._fetch_around(index)
+            position = index - self._window_offset
+            if not 0 <= position < len(self._window):
+                return None
+        return self._window[position]
+
+    def _visible_snapshot(self) -> list[Any]:
+        top = self.scroll_offset.y
+        return [self._row_at(i) for i in range(top, min(self._count, top + self._visible_rows))]
+
+    def _reload(self, key: Hashable | None, *, keep_screen_row: bool) -> None:
+        before_rows = self._visible_snapshot() if self._loaded else None
+        before_top = self.scroll_offset.y
+        before_count = self._count
+        screen_row = self._cursor - before_top if keep_screen_row else 0
+
+        self._count = self._source.count()
+        self._window_valid = False
+        self._window = []
+        new_index: int | None = None
+        if key is not None and self._count:
+            # Usually the row is still near where it was: look in the fresh window first and
+            # only ask the source (a counting query) when it moved further.
+            self._fetch_around(min(self._cursor, self._count - 1))
+            for position, row in enumerate(self._window):
+                if self._source.key(row) == key:
+                    new_index = self._window_offset + position
+                    break
+            if new_index is None:
+                new_index = self._source.index_of(key)
+        if new_index is None:
+            new_index = min(self._cursor, self._count - 1) if keep_screen_row and key else 0
+        self._cursor = max(0, new_index)
+        self._loaded = True
+
+        self.virtual_size = Size(self.scrollable_content_region.width, self._count + 1)
+        top = max(0, min(self._cursor - max(0, screen_row), self._count - self._visible_rows))
+        if top != before_top:
+            self.scroll_to(y=top, animate=False, immediate=True)
+        self._strips.clear()
+        after_rows = self._visible_snapshot()
+        if before_rows is None or top != before_top or before_count != self._count:
+            self.refresh()
+        else:
+            self._refresh_changed(before_rows, after_rows, top)
+        self._announce()
+
+    def _refresh_changed(self, before: list[Any], after: list[Any], top: int) -> None:
+        width = self.size.width
+        for offset in range(max(len(before), len(after))):
+            old = before[offset] if offset < len(before) else None
+            new = after[offset] if offset < len(after) else None
+            if old != new:
+                self.refresh(Region(0, offset + 1, width, 1))
+        # The cursor line depends on the cursor too (it may have moved to another key).
+        self.refresh(Region(0, self._cursor - top + 1, width, 1))
+
+    def _announce(self) -> None:
+        key = self.cursor_key
+        if key != self._last_key:
+            self._last_key = key
+            self.post_message(self.CursorMoved(self, key, self.cursor_row))
+
+    # ---------------------------------------------------------------- cursor & scrolling
+
+    def _set_cursor(self, index: int) -> None:
+        old = self._cursor
+        self._cursor = index
+        top = self.scroll_offset.y
+        visible = self._visible_rows
+        if index < top:
+            self.scroll_to(y=index, animate=False, immediate=True)
+        elif index >= top + visible:
+            self.scroll_to(y=index - visible + 1, animate=False, immediate=True)
+        top_now = self.scroll_offset.y
+        width = self.size.width
+        for row in (old, index):
+            self.refresh(Region(0, row - top_now + 1, width, 1))
+        self._announce()
+
+    def action_cursor_up(self) -> None:
+        self.move_cursor(self._cursor - 1)
+
+    def action_cursor_down(self) -> None:
+        self.move_cursor(self._cursor + 1)
+
+    def action_page_up(self) -> None:
+        self.move_cursor(self._cursor - self._visible_rows)
+
+    def action_page_down(self) -> None:
+        self.move_cursor(self._cursor + self._visible_rows)
+
+    def action_first_row(self) -> None:
+        self.move_cursor(0)
+
+    def action_last_row(self) -> None:
+        self.move_cursor(self._count - 1)
+
+    def _on_click(self, event: events.Click) -> None:
+        offset = event.get_content_offset(self)
+        if offset is None or offset.y < 1:
+            return
+        index = self.scroll_offset.y + offset.y - 1
+        if 0 <= index < self._count:
+            self.move_cursor(index)
+            if event.chain >= 2:
+                row = self.cursor_row
+                self.post_message(self.Activated(self, self._source.key(row), row))
+
+    def _on_focus(self, event: events.Focus) -> None:
+        self._strips.clear()
+        self.refresh()
+
+    def _on_blur(self, event: events.Blur) -> None:
+        self._strips.clear()
+        self.refresh()
+
+    def _on_resize(self, event: events.Resize) -> None:
+        self._layout = None
+        self._strips.clear()
+        if self._loaded:
+            self.virtual_size = Size(self.scrollable_content_region.width, self._count + 1)
+            visible = self._visible_rows
+            top = self.scroll_offset.y
+            if self._cursor >= top + visible:
+                self.scroll_to(y=self._cursor - visible + 1, animate=False, immediate=True)
+
+    def on_mount(self) -> None:
+        if not self._loaded:
+            self.call_after_refresh(self._first_load)
+
+    def _first_load(self) -> None:
+        if not self._loaded:
+            self._reload(None, keep_screen_row=False)
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._strips.clear()
+
+    # ---------------------------------------------------------------- rendering
+
+    def _columns_for(self, width: int) -> list[tuple[int, int]]:
+        if self._layout is None or self._layout[0] != width:
+            self._layout = (width, layout_columns(self._columns, max(1, width - self.PADDING)))
+        return self._layout[1]
+
+    def _style(self, name: str) -> Style:
+        return self.get_component_rich_style(f"virtual-table--{name}", partial=True)
+
+    def _strip(self, texts: Sequence[str | Cell], width: int, row_style: Style,
+               tones: bool) -> Strip:
+        segments = [Segment(" " * self.PADDING, row_style)]
+        for position, (index, column_width) in enumerate(self._columns_for(width)):
+            if position:
+                segments.append(Segment(" ", row_style))
+            value = texts[index] if index < len(texts) else ""
+            tone: str = ""
+            if isinstance(value, Cell):
+                value, tone = value.text, value.tone
+            style = row_style + self._style(tone) if tones and tone else row_style
+            segments.append(Segment(fit(safe_text(value), column_width, self._columns[index]
+                                        .align), style))
+        return Strip(segments).adjust_cell_length(width, row_style)
+
+    def _header(self, width: int) -> Strip:
+        key = ("header", width, self.sort_column, self.sort_descending)
+        cached = self._strips.get(key)
+        if cached is not None:
+            return cached
+        titles: list[str] = []
+        for column in self._columns:
+            title = column.title
+            if column.key == self.sort_column:
+                title = f"{title} {'↓' if self.sort_descending else '↑'}"
+            titles.append(title)
+        strip = self._strip(titles, width, self.rich_style + self._style("header"), False)
+        self._strips[key] = strip
+        return strip
+
+    def render_line(self, y: int) -> Strip:
+        width = self.scrollable_content_region.width
+        base = self.rich_style
+        if y == 0:
+            return self._header(width)
+        if not self._count:
+            if y == 2 and self.empty_text:
+                text = fit(" " * self.PADDING + safe_text(self.empty_text), width)
+                return Strip([Segment(text, base + self._style("empty"))], width)
+            return Strip.blank(width, base)
+        index = self.scroll_offset.y + y - 1
+        if index >= self._count:
+            return Strip.blank(width, base)
+        selected = index == self._cursor
+        key = (index, width, selected, self.has_focus)
+        cached = self._strips.get(key)
+        if cached is not None:
+            return cached
+        row = self._row_at(index)
+        if row is None:
+            return Strip.blank(width, base)
+        style = base + self._style("cursor") if selected else base
+        strip = self._strip(self._source.cells(row), width, style, not selected)
+        self._strips[key] = strip
+        return strip
