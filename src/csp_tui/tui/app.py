@@ -36,7 +36,9 @@ from csp_tui.tui.screens.log import CommandLogScreen
 from csp_tui.tui.screens.main import MainScreen
 from csp_tui.tui.screens.sign_in import SignInScreen
 
-STYLE_FILES = ("app.tcss", "panes.tcss", "screens.tcss")
+# app.tcss first (theme-wide rules), then every other sheet in name order: a screen added in
+# its own module brings its own sheet without touching this list.
+_FIRST_STYLES = ("app.tcss", "panes.tcss", "screens.tcss")
 
 
 def styles_dir() -> Path:
@@ -55,7 +57,8 @@ class CspApp(GuardedActions, TranslatedBindings, App[None]):
     """csp-tui's console. ``CspApp(backend).run()``."""
 
     TITLE = "csp-tui"
-    CSS_PATH: ClassVar = [styles_dir() / name for name in STYLE_FILES]
+    CSS_PATH: ClassVar = [styles_dir() / name for name in _FIRST_STYLES] + sorted(
+        path for path in styles_dir().glob("*.tcss") if path.name not in _FIRST_STYLES)
     BINDINGS: ClassVar = bindings("app")
     COMMANDS: ClassVar = App.COMMANDS | {ConsoleCommandProvider}
     NOTIFICATION_TIMEOUT = 6

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from textual.binding import Binding, BindingsMap
 
-from csp_tui.i18n import t
+from csp_tui.i18n import catalog, t
 
 if TYPE_CHECKING:
     from textual.app import App
@@ -120,7 +120,21 @@ _SPECS: tuple[KeySpec, ...] = (
 SPECS: dict[str, KeySpec] = {spec.id: spec for spec in _SPECS}
 
 #: Actions that change something at Partner Center or in the ledger: hidden when read-only.
-MUTATING_ACTIONS: frozenset[str] = frozenset(spec.action for spec in _SPECS if spec.mutating)
+#: A set updated in place by :func:`register`, so every importer sees screens added later.
+MUTATING_ACTIONS: set[str] = {spec.action for spec in _SPECS if spec.mutating}
+
+
+def register(*new_specs: KeySpec) -> None:
+    """Add the bindings of a screen defined in its own module (call before the screen class
+    computes ``BINDINGS = bindings("its-scope")``). Ids stay unique across the console."""
+    global _SPECS
+    for spec in new_specs:
+        if spec.id in SPECS:
+            raise ValueError(f"binding id {spec.id!r} is already registered")
+        SPECS[spec.id] = spec
+        if spec.mutating:
+            MUTATING_ACTIONS.add(spec.action)
+    _SPECS = (*_SPECS, *new_specs)
 
 
 def bindings(*scopes: str) -> list[Binding]:
@@ -141,15 +155,15 @@ def specs(*scopes: str) -> Iterable[KeySpec]:
 
 
 def _translated(map_: BindingsMap) -> BindingsMap:
+    known = catalog()
     translated: dict[str, list[Binding]] = {}
     for key, key_bindings in map_.key_to_bindings.items():
         translated[key] = [
             dataclasses.replace(
                 binding,
-                description=t(binding.description) if binding.description.startswith("tui.")
+                description=t(binding.description) if binding.description in known
                 else binding.description,
-                tooltip=t(binding.tooltip) if binding.tooltip.startswith("tui.")
-                else binding.tooltip,
+                tooltip=t(binding.tooltip) if binding.tooltip in known else binding.tooltip,
             )
             for binding in key_bindings
         ]
