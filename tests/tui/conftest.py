@@ -62,6 +62,15 @@ class FakeBackend:
     async def start(self) -> None:
         self.started = True
 
+    def submit(self, work):  # type: ignore[no-untyped-def]
+        raise RuntimeError("the fake backend has no worker")
+
+    def kick_outbox(self) -> None:
+        self.outbox_kicks = getattr(self, "outbox_kicks", 0) + 1
+
+    def take_credentials(self, entry_id: str) -> dict[str, str] | None:
+        return None
+
     async def stop(self) -> None:
         self.stopped = True
 

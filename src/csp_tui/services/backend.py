@@ -9,12 +9,13 @@ Textual messages with the thread-safe ``post_message``).
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 import logging
 import threading
-from collections.abc import Callable
-from dataclasses import dataclass, replace
+from collections.abc import Awaitable, Callable
+from dataclasses import replace
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, TypeVar
 
 import httpx
 import sqlite_utils
@@ -24,20 +25,13 @@ from csp_tui.partner_center import errors as pce
 from csp_tui.services import events
 from csp_tui.services.outbox_runner import OutboxRunner
 from csp_tui.services.session import Session, open_databases, open_session
+from csp_tui.services.status import BackendStatus
 from csp_tui.services.sync import SyncEngine
 from csp_tui.state import outbox
 
 log = logging.getLogger(__name__)
 
-
-@dataclass(frozen=True)
-class BackendStatus:
-    sync_state: str = "idle"  # idle | running | error
-    progress: tuple[int, int | None] | None = None
-    last_success_at: datetime | None = None
-    last_error: str | None = None
-    outbox_pending: int = 0
-    signed_in: bool = True
+T = TypeVar("T")
 
 
 class WorkerBackend:
@@ -67,6 +61,7 @@ class WorkerBackend:
         self._want_full = False
         self._want_customers: list[str] = []
         self._engine: SyncEngine | None = None
+        self._session: Session | None = None
         self._stopping = False
         self._ready = threading.Event()
 
@@ -121,6 +116,14 @@ class WorkerBackend:
         with self._lock:
             return self._status
 
+    def submit(self, work: Callable[[Session], Awaitable[T]]) -> concurrent.futures.Future[T]:
+        """Run ``work(session)`` on the worker's loop (where the REST client lives) and return
+        a future the console awaits with ``asyncio.wrap_future`` — the UI never does I/O."""
+        loop, session = self._loop, self._session
+        if loop is None or session is None:
+            raise RuntimeError("the background worker is not running")
+        return asyncio.run_coroutine_threadsafe(work(session), loop)
+
     def take_credentials(self, entry_id: str) -> dict[str, str] | None:
         """A created tenant's one-time credentials; returned once, then forgotten."""
         with self._lock:
@@ -154,6 +157,7 @@ class WorkerBackend:
         self._wake = asyncio.Event()
         session = open_session(self.settings, transport=self._transport,
                                token_provider=self._token_provider)
+        self._session = session
         self._ready.set()
         engine = SyncEngine(session.client, session.cache, session.state, self.settings.profile,
                             publish=self._on_engine_event)
@@ -190,6 +194,7 @@ class WorkerBackend:
                     if self._periodic and self._sync_due(session):
                         self._want_full = True
         finally:
+            self._session = None
             await session.aclose()
 
     async def _guarded(self, coro: Any) -> Any:

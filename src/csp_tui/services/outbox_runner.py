@@ -17,6 +17,7 @@ from typing import Any
 import sqlite_utils
 
 from csp_tui.partner_center import errors as pce
+from csp_tui.partner_center.auth import SignInRequiredError
 from csp_tui.partner_center.client import PartnerCenterClient
 from csp_tui.partner_center.models import CustomerCreate, CustomerFilter
 from csp_tui.services import events
@@ -89,6 +90,13 @@ class OutboxRunner:
                     self._emit(entry, "done")
                     return
             result = await self._send(entry)
+        except (pce.AuthenticationError, SignInRequiredError) as exc:
+            # Refused at the door (401) or never sent: Partner Center did not act. The entry
+            # waits in the queue (same key) and nothing more is sent until the person signs in.
+            outbox.mark_retry(self.state, entry.id, next_attempt_at=_later(0), code="sign_in",
+                              message=str(exc))
+            self._emit(entry, "queued", str(exc))
+            raise
         except pce.TransportError as exc:
             self._unknown_outcome(entry, exc)
             return

@@ -44,9 +44,32 @@ class Session:
     # through it); None when the client talks to a real endpoint.
     transport: httpx.AsyncBaseTransport | None = None
     notices: list[str] = field(default_factory=list)
+    _ares: Any = None
+
+    @property
+    def ares(self) -> Any:
+        """The ARES (Czech business register) client; in the sandbox it answers from demo data
+        — the sandbox's own customers and a few built-in subjects — never from the network."""
+        if self._ares is None:
+            from csp_tui.ares import AresClient, ares_subject_for, sandbox_ares_transport
+
+            if self.settings.profile.is_sandbox:
+                subjects = []
+                world = getattr(self.transport, "world", None)
+                for customer in getattr(world, "customers", ()):
+                    if getattr(customer, "ico", None):
+                        subjects.append(ares_subject_for(
+                            ico=customer.ico, name=customer.company_name, street=customer.street,
+                            city=customer.city, postal_code=customer.postal_code))
+                self._ares = AresClient(transport=sandbox_ares_transport(subjects))
+            else:
+                self._ares = AresClient()
+        return self._ares
 
     async def aclose(self) -> None:
         await self.client.aclose()
+        if self._ares is not None:
+            await self._ares.aclose()
         for database in (self.cache, self.state):
             # Closing twice or after a failed open is harmless.
             with contextlib.suppress(Exception):

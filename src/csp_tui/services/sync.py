@@ -9,7 +9,9 @@ Consistency rules:
 - every unit (a listing page, one customer's details) is written in one transaction;
 - customers missing from a listing are marked removed only after the listing *completed*;
 - an interrupted run (killed process) leaves complete units behind; the next run starts with
-  the customers whose details are oldest, so it finishes what the last one did not.
+  the customers whose details are oldest, so it finishes what the last one did not;
+- a refused sign-in (401 after a token refresh, or no token at all) ends the run, recorded as
+  failed, and is raised to the caller, which asks the person to sign in.
 """
 
 from __future__ import annotations
@@ -20,12 +22,14 @@ import itertools
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 import sqlite_utils
 
 from csp_tui.cache import store
 from csp_tui.config import Profile, Role
 from csp_tui.partner_center import errors as pce
+from csp_tui.partner_center.auth import SignInRequiredError
 from csp_tui.partner_center.client import PartnerCenterClient
 from csp_tui.services import events, mapping
 from csp_tui.state import invitations
@@ -33,6 +37,22 @@ from csp_tui.state import invitations
 log = logging.getLogger(__name__)
 
 Publish = Callable[[events.Event], None]
+
+# Partner Center refused the token (401) or there is no token to send: only signing in again
+# helps, so the run stops and the caller asks the person to sign in.
+SIGN_IN_ERRORS = (pce.AuthenticationError, SignInRequiredError)
+
+
+async def _gather_or_cancel(*aws: Any) -> list[Any]:
+    """``asyncio.gather`` that cancels the others when one fails: a plain gather leaves them
+    running, still calling Partner Center and writing the cache after the run has ended."""
+    tasks = [asyncio.ensure_future(aw) for aw in aws]
+    try:
+        return list(await asyncio.gather(*tasks))
+    finally:
+        for task in tasks:
+            task.cancel()
+        await asyncio.gather(*tasks, return_exceptions=True)
 
 
 @dataclass
@@ -120,6 +140,10 @@ class SyncEngine:
             if result.failed_customers:
                 sample = next(iter(result.failed_customers.values()))
                 result.error = f"{len(result.failed_customers)} customer(s) failed: {sample}"
+        except SIGN_IN_ERRORS as exc:
+            result.error = str(exc)
+            self._finish(result, requests_before, throttled_before)
+            raise
         except pce.PartnerCenterError as exc:
             result.error = str(exc)
         except asyncio.CancelledError:
@@ -145,6 +169,10 @@ class SyncEngine:
             result.ok = not result.failed_customers
             if result.failed_customers:
                 result.error = result.failed_customers[customer_id]
+        except SIGN_IN_ERRORS as exc:
+            result.error = str(exc)
+            self._finish(result, requests_before, throttled_before)
+            raise
         except pce.PartnerCenterError as exc:
             result.error = str(exc)
         except asyncio.CancelledError:
@@ -195,7 +223,7 @@ class SyncEngine:
                 self._emit(events.SyncProgress(result.run_id, "details", done, total))
 
         try:
-            await asyncio.gather(*(worker() for _ in range(max(1, self.concurrency))))
+            await _gather_or_cancel(*(worker() for _ in range(max(1, self.concurrency))))
         finally:
             self._queue = None
 
@@ -231,7 +259,7 @@ class SyncEngine:
             except pce.ForbiddenError:
                 return None
 
-        subscriptions, entitlements, qualifications, relationships = await asyncio.gather(
+        subscriptions, entitlements, qualifications, relationships = await _gather_or_cancel(
             self.client.list_subscriptions(customer_id),
             optional(self.client.list_entitlements(customer_id)),
             optional(self.client.list_qualifications(customer_id)),

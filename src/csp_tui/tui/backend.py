@@ -8,29 +8,18 @@ widgets.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
+import concurrent.futures
+from collections.abc import Awaitable, Callable
 from datetime import datetime
-from typing import Literal, Protocol, runtime_checkable
+from typing import Any, Protocol, runtime_checkable
 
 import sqlite_utils
 
 from csp_tui.config import Settings
 from csp_tui.services.events import Event
+from csp_tui.services.status import BackendStatus, SyncState
 
-SyncState = Literal["idle", "running", "error"]
-
-
-@dataclass(frozen=True)
-class BackendStatus:
-    """A snapshot for the status bar."""
-
-    sync_state: SyncState = "idle"
-    progress: tuple[int, int | None] | None = None  # (done, total or None while listing)
-    last_success_at: datetime | None = None
-    last_error: str | None = None
-    outbox_pending: int = 0
-    signed_in: bool = True
+__all__ = ["BackendStatus", "ConsoleBackend", "StaticBackend", "SyncState"]
 
 
 @runtime_checkable
@@ -60,6 +49,19 @@ class ConsoleBackend(Protocol):
         ...
 
     def status(self) -> BackendStatus: ...
+
+    def submit(self, work: Callable[[Any], Awaitable[Any]]) -> concurrent.futures.Future[Any]:
+        """Run ``work(session)`` where the REST client lives (the worker's loop); the console
+        awaits the future with ``asyncio.wrap_future``. Raises RuntimeError when offline."""
+        ...
+
+    def kick_outbox(self) -> None:
+        """A write was queued: send it now rather than at the next tick."""
+        ...
+
+    def take_credentials(self, entry_id: str) -> dict[str, str] | None:
+        """A created tenant's one-time credentials, once."""
+        ...
 
 
 class StaticBackend:
@@ -114,3 +116,12 @@ class StaticBackend:
             last_success_at=self._last_success_at,
             outbox_pending=outbox_pending(self.state),
         )
+
+    def submit(self, work: Callable[[Any], Awaitable[Any]]) -> concurrent.futures.Future[Any]:
+        raise RuntimeError("no background worker: this console only reads the cache")
+
+    def kick_outbox(self) -> None:
+        return None
+
+    def take_credentials(self, entry_id: str) -> dict[str, str] | None:
+        return None

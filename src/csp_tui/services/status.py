@@ -1,0 +1,21 @@
+"""What the background worker reports about itself (the console's status bar reads it)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Literal
+
+SyncState = Literal["idle", "running", "error"]
+
+
+@dataclass(frozen=True)
+class BackendStatus:
+    """A snapshot for the status bar."""
+
+    sync_state: SyncState = "idle"
+    progress: tuple[int, int | None] | None = None  # (done, total or None while listing)
+    last_success_at: datetime | None = None
+    last_error: str | None = None
+    outbox_pending: int = 0
+    signed_in: bool = True
