@@ -152,6 +152,9 @@ def builtin_profiles() -> dict[str, Profile]:
             # The embedded emulator answers in microseconds; pacing it like production would
             # only make the demo's first sync slow. Production profiles keep 450/min.
             rate_limit_per_minute=3000,
+            # The demo world changes on its own (customers accept invitations over minutes):
+            # refresh often enough to see it happen.
+            sync_interval_minutes=2,
         ),
         "sandbox-provider": Profile(
             name="sandbox-provider",

@@ -387,7 +387,7 @@ def test_info_text_for_the_sandbox(isolated_home, capsys):
     assert "sandbox (active)" in text and "sandbox-provider" in text
     assert "embedded sandbox" in text
     assert identity.RESELLER_TENANT_ID in text
-    assert "every 30 min" in text
+    assert "every 2 min" in text
     assert "not found" in text  # no config file
     for path in settings.locations.as_dict().values():
         assert path in text
