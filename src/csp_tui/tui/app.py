@@ -368,9 +368,20 @@ class CspApp(GuardedActions, TranslatedBindings, App[None]):
                     severity="warning")
 
     def on_sign_in_required(self, reason: str) -> None:
-        """Partner Center wants a new sign-in; the sign-in flow replaces this notice."""
+        """Partner Center wants a new sign-in: say why, then show the device code."""
         self.notify(t("tui.notify.sign_in_required", reason=safe_text(reason, 200)),
                     severity="warning")
+        if not self.settings.profile.is_sandbox:
+            self.action_sign_in()
+
+    def action_sign_in(self) -> None:
+        from csp_tui.tui.sign_in_flow import run_sign_in
+
+        # exclusive: a second "sign-in required" while the code is shown replaces nothing.
+        if any(w.group == "sign-in" and w.is_running for w in self.workers):
+            return
+        self.run_worker(run_sign_in(self), group="sign-in", exclusive=True,
+                        exit_on_error=False)
 
     def show_sign_in(self, prompt_text: str, user_code: str, url: str,
                      callback: Callable[[bool | None], Any] | None = None) -> SignInScreen:

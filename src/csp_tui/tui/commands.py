@@ -50,6 +50,8 @@ COMMANDS: tuple[ConsoleCommand, ...] = (
     ConsoleCommand("sync", ("refresh", "r"), "sync", "tui.cmd.sync", "tui.cmdhelp.sync"),
     ConsoleCommand("log", ("commandlog", "l"), "command_log", "tui.cmd.log",
                    "tui.cmdhelp.log"),
+    ConsoleCommand("login", ("signin", "sign-in"), "sign_in", "tui.cmd.login",
+                   "tui.cmdhelp.login"),
     ConsoleCommand("help", ("h", "?"), "help", "tui.cmd.help", "tui.cmdhelp.help"),
     ConsoleCommand("quit", ("q", "exit", "q!"), "quit", "tui.cmd.quit", "tui.cmdhelp.quit"),
 )
