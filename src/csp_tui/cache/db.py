@@ -163,7 +163,9 @@ def open_cache(path: Path, *, rebuild_if_unusable: bool = True) -> sqlite_utils.
             src = Path(str(path) + suffix)
             if src.exists():
                 src.replace(Path(str(aside) + suffix))
-        _last_rebuild = f"{exc}. It was moved to {aside}; a sync will rebuild the cache."
+        from csp_tui.i18n import t
+
+        _last_rebuild = t("cache.rebuilt", reason=str(exc), aside=str(aside))
         db = _open(path, CACHE_APP_ID, CACHE_MIGRATIONS)
         _restrict(path)
         return db

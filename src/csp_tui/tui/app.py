@@ -123,6 +123,9 @@ class CspApp(GuardedActions, TranslatedBindings, App[None]):
         return MainScreen()
 
     def on_mount(self) -> None:
+        # e.g. "the cache was unreadable, moved aside, a sync rebuilds it"
+        for notice in getattr(self.backend, "notices", ()):
+            self.notify(safe_text(notice, 500), severity="warning", timeout=15)
         self._unsubscribe = self.backend.subscribe(self._receive)
         self._start_backend()
         if self.tick_seconds:
