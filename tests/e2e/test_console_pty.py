@@ -69,6 +69,7 @@ def test_first_run_works_through_all_four_panes_by_keyboard(console):
     console.send("log" + ENTER)
     screen = console.wait_for(lambda s: "GET" in s and "/v1/customers" in s)
     console.send(ESC)
+    console.wait_for(lambda s: "1 Customers" in s)  # back on the main screen
     console.send(":")
     console.send("quit" + ENTER)
     assert console.wait_exit() == 0

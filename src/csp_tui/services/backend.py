@@ -62,6 +62,7 @@ class WorkerBackend:
         self._want_customers: list[str] = []
         self._engine: SyncEngine | None = None
         self._session: Session | None = None
+        self._main_task: asyncio.Task[None] | None = None
         self._stopping = False
         self._ready = threading.Event()
 
@@ -87,9 +88,14 @@ class WorkerBackend:
         await asyncio.to_thread(self._ready.wait, 10)
 
     async def stop(self) -> None:
+        """Stop at once, even in the middle of a sync: quitting must not wait for Partner
+        Center. Every unit already written is complete (one transaction each); the run is
+        recorded as interrupted and the next sync finishes the rest. An outbox entry caught
+        mid-send stays "sending" and is checked before any resend at the next start."""
         self._stopping = True
-        if self._loop is not None and self._wake is not None:
-            self._loop.call_soon_threadsafe(self._wake.set)
+        loop, task = self._loop, self._main_task
+        if loop is not None and task is not None:
+            loop.call_soon_threadsafe(task.cancel)
         if self._thread is not None:
             await asyncio.to_thread(self._thread.join, 10)
             self._thread = None
@@ -146,7 +152,10 @@ class WorkerBackend:
         loop = asyncio.new_event_loop()
         self._loop = loop
         try:
-            loop.run_until_complete(self._main())
+            self._main_task = loop.create_task(self._main())
+            loop.run_until_complete(self._main_task)
+        except asyncio.CancelledError:
+            pass  # stop() cancelled the work: the normal way to end
         except Exception:
             log.exception("worker thread stopped")
         finally:
