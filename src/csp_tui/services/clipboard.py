@@ -51,10 +51,11 @@ def write_osc52(text: str, stream: TextIO) -> bool:
     return True
 
 
-def save_to_file(text: str, directory: Path, stem: str) -> Path:
+def save_to_file(text: str, directory: Path, stem: str, *, extension: str = "txt") -> Path:
     """Write ``text`` to a new owner-only file in ``directory`` and return its path.
 
-    The name is ``<stem>-<UTC timestamp>[-N].txt``; an existing file is never overwritten
+    The name is ``<stem>-<UTC timestamp>[-N].<extension>``; an existing file is never
+    overwritten
     (``O_EXCL``), so two copies in the same second both survive.
     """
     directory.mkdir(parents=True, exist_ok=True, mode=0o700)
@@ -63,7 +64,7 @@ def save_to_file(text: str, directory: Path, stem: str) -> Path:
     data = text.encode("utf-8")
     for attempt in range(1000):
         suffix = f"-{attempt}" if attempt else ""
-        path = directory / f"{safe_stem}-{stamp}{suffix}.txt"
+        path = directory / f"{safe_stem}-{stamp}{suffix}.{extension}"
         try:
             fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
         except FileExistsError:

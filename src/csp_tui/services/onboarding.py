@@ -47,6 +47,7 @@ from csp_tui.domain.tenant import (
 from csp_tui.domain.text import safe_text
 from csp_tui.i18n import t, tl
 from csp_tui.partner_center.errors import PartnerCenterError
+from csp_tui.services.clipboard import save_to_file
 from csp_tui.services.invitations import PROVIDER_RELATIONSHIP, ReadOnlyError
 from csp_tui.services.outbox_runner import KIND_CREATE_CUSTOMER, OutboxRunner, SecretSink
 from csp_tui.state import NotFoundError, drafts, outbox, reject_secrets
@@ -633,23 +634,6 @@ def _own_identity(profile: Profile, language: str) -> tuple[str, str]:
     return name or tl("onboarding.package.your_name", language), profile.reseller_mpn_id or "-"
 
 
-def _write_private(directory: Path, stem: str, text: str) -> Path:
-    """A new owner-only (0600) ``<stem>-<UTC time>[-N].json``; never overwrites a file."""
-    directory.mkdir(parents=True, exist_ok=True, mode=0o700)
-    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
-    data = text.encode("utf-8")
-    for attempt in range(1000):
-        suffix = f"-{attempt}" if attempt else ""
-        path = directory / f"{stem}-{stamp}{suffix}.json"
-        try:
-            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        except FileExistsError:
-            continue
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.chmod(path, 0o600)  # a default ACL could have widened the mode
-        return path
-    raise FileExistsError(f"no free file name for {stem!r} in {directory}")
 
 
 def distributor_package(session: Any, prepared: Prepared, *,
@@ -677,7 +661,8 @@ def distributor_package(session: Any, prepared: Prepared, *,
     json_text = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
     stem = "tenant-request-" + (_UNSAFE_STEM.sub("-", request.domain_prefix).strip("-")
                                 or "customer")
-    path = _write_private(session.settings.locations.exports_dir, stem, json_text)
+    path = save_to_file(json_text, session.settings.locations.exports_dir, stem,
+                        extension="json")
     return DistributorPackage(email_text, json_text, path)
 
 
