@@ -97,6 +97,12 @@ def build_parser() -> argparse.ArgumentParser:
     subs.add_argument("--filter", default="", metavar=t("cli.metavar.text"),
                       help=t("cli.opt.filter"))
     subs.add_argument("--json", action="store_true", help=t("cli.opt.json"))
+    subs_view = subs.add_mutually_exclusive_group()
+    subs_view.add_argument("--renewing-within", type=int, metavar=t("subs.cli.days"),
+                           help=t("subs.cli.opt.renewing_within"))
+    subs_view.add_argument("--in-window", action="store_true", help=t("subs.cli.opt.in_window"))
+    subs.add_argument("--kind", choices=("online", "software", "perpetual"),
+                      help=t("subs.cli.opt.kind"))
 
     invitations = sub.add_parser("invitations", parents=[parent], help=t("cli.cmd.invitations"))
     invitations.add_argument("--json", action="store_true", help=t("cli.opt.json"))
@@ -181,6 +187,38 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:  # `csp-tui customers | head`
         return EXIT_OK
+    except Exception as exc:
+        problem = _storage_problem(exc)
+        if problem is None:
+            raise
+        print(t("storage.unusable", error=problem), file=sys.stderr)
+        return EXIT_FAILURE
+
+
+_SQLITE_STORAGE_WORDS = ("disk", "readonly", "read-only", "unable to open", "locked",
+                         "not a database", "malformed", "i/o error", "no such file")
+
+
+def _storage_problem(exc: Exception) -> str | None:
+    """What went wrong with the profile's files (a full disk, a directory that is missing or
+    read-only, a damaged state.db) in one line, or None when ``exc`` is something else."""
+    import sqlite3
+
+    from csp_tui.cache.db import DatabaseError
+
+    if isinstance(exc, DatabaseError):
+        return str(exc)
+    if isinstance(exc, sqlite3.DatabaseError):
+        text = str(exc)
+        # SQLite's words for the file or the disk failing (anything else is a bug: raise).
+        if any(word in text.lower() for word in _SQLITE_STORAGE_WORDS):
+            return text
+        return None
+    if isinstance(exc, OSError):
+        where = exc.filename if exc.filename is not None else ""
+        reason = exc.strerror or type(exc).__name__
+        return f"{where}: {reason}" if where else reason
+    return None
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -55,6 +55,7 @@ class SubscriptionListRow:
     commitment_end_date: str | None
     cancellation_allowed_until: str | None
     is_trial: bool
+    purchase_date: str | None = None  # perpetual licences only
 
 
 @dataclass(frozen=True, slots=True)
@@ -195,9 +196,14 @@ class _ListQuery:
         return int(before)
 
 
+# SQLite refuses a LIKE pattern over 50 000 bytes ("pattern too complex"). No name, domain
+# or id comes near this length, so a longer needle (a paste gone wrong) is cut to it.
+MAX_NEEDLE = 1000
+
+
 def like_pattern(needle: str) -> str | None:
     """The folded needle as a ``LIKE`` pattern (``%``, ``_`` and ``\\`` escaped), or None."""
-    folded = fold(needle.strip())
+    folded = fold(needle.strip())[:MAX_NEEDLE]
     if not folded:
         return None
     escaped = folded.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
@@ -286,23 +292,56 @@ def customer_index_of(
 
 # Each sort walks an index (status ties break on the rowid, which that index carries), so
 # a window of 100k subscriptions never needs a full sort.
-SUBSCRIPTION_SORTS: tuple[str, ...] = ("product", "renewal", "status")
+SUBSCRIPTION_SORTS: tuple[str, ...] = ("product", "renewal", "status", "window")
 SUBSCRIPTION_PRESETS: tuple[str, ...] = (
-    "renewing_within_days", "in_window", "suspended", "auto_renew_off", "software", "expired",
+    "renewing_within_days", "in_window", "suspended", "auto_renew_off", "software", "perpetual",
+    "expired",
 )
+#: What a subscription is: a seat-based online service, a software subscription (term licence
+#: for on-premises servers) or a perpetual licence (an entitlement, bought once).
+SUBSCRIPTION_KINDS: tuple[str, ...] = ("online", "software", "perpetual")
 DEFAULT_RENEWING_DAYS = 30
 
 _SUBSCRIPTION_COLUMNS = (
     "u.id, u.customer_id, u.customer_name, u.product, u.offer_name, u.kind, u.quantity, "
     "u.status, u.term_duration, u.billing_cycle, u.auto_renew, u.commitment_end_date, "
-    "u.cancellation_allowed_until, u.is_trial"
+    "u.cancellation_allowed_until, u.is_trial, u.purchase_date"
 )
 _SUBSCRIPTION_ORDER = {
     "product": (("u.sort_key", "u.id"),) * 2,
     "renewal": (("u.commitment_end_date", "u.id"),
                 ("IFNULL(u.commitment_end_date, '')", "u.id")),
     "status": (("u.status", "u.rid"),) * 2,
+    # The cancellation window closing soonest first ("what can I still cancel today?").
+    "window": (("u.cancellation_allowed_until", "u.id"),
+               ("IFNULL(u.cancellation_allowed_until, '')", "u.id")),
 }
+
+# The columns of a subscription row in the shape of ``u`` (customers joined as ``c``).
+_SUBSCRIPTION_SELECT = (
+    "SELECT s.id AS id, s.customer_id AS customer_id, c.company_name AS customer_name, "
+    "CASE WHEN s.friendly_name != '' THEN s.friendly_name ELSE s.offer_name END AS product, "
+    "s.offer_name AS offer_name, s.kind AS kind, s.quantity AS quantity, s.status AS status, "
+    "s.term_duration AS term_duration, s.billing_cycle AS billing_cycle, "
+    "s.auto_renew AS auto_renew, s.commitment_end_date AS commitment_end_date, "
+    "s.cancellation_allowed_until AS cancellation_allowed_until, s.is_trial AS is_trial, "
+    "NULL AS purchase_date, s.sort_key AS sort_key, s.name_fold AS name_fold, s.rowid AS rid, "
+    "c.name_fold AS customer_fold "
+)
+# A perpetual licence in the same shape: paid once, never renews, fully refundable for
+# PERPETUAL_REFUND_DAYS after purchase (that is its "cancellation window"). Entitlements have
+# no stored fold/sort columns, so they are computed (csp_fold, csp_sort_key); the negative rowid
+# keeps the "status" order's tie-breaker unique next to subscriptions' rowids.
+_PERPETUAL_SELECT = (
+    "SELECT e.id AS id, e.customer_id AS customer_id, c.company_name AS customer_name, "
+    "e.product_name AS product, e.product_name AS offer_name, 'perpetual' AS kind, "
+    "e.quantity AS quantity, 'active' AS status, NULL AS term_duration, "
+    "'onetime' AS billing_cycle, NULL AS auto_renew, NULL AS commitment_end_date, "
+    f"strftime('%Y-%m-%dT%H:%M:%SZ', e.purchase_date, '+{PERPETUAL_REFUND_DAYS} days') "
+    "AS cancellation_allowed_until, 0 AS is_trial, e.purchase_date AS purchase_date, "
+    "csp_sort_key(e.product_name) AS sort_key, csp_fold(e.product_name) AS name_fold, "
+    "-e.rowid AS rid, c.name_fold AS customer_fold "
+)
 
 
 def _one_customer_source() -> str:
@@ -311,21 +350,10 @@ def _one_customer_source() -> str:
     The customer id appears twice as a parameter (once per half of the UNION).
     """
     return (
-        "(SELECT s.id AS id, s.customer_id AS customer_id, c.company_name AS customer_name, "
-        "CASE WHEN s.friendly_name != '' THEN s.friendly_name ELSE s.offer_name END AS product, "
-        "s.offer_name AS offer_name, s.kind AS kind, s.quantity AS quantity, "
-        "s.status AS status, s.term_duration AS term_duration, "
-        "s.billing_cycle AS billing_cycle, s.auto_renew AS auto_renew, "
-        "s.commitment_end_date AS commitment_end_date, "
-        "s.cancellation_allowed_until AS cancellation_allowed_until, s.is_trial AS is_trial, "
-        "s.sort_key AS sort_key, s.name_fold AS name_fold, s.rowid AS rid "
+        f"({_SUBSCRIPTION_SELECT}"
         "FROM subscriptions AS s JOIN customers AS c ON c.id = s.customer_id "
         "WHERE s.customer_id = ? "
-        "UNION ALL "
-        "SELECT e.id, e.customer_id, c.company_name, e.product_name, e.product_name, "
-        "'perpetual', e.quantity, 'active', NULL, 'onetime', NULL, NULL, "
-        f"strftime('%Y-%m-%dT%H:%M:%SZ', e.purchase_date, '+{PERPETUAL_REFUND_DAYS} days'), "
-        "0, csp_sort_key(e.product_name), csp_fold(e.product_name), -e.rowid "
+        f"UNION ALL {_PERPETUAL_SELECT}"
         "FROM entitlements AS e JOIN customers AS c ON c.id = e.customer_id "
         "WHERE e.customer_id = ?) AS u"
     )
@@ -334,15 +362,14 @@ def _one_customer_source() -> str:
 # All customers: CROSS JOIN keeps subscriptions as the outer loop, so ORDER BY walks the
 # subscription indexes and LIMIT stops early instead of sorting 100k rows per window.
 _ALL_SOURCE = (
-    "(SELECT s.id AS id, s.customer_id AS customer_id, c.company_name AS customer_name, "
-    "CASE WHEN s.friendly_name != '' THEN s.friendly_name ELSE s.offer_name END AS product, "
-    "s.offer_name AS offer_name, s.kind AS kind, s.quantity AS quantity, s.status AS status, "
-    "s.term_duration AS term_duration, s.billing_cycle AS billing_cycle, "
-    "s.auto_renew AS auto_renew, s.commitment_end_date AS commitment_end_date, "
-    "s.cancellation_allowed_until AS cancellation_allowed_until, s.is_trial AS is_trial, "
-    "s.sort_key AS sort_key, s.name_fold AS name_fold, s.rowid AS rid, "
-    "c.name_fold AS customer_fold "
+    f"({_SUBSCRIPTION_SELECT}"
     "FROM subscriptions AS s CROSS JOIN customers AS c ON c.id = s.customer_id "
+    "WHERE c.removed_at IS NULL) AS u"
+)
+# Perpetual licences of every customer (a customer has a handful, so sorting them is cheap).
+_ALL_PERPETUAL_SOURCE = (
+    f"({_PERPETUAL_SELECT}"
+    "FROM entitlements AS e JOIN customers AS c ON c.id = e.customer_id "
     "WHERE c.removed_at IS NULL) AS u"
 )
 
@@ -358,21 +385,34 @@ def _preset_condition(
         return ("(u.status = 'active' AND u.auto_renew = 1 AND u.commitment_end_date >= ? "
                 "AND u.commitment_end_date <= ?)", (stamp, until))
     if preset == "in_window":
-        return "u.cancellation_allowed_until > ?", (stamp,)
+        # Only what can still be cancelled: an expired or cancelled subscription may carry a
+        # window date that is still ahead, yet nothing can be done with it.
+        return ("(u.cancellation_allowed_until > ? AND u.status IN ('active', 'suspended'))",
+                (stamp,))
     if preset == "suspended":
         return "u.status = 'suspended'", ()
     if preset == "auto_renew_off":
         return "(u.auto_renew = 0 AND u.status = 'active')", ()
     if preset == "software":
         return "u.kind IN ('software', 'perpetual')", ()
+    if preset == "perpetual":
+        return "u.kind = 'perpetual'", ()
     if preset == "expired":
         return "u.status IN ('expired', 'disabled')", ()
     raise ValueError(f"unknown subscription preset {preset!r}")
 
 
+def _kind_condition(kind: str | None) -> tuple[str | None, tuple[Any, ...]]:
+    if not kind:
+        return None, ()
+    if kind not in SUBSCRIPTION_KINDS:
+        raise ValueError(f"unknown subscription kind {kind!r}")
+    return "u.kind = ?", (kind,)
+
+
 def _subscription_query(
     customer_id: str | None, filter: str, sort: str, descending: bool, preset: str | None,
-    now: datetime | None, renewing_days: int,
+    now: datetime | None, renewing_days: int, kind: str | None = None,
 ) -> _ListQuery:
     where: list[str] = []
     params: list[Any] = []
@@ -382,18 +422,22 @@ def _subscription_query(
         match = "u.name_fold LIKE ? ESCAPE '\\'"
         match_count = 1
     else:
-        source = _ALL_SOURCE
+        # Across customers perpetual licences are their own list (they never renew and have
+        # no term, so they mix badly with subscriptions in the renewal order).
+        perpetual = preset == "perpetual" or kind == "perpetual"
+        source = _ALL_PERPETUAL_SOURCE if perpetual else _ALL_SOURCE
         match = "(u.name_fold LIKE ? ESCAPE '\\' OR u.customer_fold LIKE ? ESCAPE '\\')"
         match_count = 2
     pattern = like_pattern(filter)
     if pattern:
         where.append(match)
         params.extend([pattern] * match_count)
-    condition, condition_params = _preset_condition(
-        preset, now or datetime.now(UTC), renewing_days)
-    if condition:
-        where.append(condition)
-        params.extend(condition_params)
+    for condition, condition_params in (
+            _preset_condition(preset, now or datetime.now(UTC), renewing_days),
+            _kind_condition(kind)):
+        if condition:
+            where.append(condition)
+            params.extend(condition_params)
     order, order_nonnull = _SUBSCRIPTION_ORDER.get(sort, _SUBSCRIPTION_ORDER["product"])
     return _ListQuery(
         source=source, columns=_SUBSCRIPTION_COLUMNS, key="u.id", where=tuple(where),
@@ -416,9 +460,10 @@ def count_subscriptions(
     preset: str | None = None,
     now: datetime | None = None,
     renewing_days: int = DEFAULT_RENEWING_DAYS,
+    kind: str | None = None,
 ) -> int:
     query = _subscription_query(customer_id, filter, "product", False, preset, now,
-                                renewing_days)
+                                renewing_days, kind)
     return query.count(_with_text_functions(_conn(db)))
 
 
@@ -435,9 +480,13 @@ def subscription_rows(
     now: datetime | None = None,
     renewing_days: int = DEFAULT_RENEWING_DAYS,
     total: int | None = None,
+    kind: str | None = None,
 ) -> list[SubscriptionListRow]:
+    """One window of subscriptions (``customer_id``: of one customer, with its perpetual
+    licences; None: of every customer). ``preset`` is one of :data:`SUBSCRIPTION_PRESETS`,
+    ``kind`` one of :data:`SUBSCRIPTION_KINDS`."""
     query = _subscription_query(customer_id, filter, sort, descending, preset, now,
-                                renewing_days)
+                                renewing_days, kind)
     rows = query.rows(_with_text_functions(_conn(db)), offset, limit, total)
     return [_subscription_row(row) for row in rows]
 
@@ -453,9 +502,10 @@ def subscription_index_of(
     preset: str | None = None,
     now: datetime | None = None,
     renewing_days: int = DEFAULT_RENEWING_DAYS,
+    kind: str | None = None,
 ) -> int | None:
     query = _subscription_query(customer_id, filter, sort, descending, preset, now,
-                                renewing_days)
+                                renewing_days, kind)
     return query.index_of(_with_text_functions(_conn(db)), id)
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import asdict
@@ -16,6 +17,7 @@ from typing import Any
 
 from csp_tui.cache import views
 from csp_tui.config import Settings
+from csp_tui.domain import terms
 from csp_tui.domain.text import safe_text
 from csp_tui.i18n import t
 from csp_tui.services.session import open_databases
@@ -33,6 +35,14 @@ def _all(fetch: Callable[[int, int], Sequence[Any]]) -> Iterator[Any]:
         offset += PAGE
 
 
+def _open(settings: Settings):  # type: ignore[no-untyped-def]
+    """(cache, state); a rebuilt cache is said on stderr, stdout stays the listing."""
+    cache, state, notices = open_databases(settings)
+    for notice in notices:
+        print(notice, file=sys.stderr)
+    return cache, state
+
+
 def _print_table(headers: list[str], rows: list[list[str]]) -> None:
     cells = [[safe_text(cell, 60) for cell in row] for row in rows]
     widths = [len(h) for h in headers]
@@ -43,10 +53,16 @@ def _print_table(headers: list[str], rows: list[list[str]]) -> None:
         print("  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip())
 
 
+# Characters json.dumps leaves raw that a terminal may obey: C1 controls (0x9b is CSI) and
+# bidi overrides. Inside JSON strings they are written as \uXXXX escapes: the same data for a
+# script, inert bytes for a person who prints it.
+_TERMINAL_UNSAFE = re.compile("[\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
 def _print_json(objects: list[dict[str, Any]]) -> None:
     # ensure_ascii=False: Czech names stay readable (and round-trip) in the JSON.
-    json.dump(objects, sys.stdout, ensure_ascii=False, indent=2)
-    print()
+    text = json.dumps(objects, ensure_ascii=False, indent=2)
+    print(_TERMINAL_UNSAFE.sub(lambda match: f"\\u{ord(match.group()):04x}", text))
 
 
 def _parse(value: str | None) -> datetime | None:
@@ -65,7 +81,7 @@ def _date(value: str | None) -> str:
 
 
 def run_customers(args: argparse.Namespace, settings: Settings) -> int:
-    cache, _state, _ = open_databases(settings)
+    cache, _state = _open(settings)
     rows = list(_all(lambda offset, limit: views.customer_rows(
         cache, filter=args.filter, offset=offset, limit=limit)))
     if args.json:
@@ -89,32 +105,82 @@ def _subscription_object(row: views.SubscriptionListRow, now: datetime) -> dict[
     return data
 
 
-def run_subscriptions(args: argparse.Namespace, settings: Settings) -> int:
-    cache, _state, _ = open_databases(settings)
-    now = datetime.now(UTC)
-    rows = list(_all(lambda offset, limit: views.subscription_rows(
-        cache, customer_id=args.customer.lower() if args.customer else None,
-        filter=args.filter, offset=offset, limit=limit, now=now)))
-    objects = [_subscription_object(row, now) for row in rows]
-    if args.json:
-        _print_json(objects)
-        return 0
+MAX_RENEWING_DAYS = 3660  # ten years: anything longer is a typing mistake
+# A named view lists what is due soonest first.
+_SORT_FOR_VIEW = {"renewing_within_days": "renewal", "in_window": "window"}
+
+
+def subscription_filters(args: argparse.Namespace) -> dict[str, Any]:
+    """The named view (``--renewing-within``, ``--in-window``) and ``--kind``, as arguments of
+    the list queries."""
+    query: dict[str, Any] = {"kind": getattr(args, "kind", None) or None}
+    days = getattr(args, "renewing_within", None)
+    if days is not None:
+        query.update(preset="renewing_within_days", renewing_days=days)
+    elif getattr(args, "in_window", False):
+        query["preset"] = "in_window"
+    return query
+
+
+def _print_subscriptions(objects: list[dict[str, Any]], now: datetime) -> None:
+    zone = now.astimezone().tzinfo
+    yes, no = t("yes"), t("no")
     _print_table(
         [t("list.col.customer"), t("list.col.product"), t("list.col.kind"), t("list.col.qty"),
          t("list.col.status"), t("list.col.term"), t("list.col.billing"),
          t("list.col.auto_renew"), t("list.col.renewal"), t("list.col.window")],
-        [[obj["customer_name"], obj["product"], obj["kind"], str(obj["quantity"]), obj["status"],
-          obj["term_duration"] or "", obj["billing_cycle"] or "",
-          "" if obj["auto_renew"] is None else t("yes") if obj["auto_renew"] else t("no"),
-          obj["next_renewal"] or "", _date(obj["cancellation_allowed_until"])
+        [[obj["customer_name"], obj["product"], terms.kind_in_words(obj["kind"]),
+          str(obj["quantity"]), terms.status_in_words(obj["status"]),
+          terms.term_in_words(obj["term_duration"]), terms.billing_in_words(obj["billing_cycle"]),
+          "" if obj["auto_renew"] is None else yes if obj["auto_renew"] else no,
+          terms.date_in_words(_parse(obj["next_renewal"]), zone=zone)
+          if obj["next_renewal"] else "",
+          terms.moment_in_words(_parse(obj["cancellation_allowed_until"]), zone=zone, now=now)
           if obj["cancellation_window_open"] else ""]
          for obj in objects],
     )
+
+
+def _print_perpetual(objects: list[dict[str, Any]], now: datetime) -> None:
+    """Perpetual licences never renew: what was bought, when, and until when it can be
+    returned for a full refund."""
+    zone = now.astimezone().tzinfo
+    _print_table(
+        [t("list.col.customer"), t("list.col.product"), t("list.col.qty"),
+         t("subs.cli.col.purchased"), t("subs.cli.col.refund_until")],
+        [[obj["customer_name"], obj["product"], str(obj["quantity"]),
+          terms.date_in_words(_parse(obj["purchase_date"]), zone=zone),
+          terms.moment_in_words(_parse(obj["cancellation_allowed_until"]), zone=zone, now=now)
+          if obj["cancellation_window_open"] else ""]
+         for obj in objects],
+    )
+
+
+def run_subscriptions(args: argparse.Namespace, settings: Settings) -> int:
+    days = getattr(args, "renewing_within", None)
+    if days is not None and not 0 <= days <= MAX_RENEWING_DAYS:
+        print(t("subs.cli.error.days", value=days, max=MAX_RENEWING_DAYS), file=sys.stderr)
+        return 2
+    cache, _state = _open(settings)
+    now = datetime.now(UTC)
+    query = subscription_filters(args)
+    rows = list(_all(lambda offset, limit: views.subscription_rows(
+        cache, customer_id=args.customer.lower() if args.customer else None,
+        filter=args.filter, offset=offset, limit=limit, now=now,
+        sort=_SORT_FOR_VIEW.get(query.get("preset"), "product"), **query)))
+    objects = [_subscription_object(row, now) for row in rows]
+    if args.json:
+        _print_json(objects)
+        return 0
+    if query["kind"] == "perpetual":
+        _print_perpetual(objects, now)
+    else:
+        _print_subscriptions(objects, now)
     return 0
 
 
 def run_invitations(args: argparse.Namespace, settings: Settings) -> int:
-    _, state, _ = open_databases(settings)
+    _, state = _open(settings)
     now = datetime.now(UTC)
     stale_after = timedelta(days=settings.profile.invitation_stale_days)
     objects = []
@@ -141,7 +207,7 @@ def run_invitations(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def run_log(args: argparse.Namespace, settings: Settings) -> int:
-    _, state, _ = open_databases(settings)
+    _, state = _open(settings)
     filter_text = ""
     rows = []
     for row in _all(lambda offset, limit: views.command_rows(state, filter=filter_text,

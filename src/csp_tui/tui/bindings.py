@@ -65,6 +65,11 @@ _SPECS: tuple[KeySpec, ...] = (
             "tui.key.pane_subscriptions", "tui.keyhelp.pane_subscriptions", "main", show=False),
     KeySpec("pane-invitations", "4", "show_pane('invitations')", "tui.key.pane_invitations",
             "tui.keyhelp.pane_invitations", "main", show=False),
+    # "What renews this month, and what can I still cancel today?" — one key each.
+    KeySpec("subscriptions-renewing", "R", "subscription_view('renewing')", "subs.key.renewing",
+            "subs.keyhelp.renewing", "main"),
+    KeySpec("subscriptions-window", "W", "subscription_view('in_window')", "subs.key.window",
+            "subs.keyhelp.window", "main"),
     KeySpec("command-log", "l", "command_log", "tui.key.log", "tui.keyhelp.log", "main",
             show=False),
     KeySpec("quit", "q", "app.quit", "tui.key.quit", "tui.keyhelp.quit", "main", show=False),

@@ -195,5 +195,10 @@ class MainScreen(GuardedActions, TranslatedBindings, Screen[None]):
     def action_invite(self) -> None:
         self.console.open_invite()
 
+    def action_subscription_view(self, name: str) -> None:
+        from csp_tui.tui.screens.subscription_detail import show_preset
+
+        show_preset(self.app, name)
+
     def action_command_log(self) -> None:
         self.console.action_command_log()

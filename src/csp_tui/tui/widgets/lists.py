@@ -143,7 +143,9 @@ class SubscriptionsPane(ListPane):
             self.console.open_subscription_actions(row.id)
 
     def open_row(self, row: views.SubscriptionListRow) -> None:
-        self.console.open_record("subscription", row.id)
+        from csp_tui.tui.screens.subscription_detail import open_subscription_detail
+
+        open_subscription_detail(self.console, row.id)
 
 
 class InvitationsPane(ListPane):

@@ -54,7 +54,8 @@ def _text(value: str | Text) -> Text:
     return value if isinstance(value, Text) else Text(safe_text(value))
 
 
-def describe(detail: views.CustomerDetailView, zone: tzinfo | None = None) -> Group:
+def describe(detail: views.CustomerDetailView, zone: tzinfo | None = None,
+             qualification_lines: list[str] | None = None) -> Group:
     """The facts block: label/value rows of plain Text (remote values are never parsed as
     markup), each value wrapping in its own column."""
     grid = Table.grid(padding=(0, 1), expand=True)
@@ -76,7 +77,10 @@ def describe(detail: views.CustomerDetailView, zone: tzinfo | None = None) -> Gr
             value += f" · MPN {relationship.mpn_id}"
         row(t("tui.tenant.partners") if index == 0 else "", value)
     row(t("tui.tenant.delegated_admin"), fmt.yes_no(detail.allow_delegated_access))
-    if detail.qualifications:
+    if qualification_lines:
+        # In words, with days in review against the usual duration (see qualification.py).
+        qualifications = "\n".join(qualification_lines)
+    elif detail.qualifications:
         qualifications = ", ".join(
             f"{q.qualification} ({q.vetting_status})" if q.vetting_status else q.qualification
             for q in detail.qualifications
@@ -146,7 +150,11 @@ class TenantPane(Pane):
             self.links = []
             links.clear_options()
         else:
-            facts.update(describe(detail, self.console.now().tzinfo))
+            from csp_tui.tui.screens.qualification import qualification_lines
+
+            now = self.console.now()
+            facts.update(describe(detail, now.tzinfo, qualification_lines(
+                self.console.backend.cache, self.customer_id, now)))
             highlighted = links.highlighted
             self.links = tenant_links(detail.id)
             links.set_options(Option(Text(link.label), id=link.kind) for link in self.links)

@@ -1,0 +1,198 @@
+"""Education qualification of a customer: how the review is going, and asking for it.
+
+Academic prices need the customer qualified as Education. :class:`EducationScreen` shows the
+customer's qualifications as last synced ("in review for 2 days (usually up to 3 working
+days)", "denied: <Microsoft's reason>") and, unless one is already in review or approved,
+takes the request: the education segment (K12 schools or higher education) and, to speed the
+vetting, the school's website. The request is confirmed (a qualification cannot be undone),
+queued in the outbox and followed like any other change.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Footer, Input, RadioButton, RadioSet, Static
+
+from csp_tui.domain.text import safe_text
+from csp_tui.i18n import t
+from csp_tui.services import qualifications as service
+from csp_tui.state import NotFoundError
+from csp_tui.tui.bindings import GuardedActions, KeySpec, TranslatedBindings, bindings, register
+from csp_tui.tui.screens.subscription_actions import ConfirmChangeScreen, follow_outbox
+
+if TYPE_CHECKING:
+    from csp_tui.tui.app import CspApp
+
+register(
+    KeySpec("education-close", "escape", "edu_close", "tui.key.back", "subs.keyhelp.close",
+            "education"),
+)
+
+SEGMENTS: tuple[str, ...] = ("K12", "HigherEducation")
+
+
+def _console(app: Any) -> CspApp:
+    return app  # type: ignore[no-any-return]
+
+
+def qualification_lines(cache: Any, customer_id: str, now: Any) -> list[str]:
+    """The customer's qualifications in words, one line each ("Education: in review for
+    2 days (usually up to 3 working days)"); empty when there is none. For the tenant pane and
+    the customer detail."""
+    return [status.text for status in service.qualification_status(cache, customer_id, now)]
+
+
+def can_request(cache: Any, customer_id: str, now: Any) -> bool:
+    """False while an Education request is in review or once it is approved."""
+    for status in service.qualification_status(cache, customer_id, now):
+        if status.qualification == service.EDUCATION and status.status in (
+                "in_review", "approved", "set"):
+            return False
+    return True
+
+
+class WebsiteInput(Input):
+    """The school's website (optional)."""
+
+
+class EducationScreen(GuardedActions, TranslatedBindings, ModalScreen[None]):
+    """Status of the customer's qualifications, and the Education request."""
+
+    BINDINGS: ClassVar = bindings("education")
+
+    def __init__(self, customer_id: str) -> None:
+        super().__init__(classes="subs-modal")
+        self.customer_id = customer_id.strip().lower()
+
+    @property
+    def console(self) -> CspApp:
+        return self.app  # type: ignore[return-value]
+
+    def _customer(self) -> str:
+        return safe_text(self.console.customer_name(self.customer_id) or self.customer_id, 120)
+
+    def compose(self) -> ComposeResult:
+        console = self.console
+        now = console.now()
+        cache = console.backend.cache
+        lines = qualification_lines(cache, self.customer_id, now)
+        requestable = not console.read_only and can_request(cache, self.customer_id, now)
+        with Vertical(classes="subs-box subs-education"):
+            yield Static(Text(t("subs.edu.title", customer=self._customer()), style="bold"),
+                         classes="subs-box-title")
+            yield Static(Text(t("subs.edu.status")), classes="subs-label")
+            for line in lines or [t("subs.edu.none")]:
+                yield Static(Text(safe_text(line, 400)), classes="edu-status")
+            if requestable:
+                yield Static(Text(t("subs.edu.segment")), classes="subs-label")
+                with RadioSet(id="edu-segment"):
+                    for index, segment in enumerate(SEGMENTS):
+                        yield RadioButton(t(f"qual.segment.{segment}"), value=index == 0,
+                                          id=f"edu-{segment.lower()}")
+                yield Static(Text(t("subs.edu.website")), classes="subs-label")
+                field = WebsiteInput(placeholder=t("subs.edu.website_placeholder"),
+                                     compact=True, id="edu-website")
+                field.cursor_blink = getattr(console, "cursor_blink", True)
+                yield field
+                yield Static(Text(t("subs.edu.note", days=service.EXPECTED_WORKING_DAYS)),
+                             classes="subs-note")
+                yield Static(Text(""), classes="subs-message")
+                yield Button(t("subs.edu.send"), id="edu-send", compact=True)
+            elif console.read_only:
+                yield Static(Text(t("subs.edu.read_only")), classes="subs-note")
+        yield Footer(show_command_palette=False)
+
+    def on_mount(self) -> None:
+        segments = self.query(RadioSet)
+        if segments:
+            segments.first().focus()
+
+    # -- the request
+    @property
+    def segment(self) -> str | None:
+        chosen = self.query_one(RadioSet).pressed_index
+        return SEGMENTS[chosen] if 0 <= chosen < len(SEGMENTS) else None
+
+    def _say(self, text: str) -> None:
+        message = self.query_one(".subs-message", Static)
+        message.update(Text(safe_text(text, 400)))
+        message.display = bool(text)
+
+    @on(Input.Submitted, "#edu-website")
+    def _website_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.send()
+
+    @on(Button.Pressed, "#edu-send")
+    def _send_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.send()
+
+    def send(self) -> None:
+        """Check what was typed, confirm, then queue the request."""
+        if self.console.read_only:
+            return
+        segment = self.segment
+        website = self.query_one(WebsiteInput).value.strip() or None
+        problems: list[str] = []
+        if segment is None:
+            problems.append(t("qual.error.segment"))
+        if website is not None:
+            _, problem = service._normalise_website(website, None)
+            if problem:
+                problems.append(problem)
+        if problems:
+            self._say(" ".join(problems))
+            return
+        assert segment is not None
+        customer = self._customer()
+        rows = [(t("subs.confirm.customer"), customer),
+                (t("subs.edu.segment"), t(f"qual.segment.{segment}")),
+                (t("subs.edu.website"), website or "—"),
+                (t("subs.confirm.effect"), t("subs.edu.effect",
+                                             days=service.EXPECTED_WORKING_DAYS))]
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self._queue(segment, website)
+
+        self.app.push_screen(ConfirmChangeScreen(t("subs.edu.confirm_title"), rows,
+                                                 [t("subs.edu.final")], final=True), answered)
+
+    def _queue(self, segment: str, website: str | None) -> None:
+        console = self.console
+        try:
+            entry = service.request_education(console.backend.state, console.backend.cache,
+                                              self.customer_id, segment, website,
+                                              profile=console.settings.profile)
+        except service.QualificationInputError as exc:
+            self._say(" ".join(exc.problems.values()))
+            return
+        except (service.QualificationExistsError, service.ReadOnlyError,
+                NotFoundError) as exc:
+            self._say(str(exc))
+            return
+        console.notify(t("subs.notify.queued", subject=safe_text(entry.subject, 120)))
+        console.backend.kick_outbox()
+        console.refresh_status()
+        follow_outbox(console, entry.id)
+        self.dismiss(None)
+
+    def action_edu_close(self) -> None:
+        self.dismiss(None)
+
+
+def open_education(app: Any, customer_id: str) -> bool:
+    """The Education qualification of one customer (status; the request unless read-only)."""
+    console = _console(app)
+    if not customer_id or console.customer_name(customer_id) is None:
+        console.notify(t("tui.notify.record_gone"), severity="warning")
+        return False
+    console.push_screen(EducationScreen(customer_id))
+    return True

@@ -1,0 +1,497 @@
+"""Changing a subscription from the console: choose, check, confirm, queue, follow.
+
+``m`` on a subscription opens :class:`SubscriptionActionsScreen`: every change with, next to
+it, whether it is possible now and why not (the new-commerce rules of
+:mod:`~csp_tui.services.commerce_rules`), so a refused change is explained before anything is
+queued. A possible change is planned (:func:`~csp_tui.services.subscriptions.plan_action`),
+confirmed on a screen that names the subscription, the customer and the exact effect
+("12 → 10 seats, allowed until 27 Nov 14:02"), written to the outbox and followed: when
+Partner Center refuses it after all, the refusal is told as an explanation
+(:func:`~csp_tui.services.pc_explain.explain`), not as a code.
+
+Every action here is registered ``mutating``: a read-only profile never sees them, and the
+services refuse on their own as well.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+from collections.abc import Callable, Mapping
+from datetime import datetime
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Footer, Input, OptionList, Static
+from textual.widgets.option_list import Option
+from textual.worker import Worker
+
+from csp_tui.cache import views
+from csp_tui.domain import terms
+from csp_tui.domain.text import safe_text
+from csp_tui.i18n import t
+from csp_tui.services import commerce_rules as rules
+from csp_tui.services import events as ev
+from csp_tui.services.pc_explain import explain
+from csp_tui.services.subscriptions import (
+    ActionNotAllowedError,
+    Plan,
+    ReadOnlyError,
+    plan_action,
+    queue_action,
+)
+from csp_tui.state import NotFoundError, outbox
+from csp_tui.state.outbox import OutboxEntry, OutboxState
+from csp_tui.tui.bindings import GuardedActions, KeySpec, TranslatedBindings, bindings, register
+
+if TYPE_CHECKING:
+    from csp_tui.tui.app import CspApp
+
+register(
+    KeySpec("subs-actions-quantity", "q", "sub_quantity", "subs.key.quantity",
+            "subs.keyhelp.quantity", "subscription-actions", mutating=True),
+    KeySpec("subs-actions-auto-renew", "a", "sub_auto_renew", "subs.key.auto_renew",
+            "subs.keyhelp.auto_renew", "subscription-actions", mutating=True),
+    KeySpec("subs-actions-suspend", "s", "sub_suspend", "subs.key.suspend",
+            "subs.keyhelp.suspend", "subscription-actions", mutating=True),
+    KeySpec("subs-actions-reactivate", "r", "sub_reactivate", "subs.key.reactivate",
+            "subs.keyhelp.reactivate", "subscription-actions", mutating=True),
+    KeySpec("subs-actions-cancel", "x", "sub_cancel", "subs.key.cancel",
+            "subs.keyhelp.cancel", "subscription-actions", mutating=True),
+    KeySpec("subs-actions-close", "escape", "sub_close", "tui.key.back", "subs.keyhelp.close",
+            "subscription-actions"),
+    KeySpec("subs-quantity-close", "escape", "sub_close", "tui.key.back", "subs.keyhelp.close",
+            "subscription-quantity"),
+    KeySpec("subs-confirm-yes", "y", "sub_confirm", "subs.key.confirm", "subs.keyhelp.confirm",
+            "subscription-confirm", mutating=True),
+    KeySpec("subs-confirm-no", "n,escape", "sub_close", "subs.key.keep", "subs.keyhelp.keep",
+            "subscription-confirm"),
+)
+
+#: Action -> the key that starts it (the same order as :data:`rules.ACTIONS`).
+ACTION_KEYS: dict[str, str] = {
+    rules.CHANGE_QUANTITY: "q",
+    rules.TOGGLE_AUTO_RENEW: "a",
+    rules.SUSPEND: "s",
+    rules.REACTIVATE: "r",
+    rules.CANCEL: "x",
+}
+_FINISHED = (OutboxState.DONE, OutboxState.FAILED, OutboxState.NEEDS_ATTENTION)
+
+
+def _console(app: Any) -> CspApp:
+    return app  # type: ignore[no-any-return]
+
+
+def _zone(now: datetime) -> Any:
+    return now.tzinfo
+
+
+# -- words --------------------------------------------------------------------------------
+
+
+def action_label(action: str, sub: rules.SubscriptionFacts) -> str:
+    """"Change the number of seats", "Turn auto-renew off", …"""
+    if action == rules.TOGGLE_AUTO_RENEW:
+        return t("subs.action.auto_renew_on" if not sub.auto_renew
+                 else "subs.action.auto_renew_off")
+    return t(f"subs.action.{action}")
+
+
+def allowed_text(action: str, allowed: rules.Allowed, sub: rules.SubscriptionFacts,
+                 now: datetime) -> str:
+    """What the action would do, or why it cannot be done now."""
+    zone = _zone(now)
+    if not allowed.ok:
+        return rules.reason_text(allowed, None, zone, now)
+    if action == rules.CHANGE_QUANTITY:
+        params = allowed.params
+        until = params.get("decrease_until")
+        if params.get("can_increase") and params.get("can_decrease"):
+            return t("subs.hint.quantity_both", min=params.get("min"),
+                     until=terms.moment_in_words(until, None, zone, now),
+                     left=terms.time_left(until, now))
+        if params.get("can_decrease"):
+            return t("subs.hint.quantity_decrease", min=params.get("min"),
+                     until=terms.moment_in_words(until, None, zone, now),
+                     left=terms.time_left(until, now))
+        return t("subs.hint.quantity_increase")
+    return rules.effect_only(sub, action, None, now, None, zone)
+
+
+def explain_entry(app: Any, entry: OutboxEntry) -> str:
+    """A failed outbox entry as a person should read it: what happened and what to do."""
+    console = _console(app)
+    now = console.now()
+    code = (entry.error_code or "").strip() or None
+    status = int(code) if code and code.isdigit() and 400 <= int(code) <= 599 else None
+    subscription: Mapping[str, Any] | None = None
+    subscription_id = entry.payload.get("subscription_id") if entry.payload else None
+    if subscription_id:
+        subscription = views.subscription_record(console.backend.cache, str(subscription_id))
+    error: tuple[Any, ...] = (code, entry.error_message or "")
+    if status is not None:
+        error = (*error, status)
+    return explain(error, subscription=subscription, zone=_zone(now), now=now)  # type: ignore[arg-type]
+
+
+def follow_outbox(app: Any, entry_id: str) -> Worker[None]:
+    """Wait (without blocking the console) until the entry is sent. The app announces the
+    outcome of every entry (a refusal explained in words, see ``explain_entry``) — also of
+    entries queued elsewhere — so this only keeps the worker alive until then."""
+    console = _console(app)
+
+    async def follow() -> None:
+        loop = asyncio.get_running_loop()
+        finished = asyncio.Event()
+
+        def on_event(event: ev.Event) -> None:
+            # Called by the back end from its own thread: only hand over to our loop.
+            if (isinstance(event, ev.OutboxUpdated) and event.entry_id == entry_id
+                    and event.state in {state.value for state in _FINISHED}):
+                with contextlib.suppress(RuntimeError):  # the console is closing
+                    loop.call_soon_threadsafe(finished.set)
+
+        unsubscribe = console.backend.subscribe(on_event)
+        try:
+            entry = outbox.get(console.backend.state, entry_id)
+            if entry is not None and entry.state not in _FINISHED:
+                await finished.wait()
+        finally:
+            unsubscribe()
+
+    return console.run_worker(follow(), group=f"outbox-follow-{entry_id}",
+                              exit_on_error=False)
+
+
+def queue_plan(app: Any, plan: Plan) -> OutboxEntry | None:
+    """Write a confirmed plan to the outbox, send it now, and follow it."""
+    console = _console(app)
+    try:
+        entry = queue_action(console.backend.state, plan, customer_id=plan.customer_id,
+                             subscription_id=plan.subscription_id,
+                             profile=console.settings.profile)
+    except (ReadOnlyError, ActionNotAllowedError) as exc:
+        console.notify(safe_text(str(exc), 300), severity="warning")
+        return None
+    if entry.payload.get("changes") != plan.changes:
+        # An earlier change of the same kind still waits: that one goes first, not this one.
+        console.notify(t("subs.notify.already_waiting", subject=safe_text(entry.subject, 120)),
+                       severity="warning")
+    else:
+        console.notify(t("subs.notify.queued", subject=safe_text(entry.subject, 120)))
+    console.backend.kick_outbox()
+    console.refresh_status()
+    follow_outbox(console, entry.id)
+    _reload_details(console)
+    return entry
+
+
+def _reload_details(app: Any) -> None:
+    """Detail screens under the dialogs show the change as waiting."""
+    from csp_tui.tui.screens.subscription_detail import SubscriptionDetailScreen
+
+    for screen in app.screen_stack:
+        if isinstance(screen, SubscriptionDetailScreen) and screen.is_mounted:
+            screen.load()
+
+
+def make_plan(app: Any, subscription_id: str, action: str, value: Any = None) -> Plan | None:
+    console = _console(app)
+    now = console.now()
+    try:
+        return plan_action(console.backend.cache, subscription_id, action, value, now=now,
+                           profile=console.settings.profile, zone=_zone(now))
+    except NotFoundError:
+        console.notify(t("tui.notify.record_gone"), severity="warning")
+        return None
+
+
+# -- screens ------------------------------------------------------------------------------
+
+
+class ConfirmChangeScreen(GuardedActions, TranslatedBindings, ModalScreen[bool]):
+    """"Really?": the subscription, the customer, the exact effect and what to know.
+
+    ``y`` confirms, ``n`` or ``esc`` keeps things as they are.
+    """
+
+    BINDINGS: ClassVar = bindings("subscription-confirm")
+
+    def __init__(self, title: str, rows: list[tuple[str, str]], notes: list[str],
+                 *, final: bool = False) -> None:
+        super().__init__(classes="subs-modal")
+        self.title_text = title
+        self.rows = rows
+        self.notes = notes
+        self.final = final
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="subs-box subs-confirm" + (" -final" if self.final else "")):
+            yield Static(Text(self.title_text, style="bold"), classes="subs-box-title")
+            for label, value in self.rows:
+                yield Static(Text(label), classes="subs-label")
+                yield Static(Text(safe_text(value, 500)), classes="subs-value")
+            for note in self.notes:
+                yield Static(Text("• " + safe_text(note, 300)), classes="subs-note")
+            yield Static(Text(t("subs.confirm.question")), classes="subs-question")
+        yield Footer(show_command_palette=False)
+
+    def action_sub_confirm(self) -> None:
+        self.dismiss(True)
+
+    def action_sub_close(self) -> None:
+        self.dismiss(False)
+
+
+def confirm_plan_screen(plan: Plan, sub: rules.SubscriptionFacts, now: datetime
+                        ) -> ConfirmChangeScreen:
+    """The confirmation of a planned change: which subscription, whose, and exactly what
+    happens (the plan's effect without the product and customer, named just above it)."""
+    effect = rules.effect_only(sub, plan.action, plan.value, now, None, _zone(now))
+    rows = [(t("subs.confirm.subscription"), sub.product),
+            (t("subs.confirm.customer"), plan.customer_name),
+            (t("subs.confirm.effect"), effect)]
+    return ConfirmChangeScreen(t("subs.confirm.title"), rows, list(plan.notes),
+                               final=plan.action == rules.CANCEL)
+
+
+class QuantityInput(Input):
+    """The new number of seats."""
+
+
+class QuantityScreen(GuardedActions, TranslatedBindings, ModalScreen[Plan | None]):
+    """Type the new number of seats; the rules answer before anything is confirmed."""
+
+    BINDINGS: ClassVar = bindings("subscription-quantity")
+
+    def __init__(self, subscription_id: str, sub: rules.SubscriptionFacts, hint: str) -> None:
+        super().__init__(classes="subs-modal")
+        self.subscription_id = subscription_id
+        self.sub = sub
+        self.hint = hint
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="subs-box subs-quantity"):
+            yield Static(Text(t("subs.quantity.title"), style="bold"), classes="subs-box-title")
+            yield Static(Text(t("subs.quantity.current", product=self.sub.product,
+                                seats=terms.plural(self.sub.quantity, "seat"))),
+                         classes="subs-value")
+            yield Static(Text(self.hint), classes="subs-note")
+            field = QuantityInput(placeholder=str(self.sub.quantity), type="integer",
+                                  compact=True, id="subs-quantity-input")
+            field.cursor_blink = getattr(self.app, "cursor_blink", True)
+            yield field
+            yield Static(Text(""), classes="subs-message")
+        yield Footer(show_command_palette=False)
+
+    def on_mount(self) -> None:
+        self.query_one(QuantityInput).focus()
+
+    @on(Input.Submitted)
+    def _submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        text = event.value.strip()
+        try:
+            value: Any = int(text)
+        except ValueError:
+            value = text
+        if not isinstance(value, int):
+            self._say(t("subs.quantity.not_number"))
+            return
+        plan = make_plan(self.app, self.subscription_id, rules.CHANGE_QUANTITY, value)
+        if plan is None:
+            self.dismiss(None)
+            return
+        if not plan.allowed:
+            self._say(plan.reason)
+            return
+        self.dismiss(plan)
+
+    def _say(self, text: str) -> None:
+        message = self.query_one(".subs-message", Static)
+        message.update(Text(safe_text(text, 400)))
+        message.display = bool(text)
+
+    def action_sub_close(self) -> None:
+        self.dismiss(None)
+
+
+class ActionList(OptionList):
+    """The changes, each with what it would do or why it cannot be done."""
+
+
+class SubscriptionActionsScreen(GuardedActions, TranslatedBindings, ModalScreen[None]):
+    """Every change of one subscription, with the rules' answer next to it."""
+
+    BINDINGS: ClassVar = bindings("subscription-actions")
+
+    def __init__(self, subscription_id: str) -> None:
+        super().__init__(classes="subs-modal")
+        self.subscription_id = subscription_id
+        self.record: dict[str, Any] | None = None
+        self.sub: rules.SubscriptionFacts | None = None
+        self.allowed: dict[str, rules.Allowed] = {}
+
+    @property
+    def console(self) -> CspApp:
+        return self.app  # type: ignore[return-value]
+
+    def _load(self) -> None:
+        self.record = views.subscription_record(self.console.backend.cache,
+                                                self.subscription_id)
+        self.sub = rules.facts(self.record) if self.record else None
+        self.allowed = rules.allowed_actions(self.sub, self.console.now()) if self.sub else {}
+
+    def compose(self) -> ComposeResult:
+        self._load()
+        with Vertical(classes="subs-box subs-actions"):
+            yield Static(Text(t("subs.actions.title"), style="bold"), classes="subs-box-title")
+            yield Static(self._heading(), classes="subs-value")
+            yield ActionList(*self._options(), id="subs-action-list")
+            yield Static(Text(""), classes="subs-explain", id="subs-action-explain")
+            yield Static(Text(""), classes="subs-message")
+        yield Footer(show_command_palette=False)
+
+    def on_mount(self) -> None:
+        if self.sub is None:
+            self.app.notify(t("tui.notify.record_gone"), severity="warning")
+            self.dismiss(None)
+            return
+        actions = self.query_one(ActionList)
+        actions.highlighted = 0
+        actions.focus()
+        self._explain(rules.ACTIONS[0])
+
+    def _heading(self) -> Text:
+        if self.sub is None:
+            return Text("")
+        customer = self.console.customer_name(self.sub.customer_id) or self.sub.customer_id
+        return Text(t("subs.actions.heading", product=self.sub.product,
+                      customer=safe_text(customer, 80),
+                      seats=terms.plural(self.sub.quantity, "seat"),
+                      status=terms.status_in_words(self.sub.status)))
+
+    def _options(self) -> list[Option]:
+        """One line per change: its key, what it is, and whether it is possible now (the
+        highlighted one is explained below the list)."""
+        if self.sub is None:
+            return []
+        options = []
+        width = max(len(action_label(action, self.sub)) for action in rules.ACTIONS)
+        for action in rules.ACTIONS:
+            allowed = self.allowed[action]
+            prompt = Text()
+            prompt.append(f"{ACTION_KEYS[action]}  ", style="bold")
+            prompt.append(action_label(action, self.sub).ljust(width + 2),
+                          style="bold" if allowed.ok else "dim")
+            prompt.append(t("subs.actions.possible") if allowed.ok
+                          else t("subs.actions.not_possible"),
+                          style="" if allowed.ok else "dim italic")
+            options.append(Option(prompt, id=action))
+        return options
+
+    def _explain(self, action: str) -> None:
+        if self.sub is None or action not in self.allowed:
+            return
+        text = allowed_text(action, self.allowed[action], self.sub, self.console.now())
+        self.query_one("#subs-action-explain", Static).update(Text(safe_text(text, 600)))
+
+    @on(OptionList.OptionHighlighted)
+    def _highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        event.stop()
+        if event.option.id:
+            self._explain(event.option.id)
+
+    def _say(self, text: str) -> None:
+        message = self.query_one(".subs-message", Static)
+        message.update(Text(safe_text(text, 400)))
+        message.display = bool(text)
+
+    @on(OptionList.OptionSelected)
+    def _selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if event.option.id:
+            self.choose(event.option.id)
+
+    def choose(self, action: str) -> None:
+        """Start ``action``: refused ones say why; allowed ones go to the confirmation."""
+        if self.console.read_only or self.sub is None:
+            return
+        self._load()  # the cache may have changed since the screen opened
+        if self.sub is None:
+            self.dismiss(None)
+            return
+        allowed = self.allowed[action]
+        actions = self.query_one(ActionList)
+        actions.highlighted = rules.ACTIONS.index(action)
+        self._explain(action)
+        if not allowed.ok:
+            # Nothing is queued: the reason is right above, and said once more here.
+            self._say(t("subs.actions.refused", action=action_label(action, self.sub)))
+            self.app.bell()
+            return
+        self._say("")
+        if action == rules.CHANGE_QUANTITY:
+            hint = allowed_text(action, allowed, self.sub, self.console.now())
+            self.app.push_screen(QuantityScreen(self.subscription_id, self.sub, hint),
+                                 self._confirm)
+            return
+        self._confirm(make_plan(self.app, self.subscription_id, action))
+
+    def _confirm(self, plan: Plan | None) -> None:
+        if plan is None:
+            return
+        if not plan.allowed:
+            self._say(plan.reason)
+            return
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                entry = queue_plan(self.app, plan)
+                if entry is not None:
+                    self.dismiss(None)
+
+        if self.sub is None:
+            return
+        self.app.push_screen(confirm_plan_screen(plan, self.sub, self.console.now()), answered)
+
+    def action_sub_quantity(self) -> None:
+        self.choose(rules.CHANGE_QUANTITY)
+
+    def action_sub_auto_renew(self) -> None:
+        self.choose(rules.TOGGLE_AUTO_RENEW)
+
+    def action_sub_suspend(self) -> None:
+        self.choose(rules.SUSPEND)
+
+    def action_sub_reactivate(self) -> None:
+        self.choose(rules.REACTIVATE)
+
+    def action_sub_cancel(self) -> None:
+        self.choose(rules.CANCEL)
+
+    def action_sub_close(self) -> None:
+        self.dismiss(None)
+
+
+def open_subscription_actions(app: Any, subscription_id: str,
+                              on_close: Callable[[None], Any] | None = None) -> bool:
+    """Open the changes of one subscription (not for perpetual licences, not read-only)."""
+    console = _console(app)
+    if console.read_only:
+        return False
+    record = views.subscription_record(console.backend.cache, subscription_id)
+    if record is None:
+        console.notify(t("tui.notify.record_gone"), severity="warning")
+        return False
+    if rules.facts(record).kind == "perpetual":
+        console.notify(rules.reason_text(rules.Allowed(False, "sub.reason.perpetual")),
+                       severity="warning")
+        return False
+    console.push_screen(SubscriptionActionsScreen(subscription_id), on_close)
+    return True
