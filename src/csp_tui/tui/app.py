@@ -35,6 +35,7 @@ from csp_tui.tui.screens.help import HelpScreen
 from csp_tui.tui.screens.log import CommandLogScreen
 from csp_tui.tui.screens.main import MainScreen
 from csp_tui.tui.screens.sign_in import SignInScreen
+from csp_tui.tui.screens.subscription_detail import SubscriptionViewsProvider
 
 # app.tcss first (theme-wide rules), then every other sheet in name order: a screen added in
 # its own module brings its own sheet without touching this list.
@@ -60,7 +61,7 @@ class CspApp(GuardedActions, TranslatedBindings, App[None]):
     CSS_PATH: ClassVar = [styles_dir() / name for name in _FIRST_STYLES] + sorted(
         path for path in styles_dir().glob("*.tcss") if path.name not in _FIRST_STYLES)
     BINDINGS: ClassVar = bindings("app")
-    COMMANDS: ClassVar = App.COMMANDS | {ConsoleCommandProvider}
+    COMMANDS: ClassVar = App.COMMANDS | {ConsoleCommandProvider, SubscriptionViewsProvider}
     NOTIFICATION_TIMEOUT = 6
 
     def __init__(
@@ -187,9 +188,7 @@ class CspApp(GuardedActions, TranslatedBindings, App[None]):
             if event.state == "done":
                 self.notify(t("tui.notify.outbox_done", subject=subject))
             elif event.state in {"failed", "needs_attention"}:
-                self.notify(t("tui.notify.outbox_failed", subject=subject,
-                              error=safe_text(event.error or t("tui.unknown"), 200)),
-                            severity="error")
+                self._explain_outbox_failure(event, subject)
         elif isinstance(event, ev.InvitationAccepted):
             self.notify(t("tui.notify.invitation_accepted",
                           company=safe_text(event.company_name, 120)))
@@ -197,6 +196,21 @@ class CspApp(GuardedActions, TranslatedBindings, App[None]):
         elif isinstance(event, ev.SignInRequired):
             self.on_sign_in_required(event.reason)
         self.refresh_status(event)
+
+    def _explain_outbox_failure(self, event: ev.OutboxUpdated, subject: str) -> None:
+        """Partner Center refused a queued change: say why in words, not as a code."""
+        from csp_tui.state import outbox
+        from csp_tui.tui.screens.subscription_actions import explain_entry
+
+        entry = outbox.get(self.backend.state, event.entry_id)
+        if entry is not None and entry.kind in {"patch_subscription", "create_qualification"}:
+            self.notify(explain_entry(self, entry),
+                        title=t("subs.notify.refused", subject=subject),
+                        severity="error", timeout=30)
+            return
+        self.notify(t("tui.notify.outbox_failed", subject=subject,
+                      error=safe_text(event.error or t("tui.unknown"), 200)),
+                    severity="error")
 
     def refresh_status(self, event: ev.Event | None = None) -> None:
         status = self.backend.status()
@@ -268,6 +282,12 @@ class CspApp(GuardedActions, TranslatedBindings, App[None]):
     async def run_console_command(self, command: ConsoleCommand, argument: str = "") -> None:
         if not self.command_allowed(command):
             return
+        if command.name == "subscriptions" and argument:
+            from csp_tui.tui.screens.subscription_detail import run_subscriptions_command
+
+            # ":subs renewing", ":subs window" … name a view; anything else is a filter.
+            if run_subscriptions_command(self, argument):
+                return
         await self.run_action(command.action)
         if command.filters and argument:
             self.main_screen.filter_pane(command.filters, argument)
@@ -343,32 +363,36 @@ class CspApp(GuardedActions, TranslatedBindings, App[None]):
     # ------------------------------------------------------------------ hooks (wired later)
 
     def open_new_tenant(self) -> None:
-        """Start the new-tenant form (connected by the onboarding screens)."""
+        """Start the new-tenant form (offering to continue a saved draft)."""
         if self.read_only:
             return
-        self.notify(t("tui.notify.not_available", what=t("tui.cmd.new_tenant")),
-                    severity="warning")
+        from csp_tui.tui.screens.new_tenant import open_new_tenant_form
+
+        open_new_tenant_form(self)
 
     def open_invite(self) -> None:
-        """Start the reseller-relationship invitation (connected by the invite screens)."""
+        """Start the reseller-relationship invitation (prefilled from the selected customer)."""
         if self.read_only:
             return
-        self.notify(t("tui.notify.not_available", what=t("tui.cmd.invite")),
-                    severity="warning")
+        from csp_tui.tui.screens.invite import open_invite_form
+
+        open_invite_form(self)
 
     def open_subscription_actions(self, subscription_id: str) -> None:
         """Changes to one subscription (quantity, auto-renew, suspend)."""
         if self.read_only:
             return
-        self.notify(t("tui.notify.not_available", what=t("tui.key.manage")),
-                    severity="warning")
+        from csp_tui.tui.screens.subscription_actions import open_subscription_actions
+
+        open_subscription_actions(self, subscription_id)
 
     def cancel_invitation(self, invitation_id: str) -> None:
-        """Mark an invitation cancelled in the ledger."""
+        """Mark an invitation cancelled in the ledger, once the user confirmed it."""
         if self.read_only:
             return
-        self.notify(t("tui.notify.not_available", what=t("tui.key.cancel_invitation")),
-                    severity="warning")
+        from csp_tui.tui.screens.invitation_actions import confirm_cancel
+
+        confirm_cancel(self, invitation_id)
 
     def on_sign_in_required(self, reason: str) -> None:
         """Partner Center wants a new sign-in: say why, then show the device code."""

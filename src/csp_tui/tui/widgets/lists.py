@@ -12,6 +12,8 @@ from csp_tui.domain.text import safe_text
 from csp_tui.i18n import t
 from csp_tui.tui.bindings import bindings
 from csp_tui.tui.messages import CustomerSelected
+from csp_tui.tui.screens.invitation_actions import ROW_ACTIONS as INVITATION_ROW_ACTIONS
+from csp_tui.tui.screens.invitation_actions import InvitationPaneActions
 from csp_tui.tui.sources import (
     COMMAND_SORTS,
     CUSTOMER_SORTS,
@@ -148,15 +150,16 @@ class SubscriptionsPane(ListPane):
         open_subscription_detail(self.console, row.id)
 
 
-class InvitationsPane(ListPane):
-    """The ledger of reseller relationship requests this profile sent."""
+class InvitationsPane(InvitationPaneActions, ListPane):
+    """The ledger of reseller relationship requests this profile sent (its row actions —
+    resend, copy link, note, and the sandbox controls — live in invitation_actions)."""
 
     BINDINGS: ClassVar = bindings("invitations")
     pane_name = "invitations"
     title_key = "tui.pane.invitations"
     empty_key = "tui.empty.invitations"
     sort_options = INVITATION_SORTS
-    row_actions = ("open", "clear_filter", "cancel_invitation")
+    row_actions = ("open", "clear_filter", "cancel_invitation", *INVITATION_ROW_ACTIONS)
 
     def columns(self) -> list[Column]:
         return invitation_columns()
