@@ -6,9 +6,11 @@ import os
 
 import pytest
 
-# Read by Textual at import time: scrub before any test module imports it.
+# Read by Textual at import time: scrub before any test module imports it. The snapshot
+# plugin's own variables (its shared temp dir under xdist) must stay.
 for _name in list(os.environ):
-    if _name.startswith("TEXTUAL_") or _name == "NO_COLOR":
+    if (_name.startswith("TEXTUAL_") and not _name.startswith("TEXTUAL_SNAPSHOT")) \
+            or _name == "NO_COLOR":
         del os.environ[_name]
 
 

@@ -8,6 +8,7 @@ import sys
 
 from csp_tui.config import Settings
 from csp_tui.i18n import t
+from csp_tui.partner_center import errors as pce
 from csp_tui.services import events
 from csp_tui.services.outbox_runner import OutboxRunner
 from csp_tui.services.session import open_session
@@ -83,7 +84,7 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
     try:
         return asyncio.run(_run(args, settings))
     except Exception as exc:
-        if type(exc).__name__ == "SignInRequiredError":
+        if isinstance(exc, pce.AuthenticationError) or type(exc).__name__ == "SignInRequiredError":
             print(t("sync.sign_in_required", error=str(exc)), file=sys.stderr)
             return 1
         raise

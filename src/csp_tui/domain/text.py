@@ -18,15 +18,23 @@ _SAME_AS = {"á": "a", "ď": "d", "é": "e", "ě": "e", "í": "i", "ň": "n", "�
             "ŕ": "r", "ô": "o"}
 
 # C0/C1 controls, DEL, and the bidi embedding/override/isolate controls that can reorder what a
-# terminal shows (CVE-2021-42574 style "Trojan source" text).
+# terminal shows (CVE-2021-42574 style "Trojan source" text); also lone surrogates (undecodable
+# bytes of a command-line argument, a "\\ud800" JSON escape), which no terminal can show and
+# SQLite cannot store.
 _UNSAFE = re.compile(
-    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]"
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff"
+    "\ud800-\udfff]"
 )
+_SURROGATES = re.compile("[\ud800-\udfff]")
 
 
 def fold(text: str) -> str:
-    """Lower-case without diacritics: "Šumavská" -> "sumavska". Used for filters."""
-    decomposed = unicodedata.normalize("NFKD", text)
+    """Lower-case without diacritics: "Šumavská" -> "sumavska". Used for filters.
+
+    Lone surrogates (undecodable bytes of a command-line argument) become U+FFFD: they match
+    nothing, and SQLite cannot take them as a parameter.
+    """
+    decomposed = unicodedata.normalize("NFKD", _SURROGATES.sub("\ufffd", text))
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return stripped.casefold()
 

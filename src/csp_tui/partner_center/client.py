@@ -23,6 +23,7 @@ import asyncio
 import json
 import logging
 import random
+import re
 import time
 import uuid
 from collections.abc import AsyncIterator, Awaitable, Callable, Mapping
@@ -261,12 +262,33 @@ def _body_text(response: httpx.Response) -> str:
         return response.text
 
 
+# A "\ud800"-style escape of half a surrogate pair: json.loads turns it into a lone surrogate,
+# which no terminal can show and SQLite refuses to store (the whole sync would stop on it).
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F][0-9a-fA-F]{2}")
+
+
+def _without_lone_surrogates(value: Any) -> Any:
+    if isinstance(value, str):
+        return value.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
+    if isinstance(value, list):
+        return [_without_lone_surrogates(item) for item in value]
+    if isinstance(value, dict):
+        return {_without_lone_surrogates(key): _without_lone_surrogates(item)
+                for key, item in value.items()}
+    return value
+
+
 def _parse_body(response: httpx.Response) -> Any:
-    """The JSON body (``None`` when empty). Raises ``ValueError`` when it is not JSON."""
+    """The JSON body (``None`` when empty). Raises ``ValueError`` when it is not JSON.
+
+    Lone surrogates from ``\\uD8xx`` escapes become U+FFFD (pairs decode as usual)."""
     text = pce.strip_body_noise(_body_text(response))
     if not text:
         return None
-    return json.loads(text)
+    body = json.loads(text)
+    if _SURROGATE_ESCAPE.search(text):
+        body = _without_lone_surrogates(body)
+    return body
 
 
 def _error_label(error: pce.PartnerCenterError) -> str:

@@ -3,8 +3,9 @@ emulator's own controls under ``/_emulator`` (never under ``/v1``).
 
 Every ``/v1`` request passes, in order: authentication (``Authorization: Bearer``; a token
 ``sandbox.<role>.<partner tenant>`` picks the caller, any other token is the world's default
-caller), the per-partner rate limit, fault injection, idempotent replay (non-GET requests with a
-known ``MS-RequestId``), then the route. Every response carries ``MS-RequestId`` and
+caller; a token expired or revoked through ``/_emulator/auth`` gets 401), the per-partner rate
+limit, fault injection, idempotent replay (non-GET requests with a known ``MS-RequestId``), then
+the route. Every response carries ``MS-RequestId`` and
 ``MS-CorrelationId`` (echoed, or generated), ``MS-CV`` and ``MS-ServerId``.
 
 Choices worth knowing (documented behaviour where Partner Center documents it):
@@ -51,7 +52,9 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from csp_tui.sandbox import demo_data, identity, rules
 from csp_tui.sandbox.clock import to_iso
 from csp_tui.sandbox.faults import (
+    AUTH_EXPIRED,
     POST_FAULTS,
+    AuthFaults,
     FaultConfig,
     FaultConfigError,
     FaultInjector,
@@ -100,6 +103,21 @@ def classic_error(status: int, code: int | str, description: str,
                          "source": "PartnerFD"}, status_code=status, headers=headers)
 
 
+def _bearer(authorization: str | None) -> str:
+    scheme, _, token = (authorization or "").strip().partition(" ")
+    return token.strip() if scheme.lower() == "bearer" else ""
+
+
+def _token_refused(reason: str) -> JSONResponse:
+    # What Partner Center answers for a token Entra ID no longer honours.
+    description = ("The access token has expired." if reason == AUTH_EXPIRED
+                   else "The sign-in behind this access token was revoked.")
+    return classic_error(
+        401, 800001, description,
+        headers={"WWW-Authenticate": f'Bearer error="invalid_token", '
+                                     f'error_description="{description}"'})
+
+
 def _throttled(wait: float) -> JSONResponse:
     seconds = retry_after_seconds(wait)
     return JSONResponse(
@@ -114,11 +132,12 @@ class SandboxContext:
     """One sandbox: its world, where it is saved, its limiter, faults and replay memory."""
 
     def __init__(self, world: World, *, state_path: Path | None, faults: FaultInjector,
-                 limiter: RateLimiter) -> None:
+                 limiter: RateLimiter, auth: AuthFaults | None = None) -> None:
         self.world = world
         self.state_path = Path(state_path) if state_path else None
         self.faults = faults
         self.limiter = limiter
+        self.auth = auth or AuthFaults()
         self.replays: OrderedDict[str, tuple[int, list[tuple[bytes, bytes]], bytes]] = (
             OrderedDict())
         self._file_signature: tuple[int, int, int] | None = self._signature()
@@ -214,16 +233,16 @@ def _caller(request: Request) -> Caller:
 # -- the middleware: headers, auth, throttling, faults, replay, persistence ---------------------
 
 
-async def _read_body(receive: Receive) -> bytes:
+async def _read_body(receive: Receive) -> bytes | None:
+    """The whole request body; None when the client went away before sending all of it."""
     chunks = []
     while True:
         message = await receive()
         if message["type"] != "http.request":
-            break
+            return None
         chunks.append(message.get("body", b""))
         if not message.get("more_body", False):
-            break
-    return b"".join(chunks)
+            return b"".join(chunks)
 
 
 class _Captured:
@@ -267,6 +286,11 @@ class SandboxMiddleware:
             (b"ms-serverid", SERVER_ID.encode()),
         ]
         body = await _read_body(receive)
+        if body is None:
+            # A request that never fully arrived (its sender died mid-write) is not acted on,
+            # as by any HTTP server: handling the truncated body would answer - and remember
+            # under its MS-RequestId - something the client never asked.
+            return
         path: str = scope["path"]
         if not (path == "/v1" or path.startswith("/v1/")):
             captured = await self._run(scope, body)
@@ -281,6 +305,10 @@ class SandboxMiddleware:
             response = classic_error(401, 800001, "The partner token is missing or invalid.",
                                      headers={"WWW-Authenticate": 'Bearer error="invalid_token"'})
             await self._respond(response, send, tracing)
+            return
+        refusal = self.ctx.auth.refusal(_bearer(headers.get("authorization")), caller.key)
+        if refusal is not None:
+            await self._respond(_token_refused(refusal), send, tracing)
             return
         wait = self.ctx.limiter.acquire(caller.key)
         if wait is not None:
@@ -1016,10 +1044,52 @@ async def emulator_faults(request: Request) -> Response:
     return JSONResponse({**ctx.faults.snapshot(), "rate_limit": ctx.limiter.per_minute})
 
 
+_AUTH_KEYS = {"expire", "revoke", "revokeall", "signin", "reset"}
+
+
+@api
+async def emulator_auth(request: Request) -> Response:
+    """Token faults: ``{"expire": [tokens]}`` (those tokens get 401; a refreshed one works),
+    ``{"revoke": [tokens]}`` (every token of those tokens' callers gets 401),
+    ``{"revoke_all": true}`` (every token of every caller), ``{"sign_in": true}`` (revocations
+    end: the person signed in again), ``{"reset": true}`` (no token faults at all)."""
+    ctx = _ctx(request)
+    if request.method == "POST":
+        body = await _json_body(request)
+        if not isinstance(body, dict):
+            raise ApiError(400, 3000, "Send the token faults as a JSON object.")
+        settings = {str(key).replace("_", "").replace("-", "").lower(): value
+                    for key, value in body.items()}
+        unknown = sorted(set(settings) - _AUTH_KEYS)
+        if unknown:
+            raise ApiError(400, 3000, f"unknown token fault setting(s): {', '.join(unknown)}")
+        for key in ("expire", "revoke"):
+            tokens = settings.get(key, [])
+            if not isinstance(tokens, list) or not all(
+                    isinstance(token, str) and token.strip() for token in tokens):
+                raise ApiError(400, 3000, f"{key} must be a list of tokens.")
+        for key in ("revokeall", "signin", "reset"):
+            if not isinstance(settings.get(key, False), bool):
+                raise ApiError(400, 3000, f"{key} must be true or false.")
+        if settings.get("reset"):
+            ctx.auth.reset()
+        if settings.get("signin"):
+            ctx.auth.sign_in()
+        ctx.auth.expire([token.strip() for token in settings.get("expire", [])])
+        for token in settings.get("revoke", []):
+            caller = ctx.caller_for(f"Bearer {token.strip()}")
+            if caller is not None:
+                ctx.auth.revoke(caller.key)
+        if settings.get("revokeall"):
+            ctx.auth.revoke_all()
+    return JSONResponse(ctx.auth.snapshot())
+
+
 @api
 async def emulator_reset_faults(request: Request) -> Response:
     ctx = _ctx(request)
     ctx.faults.reset()
+    ctx.auth.reset()
     return JSONResponse({**ctx.faults.snapshot(), "rate_limit": ctx.limiter.per_minute})
 
 
@@ -1061,6 +1131,7 @@ def _routes() -> list[Route]:
         Route("/_emulator/grow", emulator_grow, methods=["POST"]),
         Route("/_emulator/faults", emulator_faults, methods=["GET", "POST"]),
         Route("/_emulator/reset-faults", emulator_reset_faults, methods=["POST"]),
+        Route("/_emulator/auth", emulator_auth, methods=["GET", "POST"]),
     ]
 
 

@@ -151,3 +151,80 @@ class FaultInjector:
             settings = asdict(self.config)
             settings["forced"] = list(self.config.forced)
             return {**settings, "counters": asdict(self.counters)}
+
+
+# -- authentication faults --------------------------------------------------------------------
+
+AUTH_EXPIRED = "expired"
+AUTH_REVOKED = "revoked"
+
+
+@dataclass
+class AuthCounters:
+    #: ``/v1`` requests answered 401 because their token was expired or revoked.
+    refused: int = 0
+
+
+class AuthFaults:
+    """Bearer tokens the sandbox answers with 401, the way Entra ID tokens stop working.
+
+    - *expired*: exactly these token strings are refused; a fresh token (the client refreshes
+      through its token provider) works again;
+    - *revoked*: every token of a caller (or of every caller) is refused, fresh ones too,
+      until the emulator is told the person signed in again.
+
+    Held in memory only: tokens are secrets and never reach the world file.
+    """
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._expired: set[str] = set()
+        self._revoked_callers: set[str] = set()
+        self._revoke_all = False
+        self.counters = AuthCounters()
+
+    def expire(self, tokens: list[str]) -> None:
+        with self._lock:
+            self._expired.update(tokens)
+
+    def revoke(self, caller_key: str) -> None:
+        with self._lock:
+            self._revoked_callers.add(caller_key)
+
+    def revoke_all(self) -> None:
+        with self._lock:
+            self._revoke_all = True
+
+    def sign_in(self) -> None:
+        """The person signed in again: revocations end (expired tokens stay expired)."""
+        with self._lock:
+            self._revoked_callers.clear()
+            self._revoke_all = False
+
+    def reset(self) -> None:
+        with self._lock:
+            self._expired.clear()
+            self._revoked_callers.clear()
+            self._revoke_all = False
+
+    def refusal(self, token: str, caller_key: str) -> str | None:
+        """Why ``token`` (of the caller ``caller_key``) is refused, or None when it works."""
+        with self._lock:
+            if self._revoke_all or caller_key in self._revoked_callers:
+                reason: str | None = AUTH_REVOKED
+            elif token in self._expired:
+                reason = AUTH_EXPIRED
+            else:
+                return None
+            self.counters.refused += 1
+            return reason
+
+    def snapshot(self) -> dict[str, Any]:
+        # Counts only: the controls never echo a token back.
+        with self._lock:
+            return {
+                "expired_tokens": len(self._expired),
+                "revoked_callers": sorted(self._revoked_callers),
+                "revoke_all": self._revoke_all,
+                "counters": asdict(self.counters),
+            }

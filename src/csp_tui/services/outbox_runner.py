@@ -62,7 +62,11 @@ class OutboxRunner:
         self.read_only = read_only
 
     async def recover(self) -> int:
-        """Entries a crashed process left in SENDING: check what happened, then go on."""
+        """Entries a crashed process left in SENDING: check what happened, then go on.
+
+        A read-only profile sends nothing, not even a resend: the entries wait."""
+        if self.read_only:
+            return 0
         stale = outbox.recover_stale_sending(self.state)
         for entry in stale:
             await self._execute(entry, checking=True)
@@ -92,9 +96,10 @@ class OutboxRunner:
             result = await self._send(entry)
         except (pce.AuthenticationError, SignInRequiredError) as exc:
             # Refused at the door (401) or never sent: Partner Center did not act. The entry
-            # waits in the queue (same key) and nothing more is sent until the person signs in.
-            outbox.mark_retry(self.state, entry.id, next_attempt_at=_later(0), code="sign_in",
-                              message=str(exc))
+            # waits in the queue (same key, backing off so a worker does not knock every
+            # second) and this pass stops: only signing in again helps.
+            outbox.mark_retry(self.state, entry.id, next_attempt_at=_later(_backoff(
+                entry.attempts)), code="sign_in", message=str(exc))
             self._emit(entry, "queued", str(exc))
             raise
         except pce.TransportError as exc:

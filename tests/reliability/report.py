@@ -1,0 +1,131 @@
+"""What each reliability scenario tried and what it lost, for the README's Reliability table.
+
+Tests record one :class:`ScenarioRecord` per scenario run through the ``reliability`` fixture
+(see ``conftest.py``): how many operations were attempted under the fault, how many faults the
+sandbox (or the test) really injected, and how many things were lost — rows missing from the
+cache after the next clean sync, outbox entries gone or duplicated, state rows changed, a
+traceback shown to a person. Every test asserts ``lost == 0`` *after* recording, so a failing
+run still shows the real number.
+
+With the environment variable :data:`REPORT_ENV` set to a path, the records of the run are
+written there as JSON; ``scripts/reliability_report.py`` turns them into the Markdown table.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+REPORT_ENV = "CSP_TUI_RELIABILITY_JSON"
+START_MARKER = "<!-- reliability:start -->"
+END_MARKER = "<!-- reliability:end -->"
+
+
+@dataclass
+class ScenarioRecord:
+    #: One line of the table, in words a reader of the README understands.
+    scenario: str
+    #: Operations tried under the fault (syncs, sends, inputs fed, processes killed ...).
+    attempts: int
+    #: Faults really injected (counted by the sandbox where it can count them).
+    faults: int
+    #: What did not survive: rows, entries, tenants duplicated, tracebacks (goal: 0).
+    lost: int
+    #: The test that recorded it (pytest node id).
+    test: str
+    #: "passed" unless the test failed after recording.
+    outcome: str = "passed"
+    notes: list[str] = field(default_factory=list)
+
+
+class Ledger:
+    """Records of one pytest session."""
+
+    def __init__(self) -> None:
+        self.records: list[ScenarioRecord] = []
+
+    def add(self, record: ScenarioRecord) -> ScenarioRecord:
+        self.records.append(record)
+        return record
+
+    def mark_failed(self, test: str) -> None:
+        for record in self.records:
+            if record.test == test:
+                record.outcome = "failed"
+
+    def write(self, path: Path) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        document = {"records": [asdict(record) for record in self.records]}
+        path.write_text(json.dumps(document, ensure_ascii=False, indent=2) + "\n",
+                        encoding="utf-8")
+
+    def write_if_requested(self) -> Path | None:
+        target = os.environ.get(REPORT_ENV)
+        if not target:
+            return None
+        path = Path(target)
+        self.write(path)
+        return path
+
+
+def load(path: Path) -> list[ScenarioRecord]:
+    document = json.loads(path.read_text(encoding="utf-8"))
+    return [ScenarioRecord(**item) for item in document.get("records", [])]
+
+
+@dataclass
+class TableRow:
+    scenario: str
+    runs: int
+    attempts: int
+    faults: int
+    lost: int
+    failed: int
+
+
+def aggregate(records: Iterable[ScenarioRecord]) -> list[TableRow]:
+    """One row per scenario (in first-recorded order), its runs summed."""
+    rows: dict[str, TableRow] = {}
+    for record in records:
+        row = rows.setdefault(record.scenario, TableRow(record.scenario, 0, 0, 0, 0, 0))
+        row.runs += 1
+        row.attempts += record.attempts
+        row.faults += record.faults
+        row.lost += record.lost
+        row.failed += record.outcome != "passed"
+    return list(rows.values())
+
+
+def _cell(text: Any) -> str:
+    return str(text).replace("|", "\\|").replace("\n", " ")
+
+
+def render_table(rows: list[TableRow]) -> str:
+    lines = [
+        "| scenario | runs | operations tried | faults injected | lost | result |",
+        "|---|---:|---:|---:|---:|---|",
+    ]
+    for row in rows:
+        result = "ok" if row.failed == 0 and row.lost == 0 else (
+            f"**{row.failed} failed**" if row.failed else "**loss**")
+        lines.append(f"| {_cell(row.scenario)} | {row.runs} | {row.attempts} | {row.faults} | "
+                     f"{row.lost} | {result} |")
+    total = TableRow("total", sum(r.runs for r in rows), sum(r.attempts for r in rows),
+                     sum(r.faults for r in rows), sum(r.lost for r in rows),
+                     sum(r.failed for r in rows))
+    lines.append(f"| **total** | {total.runs} | {total.attempts} | {total.faults} | "
+                 f"{total.lost} | {'ok' if not total.failed and not total.lost else 'NOT OK'} |")
+    return "\n".join(lines)
+
+
+def replace_between_markers(text: str, body: str) -> str:
+    """``text`` with everything between the reliability markers replaced by ``body``."""
+    start = text.find(START_MARKER)
+    end = text.find(END_MARKER)
+    if start < 0 or end < 0 or end < start:
+        raise ValueError(f"the markers {START_MARKER} … {END_MARKER} are missing")
+    return text[: start + len(START_MARKER)] + "\n" + body.strip("\n") + "\n" + text[end:]
