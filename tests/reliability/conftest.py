@@ -338,3 +338,12 @@ def sandbox(served: ServedSandbox) -> Iterator[ServedSandbox]:
     yield served
     served.reset()
     served.control("/_emulator/auth", {"reset": True})
+
+
+def pytest_collection_modifyitems(config, items):  # type: ignore[no-untyped-def]
+    """Under pytest-xdist every reliability test runs on one worker, in file order, so the
+    secrets sweep (test_zz_secrets.py) comes after every scenario whose files it searches."""
+    here = Path(__file__).parent
+    for item in items:
+        if here in Path(str(item.fspath)).parents:
+            item.add_marker(pytest.mark.xdist_group("reliability"))
