@@ -253,7 +253,8 @@ def run_create(args: argparse.Namespace, settings: Settings) -> int:
     except pce.TransportError as exc:  # also a sign-in service that cannot be reached
         return out.problem(EXIT_FAILURE, "unreachable",
                            t("onboarding.cli.unreachable", error=str(exc)))
-    except AuthError as exc:
+    except (AuthError, pce.AuthenticationError) as exc:
+        # A queued create is kept (same idempotency key) and sent after signing in.
         return out.problem(EXIT_FAILURE, "sign_in", t("onboarding.cli.sign_in", error=str(exc)))
     except pce.PartnerCenterError as exc:
         from csp_tui.services.pc_explain import explain

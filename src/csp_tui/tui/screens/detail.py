@@ -61,7 +61,10 @@ class DetailScreen(GuardedActions, TranslatedBindings, Screen[None]):
         yield Footer(show_command_palette=False)
 
     def on_mount(self) -> None:
-        self.query_one(RecordBody).focus()
+        # None while the app is already shutting down (a quit typed together with enter).
+        body = self.query_one_optional(RecordBody)
+        if body is not None:
+            body.focus()
 
     def action_back(self) -> None:
         self.dismiss()
