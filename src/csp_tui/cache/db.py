@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import os
 import sqlite3
+import time
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -37,6 +38,31 @@ def utcnow() -> str:
     return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
 
 
+def _is_lock(exc: BaseException) -> bool:
+    """SQLITE_BUSY/LOCKED: another process holds the lock — wait, never call that corrupt."""
+    text = str(exc).lower()
+    return isinstance(exc, sqlite3.OperationalError) and ("locked" in text or "busy" in text)
+
+
+def _patiently(action, *, timeout: float = BUSY_TIMEOUT_MS / 1000):  # type: ignore[no-untyped-def]
+    """Run ``action()`` again while the database is locked by another process.
+
+    The busy timeout covers ordinary statements, but not every step of opening: switching a
+    new file to WAL and reading the schema while another process creates it can answer "locked"
+    at once. Two consoles and a CLI sync starting together must wait for each other, not fail
+    (and never mistake a lock for a damaged file)."""
+    deadline = time.monotonic() + timeout
+    delay = 0.02
+    while True:
+        try:
+            return action()
+        except sqlite3.OperationalError as exc:
+            if not _is_lock(exc) or time.monotonic() >= deadline:
+                raise
+            time.sleep(delay)
+            delay = min(0.5, delay * 2)
+
+
 def _connect(path: Path) -> sqlite3.Connection:
     conn = sqlite3.connect(
         str(path),
@@ -46,7 +72,7 @@ def _connect(path: Path) -> sqlite3.Connection:
     )
     conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     conn.execute("PRAGMA foreign_keys = ON")
-    mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+    mode = _patiently(lambda: conn.execute("PRAGMA journal_mode = WAL").fetchone()[0])
     if str(mode).lower() != "wal":  # e.g. a read-only directory: still usable, just slower
         conn.execute("PRAGMA journal_mode = DELETE")
     conn.execute("PRAGMA synchronous = NORMAL")
@@ -78,11 +104,13 @@ def _app_id(conn: sqlite3.Connection) -> str | None:
 def migrate(conn: sqlite3.Connection, app_id: str, migrations: list[str], path: Path) -> int:
     """Bring the database to the newest schema version; refuse files that are not ours."""
     try:
-        version = _user_version(conn)
-        tables = conn.execute(
+        version = _patiently(lambda: _user_version(conn))
+        tables = _patiently(lambda: conn.execute(
             "SELECT count(*) FROM sqlite_master WHERE type = 'table'"
-        ).fetchone()[0]
+        ).fetchone()[0])
     except sqlite3.DatabaseError as exc:
+        if _is_lock(exc):
+            raise DatabaseError(f"{path} stayed locked by another process ({exc})") from exc
         raise CorruptDatabaseError(f"{path} is not a readable SQLite database ({exc})") from exc
     if version == 0 and tables:
         raise ForeignDatabaseError(f"{path} is an SQLite database that csp-tui did not create")
@@ -94,7 +122,7 @@ def migrate(conn: sqlite3.Connection, app_id: str, migrations: list[str], path: 
     if version and _app_id(conn) != app_id:
         raise ForeignDatabaseError(f"{path} belongs to another application")
     for number in range(version + 1, len(migrations) + 1):
-        conn.execute("BEGIN IMMEDIATE")
+        _patiently(lambda: conn.execute("BEGIN IMMEDIATE"))
         try:
             # Re-check inside the write lock: another process may have migrated meanwhile.
             if _user_version(conn) >= number:
@@ -134,6 +162,8 @@ def _open(path: Path, app_id: str, migrations: list[str]) -> sqlite_utils.Databa
     try:
         conn = _connect(path)
     except sqlite3.DatabaseError as exc:
+        if _is_lock(exc):
+            raise DatabaseError(f"{path} stayed locked by another process ({exc})") from exc
         raise CorruptDatabaseError(f"{path} is not a readable SQLite database ({exc})") from exc
     except sqlite3.OperationalError as exc:  # pragma: no cover - depends on the OS
         raise DatabaseError(f"cannot open {path}: {exc}") from exc
