@@ -27,8 +27,10 @@ def test_a_killed_console_offers_the_draft_after_a_restart(isolated_home):
     try:
         first.wait_for(lambda s: "Customers" in s, timeout=60)
         first.send("n")
-        first.wait_text("New tenant")
+        first.wait_text("f2 Review")  # the form is mounted and its first field focused
+        first.pump(0.5)
         first.send("Pekárna U Lípy")
+        first.wait_text("Pekárna U Lípy")
         # The draft marker appears once the (debounced) save has reached state.db.
         first.wait_text("Draft saved")
         os.kill(first.pid, signal.SIGKILL)
