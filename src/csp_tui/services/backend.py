@@ -65,6 +65,8 @@ class WorkerBackend:
         self._main_task: asyncio.Task[None] | None = None
         self._stopping = False
         self._ready = threading.Event()
+        self._waiting: list[tuple[Callable[[Session], Awaitable[Any]],
+                                  concurrent.futures.Future[Any]]] = []
 
     # -- ConsoleBackend -----------------------------------------------------------------
 
@@ -125,10 +127,26 @@ class WorkerBackend:
     def submit(self, work: Callable[[Session], Awaitable[T]]) -> concurrent.futures.Future[T]:
         """Run ``work(session)`` on the worker's loop (where the REST client lives) and return
         a future the console awaits with ``asyncio.wrap_future`` — the UI never does I/O."""
-        loop, session = self._loop, self._session
-        if loop is None or session is None:
-            raise RuntimeError("the background worker is not running")
+        with self._lock:
+            loop, session = self._loop, self._session
+            if loop is None or session is None or not self._ready.is_set():
+                if self._stopping:
+                    raise RuntimeError("the background worker is not running")
+                # Still starting (the console opens before the worker is up, and a quick
+                # hand can reach a screen that asks for data first): run it once ready.
+                waiting: concurrent.futures.Future[T] = concurrent.futures.Future()
+                self._waiting.append((work, waiting))
+                return waiting
         return asyncio.run_coroutine_threadsafe(work(session), loop)
+
+    def _run_waiting(self, session: Session) -> None:
+        """Start the work submitted before the worker was ready (on the worker's loop)."""
+        with self._lock:
+            waiting, self._waiting = self._waiting, []
+        for work, future in waiting:
+            if future.set_running_or_notify_cancel():
+                task = asyncio.ensure_future(work(session))
+                task.add_done_callback(lambda done, f=future: _settle(f, done))
 
     def take_credentials(self, entry_id: str) -> dict[str, str] | None:
         """A created tenant's one-time credentials; returned once, then forgotten."""
@@ -160,14 +178,21 @@ class WorkerBackend:
             log.exception("worker thread stopped")
         finally:
             loop.close()
-            self._loop = None
+            with self._lock:
+                self._loop = None
+                waiting, self._waiting = self._waiting, []
+            for _, future in waiting:  # the worker never came up: say so, do not hang
+                if future.set_running_or_notify_cancel():
+                    future.set_exception(RuntimeError("the background worker is not running"))
 
     async def _main(self) -> None:
         self._wake = asyncio.Event()
         session = open_session(self.settings, transport=self._transport,
                                token_provider=self._token_provider)
-        self._session = session
-        self._ready.set()
+        with self._lock:
+            self._session = session
+            self._ready.set()
+        self._run_waiting(session)
         engine = SyncEngine(session.client, session.cache, session.state, self.settings.profile,
                             publish=self._on_engine_event)
         runner = OutboxRunner(session.client, session.state, publish=self._publish,
@@ -295,3 +320,13 @@ class WorkerBackend:
                 callback(event)
             except Exception:
                 log.exception("event subscriber failed")
+
+
+def _settle(future: concurrent.futures.Future[Any], done: asyncio.Future[Any]) -> None:
+    """Pass a finished task's outcome to the future handed out before the worker was ready."""
+    if done.cancelled():  # a running future cannot be cancelled any more; report it instead
+        future.set_exception(concurrent.futures.CancelledError())
+    elif done.exception() is not None:
+        future.set_exception(done.exception())
+    else:
+        future.set_result(done.result())

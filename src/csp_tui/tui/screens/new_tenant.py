@@ -91,6 +91,9 @@ class NewTenantScreen(GuardedActions, TranslatedBindings, Screen[None]):
         self.ares_pending: str | None = None
         self.resellers: dict[str, str] | None = None
         self.reseller_mode = "none"  # "none" | "select" | "input"
+        # What the reseller row says about the list itself (loading, could not be loaded):
+        # kept here so that revalidating after any keystroke does not wipe it.
+        self._reseller_note: tuple[list[str], Severity] = ([], "note")
         self.reviewing = False
         self.draft_saved = False
         self._suggested = ""
@@ -263,6 +266,8 @@ class NewTenantScreen(GuardedActions, TranslatedBindings, Screen[None]):
                 self._show_domain(result)
             elif name == "ico":
                 self._show_ico(result)
+            elif name == "reseller_id":
+                self._show(name, result, *self._reseller_note)
             else:
                 self._show(name, result)
         self._maybe_ask_ares(results)
@@ -436,16 +441,19 @@ class NewTenantScreen(GuardedActions, TranslatedBindings, Screen[None]):
     @work(exclusive=True, group="tenant-resellers", exit_on_error=False)
     async def _load_resellers(self) -> None:
         control = self.query_one(ResellerChoice)
-        self._row("reseller_id").show([t("tenant_form.reseller.loading")], "note")
+        self._reseller_note = ([t("tenant_form.reseller.loading")], "note")
+        self._row("reseller_id").show(*self._reseller_note)
         try:
             resellers = await asyncio.wrap_future(
                 self.console.backend.submit(onboarding.provider_resellers))
         except Exception as exc:  # Partner Center or the worker unavailable: type the id
             self.reseller_mode = "input"
             control.use_input()
-            self._row("reseller_id").show(
+            self._reseller_note = (
                 [t("tenant_form.reseller.failed", error=safe_text(str(exc), 160))], "warning")
+            self.revalidate()
             return
+        self._reseller_note = ([], "note")
         self.resellers = dict(resellers)
         if not control.use_select(self.resellers):
             self.reseller_mode = "input"  # the draft names someone not in the list
