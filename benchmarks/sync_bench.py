@@ -29,13 +29,48 @@ FROZEN_AT = datetime(2026, 11, 24, 9, 0, tzinfo=UTC)
 PROFILE = "loop"
 
 
-def generate_world(path: Path, customers: int, seed: int = 7) -> dict[str, int]:
-    from csp_tui.sandbox.world import World
+SUBSCRIPTIONS_PER_CUSTOMER = 5
 
-    world = World.generate(seed, customers, now=FROZEN_AT, frozen=True)
+
+def generate_world(path: Path, customers: int, seed: int = 7) -> dict[str, int]:
+    """A world in which the benchmark's reseller lists exactly ``customers`` customers with
+    exactly five subscriptions each, as the goal is stated (2,000 × 5).
+
+    The demo generator spreads customers over two resellers and gives each one to six
+    subscriptions; the world is generated a little larger, the reseller's own customers beyond
+    ``customers`` are removed, and each kept customer's subscriptions are trimmed or topped up
+    from the same offer catalogue and scenarios the generator uses.
+    """
+    import random
+
+    from csp_tui.sandbox import demo_data, identity
+    from csp_tui.sandbox.world import ROLE_RESELLER, Caller, World
+
+    caller = Caller(ROLE_RESELLER, identity.RESELLER_TENANT_ID)
+    size = customers
+    while True:
+        world = World.generate(seed, size, now=FROZEN_AT, frozen=True)
+        mine = [c for c in world.customers if world.listed(caller, c, FROZEN_AT)]
+        if len(mine) >= customers:
+            break
+        size = int(size * customers / max(len(mine), 1)) + 10
+    dropped = {id(c) for c in mine[customers:]}
+    world.customers = [c for c in world.customers if id(c) not in dropped]
+    rng = random.Random(f"benchmark:{seed}:subscriptions")
+    offers = [demo_data.OFFERS[key] for key in sorted(demo_data.OFFERS)
+              if key != "m365bp_trial"]
+    for customer in mine[:customers]:
+        subs = customer.subscriptions[:SUBSCRIPTIONS_PER_CUSTOMER]
+        while len(subs) < SUBSCRIPTIONS_PER_CUSTOMER:
+            subs.append(demo_data.make_subscription(
+                rng, rng.choice(offers), "normal", FROZEN_AT, identity.RESELLER_MPN_ID))
+        customer.subscriptions = subs
     world.save(path)
+    listed = [c for c in world.customers if world.listed(caller, c, FROZEN_AT)]
     return {"customers": len(world.customers),
-            "subscriptions": sum(len(customer.subscriptions) for customer in world.customers)}
+            "customers_listed": len(listed),
+            "subscriptions": sum(len(customer.subscriptions) for customer in world.customers),
+            "subscriptions_listed": sum(len(customer.subscriptions) for customer in listed)}
 
 
 def profile_config(base_url: str, client_rate: int) -> str:

@@ -94,10 +94,14 @@ def test_tiny_run_writes_every_measurement(tiny_run) -> None:
 def test_tiny_run_really_synced(tiny_run) -> None:
     results, _, _ = tiny_run
     sync = results["sync"]
+    world = sync["world"]
+    # the goal's shape: every listed customer has exactly five subscriptions
+    assert world["customers_listed"] > 0
+    assert world["subscriptions_listed"] == 5 * world["customers_listed"]
     for run in ("headless", "console"):
         outcome = sync[run]
         assert outcome["status"] == "ok"
-        assert outcome["customers_listed"] > 0
+        assert outcome["customers_listed"] == world["customers_listed"]
         assert outcome["customers_done"] == outcome["customers_listed"]
         assert outcome["customers_cached"] == outcome["customers_listed"]
         assert outcome["server_requests"] >= outcome["customers_listed"]
