@@ -19,6 +19,7 @@ from csp_tui.tui.widgets.lists import CustomersPane, InvitationsPane, Subscripti
 from csp_tui.tui.widgets.tenant import PARTNER_CENTER_CUSTOMER, TenantPane
 
 from .conftest import NARROW, binding_actions, footer_keys, screen_text
+from .waiting import wait_for
 
 
 def focused_pane(app) -> str | None:
@@ -229,9 +230,9 @@ async def test_sync_events_update_the_status_bar(make_console) -> None:
         backend.emit(ev.SyncProgress(run_id=1, phase="customers", done=40, total=None))
         await pilot.pause()
         assert "sync 40…" in screen_text(console.app)
+        # Progress is drawn at most a few times a second: the next one may wait a moment.
         backend.emit(ev.SyncProgress(run_id=1, phase="details", done=12, total=60))
-        await pilot.pause()
-        assert "sync 12/60" in screen_text(console.app)
+        await wait_for(pilot, lambda: "sync 12/60" in screen_text(console.app))
         backend.emit(ev.SyncFinished(run_id=1, kind="full", ok=True, error=None,
                                      finished_at=datetime(2026, 11, 24, 9, 44, tzinfo=UTC)))
         await pilot.pause()

@@ -145,7 +145,7 @@ async def test_enter_opens_every_field_and_escape_returns_to_the_same_row(make_c
         fields = dict(screen.fields)
         assert fields["id"] == key
         record = views.customer_record(console.cache, key)
-        searchable = {"name_fold", "domain_fold", "sort_key"}
+        searchable = {"name_fold", "domain_fold", "search_fold", "sort_key"}
         assert set(fields) == set(record) - searchable
         assert all(fields[name] == record[name] for name in fields)
         assert record["company_name"] in screen.record_title

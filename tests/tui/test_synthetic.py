@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from csp_tui.cache import synthetic
+from csp_tui.cache import store, synthetic
 from csp_tui.cache.db import open_cache, open_state
 from csp_tui.domain.text import czech_sort_key, fold
 
@@ -42,6 +42,12 @@ def test_counts_and_derived_columns(tmp_path) -> None:
             "FROM customers"):
         assert name_fold == fold(name) and sort_key == czech_sort_key(name)
         assert domain_fold == fold(domain) and domain.endswith(".onmicrosoft.com")
+    # The search text is what the sync's store would write for the same rows.
+    for customer_id, name, domain, search in cache.conn.execute(
+            "SELECT id, company_name, primary_domain, search_fold FROM customers").fetchall():
+        domains = [row[0] for row in cache.conn.execute(
+            "SELECT domain FROM domains WHERE customer_id = ?", (customer_id,))]
+        assert search == store.search_fold(name, domain, domains, customer_id)
     # subscription_count agrees with the rows written for each customer
     mismatched = cache.conn.execute(
         "SELECT count(*) FROM customers c WHERE subscription_count != "

@@ -6,8 +6,8 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from csp_tui.cache import synthetic, views
-from csp_tui.cache.db import Transaction, open_cache, open_state
+from csp_tui.cache import store, synthetic, views
+from csp_tui.cache.db import open_cache, open_state
 from csp_tui.domain.text import czech_sort_key, fold
 
 from .conftest import CLOCK_NOW, DATA_NOW, SEED
@@ -67,12 +67,9 @@ def test_like_wildcards_in_the_filter_are_literal(tmp_path) -> None:
     cache = open_cache(tmp_path / "cache.db")
     rows = [("a", "100% Čistá_voda s.r.o."), ("b", "Stovka procent s.r.o."),
             ("c", "Čistá voda a.s.")]
-    with Transaction(cache) as conn:
-        for key, name in rows:
-            conn.execute(
-                "INSERT INTO customers (id, company_name, name_fold, sort_key, first_seen_at, "
-                "listed_at) VALUES (?, ?, ?, ?, 'x', 'x')",
-                (key, name, fold(name), czech_sort_key(name)))
+    store.upsert_customer_page(
+        cache, [store.CustomerRow(key, name, f"{key}.cz", "reseller") for key, name in rows],
+        run_id=store.start_run(cache, "full"))
     assert [row.id for row in views.customer_rows(cache, filter="%")] == ["a"]
     assert [row.id for row in views.customer_rows(cache, filter="a_v")] == ["a"]
     assert [row.id for row in views.customer_rows(cache, filter="cista")] == ["a", "c"]

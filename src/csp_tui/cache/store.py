@@ -230,6 +230,33 @@ def events_for_run(db: sqlite_utils.Database, run_id: int) -> list[Change]:
     ]
 
 
+# -- the customer search text ----------------------------------------------------------------
+
+
+def search_fold(company_name: str, primary_domain: str, domains: Iterable[str],
+                customer_id: str) -> str:
+    """What the customer filter searches, folded: the name, the primary domain, every other
+    domain of the tenant and the tenant id, one per line (a needle never spans two).
+
+    Written with every change to a customer's name, domain or domains (``customers.search_fold``;
+    the schema's migration 2 fills it the same way for a cache written before it existed)."""
+    primary = fold(primary_domain)
+    others = sorted({fold(domain) for domain in domains} - {primary})
+    return "\n".join([fold(company_name), primary, *others, customer_id.lower()])
+
+
+def _refresh_search_fold(conn: sqlite3.Connection, customer_id: str) -> None:
+    """Recompute one customer's search text from what its rows hold now."""
+    row = conn.execute("SELECT company_name, primary_domain FROM customers WHERE id = ?",
+                       (customer_id,)).fetchone()
+    if row is None:
+        return
+    domains = [domain for (domain,) in conn.execute(
+        "SELECT domain FROM domains WHERE customer_id = ?", (customer_id,))]
+    conn.execute("UPDATE customers SET search_fold = ? WHERE id = ?",
+                 (search_fold(row[0], row[1], domains, customer_id), customer_id))
+
+
 # -- customer listing ------------------------------------------------------------------------
 
 
@@ -260,13 +287,14 @@ def upsert_customer_page(db: sqlite_utils.Database, rows: list[CustomerRow], *, 
                 (customer_id,),
             ).fetchone()
             if previous is None:
+                # A new customer has no domains yet (they come with its details).
                 conn.execute(
                     "INSERT INTO customers(id, company_name, name_fold, sort_key, primary_domain,"
                     " domain_fold, relationship, associated_partner_id, first_seen_at, listed_at,"
-                    " raw_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    " raw_json, search_fold) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     (customer_id, name, fold(name), czech_sort_key(name), domain, fold(domain),
                      row.relationship or "unknown", row.associated_partner_id, at, at,
-                     row.raw_json),
+                     row.raw_json, search_fold(name, domain, (), customer_id)),
                 )
                 if announce:
                     changes.append(Change("customer_added", customer_id,
@@ -284,6 +312,7 @@ def upsert_customer_page(db: sqlite_utils.Database, rows: list[CustomerRow], *, 
                  row.relationship or "unknown", row.associated_partner_id, row.raw_json,
                  at, customer_id),
             )
+            _refresh_search_fold(conn, customer_id)
             if removed_at is not None and announce:
                 changes.append(Change("customer_added", customer_id,
                                       detail={"company_name": name, "domain": domain,
@@ -474,6 +503,8 @@ def write_customer_detail(db: sqlite_utils.Database, detail: CustomerDetail, *, 
             "attention = ?, attention_reason = ? WHERE id = ?",
             (at, count, attention, reason, customer_id),
         )
+        # The name, the primary domain and the domains may all have changed above.
+        _refresh_search_fold(conn, customer_id)
         _insert_events(conn, run_id, changes, at)
     return changes
 

@@ -21,6 +21,7 @@ from typing import Any
 import sqlite_utils
 
 from csp_tui.cache.db import Transaction
+from csp_tui.cache.store import ATTENTION_REASONS, search_fold
 from csp_tui.domain.text import czech_sort_key, fold
 from csp_tui.sandbox import identity
 
@@ -300,18 +301,22 @@ def populate(
                 (customer_id, "education", status,
                  "Missing accreditation documents" if status == "denied" else None,
                  _iso(moment - timedelta(days=rng.randint(1, 60))), stamp))
-        if delegated == 0 and count:
-            attention_reasons.append("delegated admin access not granted")
+            if status == "denied":
+                attention_reasons.append("qual_denied")
 
         customer_rows.append((
             customer_id, name, fold(name), czech_sort_key(name), initial, fold(initial),
             relationship, identity.RESELLER_TENANT_ID, delegated,
             f"it@{custom[0] if custom else initial}", city, "CZ", "cs-CZ", count,
-            len(attention_reasons), "; ".join(attention_reasons) or None, _iso(first_seen),
+            # the count and the most urgent code, as store.attention_for derives them
+            len(attention_reasons),
+            min(attention_reasons, key=ATTENTION_REASONS.index) if attention_reasons else None,
+            _iso(first_seen),
             stamp, stamp, stamp if is_removed else None,
             json.dumps({"id": customer_id, "companyProfile": {"companyName": name,
                                                               "domain": initial}},
                        ensure_ascii=False),
+            search_fold(name, initial, custom, customer_id),
         ))
         domain_rows.append((customer_id, initial, 1))
         domain_rows.extend((customer_id, domain, 0) for domain in custom)
@@ -330,8 +335,8 @@ def populate(
             "INSERT INTO customers (id, company_name, name_fold, sort_key, primary_domain, "
             "domain_fold, relationship, associated_partner_id, allow_delegated_access, email, "
             "city, country, culture, subscription_count, attention, attention_reason, "
-            "first_seen_at, listed_at, detail_synced_at, removed_at, raw_json) "
-            f"VALUES ({', '.join('?' * 21)})", customer_rows)
+            "first_seen_at, listed_at, detail_synced_at, removed_at, raw_json, search_fold) "
+            f"VALUES ({', '.join('?' * 22)})", customer_rows)
         conn.executemany(
             "INSERT INTO domains (customer_id, domain, is_initial) VALUES (?, ?, ?)",
             domain_rows)
@@ -404,11 +409,11 @@ def _subscription(
     subscription_id = _uuid(rng)
     reason = None
     if status == "suspended":
-        reason = "suspended subscription"
+        reason = "suspended"
     elif in_window:
-        reason = "cancellation window open"
+        reason = "in_window"
     elif auto_renew == 0 and status == "active" and (end - moment).days < 30:
-        reason = "ends soon without auto-renew"
+        reason = "expiring"
     row = (
         subscription_id, customer_id, product.offer_id, product.name, friendly,
         memo.fold(friendly), memo.sort_key(friendly), product.product_type, product.kind,

@@ -146,6 +146,9 @@ class _ListQuery:
     order: tuple[str, ...]
     order_nonnull: tuple[str, ...]
     descending: bool
+    # The same rows through a filter index, sorted afterwards: what counts them, and what
+    # reads a window when the matches are few (see ``rows``).
+    sparse: _ListQuery | None = None
 
     def _where_sql(self, extra: str = "") -> str:
         parts = [*self.where, *([extra] if extra else [])]
@@ -153,27 +156,36 @@ class _ListQuery:
 
     def count(self, conn: sqlite3.Connection) -> int:
         """How many rows match (for the scrollbar and the pane title)."""
-        sql = f"SELECT count(*) FROM {self.source}{self._where_sql()}"
-        return int(conn.execute(sql, self.params).fetchone()[0])
+        query = self.sparse or self
+        sql = f"SELECT count(*) FROM {query.source}{query._where_sql()}"
+        return int(conn.execute(sql, query.params).fetchone()[0])
 
     def rows(
         self, conn: sqlite3.Connection, offset: int, limit: int, total: int | None = None
     ) -> list[tuple[Any, ...]]:
         """Rows ``offset`` .. ``offset + limit``. With ``total`` known, a window in the second
         half is read backwards from the end: OFFSET costs a walk over the skipped rows, and
-        this halves the longest walk (jumping to the end of 100k rows stays quick)."""
+        this halves the longest walk (jumping to the end of 100k rows stays quick).
+
+        Walking the sort index visits about ``(offset + limit) * all / total`` rows to find
+        the window, so when few rows match it would read most of the table; then the
+        ``sparse`` plan reads only the matches and sorts them."""
         offset, limit = max(0, offset), max(0, limit)
         reverse = total is not None and offset > total // 2
         if reverse:
             assert total is not None
             end = min(total, offset + limit)
             offset, limit = max(0, total - end), max(0, end - offset)
+        query = self
+        if (self.sparse is not None and total is not None
+                and total < SPARSE_MATCHES_PER_ROW * (offset + limit)):
+            query = self.sparse
         descending = self.descending != reverse
         direction = " DESC" if descending else ""
         order = ", ".join(f"{expr}{direction}" for expr in self.order)
-        sql = (f"SELECT {self.columns} FROM {self.source}{self._where_sql()} "
+        sql = (f"SELECT {self.columns} FROM {query.source}{query._where_sql()} "
                f"ORDER BY {order} LIMIT ? OFFSET ?")
-        rows = conn.execute(sql, (*self.params, limit, offset)).fetchall()
+        rows = conn.execute(sql, (*query.params, limit, offset)).fetchall()
         if reverse:
             rows.reverse()
         return rows
@@ -195,6 +207,11 @@ class _ListQuery:
         ).fetchone()[0]
         return int(before)
 
+
+# A filtered window is read through the sort index while at least this many rows match per
+# row wanted (offset + limit), else by sorting the matches. Measured on 20,000 customers: the
+# walk wins above about 1,000 matches for a 200-row window, the sort below (5-12 ms).
+SPARSE_MATCHES_PER_ROW = 5
 
 # SQLite refuses a LIKE pattern over 50 000 bytes ("pattern too complex"). No name, domain
 # or id comes near this length, so a longer needle (a paste gone wrong) is cut to it.
@@ -240,24 +257,29 @@ _CUSTOMER_ORDER = {
 def _customer_query(filter: str, sort: str, descending: bool) -> _ListQuery:
     # The unary plus keeps the planner off the removed_at index (almost every row matches
     # it), so ORDER BY walks the sort index and LIMIT stops early.
-    where = ["+c.removed_at IS NULL"]
-    params: list[Any] = []
+    where: tuple[str, ...] = ("+c.removed_at IS NULL",)
+    params: tuple[Any, ...] = ()
+    sparse = None
+    order, order_nonnull = _CUSTOMER_ORDER.get(sort, _CUSTOMER_ORDER["name"])
+    columns = ("c.id, c.company_name, c.primary_domain, c.relationship, "
+               "c.subscription_count, c.attention, c.attention_reason")
     pattern = like_pattern(filter)
     if pattern:
-        # Name, primary domain, any other domain of the tenant, or a pasted tenant id.
-        where.append(
-            "(c.name_fold LIKE ? ESCAPE '\\' OR c.domain_fold LIKE ? ESCAPE '\\' "
-            "OR c.id LIKE ? ESCAPE '\\' OR EXISTS (SELECT 1 FROM domains AS d "
-            "WHERE d.customer_id = c.id AND d.domain LIKE ? ESCAPE '\\'))"
+        # Name, primary domain, any other domain of the tenant, or a pasted tenant id: all
+        # in the one folded search text (store.search_fold).
+        match = "c.search_fold LIKE ? ESCAPE '\\'"
+        where, params = (*where, match), (pattern,)
+        # Counting, or reading a window of few matches, scans the partial index of listed
+        # customers' search texts: narrower than the rows, and named because the planner,
+        # without statistics, would rather take the removed_at index and read every row.
+        sparse = _ListQuery(
+            source="customers AS c INDEXED BY customers_search", columns=columns,
+            key="c.id", where=("c.removed_at IS NULL", match), params=params, order=order,
+            order_nonnull=order_nonnull, descending=descending,
         )
-        params.extend([pattern] * 4)
-    order, order_nonnull = _CUSTOMER_ORDER.get(sort, _CUSTOMER_ORDER["name"])
     return _ListQuery(
-        source="customers AS c",
-        columns="c.id, c.company_name, c.primary_domain, c.relationship, "
-                "c.subscription_count, c.attention, c.attention_reason",
-        key="c.id", where=tuple(where), params=tuple(params), order=order,
-        order_nonnull=order_nonnull, descending=descending,
+        source="customers AS c", columns=columns, key="c.id", where=where, params=params,
+        order=order, order_nonnull=order_nonnull, descending=descending, sparse=sparse,
     )
 
 

@@ -9,10 +9,12 @@ from collections.abc import Hashable
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
+from textual.geometry import Size
+from textual.reactive import Reactive
 from textual.widgets import Input, Static
 
 from csp_tui.domain.text import safe_text
@@ -27,6 +29,16 @@ if TYPE_CHECKING:
 
 class PaneTitle(Static):
     """The first line of a pane."""
+
+    _shown: Text | None = None
+
+    def show(self, text: Text) -> None:
+        """Draw ``text`` if it differs from what is drawn. One line of fixed height and full
+        width, so a new title never needs a layout pass (``Static.update``'s default)."""
+        if text == self._shown:
+            return
+        self._shown = text
+        self.update(text, layout=False)
 
 
 class Pane(GuardedActions, TranslatedBindings, Vertical):
@@ -54,7 +66,7 @@ class Pane(GuardedActions, TranslatedBindings, Vertical):
 
     def update_title(self) -> None:
         if self.is_mounted:
-            self.query_one(PaneTitle).update(self.title_text())
+            self.query_one(PaneTitle).show(self.title_text())
 
     def focus_content(self) -> None:
         """Put the keyboard focus on the pane's main widget."""
@@ -65,16 +77,41 @@ class Pane(GuardedActions, TranslatedBindings, Vertical):
     #: Actions whose availability depends on the row under the cursor.
     row_actions: ClassVar[tuple[str, ...]] = ()
     _availability: tuple[bool | None, ...] | None = None
+    _footer_keys: tuple[tuple[str, str, bool], ...] | None = None
 
     def refresh_availability(self) -> None:
-        """Tell the footer about changed availability, only when it did change (every
-        footer refresh rebuilds it, which is not free on each cursor step)."""
+        """Tell the footer about changed availability, only when what it shows changes.
+
+        Every footer refresh rebuilds the footer (tens of milliseconds), so neither a cursor
+        step nor a filter keystroke should cause one unless a key appears, disappears or is
+        enabled or disabled: e.g. while the filter line has the focus, its own keys hide the
+        list's ``enter`` and ``esc``, whose availability flips as the matches change."""
         state = tuple(self.check_action(action, ()) for action in self.row_actions)
-        if state != self._availability:
-            self._availability = state
-            # Only the focused pane's keys are in the footer; focusing a pane refreshes it.
-            if self.has_focus_within:
-                self.refresh_bindings()
+        if state == self._availability:
+            return
+        self._availability = state
+        # Only the focused pane's keys are in the footer; focusing a pane refreshes it, with
+        # whatever is available then, so what was last sent from here no longer says what
+        # the footer shows.
+        if not self.has_focus_within:
+            self._footer_keys = None
+            return
+        shown = self._footer_signature()
+        if shown != self._footer_keys:
+            self._footer_keys = shown
+            self.refresh_bindings()
+
+    def _footer_signature(self) -> tuple[tuple[str, str, bool], ...]:
+        """What the footer shows for the current focus: each shown key and its state."""
+        return tuple(
+            (key, active.binding.action, active.enabled)
+            for key, active in self.screen.active_bindings.items() if active.binding.show
+        )
+
+    @on(events.DescendantFocus)
+    def _focus_changed(self) -> None:
+        # The screen rebuilds the footer for the new focus by itself, from this state.
+        self._footer_keys = self._footer_signature()
 
     def clock_moved(self) -> None:
         """Time-dependent text (ages, windows) should be drawn again."""
@@ -83,11 +120,24 @@ class Pane(GuardedActions, TranslatedBindings, Vertical):
 class FilterInput(TranslatedBindings, Input):
     """The live filter line of a list pane (``/`` opens it, ``esc`` clears it)."""
 
+    # Every typed character changes the input's virtual width, which Widget declares with
+    # layout=True: a layout pass over the whole screen per key. The filter line is one line
+    # of fixed width without a scrollbar, so its virtual width only moves the horizontal
+    # scroll range, which needs a repaint at most.
+    virtual_size: Reactive[Size] = Reactive(Size(0, 0), layout=False)
+
     BINDINGS: ClassVar = [
         Binding("escape", "cancel", "tui.key.clear_filter", id="filter-cancel"),
         Binding("down", "table('cursor_down')", show=False, id="filter-cursor-down"),
         Binding("up", "table('cursor_up')", show=False, id="filter-cursor-up"),
     ]
+
+    def watch_value(self, value: str) -> None:
+        # Filter here, inside the key's own handler, rather than on the posted Input.Changed:
+        # the new rows and title then go out in the same frame as the typed character.
+        pane = self.parent
+        if isinstance(pane, ListPane):
+            pane.set_filter(value)
 
     def action_cancel(self) -> None:
         pane = self.parent
@@ -148,12 +198,13 @@ class ListPane(Pane):
     def on_mount(self) -> None:
         self.apply_source(keep_cursor=False)
 
-    def apply_source(self, *, keep_cursor: bool = True) -> None:
+    def apply_source(self, *, keep_cursor: bool = True, first_window: bool = False) -> None:
         table = self.table
         table.empty_text = t("tui.empty.filtered") if self.filter_text else self.empty_text()
         sort = self.sort
         table.set_sort(sort.column if sort else None, self.descending)
-        table.set_source(self.make_source(), keep_cursor=keep_cursor)
+        table.set_source(self.make_source(), keep_cursor=keep_cursor,
+                         first_window=first_window)
         self.update_title()
 
     def empty_text(self) -> str:
@@ -193,7 +244,9 @@ class ListPane(Pane):
         if text == self.filter_text:
             return
         self.filter_text = text
-        self.apply_source()
+        # The cursor's row stays under the cursor if it is among the first matches; else
+        # the cursor goes to the first match (finding it further down costs a query per key).
+        self.apply_source(first_window=True)
 
     def close_filter(self, *, clear: bool) -> None:
         if clear:
@@ -205,8 +258,7 @@ class ListPane(Pane):
 
     @on(Input.Changed, ".filter-input")
     def _filter_changed(self, event: Input.Changed) -> None:
-        event.stop()
-        self.set_filter(event.value)
+        event.stop()  # already applied by FilterInput.watch_value
 
     @on(Input.Submitted, ".filter-input")
     def _filter_submitted(self, event: Input.Submitted) -> None:

@@ -1,13 +1,18 @@
-"""The status line: profile, sync state, outbox, read-only marker."""
+"""The bottom of the main screen: the status line (profile, sync state, outbox, read-only
+marker) and the footer of keys."""
 
 from __future__ import annotations
 
 from datetime import datetime
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Horizontal
-from textual.widgets import Label
+from textual.screen import Screen
+from textual.widgets import Footer, Label
+from textual.widgets._footer import FooterKey  # not re-exported; Textual is pinned
 
 from csp_tui.domain.text import safe_text
 from csp_tui.i18n import t
@@ -35,29 +40,90 @@ def sync_text(status: BackendStatus, now: datetime) -> tuple[str, str]:
     return t("tui.status.never_synced"), ""
 
 
+class StatusLabel(Label):
+    """One part of the status line, redrawn only when its text changes."""
+
+    _shown: str | None = None
+
+    def show(self, text: str) -> None:
+        if text == self._shown:
+            return
+        # One line high: only a part sized to its text, and only when the text's width
+        # changes, needs a layout pass (most changes, a sync's progress, keep the width).
+        width = self.styles.width
+        sized_to_text = width is None or width.is_auto
+        layout = self._shown is None or (sized_to_text
+                                         and cell_len(text) != cell_len(self._shown))
+        self._shown = text
+        self.update(Text(text), layout=layout)
+
+
 class StatusBar(Horizontal):
     def compose(self) -> ComposeResult:
-        yield Label(id="status-profile")
-        yield Label(id="status-sync")
-        yield Label(id="status-outbox")
-        yield Label(id="status-signed-out")
-        yield Label(id="status-read-only")
+        yield StatusLabel(id="status-profile")
+        yield StatusLabel(id="status-sync")
+        yield StatusLabel(id="status-outbox")
+        yield StatusLabel(id="status-signed-out")
+        yield StatusLabel(id="status-read-only")
 
     def show(self, status: BackendStatus, *, profile: str, read_only: bool,
              now: datetime) -> None:
-        self.query_one("#status-profile", Label).update(Text(safe_text(profile, 30)))
+        self.query_one("#status-profile", StatusLabel).show(safe_text(profile, 30))
         text, tone = sync_text(status, now)
-        sync = self.query_one("#status-sync", Label)
-        sync.update(Text(text))
+        sync = self.query_one("#status-sync", StatusLabel)
+        sync.show(text)
         sync.set_class(tone == "running", "-running")
         sync.set_class(tone == "error", "-error")
-        outbox = self.query_one("#status-outbox", Label)
-        outbox.update(Text(t("tui.status.outbox", count=status.outbox_pending)))
+        outbox = self.query_one("#status-outbox", StatusLabel)
+        outbox.show(t("tui.status.outbox", count=status.outbox_pending))
         outbox.set_class(status.outbox_pending > 0, "-pending")
-        signed_out = self.query_one("#status-signed-out", Label)
-        signed_out.update(Text(t("tui.status.signed_out")))
+        signed_out = self.query_one("#status-signed-out", StatusLabel)
+        signed_out.show(t("tui.status.signed_out"))
         signed_out.display = not status.signed_in
-        marker = self.query_one("#status-read-only", Label)
-        marker.update(Text(t("tui.status.read_only")))
+        marker = self.query_one("#status-read-only", StatusLabel)
+        marker.show(t("tui.status.read_only"))
         marker.display = read_only
         self.last_status = status
+
+
+class KeyFooter(Footer):
+    """The footer of keys, updated in place when only which keys are enabled changed.
+
+    Textual's footer removes and mounts every key on each refresh of the bindings, which
+    takes tens of milliseconds; a list that fills or empties (``enter`` enabled or greyed
+    out) changes nothing else, so those keys are restyled where they are."""
+
+    _layout: tuple[tuple[object, ...], ...] | None = None
+
+    def _shown_bindings(self) -> list[tuple[Binding, bool, str]]:
+        # As Footer.compose: the first binding shown for each action, in order.
+        first: dict[str, tuple[Binding, bool, str]] = {}
+        for _, binding, enabled, tooltip in self.screen.active_bindings.values():
+            if binding.show and binding.action not in first:
+                first[binding.action] = (binding, enabled, tooltip)
+        return list(first.values())
+
+    def _layout_of(self, shown: list[tuple[Binding, bool, str]]) -> tuple[tuple[object, ...],
+                                                                          ...]:
+        return tuple((binding.key, binding.action, binding.description, binding.group,
+                      self.app.get_key_display(binding), tooltip)
+                     for binding, _, tooltip in shown)
+
+    def compose(self) -> ComposeResult:
+        if self._bindings_ready:
+            self._layout = self._layout_of(self._shown_bindings())
+        yield from super().compose()
+
+    def bindings_changed(self, screen: Screen) -> None:  # type: ignore[type-arg]
+        if (self._layout is not None and self.is_attached and screen is self.screen
+                and self.show_command_palette is False):
+            shown = self._shown_bindings()
+            if self._layout_of(shown) == self._layout:
+                disabled = {binding.action: not enabled for binding, enabled, _ in shown}
+                for key in self.query(FooterKey):
+                    state = disabled.get(key.action)
+                    if state is not None and state != key._disabled:
+                        key._disabled = state
+                        key.set_class(state, "-disabled")
+                return
+        super().bindings_changed(screen)

@@ -282,12 +282,17 @@ class VirtualTable(TranslatedBindings, ScrollView, can_focus=True, inherit_bindi
         self.sort_descending = descending
         self.refresh(Region(0, 0, self.size.width, 1))
 
-    def set_source(self, source: RowSource, *, keep_cursor: bool = True) -> None:
+    def set_source(self, source: RowSource, *, keep_cursor: bool = True,
+                   first_window: bool = False) -> None:
         """Show another query (new filter, sort or scope); the cursor stays on its row if
-        that row is still in the list."""
+        that row is still in the list.
+
+        ``first_window``: the cursor's row is looked for only among the first rows, and the
+        cursor goes to the first row when it is not there (a new filter: the matches are
+        what the user wants to see, and finding the old row elsewhere costs a query)."""
         key = self.cursor_key if keep_cursor and self._loaded else None
         self._source = source
-        self._reload(key, keep_screen_row=keep_cursor)
+        self._reload(key, keep_screen_row=keep_cursor, first_window=first_window)
 
     def reload(self) -> None:
         """The data changed: re-query, keep the cursor on the same key, repaint changes."""
@@ -343,7 +348,8 @@ class VirtualTable(TranslatedBindings, ScrollView, can_focus=True, inherit_bindi
         top = self.scroll_offset.y
         return [self._row_at(i) for i in range(top, min(self._count, top + self._visible_rows))]
 
-    def _reload(self, key: Hashable | None, *, keep_screen_row: bool) -> None:
+    def _reload(self, key: Hashable | None, *, keep_screen_row: bool,
+                first_window: bool = False) -> None:
         before_rows = self._visible_snapshot() if self._loaded else None
         before_top = self.scroll_offset.y
         before_count = self._count
@@ -356,19 +362,20 @@ class VirtualTable(TranslatedBindings, ScrollView, can_focus=True, inherit_bindi
         if key is not None and self._count:
             # Usually the row is still near where it was: look in the fresh window first and
             # only ask the source (a counting query) when it moved further.
-            self._fetch_around(min(self._cursor, self._count - 1))
+            self._fetch_around(0 if first_window else min(self._cursor, self._count - 1))
             for position, row in enumerate(self._window):
                 if self._source.key(row) == key:
                     new_index = self._window_offset + position
                     break
-            if new_index is None:
+            if new_index is None and not first_window:
                 new_index = self._source.index_of(key)
         if new_index is None:
-            new_index = min(self._cursor, self._count - 1) if keep_screen_row and key else 0
+            keep = keep_screen_row and key is not None and not first_window
+            new_index = min(self._cursor, self._count - 1) if keep else 0
         self._cursor = max(0, new_index)
         self._loaded = True
 
-        self.virtual_size = Size(self.scrollable_content_region.width, self._count + 1)
+        self._size_for_rows()
         top = max(0, min(self._cursor - max(0, screen_row), self._count - self._visible_rows))
         if top != before_top:
             self.scroll_to(y=top, animate=False, immediate=True)
@@ -379,6 +386,23 @@ class VirtualTable(TranslatedBindings, ScrollView, can_focus=True, inherit_bindi
         else:
             self._refresh_changed(before_rows, after_rows, top)
         self._announce()
+
+    def _size_for_rows(self) -> None:
+        """The scrollable size for the row count (plus the header line).
+
+        Setting ``virtual_size`` lays out the whole screen. That is only needed when the
+        vertical scrollbar appears or disappears (it takes a column); otherwise, as on most
+        filter keystrokes, the scrollbar's range is updated in place."""
+        size = Size(self.scrollable_content_region.width, self._count + 1)
+        if size == self.virtual_size:
+            return
+        height = self.container_size.height
+        scrollbar_stays = (self.virtual_size.height > height) == (size.height > height)
+        if not (self._loaded and scrollbar_stays and size.width == self.virtual_size.width):
+            self.virtual_size = size
+            return
+        self.set_reactive(VirtualTable.virtual_size, size)
+        self._scroll_update(size)
 
     def _refresh_changed(self, before: list[Any], after: list[Any], top: int) -> None:
         width = self.size.width
@@ -454,7 +478,7 @@ class VirtualTable(TranslatedBindings, ScrollView, can_focus=True, inherit_bindi
         self._layout = None
         self._strips.clear()
         if self._loaded:
-            self.virtual_size = Size(self.scrollable_content_region.width, self._count + 1)
+            self._size_for_rows()
             visible = self._visible_rows
             top = self.scroll_offset.y
             if self._cursor >= top + visible:
