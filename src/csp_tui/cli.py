@@ -56,7 +56,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="csp-tui", description=t("cli.description"), parents=[parent]
     )
-    parser.add_argument("--version", action="version", version=f"csp-tui {__version__}")
+    parser.add_argument("--version", action="version", version=f"csp-tui {__version__}",
+                        help=t("argparse.version"))
     sub = parser.add_subparsers(dest="command", metavar=t("cli.metavar.command"))
 
     info = sub.add_parser("info", parents=[parent], help=t("cli.cmd.info"))
@@ -69,10 +70,14 @@ def build_parser() -> argparse.ArgumentParser:
     sandbox_sub = sandbox.add_subparsers(dest="sandbox_command", metavar=t("cli.metavar.command"))
     serve = sandbox_sub.add_parser("serve", parents=[parent], help=t("cli.cmd.sandbox_serve"))
     serve.add_argument("--port", type=int, default=8765, help=t("cli.opt.port"))
-    serve.add_argument("--customers", type=int, default=67, help=t("cli.opt.customers"))
-    serve.add_argument("--latency-ms", type=int, default=0, help=t("cli.opt.latency"))
-    serve.add_argument("--seed", type=int, default=7, help=t("cli.opt.seed"))
-    serve.add_argument("--rate-limit", type=int, default=500, help=t("cli.opt.rate_limit"))
+    serve.add_argument("--customers", type=int, default=67, metavar=t("cli.metavar.count"),
+                       help=t("cli.opt.customers"))
+    serve.add_argument("--latency-ms", type=int, default=0, metavar=t("cli.metavar.ms"),
+                       help=t("cli.opt.latency"))
+    serve.add_argument("--seed", type=int, default=7, metavar=t("cli.metavar.seed"),
+                       help=t("cli.opt.seed"))
+    serve.add_argument("--rate-limit", type=int, default=500,
+                       metavar=t("cli.metavar.per_minute"), help=t("cli.opt.rate_limit"))
     serve.add_argument("--state", metavar=t("cli.metavar.file"), default=None,
                        help=t("cli.opt.state"))
     sandbox_sub.add_parser("reset", parents=[parent], help=t("cli.cmd.sandbox_reset"))
@@ -80,8 +85,10 @@ def build_parser() -> argparse.ArgumentParser:
     accept.add_argument("domain", help=t("cli.opt.accept_domain"))
     advance = sandbox_sub.add_parser("advance", parents=[parent],
                                      help=t("cli.cmd.sandbox_advance"))
-    advance.add_argument("--days", type=float, default=0.0, help=t("cli.opt.days"))
-    advance.add_argument("--hours", type=float, default=0.0, help=t("cli.opt.hours"))
+    advance.add_argument("--days", type=float, default=0.0, metavar=t("cli.metavar.days"),
+                         help=t("cli.opt.days"))
+    advance.add_argument("--hours", type=float, default=0.0, metavar=t("cli.metavar.hours"),
+                         help=t("cli.opt.hours"))
 
     sync = sub.add_parser("sync", parents=[parent], help=t("cli.cmd.sync"))
     sync.add_argument("--customer", metavar="ID", help=t("cli.opt.sync_customer"))
@@ -126,12 +133,14 @@ def build_parser() -> argparse.ArgumentParser:
     create = tenant_sub.add_parser("create", parents=[parent], help=t("cli.cmd.tenant_create"))
     create.add_argument("--file", required=True, metavar=t("cli.metavar.file"),
                         help=t("cli.opt.tenant_file"))
-    create.add_argument("--wait", type=float, default=60.0, help=t("cli.opt.wait"))
+    create.add_argument("--wait", type=float, default=60.0, metavar=t("cli.metavar.seconds"),
+                        help=t("cli.opt.wait"))
     create.add_argument("--lang", choices=("cs", "en"), default=None, help=t("cli.opt.lang"))
     create.add_argument("--json", action="store_true", help=t("cli.opt.json"))
 
     log = sub.add_parser("log", parents=[parent], help=t("cli.cmd.log"))
-    log.add_argument("--limit", type=int, default=200, help=t("cli.opt.limit"))
+    log.add_argument("--limit", type=int, default=200, metavar=t("cli.metavar.rows"),
+                     help=t("cli.opt.limit"))
     log.add_argument("--errors", action="store_true", help=t("cli.opt.errors_only"))
     log.add_argument("--json", action="store_true", help=t("cli.opt.json"))
     return parser

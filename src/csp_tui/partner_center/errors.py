@@ -13,6 +13,8 @@ import html
 import json
 from typing import Any
 
+from csp_tui.i18n import t
+
 
 class PartnerCenterError(Exception):
     """Partner Center refused or failed a call."""
@@ -47,7 +49,7 @@ class PartnerCenterError(Exception):
         if self.status is not None:
             parts.append(f"HTTP {self.status}")
         if self.code:
-            parts.append(f"code {self.code}")
+            parts.append(t("pc.error.code", code=self.code))
         prefix = f"[{', '.join(parts)}] " if parts else ""
         return f"{prefix}{self.description}"
 

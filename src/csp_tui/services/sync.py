@@ -28,6 +28,7 @@ import sqlite_utils
 
 from csp_tui.cache import store
 from csp_tui.config import Profile, Role
+from csp_tui.i18n import t
 from csp_tui.partner_center import errors as pce
 from csp_tui.partner_center.auth import SignInRequiredError
 from csp_tui.partner_center.client import PartnerCenterClient
@@ -139,7 +140,8 @@ class SyncEngine:
             result.ok = not result.failed_customers
             if result.failed_customers:
                 sample = next(iter(result.failed_customers.values()))
-                result.error = f"{len(result.failed_customers)} customer(s) failed: {sample}"
+                result.error = t("sync.customers_failed", count=len(result.failed_customers),
+                                 error=sample)
         except SIGN_IN_ERRORS as exc:
             result.error = str(exc)
             self._finish(result, requests_before, throttled_before)
@@ -147,7 +149,7 @@ class SyncEngine:
         except pce.PartnerCenterError as exc:
             result.error = str(exc)
         except asyncio.CancelledError:
-            result.error = "cancelled"
+            result.error = t("sync.cancelled")
             self._finish(result, requests_before, throttled_before, status="interrupted")
             raise
         self._finish(result, requests_before, throttled_before)

@@ -2,6 +2,8 @@
 
 MESSAGES: dict[str, dict[str, str]] = {
     "app.title": {"en": "csp-tui", "cs": "csp-tui"},
+    # Partner Center's error code in "[HTTP 400, code 800090] …"
+    "pc.error.code": {"en": "code {code}", "cs": "kód {code}"},
     "error.config": {
         "en": "Configuration error in {file}: {key}: {problem}",
         "cs": "Chyba konfigurace v {file}: {key}: {problem}",

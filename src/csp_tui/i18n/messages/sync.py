@@ -19,6 +19,13 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "  Could not read {customer}: {error}",
         "cs": "  Nepodařilo se načíst {customer}: {error}",
     },
+    "sync.customers_failed": {
+        "en": "{count} customer(s) could not be read: {error}",
+        "cs": "Nepodařilo se načíst zákazníky ({count}): {error}",
+    },
+    "sync.cancelled": {"en": "cancelled", "cs": "přerušeno"},
+    "backend.not_running": {"en": "the background worker is not running",
+                            "cs": "úlohy na pozadí neběží"},
     "sync.failed": {"en": "Sync failed: {error}", "cs": "Synchronizace selhala: {error}"},
     "sync.sign_in_required": {
         "en": "Sign-in required: {error}. Run `csp-tui login`.",

@@ -1,0 +1,45 @@
+"""``csp-tui --help`` and every subcommand's ``--help`` under a Czech locale: no English-only
+word (argparse's own words come from ``i18n/messages/argparse_texts.py``)."""
+
+from __future__ import annotations
+
+import pytest
+
+from csp_tui import cli
+
+from .vocabulary import english_in, words
+
+#: Every command line, from the handlers table (``"sandbox serve"`` -> two words), plus the
+#: two groups and the program itself.
+COMMAND_LINES = [[], ["sandbox"], ["tenant"],
+                 *(name.split() for name in cli.HANDLERS if name != "console")]
+#: Subcommand names are typed: the same in both languages.
+TYPED = frozenset(word for name in cli.HANDLERS for word in words(name))
+
+
+def help_text(argv: list[str], capsys: pytest.CaptureFixture[str]) -> str:
+    with pytest.raises(SystemExit) as exited:
+        cli.main([*argv, "--help"])
+    assert exited.value.code == 0
+    out = capsys.readouterr().out
+    assert out.strip()
+    return out
+
+
+@pytest.mark.parametrize("argv", COMMAND_LINES, ids=lambda argv: " ".join(argv) or "csp-tui")
+def test_help_is_czech(argv: list[str], monkeypatch: pytest.MonkeyPatch,
+                       capsys: pytest.CaptureFixture[str]) -> None:
+    for variable in ("LC_ALL", "LC_MESSAGES"):
+        monkeypatch.delenv(variable, raising=False)
+    monkeypatch.setenv("LANG", "cs_CZ.UTF-8")
+    text = help_text(argv, capsys)
+    assert "použití:" in text  # argparse's "usage:" in Czech: the locale took effect
+    assert english_in(text, TYPED) == [], text
+
+
+def test_the_check_sees_english_help(monkeypatch: pytest.MonkeyPatch,
+                                     capsys: pytest.CaptureFixture[str]) -> None:
+    """The same help in English is caught, so the check can fail."""
+    monkeypatch.setenv("LANG", "en_US.UTF-8")
+    monkeypatch.delenv("LC_ALL", raising=False)
+    assert english_in(help_text(["sync"], capsys), TYPED)
