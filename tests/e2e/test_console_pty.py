@@ -48,7 +48,7 @@ def test_first_run_works_through_all_four_panes_by_keyboard(console):
     # Detail view of the selected row, then back.
     console.send(DOWN)
     console.send(ENTER)
-    screen = console.wait_for(lambda s: "company_name" in s)
+    screen = console.wait_for(lambda s: "Company" in s and "Tenant id" in s)  # the record
     assert "pivovar" in screen.lower()
     console.send(ESC)
     console.wait_for(lambda s: "/pivovar" in s)

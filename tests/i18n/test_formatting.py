@@ -4,7 +4,13 @@ from decimal import Decimal
 from hypothesis import given
 from hypothesis import strategies as st
 
-from csp_tui.i18n.formatting import NBSP, format_date, format_money, format_number
+from csp_tui.i18n.formatting import (
+    NBSP,
+    format_date,
+    format_datetime,
+    format_money,
+    format_number,
+)
 
 
 def test_czech_and_english_dates():
@@ -23,3 +29,10 @@ def test_number_grouping_round_trips(value):
     for language, sep in (("cs", NBSP), ("en", ",")):
         text = format_number(value, language)
         assert int(text.replace(sep, "")) == value
+
+
+def test_date_and_time_with_and_without_seconds():
+    moment = datetime(2026, 11, 24, 9, 41, 5)
+    assert format_datetime(moment, "cs") == "24. 11. 2026 09:41"
+    assert format_datetime(moment, "en", seconds=True) == "24 Nov 2026 09:41:05"
+    assert format_datetime(None, "cs") == ""

@@ -52,15 +52,37 @@ def test_time_left_in_a_window() -> None:
 
 
 def test_next_renewal_is_the_day_after_the_term_ends() -> None:
-    assert fmt.next_renewal("2027-03-31T00:00:00Z") == "2027-04-01"
+    assert fmt.next_renewal("2027-03-31T00:00:00Z") == "1 Apr 2027"
     assert fmt.next_renewal(None) == "—"
+    set_language("cs")
+    assert fmt.next_renewal("2027-03-31T00:00:00Z") == "1. 4. 2027"
+
+
+def test_dates_and_numbers_are_written_for_the_language() -> None:
+    stamp = "2026-11-24T08:41:05Z"
+    prague = timezone(timedelta(hours=1))
+    assert fmt.date_text(stamp, prague) == "24 Nov 2026"
+    assert fmt.datetime_text(stamp, prague) == "24 Nov 2026 09:41"
+    assert fmt.datetime_text(stamp, prague, seconds=True) == "24 Nov 2026 09:41:05"
+    assert fmt.number_text(12345) == "12,345"
+    set_language("cs")
+    assert fmt.date_text(stamp, prague) == "24. 11. 2026"
+    assert fmt.datetime_text(stamp, prague, seconds=True) == "24. 11. 2026 09:41:05"
+    assert fmt.number_text(12345) == "12\u00a0345"
+    assert fmt.date_text(None) == fmt.number_text(None) == "—"
+    # The widest forms fit the list columns.
+    assert len(fmt.date_text("2026-12-24T12:00:00Z")) == fmt.DATE_WIDTH
+    assert len(fmt.datetime_text("2026-12-24T12:00:00Z", seconds=True)) \
+        == fmt.DATETIME_SECONDS_WIDTH
 
 
 def test_clock_text_uses_the_zone_of_now() -> None:
     prague = timezone(timedelta(hours=1))
     now = NOW.astimezone(prague)
     assert fmt.clock_text(datetime(2026, 11, 24, 8, 41, tzinfo=UTC), now) == "09:41"
-    assert fmt.clock_text(datetime(2026, 11, 20, 8, 41, tzinfo=UTC), now) == "2026-11-20 09:41"
+    assert fmt.clock_text(datetime(2026, 11, 20, 8, 41, tzinfo=UTC), now) == "20 Nov 2026 09:41"
+    set_language("cs")
+    assert fmt.clock_text(datetime(2026, 11, 20, 8, 41, tzinfo=UTC), now) == "20. 11. 2026 09:41"
 
 
 def test_fit_crops_with_an_ellipsis_and_pads() -> None:

@@ -30,10 +30,13 @@ def format_date(value: date | datetime | None, language: str | None = None) -> s
     return f"{day.day} {_EN_MONTHS[day.month - 1]} {day.year}"
 
 
-def format_datetime(value: datetime | None, language: str | None = None) -> str:
+def format_datetime(value: datetime | None, language: str | None = None, *,
+                    seconds: bool = False) -> str:
+    """``24. 11. 2026 09:41`` / ``24 Nov 2026 09:41`` (``seconds``: ``09:41:05``, for logs)."""
     if value is None:
         return ""
-    return f"{format_date(value, language)} {value:%H:%M}"
+    clock = f"{value:%H:%M:%S}" if seconds else f"{value:%H:%M}"
+    return f"{format_date(value, language)} {clock}"
 
 
 def format_number(value: int | float | Decimal, language: str | None = None, *,

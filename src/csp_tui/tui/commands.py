@@ -12,7 +12,8 @@ from typing import TYPE_CHECKING, Any
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
-from csp_tui.i18n import t
+from csp_tui.domain.text import fold
+from csp_tui.i18n import get_language, t
 
 if TYPE_CHECKING:
     from csp_tui.tui.app import CspApp
@@ -27,6 +28,9 @@ class ConsoleCommand:
     help: str  # message key: one line of explanation
     mutating: bool = False
     filters: str | None = None  # ":customers šum" filters this list pane
+    # The palette offers one entry per choice (":language cs", ":language en"), titled by the
+    # message key ``<title>.<choice>``.
+    choices: tuple[str, ...] = ()
 
     @property
     def spellings(self) -> tuple[str, ...]:
@@ -52,6 +56,8 @@ COMMANDS: tuple[ConsoleCommand, ...] = (
                    "tui.cmdhelp.log"),
     ConsoleCommand("login", ("signin", "sign-in"), "sign_in", "tui.cmd.login",
                    "tui.cmdhelp.login"),
+    ConsoleCommand("language", ("lang", "jazyk"), "switch_language", "tui.cmd.language",
+                   "tui.cmdhelp.language", choices=("cs", "en")),
     ConsoleCommand("help", ("h", "?"), "help", "tui.cmd.help", "tui.cmdhelp.help"),
     ConsoleCommand("quit", ("q", "exit", "q!"), "quit", "tui.cmd.quit", "tui.cmdhelp.quit"),
 )
@@ -81,20 +87,33 @@ class ConsoleCommandProvider(Provider):
         app: Any = self.app
         return [command for command in COMMANDS if app.command_allowed(command)]
 
-    def _run(self, command: ConsoleCommand) -> Any:
+    def _run(self, command: ConsoleCommand, argument: str = "") -> Any:
         app: CspApp = self.app  # type: ignore[assignment]
-        return lambda: app.run_console_command(command)
+        return lambda: app.run_console_command(command, argument)
+
+    def _entries(self) -> list[tuple[str, ConsoleCommand, str]]:
+        """(palette text, command, argument): one per command, or one per choice."""
+        entries: list[tuple[str, ConsoleCommand, str]] = []
+        for command in self._commands():
+            if not command.choices:
+                entries.append((f"{t(command.title)}  :{command.name}", command, ""))
+                continue
+            for choice in command.choices:
+                if command.name == "language" and choice == get_language():
+                    continue  # the language in use is no choice
+                entries.append((f"{t(f'{command.title}.{choice}')}  :{command.name} {choice}",
+                                command, choice))
+        return entries
 
     async def discover(self) -> Hits:
-        for command in self._commands():
-            yield DiscoveryHit(f"{t(command.title)}  :{command.name}", self._run(command),
-                               help=t(command.help))
+        for text, command, argument in self._entries():
+            yield DiscoveryHit(text, self._run(command, argument), help=t(command.help))
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
-        for command in self._commands():
-            text = f"{t(command.title)}  :{command.name}"
-            score = matcher.match(text)
+        for text, command, argument in self._entries():
+            # Accents ignored, as in the list filters: "cestina" finds "Čeština".
+            score = max(matcher.match(text), matcher.match(fold(text)))
             if score > 0:
-                yield Hit(score, matcher.highlight(text), self._run(command), text=text,
-                          help=t(command.help))
+                yield Hit(score, matcher.highlight(text), self._run(command, argument),
+                          text=text, help=t(command.help))

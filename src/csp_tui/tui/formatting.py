@@ -1,7 +1,9 @@
 """Words and numbers for the console: terms, billing cycles, statuses, dates, time left.
 
 Everything time-related takes ``now`` from the app's clock (frozen in tests), and shows
-times in the clock's time zone.
+times in the clock's time zone. Dates and numbers are written the way the current language
+writes them (``24. 11. 2026``, ``1 234`` / ``24 Nov 2026``, ``1,234``; see
+``i18n/formatting.py``), read at draw time, so a language switch only needs a redraw.
 """
 
 from __future__ import annotations
@@ -10,8 +12,14 @@ import re
 from datetime import UTC, datetime, timedelta, tzinfo
 
 from csp_tui.i18n import get_language, t
+from csp_tui.i18n.formatting import format_date, format_datetime, format_number
 
 NOTHING = "—"
+#: The longest date either language writes ("24. 11. 2026"; "24 Nov 2026" is 11): list
+#: columns showing a date are this wide so no date is ever cut.
+DATE_WIDTH = 12
+#: ... and a date with the time to the second ("24. 11. 2026 09:41:05"), for the call log.
+DATETIME_SECONDS_WIDTH = DATE_WIDTH + 9
 _DURATION = re.compile(r"^P(\d+)([DWMY])$")
 
 
@@ -72,6 +80,12 @@ def kind_words(kind: str | None) -> str:
     return _enum_words("tui.kind", kind)
 
 
+def attention_words(reason: str | None) -> str:
+    """Why a customer needs attention: the cache stores a code (``suspended``, ``expiring``,
+    ``in_window``, ``qual_denied``); a person reads words."""
+    return _enum_words("tui.attention", reason)
+
+
 def relationship_words(relationship: str | None) -> str:
     return _enum_words("tui.relationship", relationship)
 
@@ -94,18 +108,24 @@ def local(moment: datetime, zone: tzinfo | None) -> datetime:
     return moment.astimezone(zone) if zone is not None else moment
 
 
+def number_text(value: int | None) -> str:
+    """A count or a quantity: ``1 234`` / ``1,234``."""
+    return NOTHING if value is None else format_number(value)
+
+
 def date_text(value: str | datetime | None, zone: tzinfo | None = None) -> str:
     moment = parse_timestamp(value) if isinstance(value, str) or value is None else value
     if moment is None:
         return NOTHING
-    return local(moment, zone).strftime("%Y-%m-%d")
+    return format_date(local(moment, zone))
 
 
-def datetime_text(value: str | datetime | None, zone: tzinfo | None = None) -> str:
+def datetime_text(value: str | datetime | None, zone: tzinfo | None = None, *,
+                  seconds: bool = False) -> str:
     moment = parse_timestamp(value) if isinstance(value, str) or value is None else value
     if moment is None:
         return NOTHING
-    return local(moment, zone).strftime("%Y-%m-%d %H:%M:%S")
+    return format_datetime(local(moment, zone), seconds=seconds)
 
 
 def next_renewal(commitment_end: str | None, zone: tzinfo | None = None) -> str:
@@ -140,8 +160,9 @@ def age_days(since: str | None, now: datetime) -> int | None:
 
 
 def clock_text(moment: datetime, now: datetime) -> str:
-    """"09:41" for today, else "2026-11-20 09:41", in the time zone of ``now``."""
+    """"09:41" for today, else "20. 11. 2026 09:41" / "20 Nov 2026 09:41", in the time
+    zone of ``now``."""
     shown = local(moment, now.tzinfo)
     if shown.date() == now.date():
         return shown.strftime("%H:%M")
-    return shown.strftime("%Y-%m-%d %H:%M")
+    return format_datetime(shown)

@@ -94,7 +94,7 @@ class CustomerSource(_Source):
             row.company_name,
             row.primary_domain,
             fmt.relationship_words(row.relationship),
-            str(row.subscription_count),
+            fmt.number_text(row.subscription_count),
         ]
 
 
@@ -112,18 +112,21 @@ _STATUS_TONES = {"suspended": "warning", "expired": "error", "disabled": "error"
 
 def subscription_columns(all_customers: bool) -> list[Column]:
     columns = [
-        Column("product", t("tui.col.product"), 24, flex=3),
+        # Minimums leave room for a Czech date ("24. 11. 2026") and a grouped quantity next
+        # to the cancellation window at 80 columns, every customer's list included.
+        Column("product", t("tui.col.product"), 22, flex=3),
         Column("kind", t("tui.col.kind"), 9, priority=5),
-        Column("quantity", t("tui.col.quantity"), 4, align="right", priority=1),
+        # "9 999" / "9,999": a thousands separator is part of the number.
+        Column("quantity", t("tui.col.quantity"), 5, align="right", priority=1),
         Column("status", t("tui.col.status"), 10, priority=2),
         Column("term", t("tui.col.term"), 8, priority=4),
         Column("billing", t("tui.col.billing"), 10, priority=6),
         Column("auto", t("tui.col.auto_renew"), 4, priority=4),
-        Column("renewal", t("tui.col.renewal"), 10, priority=2),
+        Column("renewal", t("tui.col.renewal"), fmt.DATE_WIDTH, priority=2),
         Column("window", t("tui.col.window"), 10, priority=3),
     ]
     if all_customers:
-        columns.insert(0, Column("customer", t("tui.col.customer"), 14, flex=2, priority=1))
+        columns.insert(0, Column("customer", t("tui.col.customer"), 13, flex=2, priority=1))
     return columns
 
 
@@ -171,7 +174,7 @@ class SubscriptionSource(_Source):
         cells: list[str | Cell] = [
             row.product + (f" ({t('tui.trial')})" if row.is_trial else ""),
             fmt.kind_words(row.kind),
-            str(row.quantity),
+            fmt.number_text(row.quantity),
             status,
             fmt.term_words(row.term_duration),
             fmt.billing_words(row.billing_cycle),
@@ -197,7 +200,7 @@ def invitation_columns() -> list[Column]:
     return [
         Column("company", t("tui.col.customer"), 14, flex=3),
         Column("contact", t("tui.col.contact"), 12, flex=2, priority=2),
-        Column("sent", t("tui.col.sent"), 10, priority=3),
+        Column("sent", t("tui.col.sent"), fmt.DATE_WIDTH, priority=3),
         Column("age", t("tui.col.age"), 5, align="right", priority=1),
         Column("status", t("tui.col.status"), 9),
     ]
@@ -264,11 +267,11 @@ COMMAND_SORTS = (
 
 def command_columns() -> list[Column]:
     return [
-        Column("time", t("tui.col.time"), 19),
+        Column("time", t("tui.col.time"), fmt.DATETIME_SECONDS_WIDTH),
         Column("method", t("tui.col.method"), 6),
         Column("path", t("tui.col.path"), 16, flex=1),
         Column("status", t("tui.col.http_status"), 6, align="right"),
-        Column("duration", t("tui.col.duration"), 8, align="right", priority=1),
+        Column("duration", t("tui.col.duration"), 9, align="right", priority=1),
         Column("request", t("tui.col.request_id"), 36, priority=2),
     ]
 
@@ -307,10 +310,10 @@ class CommandLogSource(_Source):
         else:
             status = str(row.status)
         return [
-            fmt.datetime_text(row.at, zone),
+            fmt.datetime_text(row.at, zone, seconds=True),
             row.method,
             row.path,
             status,
-            t("tui.milliseconds", ms=row.duration_ms),
+            t("tui.milliseconds", ms=fmt.number_text(row.duration_ms)),
             row.request_id or fmt.NOTHING,
         ]

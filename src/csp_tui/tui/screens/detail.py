@@ -1,9 +1,20 @@
-"""Every field of one row, literally (``enter`` on a list; ``esc`` goes back)."""
+"""Every field of one row (``enter`` on a list; ``esc`` goes back).
+
+Each stored column is shown under a label from the catalog (``tui.field.<column>``, or
+``tui.field.<kind>.<column>`` where one record kind means something else by it) with its value
+written for a person: dates and times in the language's format and the console's time zone,
+flags as yes/no, codes (statuses, terms, billing cycles) in words. A column without a label
+falls back to a humanised name ("Default domain"), never the raw identifier.
+
+``c`` copies the record as JSON with the raw column names and stored values: that copy is for
+scripts and tickets, where the machine names are what the reader greps for.
+"""
 
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from datetime import tzinfo
 from typing import Any, ClassVar
 
 from rich.table import Table
@@ -14,8 +25,87 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from csp_tui.domain.text import safe_text
+from csp_tui.i18n import catalog, t
+from csp_tui.tui import formatting as fmt
 from csp_tui.tui.bindings import GuardedActions, TranslatedBindings, bindings
 from csp_tui.tui.formatting import NOTHING
+
+#: Stored 0/1 flags.
+_FLAGS = frozenset({"allow_delegated_access", "auto_renew", "is_trial"})
+#: Counts and quantities (grouped by thousands the language's way).
+_NUMBERS = frozenset({"quantity", "refundable_quantity", "subscription_count", "send_count",
+                      "attention"})
+#: Stored codes with a word for them; "status" depends on the record kind (below).
+_WORDS: dict[str, Callable[[str | None], str]] = {
+    "relationship": fmt.relationship_words,
+    "kind": fmt.kind_words,
+    "entitlement_type": fmt.kind_words,
+    "billing_cycle": fmt.billing_words,
+    "term_duration": fmt.term_words,
+    "attention_reason": fmt.attention_words,
+}
+_STATUS_WORDS: dict[str, Callable[[str | None], str]] = {
+    "subscription": fmt.status_words,
+    "invitation": lambda status: fmt.invitation_status_words(status or ""),
+}
+
+
+def field_label(column: str, kind: str = "") -> str:
+    """The label of a stored column in the current language."""
+    known = catalog()
+    for key in (f"tui.field.{kind}.{column}", f"tui.field.{column}"):
+        if key in known:
+            return t(key)
+    return humanised(column)
+
+
+def humanised(column: str) -> str:
+    """``default_domain`` -> "Default domain": a column nobody labelled yet still reads as
+    words."""
+    words = " ".join(column.replace("_", " ").replace("-", " ").split())
+    return words[:1].upper() + words[1:] if words else column
+
+
+def _is_timestamp(column: str) -> bool:
+    return column == "at" or column.endswith(("_at", "_until"))
+
+
+def _is_date(column: str) -> bool:
+    return column.endswith("_date")
+
+
+def _words(column: str, value: object, kind: str, zone: tzinfo | None) -> str | None:
+    """The value in words, or None when it is shown as stored."""
+    if column in _FLAGS and value in (0, 1):  # bool is an int too
+        return fmt.yes_no(bool(value))
+    if column in _NUMBERS and isinstance(value, int):
+        return fmt.number_text(value)
+    if column == "duration_ms" and isinstance(value, int):
+        return t("tui.milliseconds", ms=fmt.number_text(value))
+    if not isinstance(value, str):
+        return None
+    if _is_timestamp(column) or _is_date(column):
+        if fmt.parse_timestamp(value) is None:
+            return None  # not a timestamp after all: show it as it is
+        if _is_date(column):
+            return fmt.date_text(value, zone)
+        return fmt.datetime_text(value, zone)
+    if column == "status" and kind in _STATUS_WORDS:
+        return _STATUS_WORDS[kind](value)
+    if column in _WORDS:
+        return _WORDS[column](value)
+    if column == "language" and f"tui.language.name.{value}" in catalog():
+        return t(f"tui.language.name.{value}")
+    return None
+
+
+def field_value(column: str, value: object, kind: str = "",
+                zone: tzinfo | None = None) -> Text:
+    """A stored value as terminal-safe plain text for a person."""
+    if value is None:
+        return Text(NOTHING, style="dim")
+    words = _words(column, value, kind, zone)
+    return Text(safe_text(words)) if words is not None else value_text(value)
 
 
 def value_text(value: object) -> Text:
@@ -33,12 +123,13 @@ def value_text(value: object) -> Text:
     return Text(safe_text(value))
 
 
-def record_table(fields: Sequence[tuple[str, object]]) -> Table:
+def record_table(fields: Sequence[tuple[str, object]], kind: str = "",
+                 zone: tzinfo | None = None) -> Table:
     table = Table(show_header=False, box=None, expand=True, padding=(0, 1))
     table.add_column(no_wrap=True, style="bold")
     table.add_column(ratio=1, overflow="fold")
     for name, value in fields:
-        table.add_row(Text(name), value_text(value))
+        table.add_row(Text(field_label(name, kind)), field_value(name, value, kind, zone))
     return table
 
 
@@ -49,15 +140,20 @@ class RecordBody(VerticalScroll):
 class DetailScreen(GuardedActions, TranslatedBindings, Screen[None]):
     BINDINGS: ClassVar = bindings("detail", "app")
 
-    def __init__(self, title: str, fields: Sequence[tuple[str, object]]) -> None:
+    def __init__(self, title: str, fields: Sequence[tuple[str, object]], *, kind: str = "",
+                 zone: tzinfo | None = None) -> None:
+        """``fields``: (column, stored value) pairs; ``kind``: customer, subscription,
+        invitation or command (what "status" means); ``zone``: where times are shown."""
         super().__init__()
         self.record_title = title
         self.fields = list(fields)
+        self.kind = kind
+        self.zone = zone
 
     def compose(self) -> ComposeResult:
         yield Static(Text(safe_text(self.record_title), style="bold"), classes="screen-title")
         with RecordBody(classes="record-body"):
-            yield Static(record_table(self.fields), classes="record")
+            yield Static(record_table(self.fields, self.kind, self.zone), classes="record")
         yield Footer(show_command_palette=False)
 
     def on_mount(self) -> None:
@@ -70,6 +166,7 @@ class DetailScreen(GuardedActions, TranslatedBindings, Screen[None]):
         self.dismiss()
 
     def action_copy_record(self) -> None:
+        # The raw column names and stored values, not the labels: see the module docstring.
         document: dict[str, Any] = {name: value for name, value in self.fields}
         text = json.dumps(document, ensure_ascii=False, indent=2, default=str)
         self.app.copy_text(text)  # type: ignore[attr-defined]
