@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import json
+import re
 import stat
 import sys
 
@@ -65,6 +66,9 @@ def test_second_run_returns_the_pending_invitation(capsys) -> None:
     assert second["duplicate"] is True
     assert second["invitation_id"] == first["invitation_id"]
     assert "already exists" in captured.err
+    # the day it was sent, written for people ("24 Nov 2026"), not ISO
+    assert re.search(r"\b\d{1,2} [A-Z][a-z]{2} \d{4}\b", captured.err)
+    assert not re.search(r"\d{4}-\d{2}-\d{2}", captured.err)
     assert len(_ledger()) == 1
 
 

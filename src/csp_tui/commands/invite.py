@@ -26,6 +26,7 @@ from csp_tui.services.invitations import (
     invite,
 )
 from csp_tui.services.session import open_session
+from csp_tui.tui.formatting import date_text
 
 EXIT_OK = 0
 EXIT_FAILURE = 1
@@ -145,7 +146,7 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
     if result.duplicate:
         invitation = result.invitation
         print(t("invite.cli.duplicate", domain=invitation.domain,
-                sent=invitation.last_sent_at[:10], count=invitation.send_count),
+                sent=date_text(invitation.last_sent_at), count=invitation.send_count),
               file=sys.stderr)
     if getattr(args, "json", False):
         print(_as_json(result))

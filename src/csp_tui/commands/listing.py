@@ -21,6 +21,7 @@ from csp_tui.domain import terms
 from csp_tui.domain.text import safe_text
 from csp_tui.i18n import t
 from csp_tui.services.session import open_databases
+from csp_tui.tui.formatting import attention_words
 
 PAGE = 1000
 
@@ -91,7 +92,8 @@ def run_customers(args: argparse.Namespace, settings: Settings) -> int:
         [t("list.col.company"), t("list.col.domain"), t("list.col.relationship"),
          t("list.col.subscriptions"), t("list.col.attention"), t("list.col.id")],
         [[row.company_name, row.primary_domain, row.relationship, str(row.subscription_count),
-          row.attention_reason or "", row.id] for row in rows],
+          attention_words(row.attention_reason) if row.attention_reason else "", row.id]
+         for row in rows],
     )
     return 0
 

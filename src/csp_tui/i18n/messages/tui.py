@@ -75,6 +75,15 @@ MESSAGES: dict[str, dict[str, str]] = {
     "tui.preset.software": {"en": "software", "cs": "software"},
     "tui.preset.expired": {"en": "expired", "cs": "vypršelá"},
     # ---- values
+    # why a customer needs attention (codes stored by the cache)
+    "tui.attention.suspended": {"en": "a subscription is suspended",
+                                "cs": "pozastavené předplatné"},
+    "tui.attention.expiring": {"en": "a subscription expires within 7 days (auto-renew off)",
+                               "cs": "předplatné do 7 dnů vyprší (bez automatického obnovení)"},
+    "tui.attention.in_window": {"en": "a subscription can still be changed or cancelled",
+                                "cs": "předplatné lze ještě změnit nebo zrušit"},
+    "tui.attention.qual_denied": {"en": "Education qualification denied",
+                                  "cs": "kvalifikace Education zamítnuta"},
     "tui.unknown": {"en": "unknown", "cs": "neznámé"},
     "tui.status.active": {"en": "active", "cs": "aktivní"},
     "tui.status.suspended": {"en": "suspended", "cs": "pozastaveno"},

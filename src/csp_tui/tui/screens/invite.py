@@ -38,6 +38,7 @@ from csp_tui.tui.bindings import (
     bindings,
     register,
 )
+from csp_tui.tui.formatting import date_text
 
 if TYPE_CHECKING:
     from csp_tui.tui.app import CspApp
@@ -357,7 +358,7 @@ def result_heading(result: InviteResult, kind: str) -> str:
     contact = safe_text(invitation.contact_email, 120)
     if kind == "duplicate":
         return t("tui.invite.result.duplicate", domain=safe_text(invitation.domain, 120),
-                 sent=invitation.last_sent_at[:10], count=invitation.send_count)
+                 sent=date_text(invitation.last_sent_at), count=invitation.send_count)
     if kind == "resent":
         return t("tui.invite.result.resent", company=company, email=contact,
                  count=invitation.send_count)

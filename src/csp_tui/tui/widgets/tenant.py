@@ -92,7 +92,8 @@ def describe(detail: views.CustomerDetailView, zone: tzinfo | None = None,
                                          subscriptions=detail.subscription_count,
                                          perpetual=detail.entitlement_count))
     if detail.attention and detail.attention_reason:
-        row(t("tui.tenant.attention"), Text(safe_text(detail.attention_reason), style="bold"))
+        row(t("tui.tenant.attention"), Text(safe_text(fmt.attention_words(detail.attention_reason)),
+                                                  style="bold"))
     row(t("tui.tenant.synced"), fmt.datetime_text(detail.detail_synced_at, zone))
     return Group(grid)
 
@@ -150,11 +151,14 @@ class TenantPane(Pane):
             self.links = []
             links.clear_options()
         else:
-            from csp_tui.tui.screens.qualification import qualification_lines
+            # The service, not the Education screen: the screen pulls in the whole action
+            # stack, and this runs right after the first frame.
+            from csp_tui.services.qualifications import qualification_status
 
             now = self.console.now()
-            facts.update(describe(detail, now.tzinfo, qualification_lines(
-                self.console.backend.cache, self.customer_id, now)))
+            lines = [status.text for status in qualification_status(
+                self.console.backend.cache, self.customer_id, now)]
+            facts.update(describe(detail, now.tzinfo, lines))
             highlighted = links.highlighted
             self.links = tenant_links(detail.id)
             links.set_options(Option(Text(link.label), id=link.kind) for link in self.links)
