@@ -16,7 +16,7 @@ from csp_tui.config import ProfileKind
 from csp_tui.services import events as ev
 from csp_tui.services import invitations
 from csp_tui.state import invitations as ledger
-from csp_tui.tui.screens import invitation_actions
+from csp_tui.tui import invitation_keys
 from csp_tui.tui.screens.help import HelpScreen
 from csp_tui.tui.screens.invitation_actions import (
     ConfirmCancelScreen,
@@ -31,7 +31,7 @@ from csp_tui.tui.widgets.lists import InvitationsPane
 from .conftest import CLOCK_NOW, Console, ConsoleFactory, screen_text
 from .invite_support import LINK, type_text, with_loop_backend
 
-PANE_ACTIONS = set(invitation_actions.ROW_ACTIONS) | {"cancel_invitation"}
+PANE_ACTIONS = set(invitation_keys.ROW_ACTIONS) | {"cancel_invitation"}
 TODAY = CLOCK_NOW.strftime("%Y-%m-%d")
 
 
@@ -195,7 +195,7 @@ async def test_a_second_invitation_for_the_same_domain_shows_the_first(
         assert isinstance(screen, InvitationResultScreen)
         assert screen.result.duplicate and screen.result.invitation.id == first.id
         text = screen_text(console.app)
-        assert "already pending" in text and "2026-11-20" in text
+        assert "already pending" in text and "20 Nov 2026" in text
     assert [inv.id for inv in ledger.list_invitations(console.state)] == [first.id]
 
 
@@ -371,10 +371,10 @@ async def test_sandbox_controls_exist_only_for_sandbox_profiles(
     real = dataclasses.replace(settings, profile=settings.profile.model_copy(
         update={"kind": ProfileKind.PARTNER_CENTER}))
     for action in ("sandbox_accept_invitation", "sandbox_advance_clock"):
-        assert invitation_actions.available(action, "pending", settings, False) is True
-        assert invitation_actions.available(action, "pending", real, False) is False
-    assert invitation_actions.available("resend_invitation", "pending", real, False) is True
-    assert invitation_actions.available("resend_invitation", "accepted", real, False) is None
+        assert invitation_keys.available(action, "pending", settings, False) is True
+        assert invitation_keys.available(action, "pending", real, False) is False
+    assert invitation_keys.available("resend_invitation", "pending", real, False) is True
+    assert invitation_keys.available("resend_invitation", "accepted", real, False) is None
     console.backend.settings = real
     target = pending(console)[0]
     async with console.app.run_test(size=(80, 24)) as pilot:

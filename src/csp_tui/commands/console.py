@@ -16,6 +16,8 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
     from csp_tui.tui.app import CspApp
 
     try:
+        # Only opens the databases the first frame is painted from; the worker thread (REST
+        # client, sync engine, outbox) starts once that frame is on screen (CspApp.on_ready).
         backend = WorkerBackend(settings)
     except DatabaseError as exc:
         print(t("console.database_error", error=str(exc)), file=sys.stderr)

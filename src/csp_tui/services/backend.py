@@ -15,19 +15,25 @@ import threading
 from collections.abc import Awaitable, Callable
 from dataclasses import replace
 from datetime import UTC, datetime
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
-import httpx
 import sqlite_utils
 
 from csp_tui.config import Settings
+from csp_tui.i18n import t
 from csp_tui.partner_center import errors as pce
 from csp_tui.services import events
-from csp_tui.services.outbox_runner import OutboxRunner
-from csp_tui.services.session import Session, open_databases, open_session
+from csp_tui.services.session import open_databases
 from csp_tui.services.status import BackendStatus
-from csp_tui.services.sync import SyncEngine
 from csp_tui.state import outbox
+
+if TYPE_CHECKING:
+    # The REST client, the sync engine and the outbox runner (httpx, pydantic models) are
+    # imported on the worker thread when it starts: the console paints from the cache first.
+    import httpx
+
+    from csp_tui.services.session import Session
+    from csp_tui.services.sync import SyncEngine
 
 log = logging.getLogger(__name__)
 
@@ -131,7 +137,7 @@ class WorkerBackend:
             loop, session = self._loop, self._session
             if loop is None or session is None or not self._ready.is_set():
                 if self._stopping:
-                    raise RuntimeError("the background worker is not running")
+                    raise RuntimeError(t("backend.not_running"))
                 # Still starting (the console opens before the worker is up, and a quick
                 # hand can reach a screen that asks for data first): run it once ready.
                 waiting: concurrent.futures.Future[T] = concurrent.futures.Future()
@@ -183,9 +189,13 @@ class WorkerBackend:
                 waiting, self._waiting = self._waiting, []
             for _, future in waiting:  # the worker never came up: say so, do not hang
                 if future.set_running_or_notify_cancel():
-                    future.set_exception(RuntimeError("the background worker is not running"))
+                    future.set_exception(RuntimeError(t("backend.not_running")))
 
     async def _main(self) -> None:
+        from csp_tui.services.outbox_runner import OutboxRunner
+        from csp_tui.services.session import open_session
+        from csp_tui.services.sync import SyncEngine
+
         self._wake = asyncio.Event()
         session = open_session(self.settings, transport=self._transport,
                                token_provider=self._token_provider)

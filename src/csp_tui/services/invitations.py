@@ -24,8 +24,6 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 from urllib.parse import parse_qsl, urlsplit
 
-import httpx
-
 from csp_tui.cache.db import Transaction
 from csp_tui.config import Profile, Role
 from csp_tui.domain.text import safe_text
@@ -450,26 +448,17 @@ def add_note(session: Any, invitation_id: str, note: str, *,
 # --- sandbox demo -----------------------------------------------------------------------------
 
 
-class _BorrowedTransport(httpx.AsyncBaseTransport):
-    """Uses the session's transport without closing it: the session owns it."""
-
-    def __init__(self, inner: httpx.AsyncBaseTransport) -> None:
-        self._inner = inner
-
-    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
-        return await self._inner.handle_async_request(request)
-
-    async def aclose(self) -> None:
-        return None
-
-
 async def _fetch_prospects(session: Any) -> list[dict[str, Any]]:
     transport = session.transport
     if transport is None:
         from csp_tui.services.session import sandbox_transport_for
 
         transport = sandbox_transport_for(session.settings)
-    http = httpx.AsyncClient(transport=_BorrowedTransport(transport),
+    import httpx  # only the sandbox demo needs its own client: not on the console's start path
+
+    from csp_tui.services.borrowed_transport import BorrowedTransport
+
+    http = httpx.AsyncClient(transport=BorrowedTransport(transport),
                              base_url=session.client.base_url)
     async with http:
         response = await http.get("/_emulator/prospects")

@@ -22,14 +22,19 @@ from csp_tui.partner_center.client import PartnerCenterClient
 from csp_tui.partner_center.models import CustomerCreate, CustomerFilter
 from csp_tui.services import events
 from csp_tui.state import outbox
-from csp_tui.state.outbox import OutboxEntry
+from csp_tui.state.outbox import (
+    KIND_CREATE_CUSTOMER,
+    KIND_CREATE_QUALIFICATION,
+    KIND_PATCH_SUBSCRIPTION,
+    OutboxEntry,
+)
 
 log = logging.getLogger(__name__)
 
 MAX_ATTEMPTS = 6
-KIND_CREATE_CUSTOMER = "create_customer"
-KIND_PATCH_SUBSCRIPTION = "patch_subscription"
-KIND_CREATE_QUALIFICATION = "create_qualification"
+# The kinds are defined in state.outbox and offered here too, beside the runner that sends them.
+__all__ = ["KIND_CREATE_CUSTOMER", "KIND_CREATE_QUALIFICATION", "KIND_PATCH_SUBSCRIPTION",
+           "MAX_ATTEMPTS", "OutboxRunner", "SecretSink"]
 
 # Receives a created tenant's one-time credentials; they are held in memory only, never
 # written to the outbox, the cache or a log.

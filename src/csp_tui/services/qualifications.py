@@ -20,10 +20,9 @@ from csp_tui.domain import terms
 from csp_tui.domain.text import safe_text
 from csp_tui.partner_center.dates import parse_pc_datetime
 from csp_tui.services.invitations import ReadOnlyError
-from csp_tui.services.outbox_runner import KIND_CREATE_QUALIFICATION
 from csp_tui.services.subscriptions import enqueue_once
 from csp_tui.state import NotFoundError
-from csp_tui.state.outbox import OutboxEntry, OutboxState
+from csp_tui.state.outbox import KIND_CREATE_QUALIFICATION, OutboxEntry, OutboxState
 
 __all__ = [
     "EXPECTED_WORKING_DAYS",

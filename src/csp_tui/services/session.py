@@ -9,15 +9,21 @@ from __future__ import annotations
 
 import contextlib
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import httpx
 import sqlite_utils
 
 from csp_tui.cache import db as dbmod
 from csp_tui.config import Settings
-from csp_tui.partner_center.client import CallRecord, PartnerCenterClient
-from csp_tui.partner_center.ratelimit import RateLimiter
+
+if TYPE_CHECKING:
+    # The REST stack (httpx, the client and its models) is imported by open_session only:
+    # open_databases serves the console's first frame and the listing commands, which read
+    # the cache and never talk to Partner Center.
+    import httpx
+
+    from csp_tui.partner_center.client import CallRecord, PartnerCenterClient
+    from csp_tui.partner_center.ratelimit import RateLimiter
 
 SANDBOX_BASE_URL = "https://sandbox.csp-tui.invalid"
 
@@ -96,6 +102,8 @@ def open_session(
     token_provider: Any = None,
 ) -> Session:
     from csp_tui.partner_center.auth import token_provider_for
+    from csp_tui.partner_center.client import PartnerCenterClient
+    from csp_tui.partner_center.ratelimit import RateLimiter
     from csp_tui.state import command_log
 
     cache, state, notices = open_databases(settings)

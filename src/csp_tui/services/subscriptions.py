@@ -33,9 +33,8 @@ from csp_tui.domain.text import fold, safe_text
 from csp_tui.partner_center.dates import parse_pc_datetime
 from csp_tui.services import commerce_rules as rules
 from csp_tui.services.invitations import ReadOnlyError
-from csp_tui.services.outbox_runner import KIND_PATCH_SUBSCRIPTION
 from csp_tui.state import NotFoundError, outbox
-from csp_tui.state.outbox import PENDING_STATES, OutboxEntry, OutboxState
+from csp_tui.state.outbox import KIND_PATCH_SUBSCRIPTION, PENDING_STATES, OutboxEntry, OutboxState
 
 __all__ = [
     "PRESETS",

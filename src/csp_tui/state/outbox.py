@@ -43,6 +43,12 @@ class OutboxState(StrEnum):
     NEEDS_ATTENTION = "needs_attention"
 
 
+# What an entry asks Partner Center to do. Defined with the outbox, not with the runner that
+# sends them, so that queueing work never imports the REST client.
+KIND_CREATE_CUSTOMER = "create_customer"
+KIND_PATCH_SUBSCRIPTION = "patch_subscription"
+KIND_CREATE_QUALIFICATION = "create_qualification"
+
 PENDING_STATES = (OutboxState.QUEUED, OutboxState.SENDING, OutboxState.NEEDS_ATTENTION)
 
 

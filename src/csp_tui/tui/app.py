@@ -12,10 +12,10 @@ import os
 from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import on, work
-from textual.app import App
+from textual.app import App, SystemCommand
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.worker import Worker, WorkerState
@@ -30,12 +30,18 @@ from csp_tui.tui.backend import BackendStatus, ConsoleBackend
 from csp_tui.tui.bindings import GuardedActions, TranslatedBindings, bindings
 from csp_tui.tui.commands import COMMANDS, ConsoleCommand, ConsoleCommandProvider, resolve
 from csp_tui.tui.messages import BackendEvent
-from csp_tui.tui.screens.detail import DetailScreen
-from csp_tui.tui.screens.help import HelpScreen
 from csp_tui.tui.screens.log import CommandLogScreen
 from csp_tui.tui.screens.main import MainScreen
-from csp_tui.tui.screens.sign_in import SignInScreen
-from csp_tui.tui.screens.subscription_detail import SubscriptionViewsProvider
+
+if TYPE_CHECKING:
+    from textual.command import Provider
+
+    from csp_tui.tui.screens.help import HelpScreen
+    from csp_tui.tui.screens.sign_in import SignInScreen
+
+# Only what the first frame needs is imported above. Every other screen is imported where it
+# is opened: the subscription and invitation screens bring the REST stack (httpx, the Partner
+# Center client, its pydantic models), which the console must not wait for at start.
 
 # app.tcss first (theme-wide rules), then every other sheet in name order: a screen added in
 # its own module brings its own sheet without touching this list.
@@ -54,6 +60,14 @@ def local_clock() -> datetime:
     return datetime.now(UTC).astimezone()
 
 
+def subscription_views_provider() -> type[Provider]:
+    """The palette's subscription views, imported when the palette first asks for them
+    (Textual accepts a callable that returns the provider class in ``COMMANDS``)."""
+    from csp_tui.tui.screens.subscription_detail import SubscriptionViewsProvider
+
+    return SubscriptionViewsProvider
+
+
 class CspApp(GuardedActions, TranslatedBindings, App[None]):
     """csp-tui's console. ``CspApp(backend).run()``."""
 
@@ -61,7 +75,7 @@ class CspApp(GuardedActions, TranslatedBindings, App[None]):
     CSS_PATH: ClassVar = [styles_dir() / name for name in _FIRST_STYLES] + sorted(
         path for path in styles_dir().glob("*.tcss") if path.name not in _FIRST_STYLES)
     BINDINGS: ClassVar = bindings("app")
-    COMMANDS: ClassVar = App.COMMANDS | {ConsoleCommandProvider, SubscriptionViewsProvider}
+    COMMANDS: ClassVar = App.COMMANDS | {ConsoleCommandProvider, subscription_views_provider}
     NOTIFICATION_TIMEOUT = 6
 
     def __init__(
@@ -123,14 +137,33 @@ class CspApp(GuardedActions, TranslatedBindings, App[None]):
     def get_default_screen(self) -> MainScreen:
         return MainScreen()
 
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
+        # Textual's own entries are English literals: the console's, from the catalog.
+        from csp_tui.tui.palette import system_commands
+
+        return system_commands(self, screen)
+
+    def action_command_palette(self) -> None:
+        from textual.command import CommandPalette
+
+        from csp_tui.tui.palette import ConsolePalette
+
+        if self.use_command_palette and not CommandPalette.is_open(self):
+            self.push_screen(ConsolePalette(id="--command-palette"))
+
     def on_mount(self) -> None:
         # e.g. "the cache was unreadable, moved aside, a sync rebuilds it"
         for notice in getattr(self.backend, "notices", ()):
             self.notify(safe_text(notice, 500), severity="warning", timeout=15)
         self._unsubscribe = self.backend.subscribe(self._receive)
-        self._start_backend()
         if self.tick_seconds:
             self.set_interval(self.tick_seconds, self._tick)
+
+    def on_ready(self) -> None:
+        # Textual sends Ready once the first frame is on screen, painted from the cache. Only
+        # then does the back end start: its thread imports the REST stack and opens the
+        # session, work that would otherwise compete with the first paint for the CPU.
+        self._start_backend()
 
     def _receive(self, event: ev.Event) -> None:
         # Called by the back end from its tasks or threads: only post (thread-safe).
@@ -282,6 +315,9 @@ class CspApp(GuardedActions, TranslatedBindings, App[None]):
     async def run_console_command(self, command: ConsoleCommand, argument: str = "") -> None:
         if not self.command_allowed(command):
             return
+        if command.name == "language":
+            self.switch_language(argument)
+            return
         if command.name == "subscriptions" and argument:
             from csp_tui.tui.screens.subscription_detail import run_subscriptions_command
 
@@ -303,6 +339,16 @@ class CspApp(GuardedActions, TranslatedBindings, App[None]):
     def action_show_pane(self, name: str) -> None:
         self._back_to_main().focus_pane(name)
 
+    def switch_language(self, language: str) -> bool:
+        """``:language cs|en`` (empty: the other one): every text on the main screen in that
+        language, the person's place kept; see tui/language.py (only from the main screen)."""
+        from csp_tui.tui.language import switch_language
+
+        return switch_language(self, language)
+
+    def action_switch_language(self, language: str = "") -> None:
+        self.switch_language(language)
+
     def action_sync(self) -> None:
         self.backend.request_sync()
         self.notify(t("tui.notify.sync_requested"))
@@ -318,12 +364,16 @@ class CspApp(GuardedActions, TranslatedBindings, App[None]):
             self.push_screen(CommandLogScreen())
 
     def action_help(self) -> None:
+        from csp_tui.tui.screens.help import HelpScreen
+
         if isinstance(self.screen, HelpScreen):
             self.screen.dismiss()
             return
         self.push_screen(self.help_screen_for(self.screen))
 
     def help_screen_for(self, screen: Screen[Any]) -> HelpScreen:
+        from csp_tui.tui.screens.help import HelpScreen
+
         # One line per action, with every key that triggers it ("q, ^q"); what the footer
         # shows comes first, then moving around (arrows, pages).
         grouped: dict[tuple[str, str], tuple[list[str], str]] = {}
@@ -352,6 +402,8 @@ class CspApp(GuardedActions, TranslatedBindings, App[None]):
         return HelpScreen(self._context_name(screen), keys, commands)
 
     def _context_name(self, screen: Screen[Any]) -> str:
+        from csp_tui.tui.screens.detail import DetailScreen
+
         if isinstance(screen, MainScreen):
             return t(f"tui.pane.{screen.active_pane}")
         if isinstance(screen, CommandLogScreen):
@@ -412,6 +464,8 @@ class CspApp(GuardedActions, TranslatedBindings, App[None]):
 
     def show_sign_in(self, prompt_text: str, user_code: str, url: str,
                      callback: Callable[[bool | None], Any] | None = None) -> SignInScreen:
+        from csp_tui.tui.screens.sign_in import SignInScreen
+
         screen = SignInScreen(prompt_text, user_code, url)
         self.push_screen(screen, callback)
         return screen
@@ -448,7 +502,11 @@ class CspApp(GuardedActions, TranslatedBindings, App[None]):
         # Folded and collation-key columns are search machinery, not facts about the row.
         fields = [(name, value) for name, value in record.items()
                   if not (name.endswith("_fold") or name == "sort_key")]
-        self.push_screen(DetailScreen(title, fields))
+        # The screen labels each column from the catalog and writes values for the language
+        # ("kind" says what "status" means); its copy keeps the raw names for scripts.
+        from csp_tui.tui.screens.detail import DetailScreen
+
+        self.push_screen(DetailScreen(title, fields, kind=kind, zone=self.now().tzinfo))
 
     def copy_text(self, text: str) -> None:
         """Copy with OSC 52 (works over SSH when the local terminal allows it) and say so."""

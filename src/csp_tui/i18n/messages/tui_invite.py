@@ -218,6 +218,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "cs": "V sandboxu na doméně {domain} žádný tenant na pozvánku nečeká (přijmout "
               "mohou jen připravení zájemci).",
     },
+    "tui.invitations.sandbox.only": {
+        "en": "The sandbox controls exist only for sandbox profiles.",
+        "cs": "Ovládání sandboxu existuje jen u sandboxových profilů.",
+    },
     "tui.invitations.sandbox.failed": {
         "en": "The sandbox refused the control (HTTP {status}).",
         "cs": "Sandbox ovládací požadavek odmítl (HTTP {status}).",

@@ -11,9 +11,9 @@ from csp_tui.cache import views
 from csp_tui.domain.text import safe_text
 from csp_tui.i18n import t
 from csp_tui.tui.bindings import bindings
+from csp_tui.tui.invitation_keys import ROW_ACTIONS as INVITATION_ROW_ACTIONS
+from csp_tui.tui.invitation_keys import InvitationPaneActions
 from csp_tui.tui.messages import CustomerSelected
-from csp_tui.tui.screens.invitation_actions import ROW_ACTIONS as INVITATION_ROW_ACTIONS
-from csp_tui.tui.screens.invitation_actions import InvitationPaneActions
 from csp_tui.tui.sources import (
     COMMAND_SORTS,
     CUSTOMER_SORTS,
