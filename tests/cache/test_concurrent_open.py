@@ -40,3 +40,30 @@ def test_processes_opening_a_new_cache_together_all_succeed(tmp_path):
         process.join(timeout=60)
     assert outcomes == ["ok"] * workers
     assert not list(tmp_path.glob("*.unusable-*"))
+
+
+def test_a_new_file_being_created_by_another_opener_is_never_called_foreign(tmp_path):
+    # Threads are enough to hit the window: one reads "schema version 0", another commits the
+    # first migration, the first then counts tables. Both reads must come from one snapshot.
+    import threading
+
+    from csp_tui.cache import db
+
+    failures: list[str] = []
+    for attempt in range(40):
+        path = tmp_path / f"state-{attempt}.db"
+        barrier = threading.Barrier(6)
+
+        def open_it(path: Path = path, barrier: threading.Barrier = barrier) -> None:
+            barrier.wait()
+            try:
+                db.open_state(path).conn.close()
+            except Exception as exc:  # collected and asserted on below
+                failures.append(repr(exc))
+
+        threads = [threading.Thread(target=open_it) for _ in range(6)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+    assert failures == []

@@ -104,10 +104,13 @@ def _app_id(conn: sqlite3.Connection) -> str | None:
 def migrate(conn: sqlite3.Connection, app_id: str, migrations: list[str], path: Path) -> int:
     """Bring the database to the newest schema version; refuse files that are not ours."""
     try:
-        version = _patiently(lambda: _user_version(conn))
-        tables = _patiently(lambda: conn.execute(
-            "SELECT count(*) FROM sqlite_master WHERE type = 'table'"
-        ).fetchone()[0])
+        # One statement, one snapshot: read apart, another process's first migration could
+        # commit in between (version 0, then its tables) and the file would look foreign.
+        version, tables = _patiently(lambda: conn.execute(
+            "SELECT user_version, (SELECT count(*) FROM sqlite_master WHERE type = 'table') "
+            "FROM pragma_user_version"
+        ).fetchone())
+        version = int(version)
     except sqlite3.DatabaseError as exc:
         if _is_lock(exc):
             raise DatabaseError(f"{path} stayed locked by another process ({exc})") from exc
