@@ -167,12 +167,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     settings: Settings | None = None
     config_error: ConfigError | None = None
+    # The environment's language (LANG/LC_ALL) until a profile is read: a config error is
+    # told in it, since the profile that would name a language may be what is broken.
+    set_language(None)
     try:
         settings = load_settings(_prescan_profile(argv))
         set_language(settings.profile.language)
     except ConfigError as exc:
         config_error = exc
-        set_language(None)
 
     parser = build_parser()
     args = parser.parse_args(argv)
@@ -185,8 +187,13 @@ def main(argv: Sequence[str] | None = None) -> int:
             command = f"{group} {sub_command}"
 
     if config_error is not None:
-        print(t("error.config", file=config_error.file or "-", key=config_error.key,
-                problem=config_error.problem), file=sys.stderr)
+        # The problem is put into words here, in the environment's language.
+        if config_error.file is None:
+            print(t("config.error.no_file", key=config_error.shown_key,
+                    problem=config_error.problem), file=sys.stderr)
+        else:
+            print(t("error.config", file=config_error.file, key=config_error.shown_key,
+                    problem=config_error.problem), file=sys.stderr)
         return EXIT_USAGE
     assert settings is not None
     try:

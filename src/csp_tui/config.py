@@ -7,18 +7,21 @@ built-in ``sandbox`` profile is used, so a new user sees the whole product witho
 
 from __future__ import annotations
 
+import errno
 import ipaddress
 import os
 import re
 import tomllib
 from dataclasses import dataclass, field
-from enum import StrEnum
+from enum import Enum, StrEnum
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from csp_tui.domain.text import safe_text
+from csp_tui.i18n import t
 from csp_tui.locations import Locations, is_safe_profile_name, locations_for
 from csp_tui.sandbox import identity
 
@@ -44,14 +47,50 @@ class AuthMethod(StrEnum):
 
 
 class ConfigError(Exception):
-    """A problem in the config file, told as file + key + what is wrong."""
+    """A problem in the config file, told as file + key + what to fix.
 
-    def __init__(self, file: Path | None, key: str, problem: str) -> None:
+    It is raised before the profile's language is known (the profile may be what is broken),
+    so the problem is kept as a catalog key (``config.problem.*``) with its parameters and put
+    into words only when shown: :attr:`problem` and ``str()`` are in the current language.
+    ``detail`` is technical text from elsewhere (the TOML parser's message), shown as it is.
+    """
+
+    def __init__(self, file: Path | None, key: str, problem_key: str, /, *,
+                 detail: str | None = None, **params: object) -> None:
+        super().__init__(file, key, problem_key)
         self.file = file
         self.key = key
-        self.problem = problem
-        where = str(file) if file else "built-in settings"
-        super().__init__(f"{where}: {key}: {problem}")
+        self.problem_key = problem_key
+        self.params = params
+        self.detail = detail
+
+    @property
+    def problem(self) -> str:
+        text = t(self.problem_key, **self.params)
+        return f"{text} ({self.detail})" if self.detail else text
+
+    @property
+    def where(self) -> str:
+        """The file, or the built-in settings when there is no file."""
+        return str(self.file) if self.file else t("config.where.builtin")
+
+    @property
+    def shown_key(self) -> str:
+        """The key path as it may reach a terminal: a key is whatever the file spells, escape
+        sequences included."""
+        return safe_text(self.key)
+
+    def __str__(self) -> str:
+        return f"{self.where}: {self.shown_key}: {self.problem}"
+
+
+class _InvalidValue(ValueError):
+    """A field validator's verdict as a catalog key; pydantic keeps it in the error's context,
+    and :func:`_profile_error` turns it back into a :class:`ConfigError`."""
+
+    def __init__(self, problem_key: str) -> None:
+        super().__init__(problem_key)
+        self.problem_key = problem_key
 
 
 _TENANT_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9.-]{0,252}$")
@@ -76,14 +115,14 @@ def _checked_url(value: str) -> str:
         parts = urlsplit(value)
         host = parts.hostname or ""
         parts.port  # noqa: B018 - raises ValueError for a bad port
-    except ValueError as exc:
-        raise ValueError(f"not a valid URL ({exc})") from None
+    except ValueError:
+        raise _InvalidValue("config.problem.url_invalid") from None
     if not host or parts.scheme not in {"https", "http"}:
-        raise ValueError("must be an https:// URL (plain http only on loopback)")
+        raise _InvalidValue("config.problem.url_not_https")
     if parts.scheme == "http" and not _is_loopback(host):
-        raise ValueError("must be an https:// URL (plain http only on loopback)")
+        raise _InvalidValue("config.problem.url_not_https")
     if parts.query or parts.fragment:
-        raise ValueError("must not contain ?query or #fragment")
+        raise _InvalidValue("config.problem.url_query")
     return value.rstrip("/")
 
 
@@ -124,14 +163,14 @@ class Profile(BaseModel):
     def _tenant_id(cls, value: str) -> str:
         # It becomes a path segment of the sign-in address: a GUID or a domain name.
         if value and not _TENANT_ID.match(value):
-            raise ValueError("must be a tenant GUID or a domain such as contoso.onmicrosoft.com")
+            raise _InvalidValue("config.problem.tenant_id")
         return value
 
     @field_validator("language")
     @classmethod
     def _language(cls, value: str | None) -> str | None:
         if value is not None and value not in {"cs", "en"}:
-            raise ValueError('must be "cs" or "en"')
+            raise _InvalidValue("config.problem.language")
         return value
 
     @property
@@ -177,25 +216,108 @@ class Settings:
     profiles: tuple[str, ...] = ()
 
 
+# tomllib ends its messages with where it stopped: "... (at line 3, column 7)" or
+# "... (at end of document)".
+_TOML_POSITION = re.compile(
+    r"^(?P<detail>.*?)\s*\(at line (?P<line>\d+), column (?P<column>\d+)\)$")
+_TOML_AT_END = re.compile(r"^(?P<detail>.*?)\s*\(at end of document\)$")
+
+
 def _read_toml(path: Path) -> dict[str, Any]:
     try:
         with path.open("rb") as fh:
             return tomllib.load(fh)
     except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(path, "(syntax)", f"not valid TOML: {exc}") from exc
+        raise _syntax_error(path, exc) from exc
     except UnicodeDecodeError as exc:
-        raise ConfigError(path, "(encoding)", "the file must be UTF-8 text") from exc
+        raise ConfigError(path, "(encoding)", "config.problem.encoding") from exc
     except OSError as exc:
-        raise ConfigError(path, "(file)", f"cannot be read: {exc.strerror or exc}") from exc
+        raise _read_error(path, exc) from exc
+
+
+def _syntax_error(path: Path, exc: tomllib.TOMLDecodeError) -> ConfigError:
+    """Where the file stops being TOML, in words; the parser's own message (English, from
+    Python) follows as technical detail."""
+    message = str(exc)
+    found = _TOML_POSITION.match(message)
+    if found is not None:
+        return ConfigError(path, "(syntax)", "config.problem.toml_at", detail=found["detail"],
+                           line=int(found["line"]), column=int(found["column"]))
+    at_end = _TOML_AT_END.match(message)
+    if at_end is not None:
+        return ConfigError(path, "(syntax)", "config.problem.toml_at_end",
+                           detail=at_end["detail"])
+    return ConfigError(path, "(syntax)", "config.problem.toml", detail=message)
+
+
+def _read_error(path: Path, exc: OSError) -> ConfigError:
+    if exc.errno in (errno.EACCES, errno.EPERM):
+        return ConfigError(path, "(file)", "config.problem.unreadable_permission")
+    if exc.errno == errno.EISDIR:
+        return ConfigError(path, "(file)", "config.problem.unreadable_directory")
+    # Anything rarer: the system's own words, as technical detail.
+    return ConfigError(path, "(file)", "config.problem.unreadable",
+                       detail=exc.strerror or type(exc).__name__)
+
+
+#: pydantic's error types -> what to write instead (pydantic's messages are English).
+_PROBLEM_BY_TYPE = {
+    "extra_forbidden": "config.problem.unknown_key",
+    "int_type": "config.problem.integer",
+    "int_parsing": "config.problem.integer",
+    "int_from_float": "config.problem.integer",
+    "float_type": "config.problem.number",
+    "float_parsing": "config.problem.number",
+    "finite_number": "config.problem.number",
+    "bool_type": "config.problem.boolean",
+    "bool_parsing": "config.problem.boolean",
+    "string_type": "config.problem.string",
+    "string_unicode": "config.problem.string",
+}
+#: Range errors: the limit comes from the error's context.
+_LIMITS = {
+    "greater_than_equal": ("ge", "config.problem.at_least"),
+    "greater_than": ("gt", "config.problem.greater_than"),
+    "less_than_equal": ("le", "config.problem.at_most"),
+    "less_than": ("lt", "config.problem.less_than"),
+}
+
+
+def _limit(value: object) -> object:
+    """``0.0`` is written ``0``: the person types a whole number where one fits."""
+    return int(value) if isinstance(value, float) and value.is_integer() else value
+
+
+def _allowed_values(field_name: str) -> str | None:
+    """The values an enum field accepts, as they are written in the file."""
+    info = Profile.model_fields.get(field_name)
+    annotation = info.annotation if info is not None else None
+    if isinstance(annotation, type) and issubclass(annotation, Enum):
+        return ", ".join(f'"{member.value}"' for member in annotation)
+    return None
 
 
 def _profile_error(path: Path, name: str, exc: ValidationError) -> ConfigError:
+    """The first of pydantic's complaints, told with the key path and what to write instead."""
     err = exc.errors()[0]
-    loc = ".".join(str(p) for p in err.get("loc", ()))
-    msg = err.get("msg", "invalid value")
-    if err.get("type") == "extra_forbidden":
-        msg = "unknown key (check the spelling)"
-    return ConfigError(path, f"profiles.{name}.{loc}" if loc else f"profiles.{name}", msg)
+    parts = err.get("loc", ())
+    loc = ".".join(str(p) for p in parts)
+    key = f"profiles.{name}.{loc}" if loc else f"profiles.{name}"
+    kind = err.get("type", "")
+    context = err.get("ctx") or {}
+    if isinstance(context.get("error"), _InvalidValue):
+        return ConfigError(path, key, context["error"].problem_key)
+    if kind in _LIMITS:
+        bound, problem = _LIMITS[kind]
+        return ConfigError(path, key, problem, limit=_limit(context.get(bound)))
+    if kind == "enum":
+        allowed = _allowed_values(str(parts[0])) if parts else None
+        if allowed:
+            return ConfigError(path, key, "config.problem.one_of", allowed=allowed)
+    if kind in _PROBLEM_BY_TYPE:
+        return ConfigError(path, key, _PROBLEM_BY_TYPE[kind])
+    # A shape this table did not foresee: pydantic's error type names it for support.
+    return ConfigError(path, key, "config.problem.invalid_value", detail=kind or None)
 
 
 def load_settings(profile_name: str | None = None) -> Settings:
@@ -212,25 +334,25 @@ def load_settings(profile_name: str | None = None) -> Settings:
     unknown_top = set(raw) - {"default_profile", "profiles", "keymap"}
     if unknown_top:
         key = sorted(unknown_top)[0]
-        raise ConfigError(path, key, "unknown key (expected default_profile, profiles, keymap)")
+        raise ConfigError(path, key, "config.problem.unknown_top_key")
 
     raw_profiles = raw.get("profiles", {})
     if not isinstance(raw_profiles, dict):
-        raise ConfigError(path, "profiles", "must be a table of [profiles.NAME] tables")
+        raise ConfigError(path, "profiles", "config.problem.profiles_not_table")
     for name, table in raw_profiles.items():
         if not is_safe_profile_name(name):
-            raise ConfigError(path, f"profiles.{name}", "use letters, digits, '-', '_' or '.'")
+            raise ConfigError(path, f"profiles.{name}", "config.problem.profile_name")
         if not isinstance(table, dict):
-            raise ConfigError(path, f"profiles.{name}", "must be a table")
+            raise ConfigError(path, f"profiles.{name}", "config.problem.profile_not_table")
         if "name" in table:
-            raise ConfigError(path, f"profiles.{name}.name",
-                              "unknown key: the profile's name is its table name")
+            raise ConfigError(path, f"profiles.{name}.name", "config.problem.name_key")
         try:
             profile = Profile(name=name, **table)
         except ValidationError as exc:
             raise _profile_error(path, name, exc) from exc
         except TypeError as exc:  # e.g. a key given twice
-            raise ConfigError(path, f"profiles.{name}", str(exc)) from exc
+            raise ConfigError(path, f"profiles.{name}", "config.problem.invalid_table",
+                              detail=str(exc)) from exc
         _check_profile_complete(path, profile)
         profiles[name] = _with_sandbox_identity(profile)
 
@@ -238,19 +360,20 @@ def load_settings(profile_name: str | None = None) -> Settings:
     if not isinstance(keymap, dict) or not all(
         isinstance(k, str) and isinstance(v, str) for k, v in keymap.items()
     ):
-        raise ConfigError(path, "keymap", 'must map binding ids to keys, e.g. sync = "r,f5"')
+        raise ConfigError(path, "keymap", "config.problem.keymap")
 
     default = raw.get("default_profile", DEFAULT_PROFILE)
     if not isinstance(default, str):
-        raise ConfigError(path, "default_profile", "must be a profile name (text)")
+        raise ConfigError(path, "default_profile", "config.problem.default_profile")
     from_env = os.environ.get(PROFILE_ENV)
     chosen = profile_name or from_env or default
     if chosen not in profiles:
         known = ", ".join(sorted(profiles))
         # Name where the unknown name came from, so the person knows what to fix.
         key = "--profile" if profile_name else PROFILE_ENV if from_env else "default_profile"
-        raise ConfigError(path if path.exists() else None, key,
-                          f"no profile named {chosen!r} (known: {known})")
+        # repr(): the name came from outside (argument, environment) and may hold anything.
+        raise ConfigError(path if path.exists() else None, key, "config.problem.no_profile",
+                          name=repr(chosen), known=known)
 
     return Settings(
         profile=profiles[chosen],
@@ -281,14 +404,13 @@ def _check_profile_complete(path: Path, profile: Profile) -> None:
     where = f"profiles.{profile.name}"
     if profile.kind is ProfileKind.PARTNER_CENTER:
         if not profile.tenant_id:
-            raise ConfigError(path, f"{where}.tenant_id", "required for a partner-center profile")
+            raise ConfigError(path, f"{where}.tenant_id", "config.problem.tenant_required")
         if profile.auth is AuthMethod.DEVICE_CODE and not profile.client_id:
-            raise ConfigError(path, f"{where}.client_id",
-                              "required for device-code sign-in (the public client app id)")
+            raise ConfigError(path, f"{where}.client_id", "config.problem.client_id_required")
     if profile.role is Role.INDIRECT_RESELLER and profile.kind is ProfileKind.PARTNER_CENTER \
             and not profile.indirect_provider_id:
         raise ConfigError(path, f"{where}.indirect_provider_id",
-                          "an indirect reseller needs its distributor's tenant id")
+                          "config.problem.provider_required")
 
 
 # ------------------------------------------------------------------ saving the language

@@ -20,10 +20,10 @@ from .bypass_checker import Finding, check_files, check_source
 PACKAGE = Path(csp_tui.__file__).parent
 #: Where text reaches a user: screens and widgets, CLI commands and ``--help``, the services
 #: whose messages the console and the CLI show, ARES look-ups (form notes), Partner Center's
-#: error type (its text ends up in the status line and notifications).
-#: Not yet: ``config.py`` — its problems are still English (they are raised before the
-#: profile's language is known, so they need translating when shown, not when raised).
-SCANNED = ("tui", "commands", "cli.py", "services", "ares.py", "partner_center/errors.py")
+#: error type and the client that raises it (their text ends up in the status line,
+#: notifications and CLI output), the config file's problems (put into words when shown).
+SCANNED = ("tui", "commands", "cli.py", "services", "ares.py", "config.py",
+           "partner_center/errors.py", "partner_center/client.py")
 
 #: (path relative to the package, literal) -> why it stays as it is.
 ALLOWED: dict[tuple[str, str], str] = {
@@ -32,6 +32,14 @@ ALLOWED: dict[tuple[str, str], str] = {
     ("cli.py", "not a database"): "SQLite's own words, matched in its error messages",
     ("cli.py", "no such file"): "SQLite's own words, matched in its error messages",
     ("partner_center/errors.py", "HTTP {}"): "a protocol name and a status number",
+    ("partner_center/client.py", "seekOperation=Next"):
+        "a query parameter of the Partner Center paging protocol",
+    ("partner_center/client.py", "connection error"):
+        "a command-log label stored in state.db beside the status (like 'timeout'); only "
+        "`csp-tui log --json` hands it on, to scripts",
+    ("partner_center/client.py", "malformed body"):
+        "a command-log label stored in state.db beside the status (like 'timeout'); only "
+        "`csp-tui log --json` hands it on, to scripts",
     ("ares.py", "Česká republika"): "ARES data: the country name ARES itself uses",
     ("ares.py", "subject is not an object"): "logged and treated as 'not found', not shown",
     ("ares.py", "subject without a valid ico or a name"):

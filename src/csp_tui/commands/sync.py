@@ -14,6 +14,8 @@ from csp_tui.services.outbox_runner import OutboxRunner
 from csp_tui.services.session import open_session
 from csp_tui.services.sync import SyncEngine, SyncResult
 
+EXIT_USAGE = 2
+
 
 def _progress_printer(quiet: bool):  # type: ignore[no-untyped-def]
     tty = sys.stderr.isatty()
@@ -81,6 +83,11 @@ async def _run(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def run(args: argparse.Namespace, settings: Settings) -> int:
+    if args.customer is not None:
+        args.customer = args.customer.strip()
+        if not args.customer:  # `--customer ""`: no id to ask Partner Center about
+            print(t("sync.cli.customer_blank"), file=sys.stderr)
+            return EXIT_USAGE
     try:
         return asyncio.run(_run(args, settings))
     except Exception as exc:

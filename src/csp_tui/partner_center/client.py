@@ -143,7 +143,12 @@ class _Answer:
 
 
 def _segment(value: str, what: str) -> str:
-    """One path segment. Ids come from remote data: quote everything, refuse empties."""
+    """One path segment. Ids come from remote data: quote everything, refuse empties.
+
+    ``what`` names the argument. An empty one is a caller's bug (ids come from the cache or
+    are checked where a person types them), so the ValueError stays English: no one reads it
+    but a developer.
+    """
     text = str(value).strip()
     if not text:
         raise ValueError(f"{what} must not be empty")
@@ -291,6 +296,15 @@ def _parse_body(response: httpx.Response) -> Any:
     return body
 
 
+def _malformed(message_key: str, target: str, *, detail: str | None = None,
+               **params: object) -> pce.MalformedResponseError:
+    """An answer that is not the documented shape: words from the catalog (shown in the
+    current language), the path as the command log shows it (secrets removed), the technical
+    detail untranslated."""
+    return pce.MalformedResponseError(message_key=message_key, params=params,
+                                      where=loggable_path(target), detail=detail)
+
+
 def _error_label(error: pce.PartnerCenterError) -> str:
     if error.code:
         return f"code {error.code}"
@@ -433,32 +447,36 @@ class PartnerCenterClient:
                                                      headers=headers)
             except httpx.TimeoutException as exc:
                 self._record(attempt.done(None, "timeout"))
-                error = pce.TransportError(f"{method} {shown_path}: timed out ({exc!r})",
-                                           request_id=request_id, correlation_id=correlation_id)
+                error = pce.TransportError(
+                    message_key="pc.transport.timed_out", where=f"{method} {shown_path}",
+                    detail=repr(exc), request_id=request_id, correlation_id=correlation_id)
             except httpx.TransportError as exc:
                 self._record(attempt.done(None, "connection error"))
                 error = pce.TransportError(
-                    f"{method} {shown_path}: connection failed ({type(exc).__name__})",
+                    message_key="pc.transport.connection_failed",
+                    where=f"{method} {shown_path}", detail=type(exc).__name__,
                     request_id=request_id, correlation_id=correlation_id)
             else:
                 status = response.status_code
                 if 200 <= status < 300 or status in expected:
                     body: Any = None
-                    malformed: str | None = None
+                    # (catalog key, technical detail) when the body cannot be used
+                    malformed: tuple[str, str | None] | None = None
                     if method != "HEAD" and status != 204:
                         try:
                             body = _parse_body(response)
                         except ValueError as exc:
-                            malformed = f"not JSON: {exc}"
+                            malformed = ("pc.malformed.not_json", str(exc))
                         else:
                             if body is None and require_body and 200 <= status < 300:
-                                malformed = "empty body"
+                                malformed = ("pc.malformed.empty_body", None)
                     if malformed is None:
                         self._record(attempt.done(status, None))
                         return _Answer(status, response.headers, body)
                     self._record(attempt.done(status, "malformed body"))
                     error = pce.MalformedResponseError(
-                        f"{method} {shown_path}: {malformed}", status=status,
+                        message_key=malformed[0], where=f"{method} {shown_path}",
+                        detail=malformed[1], status=status,
                         request_id=request_id, correlation_id=correlation_id)
                     if not idempotent_read:
                         # The write happened; sending it again is the caller's decision.
@@ -509,8 +527,8 @@ class PartnerCenterClient:
         try:
             return model.model_validate(body)
         except ValidationError as exc:
-            raise pce.MalformedResponseError(
-                f"{target}: unexpected {model.__name__} shape: {_first_error(exc)}") from exc
+            raise _malformed("pc.malformed.shape", target, model=model.__name__,
+                             detail=_first_error(exc)) from exc
 
     @staticmethod
     def _items(model: type[M], body: Any, target: str) -> tuple[list[M], Any]:
@@ -518,8 +536,8 @@ class PartnerCenterClient:
             collection = parse_collection(model, body)
         except (ValidationError, TypeError) as exc:
             detail = _first_error(exc) if isinstance(exc, ValidationError) else str(exc)
-            raise pce.MalformedResponseError(
-                f"{target}: unexpected collection of {model.__name__}: {detail}") from exc
+            raise _malformed("pc.malformed.collection", target, model=model.__name__,
+                             detail=detail) from exc
         return collection.items, collection
 
     # -- paging --------------------------------------------------------------------------
@@ -569,11 +587,10 @@ class PartnerCenterClient:
                 next_target = _with_seek_next(first)
             key = (next_target, token)
             if key in seen:
-                raise pce.MalformedResponseError(
-                    f"{loggable_path(first)}: paging does not advance (repeated next page)")
+                raise _malformed("pc.malformed.paging_stuck", first)
             seen.add(key)
             target, extra = next_target, headers
-        raise pce.MalformedResponseError(f"{loggable_path(first)}: more than {MAX_PAGES} pages")
+        raise _malformed("pc.malformed.too_many_pages", first, pages=MAX_PAGES)
 
     async def _collect(self, first: str, model: type[M], *, empty_ok: bool = False) -> list[M]:
         result: list[M] = []
@@ -603,7 +620,7 @@ class PartnerCenterClient:
         return result
 
     async def get_customer(self, customer_id: str) -> Customer:
-        target = f"/v1/customers/{_segment(customer_id, 'customer id')}"
+        target = f"/v1/customers/{_segment(customer_id, 'customer_id')}"
         return self._model(Customer, await self._get(target), target)
 
     async def create_customer(self, body: CustomerCreate, *, request_id: str) -> CreatedCustomer:
@@ -621,13 +638,13 @@ class PartnerCenterClient:
         return answer.status != 404
 
     async def custom_domains(self, customer_id: str) -> list[str]:
-        target = f"/v1/customers/{_segment(customer_id, 'customer id')}/customDomains"
+        target = f"/v1/customers/{_segment(customer_id, 'customer_id')}/customDomains"
         body = await self._get(target)
         if isinstance(body, Mapping):
             lowered = {str(k).lower(): v for k, v in body.items()}
             body = lowered.get("items", lowered.get("value"))
         if not isinstance(body, list):
-            raise pce.MalformedResponseError(f"{target}: expected a list of domains")
+            raise _malformed("pc.malformed.not_domain_list", target)
         domains = []
         for item in body:
             if isinstance(item, Mapping):
@@ -648,11 +665,11 @@ class PartnerCenterClient:
         })
         request = self._model(RelationshipRequest, await self._get(target), target)
         if not request.url:
-            raise pce.MalformedResponseError(f"{target}: no url in the answer")
+            raise _malformed("pc.malformed.no_url", target)
         return request.url
 
     async def customer_relationships(self, customer_id: str) -> list[PartnerRelationship]:
-        target = f"/v1/customers/{_segment(customer_id, 'customer id')}/relationships"
+        target = f"/v1/customers/{_segment(customer_id, 'customer_id')}/relationships"
         # Empty lists sometimes come back as null or an empty body.
         return await self._collect(target, PartnerRelationship, empty_ok=True)
 
@@ -669,14 +686,14 @@ class PartnerCenterClient:
     # -- subscriptions -------------------------------------------------------------------
 
     def _subscriptions_path(self, customer_id: str) -> str:
-        return f"/v1/customers/{_segment(customer_id, 'customer id')}/subscriptions"
+        return f"/v1/customers/{_segment(customer_id, 'customer_id')}/subscriptions"
 
     async def list_subscriptions(self, customer_id: str) -> list[Subscription]:
         return await self._collect(self._subscriptions_path(customer_id), Subscription)
 
     async def get_subscription(self, customer_id: str, subscription_id: str) -> Subscription:
         target = (f"{self._subscriptions_path(customer_id)}/"
-                  f"{_segment(subscription_id, 'subscription id')}")
+                  f"{_segment(subscription_id, 'subscription_id')}")
         return self._model(Subscription, await self._get(target), target)
 
     async def patch_subscription(
@@ -700,7 +717,7 @@ class PartnerCenterClient:
         subscription_id = next(
             (str(v) for k, v in body.items() if str(k).lower() == "id" and v), "")
         target = f"{self._subscriptions_path(customer_id)}/" \
-                 f"{_segment(subscription_id, 'subscription id')}"
+                 f"{_segment(subscription_id, 'subscription_id')}"
         headers = {"If-Match": _quote_etag(etag)} if etag else None
         answer = await self._call("PATCH", target, json_body=body, request_id=request_id,
                                   extra_headers=headers)
@@ -741,12 +758,12 @@ class PartnerCenterClient:
     # -- entitlements and qualifications -------------------------------------------------
 
     async def list_entitlements(self, customer_id: str) -> list[Entitlement]:
-        target = f"/v1/customers/{_segment(customer_id, 'customer id')}/entitlements"
+        target = f"/v1/customers/{_segment(customer_id, 'customer_id')}/entitlements"
         return await self._collect(target, Entitlement)
 
     async def list_qualifications(self, customer_id: str) -> list[Qualification]:
         """A bare JSON array (or, from old services, a bare string); no qualification = []."""
-        target = f"/v1/customers/{_segment(customer_id, 'customer id')}/qualifications"
+        target = f"/v1/customers/{_segment(customer_id, 'customer_id')}/qualifications"
         answer = await self._call("GET", target)
         items, _ = self._items(Qualification, answer.body, target)
         return items
@@ -754,13 +771,13 @@ class PartnerCenterClient:
     async def create_qualification(
         self, customer_id: str, body: dict[str, Any], *, request_id: str
     ) -> Qualification:
-        target = f"/v1/customers/{_segment(customer_id, 'customer id')}/qualifications"
+        target = f"/v1/customers/{_segment(customer_id, 'customer_id')}/qualifications"
         answer = await self._call("POST", target, json_body=body, request_id=request_id,
                                   require_body=True)
         result = answer.body
         if isinstance(result, list):
             if not result:
-                raise pce.MalformedResponseError(f"{target}: empty answer")
+                raise _malformed("pc.malformed.empty_answer", target)
             result = result[0]
         return self._model(Qualification, result, target)
 

@@ -5,12 +5,17 @@ source}``, the newer ``{code, message, errorName, isRetryable, ...}``, throttlin
 ``{statusCode, message}`` and plain text). :func:`error_from_parts` maps them all to a
 :class:`PartnerCenterError` carrying the HTTP status, the Partner Center code and the
 description, so services and screens branch on types and codes, never on text.
+
+A failure this client finds itself (no answer, an answer it cannot read) has no description
+from Partner Center: it carries a catalog key instead, and its text is written in the current
+language whenever it is shown.
 """
 
 from __future__ import annotations
 
 import html
 import json
+from collections.abc import Mapping
 from typing import Any
 
 from csp_tui.i18n import t
@@ -24,7 +29,7 @@ class PartnerCenterError(Exception):
 
     def __init__(
         self,
-        description: str,
+        description: str = "",
         *,
         status: int | None = None,
         code: str | None = None,
@@ -33,9 +38,21 @@ class PartnerCenterError(Exception):
         correlation_id: str | None = None,
         retry_after: float | None = None,
         data: Any = None,
+        message_key: str | None = None,
+        params: Mapping[str, object] | None = None,
+        where: str | None = None,
+        detail: str | None = None,
     ) -> None:
         super().__init__(description)
-        self.description = description
+        self._description = description
+        #: A catalog key (``pc.transport.*``, ``pc.malformed.*``) and its parameters, for a
+        #: failure found here rather than told by Partner Center.
+        self.message_key = message_key
+        self.params = dict(params or {})
+        #: The call ("GET /v1/customers", secrets removed) and technical detail (an exception's
+        #: repr, a parser's message): data, shown untranslated around the catalog text.
+        self.where = where
+        self.detail = detail
         self.status = status
         self.code = code
         self.error_name = error_name
@@ -43,6 +60,17 @@ class PartnerCenterError(Exception):
         self.correlation_id = correlation_id
         self.retry_after = retry_after
         self.data = data
+
+    @property
+    def description(self) -> str:
+        """Partner Center's own words as it sent them (remote text), or — for a failure found
+        here — the catalog text in the current language between the call and the detail."""
+        if self.message_key is None:
+            return self._description
+        text = t(self.message_key, **self.params)
+        if self.where:
+            text = f"{self.where}: {text}"
+        return f"{text} ({self.detail})" if self.detail else text
 
     def __str__(self) -> str:
         parts = []

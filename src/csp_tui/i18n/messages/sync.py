@@ -26,6 +26,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "sync.cancelled": {"en": "cancelled", "cs": "přerušeno"},
     "backend.not_running": {"en": "the background worker is not running",
                             "cs": "úlohy na pozadí neběží"},
+    "sync.cli.customer_blank": {
+        "en": "--customer needs a customer's tenant id; it was empty.",
+        "cs": "--customer potřebuje ID tenantu zákazníka; bylo prázdné.",
+    },
     "sync.failed": {"en": "Sync failed: {error}", "cs": "Synchronizace selhala: {error}"},
     "sync.sign_in_required": {
         "en": "Sign-in required: {error}. Run `csp-tui login`.",
