@@ -21,8 +21,9 @@ PACKAGE = Path(csp_tui.__file__).parent
 #: Where text reaches a user: screens and widgets, CLI commands and ``--help``, the services
 #: whose messages the console and the CLI show, ARES look-ups (form notes), Partner Center's
 #: error type and the client that raises it (their text ends up in the status line,
-#: notifications and CLI output), the config file's problems (put into words when shown).
-SCANNED = ("tui", "commands", "cli.py", "services", "ares.py", "config.py",
+#: notifications and CLI output), the config file's problems (put into words when shown), and
+#: why a database cannot be opened (the CLI and the console print it).
+SCANNED = ("tui", "commands", "cli.py", "services", "ares.py", "config.py", "cache/db.py",
            "partner_center/errors.py", "partner_center/client.py")
 
 #: (path relative to the package, literal) -> why it stays as it is.

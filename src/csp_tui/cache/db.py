@@ -17,6 +17,7 @@ from pathlib import Path
 import sqlite_utils
 
 from csp_tui.cache.schema import CACHE_APP_ID, CACHE_MIGRATIONS, STATE_APP_ID, STATE_MIGRATIONS
+from csp_tui.i18n import t
 
 BUSY_TIMEOUT_MS = 15_000
 
@@ -113,17 +114,15 @@ def migrate(conn: sqlite3.Connection, app_id: str, migrations: list[str], path: 
         version = int(version)
     except sqlite3.DatabaseError as exc:
         if _is_lock(exc):
-            raise DatabaseError(f"{path} stayed locked by another process ({exc})") from exc
-        raise CorruptDatabaseError(f"{path} is not a readable SQLite database ({exc})") from exc
+            raise DatabaseError(t("db.error.locked", path=path, error=exc)) from exc
+        raise CorruptDatabaseError(t("db.error.unreadable", path=path, error=exc)) from exc
     if version == 0 and tables:
-        raise ForeignDatabaseError(f"{path} is an SQLite database that csp-tui did not create")
+        raise ForeignDatabaseError(t("db.error.foreign", path=path))
     if version > len(migrations):
         raise ForeignDatabaseError(
-            f"{path} was written by a newer csp-tui (schema {version}, this one knows "
-            f"{len(migrations)}); upgrade csp-tui"
-        )
+            t("db.error.newer", path=path, version=version, known=len(migrations)))
     if version and _app_id(conn) != app_id:
-        raise ForeignDatabaseError(f"{path} belongs to another application")
+        raise ForeignDatabaseError(t("db.error.other_app", path=path))
     for number in range(version + 1, len(migrations) + 1):
         _patiently(lambda: conn.execute("BEGIN IMMEDIATE"))
         try:
@@ -166,10 +165,10 @@ def _open(path: Path, app_id: str, migrations: list[str]) -> sqlite_utils.Databa
         conn = _connect(path)
     except sqlite3.DatabaseError as exc:
         if _is_lock(exc):
-            raise DatabaseError(f"{path} stayed locked by another process ({exc})") from exc
-        raise CorruptDatabaseError(f"{path} is not a readable SQLite database ({exc})") from exc
+            raise DatabaseError(t("db.error.locked", path=path, error=exc)) from exc
+        raise CorruptDatabaseError(t("db.error.unreadable", path=path, error=exc)) from exc
     except sqlite3.OperationalError as exc:  # pragma: no cover - depends on the OS
-        raise DatabaseError(f"cannot open {path}: {exc}") from exc
+        raise DatabaseError(t("db.error.cannot_open", path=path, error=exc)) from exc
     try:
         migrate(conn, app_id, migrations, path)
     except BaseException:
@@ -196,8 +195,6 @@ def open_cache(path: Path, *, rebuild_if_unusable: bool = True) -> sqlite_utils.
             src = Path(str(path) + suffix)
             if src.exists():
                 src.replace(Path(str(aside) + suffix))
-        from csp_tui.i18n import t
-
         _last_rebuild = t("cache.rebuilt", reason=str(exc), aside=str(aside))
         db = _open(path, CACHE_APP_ID, CACHE_MIGRATIONS)
         _restrict(path)
