@@ -15,8 +15,10 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import gc
 import json
 import sys
+import threading
 import time
 from pathlib import Path
 from typing import Any
@@ -61,6 +63,27 @@ class ProbedConsole(CspApp):
         self.sync_result: dict[str, Any] = {}
         self.events = 0
         backend.subscribe(self._watch)
+        # Garbage collections, whichever thread runs them: (start, end, generation, thread).
+        # A full collection stops every thread, so it explains a block of the UI loop that
+        # neither the UI thread's own work nor a long C call in the worker does.
+        self.collections: list[tuple[float, float, int, str]] = []
+        self._collecting: float | None = None
+        gc.callbacks.append(self._on_gc)
+
+    def _on_gc(self, phase: str, info: dict[str, Any]) -> None:
+        if phase == "start":
+            self._collecting = time.perf_counter()
+        elif self._collecting is not None:
+            self.collections.append((self._collecting, time.perf_counter(),
+                                     int(info.get("generation", -1)),
+                                     threading.current_thread().name))
+            self._collecting = None
+
+    def _gc_during(self, start: float, end: float) -> dict[str, Any]:
+        spans = [(max(a, start), min(b, end), gen, thread)
+                 for a, b, gen, thread in self.collections if b > start and a < end]
+        return {"gc_ms": round(sum(b - a for a, b, _, _ in spans) * 1000, 1),
+                "gc": [f"gen{gen} in {thread}" for _, _, gen, thread in spans]}
 
     def _watch(self, event: ev.Event) -> None:
         # Called on the worker thread: only record.
@@ -87,6 +110,10 @@ class ProbedConsole(CspApp):
                 break
         self._write()
         await self.action_quit()
+
+    def _full_collections(self, start: float, end: float) -> dict[str, Any]:
+        full = [b - a for a, b, gen, _ in self.collections if gen == 2 and start <= a <= end]
+        return {"count": len(full), "max_ms": round(max(full, default=0.0) * 1000, 1)}
 
     def _write(self) -> None:
         started, finished = self.sync_started or 0.0, self.sync_finished or 0.0
@@ -115,8 +142,11 @@ class ProbedConsole(CspApp):
             "worst": [{"lag_ms": round(lag * 1000, 1),
                        "ui_thread_cpu_ms": round(ui_cpu * 1000, 1),
                        "other_threads_cpu_ms": round(max(0.0, all_cpu - ui_cpu) * 1000, 1),
-                       "at_s": round(at - started, 2)}
+                       "at_s": round(at - started, 2),
+                       **self._gc_during(at - lag - PERIOD_S, at)}
                       for at, lag, ui_cpu, all_cpu in worst],
+            # Full (generation 2) collections while the sync ran, and the longest.
+            "full_collections": self._full_collections(started, finished + TAIL_S),
         }
         self.out.write_text(json.dumps(result, indent=1), encoding="utf-8")
 
