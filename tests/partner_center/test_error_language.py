@@ -110,3 +110,16 @@ def test_a_keyed_error_survives_pickling() -> None:
     i18n.set_language("cs")
     assert str(copy) == str(error) == "GET /v1/x: vypršel čas na odpověď (ReadTimeout(''))"
     assert copy.request_id == "r1"
+
+
+async def test_an_explanation_asked_in_another_language_describes_the_failure_in_it() -> None:
+    from csp_tui.services.pc_explain import explain
+
+    h = Harness(sequence(httpx.ReadTimeout("slow")), max_retries=0)
+    with pytest.raises(pce.TransportError) as raised:
+        await h.client.get_customer("c1")
+    i18n.set_language("en")  # the console speaks English; the text is wanted in Czech
+    assert raised.value.describe("cs").startswith("GET /v1/customers/c1: vypršel čas")
+    explained = explain(raised.value, "cs")
+    assert "vypršel čas" in explained and "timed out" not in explained
+    assert "timed out" in explain(raised.value, "en")

@@ -18,7 +18,7 @@ import json
 from collections.abc import Mapping
 from typing import Any
 
-from csp_tui.i18n import t
+from csp_tui.i18n import t, tl
 
 
 class PartnerCenterError(Exception):
@@ -65,9 +65,15 @@ class PartnerCenterError(Exception):
     def description(self) -> str:
         """Partner Center's own words as it sent them (remote text), or — for a failure found
         here — the catalog text in the current language between the call and the detail."""
+        return self.describe()
+
+    def describe(self, language: str | None = None) -> str:
+        """:attr:`description` in ``language`` (None: the current one). An e-mail or a CLI
+        answer may be written in another language than the console's."""
         if self.message_key is None:
             return self._description
-        text = t(self.message_key, **self.params)
+        text = (tl(self.message_key, language, **self.params) if language
+                else t(self.message_key, **self.params))
         if self.where:
             text = f"{self.where}: {text}"
         return f"{text} ({self.detail})" if self.detail else text

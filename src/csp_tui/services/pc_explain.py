@@ -59,11 +59,13 @@ _BY_STATUS: dict[int, str] = {
 ErrorLike = PartnerCenterError | tuple[Any, Any] | tuple[Any, Any, Any]
 
 
-def _parts(error: ErrorLike) -> tuple[str | None, str, int | None, float | None]:
+def _parts(error: ErrorLike, language: str | None = None
+           ) -> tuple[str | None, str, int | None, float | None]:
     """(code, description, HTTP status, retry after) from an error or a (code, description
-    [, status]) pair — e.g. an outbox entry's ``error_code`` and ``error_message``."""
+    [, status]) pair — e.g. an outbox entry's ``error_code`` and ``error_message``; a failure
+    found here is described in ``language``."""
     if isinstance(error, PartnerCenterError):
-        return (error.code, error.description or "", error.status, error.retry_after)
+        return (error.code, error.describe(language) or "", error.status, error.retry_after)
     code, description, *rest = error
     status = rest[0] if rest and isinstance(rest[0], int) else None
     return (None if code is None else str(code), "" if description is None else str(description),
@@ -108,7 +110,7 @@ def explain(error: ErrorLike, language: str | None = None, *,
     HTTP status as a third item). ``subscription`` (a cache row) adds its dates: "This
     subscription's window closed on 20 Nov 14:02." (with ``now``: the year when it differs).
     """
-    code, description, status, retry_after = _parts(error)
+    code, description, status, retry_after = _parts(error, language)
     code = code.strip() if code else None
     key = _BY_CODE.get(code or "")
     if key is None and status is not None:
