@@ -43,3 +43,45 @@ def test_the_check_sees_english_help(monkeypatch: pytest.MonkeyPatch,
     monkeypatch.setenv("LANG", "en_US.UTF-8")
     monkeypatch.delenv("LC_ALL", raising=False)
     assert english_in(help_text(["sync"], capsys), TYPED)
+
+
+def _cache_words(*databases) -> set[str]:  # type: ignore[no-untyped-def]
+    """Every word stored in the databases: names, products, domains are data, not chrome."""
+    found: set[str] = set()
+    for db in databases:
+        for table in db.table_names():
+            for row in db.execute(f"SELECT * FROM [{table}]").fetchall():
+                for value in row:
+                    if isinstance(value, str):
+                        found |= words(value)
+    return found
+
+
+LISTINGS = [["customers"], ["subscriptions"], ["subscriptions", "--kind", "perpetual"],
+            ["invitations"], ["log"]]
+
+
+@pytest.mark.parametrize("argv", LISTINGS, ids=" ".join)
+def test_listings_are_czech(argv: list[str], monkeypatch: pytest.MonkeyPatch,
+                            capsys: pytest.CaptureFixture[str]) -> None:
+    from csp_tui.cache import synthetic
+    from csp_tui.cache.db import open_cache, open_state
+    from csp_tui.config import load_settings
+
+    for variable in ("LC_ALL", "LC_MESSAGES"):
+        monkeypatch.delenv(variable, raising=False)
+    monkeypatch.setenv("LANG", "cs_CZ.UTF-8")
+    settings = load_settings()
+    settings.locations.ensure_profile_dir()
+    cache = open_cache(settings.locations.cache_db)
+    state = open_state(settings.locations.state_db)
+    try:
+        synthetic.populate(cache, state, customers=40, seed=3, invitations=6, command_log=12)
+        data = _cache_words(cache, state)
+    finally:
+        cache.conn.close()
+        state.conn.close()
+    assert cli.main(argv) == 0
+    text = capsys.readouterr().out
+    assert len(text.splitlines()) > 1, text  # a header and rows: the check has work to do
+    assert english_in(text, TYPED | data) == [], text

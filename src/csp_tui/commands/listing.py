@@ -21,7 +21,13 @@ from csp_tui.domain import terms
 from csp_tui.domain.text import safe_text
 from csp_tui.i18n import t
 from csp_tui.services.session import open_databases
-from csp_tui.tui.formatting import attention_words
+from csp_tui.tui.formatting import (
+    attention_words,
+    date_text,
+    datetime_text,
+    invitation_status_words,
+    relationship_words,
+)
 
 PAGE = 1000
 
@@ -77,8 +83,9 @@ def _parse(value: str | None) -> datetime | None:
 
 
 def _date(value: str | None) -> str:
-    moment = _parse(value)
-    return moment.date().isoformat() if moment else ""
+    """A stored timestamp as the person's language writes a date ("" when absent); --json
+    keeps the stored ISO text for scripts."""
+    return date_text(value) if _parse(value) else ""
 
 
 def run_customers(args: argparse.Namespace, settings: Settings) -> int:
@@ -91,7 +98,8 @@ def run_customers(args: argparse.Namespace, settings: Settings) -> int:
     _print_table(
         [t("list.col.company"), t("list.col.domain"), t("list.col.relationship"),
          t("list.col.subscriptions"), t("list.col.attention"), t("list.col.id")],
-        [[row.company_name, row.primary_domain, row.relationship, str(row.subscription_count),
+        [[row.company_name, row.primary_domain, relationship_words(row.relationship),
+          str(row.subscription_count),
           attention_words(row.attention_reason) if row.attention_reason else "", row.id]
          for row in rows],
     )
@@ -202,7 +210,8 @@ def run_invitations(args: argparse.Namespace, settings: Settings) -> int:
         [t("list.col.company"), t("list.col.contact"), t("list.col.domain"),
          t("list.col.sent"), t("list.col.age"), t("list.col.status")],
         [[obj["company_name"], obj["contact_email"], obj["domain"], _date(obj["created_at"]),
-          str(obj["age_days"] if obj["age_days"] is not None else ""), obj["status"]]
+          str(obj["age_days"] if obj["age_days"] is not None else ""),
+          invitation_status_words(obj["status"])]
          for obj in objects],
     )
     return 0
@@ -225,7 +234,8 @@ def run_log(args: argparse.Namespace, settings: Settings) -> int:
     _print_table(
         [t("list.col.time"), t("list.col.method"), t("list.col.path"), t("list.col.status"),
          t("list.col.duration"), t("list.col.request_id")],
-        [[row.at, row.method, row.path, "" if row.status is None else str(row.status),
+        [[datetime_text(row.at, seconds=True), row.method, row.path,
+          "" if row.status is None else str(row.status),
           f"{row.duration_ms} ms", row.request_id or ""] for row in rows],
     )
     return 0
