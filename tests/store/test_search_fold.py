@@ -161,3 +161,88 @@ def test_a_filter_reads_the_same_rows_by_either_plan(tmp_path, monkeypatch) -> N
         assert any(walked) and not all(walked)
     finally:
         cache.conn.close()
+
+
+# -- the subscriptions' search text (product name, then the customer's name) -------------------
+
+SUB = "a1b2c3d4-0000-4000-8000-00000000000a"
+
+
+def sub_text(cache, sub_id: str = SUB) -> str:
+    return cache.conn.execute("SELECT search_fold FROM subscriptions WHERE id = ?",
+                              (sub_id,)).fetchone()[0]
+
+
+def subs_found(cache, needle: str) -> list[str]:
+    total = views.count_subscriptions(cache, filter=needle)
+    rows = views.subscription_rows(cache, filter=needle, limit=100, total=total)
+    assert total == len(rows)
+    return [row.id for row in rows]
+
+
+def with_subscription(cache, *, customer: dict | None = None,
+                      partial: frozenset[str] = frozenset(), now: str = T1) -> None:
+    run = store.start_run(cache, "customer", now=now)
+    store.write_customer_detail(cache, CustomerDetail(
+        customer_id=CID, customer=customer, partial=partial,
+        subscriptions=[{"id": SUB.upper(), "offer_name": "Microsoft 365 Business Basic",
+                        "friendly_name": "Kancelář", "quantity": 3, "status": "active"}],
+    ), run_id=run, now=now)
+
+
+def test_a_subscription_carries_its_customer_name_and_renames_rewrite_it(cache) -> None:
+    listing(cache)
+    with_subscription(cache)
+    assert sub_text(cache) == ("microsoft 365 business basic kancelar\n"
+                               "sumavska pekarna s.r.o.")
+    assert subs_found(cache, "šumavská") == subs_found(cache, "kancelar") == [SUB]
+    # Renamed by a listing: the subscription is found by the new name only.
+    listing(cache, name="Krkonošská pekárna a.s.", now=T1)
+    assert sub_text(cache).endswith("\nkrkonosska pekarna a.s.")
+    assert subs_found(cache, "sumavska") == [] and subs_found(cache, "krkonosska") == [SUB]
+    # Renamed by a detail read that could not read the subscriptions themselves.
+    details(cache, domains=[], customer={"company_name": "Nová Pekárna s.r.o."},
+            partial=frozenset({"subscriptions"}))
+    assert sub_text(cache) == "microsoft 365 business basic kancelar\nnova pekarna s.r.o."
+    assert subs_found(cache, "krkonosska") == [] and subs_found(cache, "nova pek") == [SUB]
+    # A needle never spans the product and the customer name.
+    assert subs_found(cache, "kancelar nova") == []
+
+
+def test_subscriptions_of_removed_customers_are_not_found_by_either_plan(
+        cache, monkeypatch) -> None:
+    listing(cache)
+    with_subscription(cache)
+    run = store.start_run(cache, "full", now=T1)
+    store.mark_missing_removed(cache, set(), run_id=run, now=T1)
+    for matches_per_row in (0, 10**9):  # walking the sort index, then sorting the matches
+        monkeypatch.setattr(views, "SPARSE_MATCHES_PER_ROW", matches_per_row)
+        assert subs_found(cache, "microsoft") == subs_found(cache, "sumavska") == []
+
+
+def test_a_cache_from_before_the_subscription_search_text_is_filled(tmp_path) -> None:
+    path = tmp_path / "cache.db"
+    conn = sqlite3.connect(path, isolation_level=None)
+    for migration in CACHE_MIGRATIONS[:2]:
+        conn.executescript(migration)
+    conn.execute("INSERT INTO meta(key, value) VALUES ('app_id', ?)", (CACHE_APP_ID,))
+    conn.execute("PRAGMA user_version = 2")
+    conn.execute(
+        "INSERT INTO customers (id, company_name, name_fold, sort_key, primary_domain, "
+        "domain_fold, first_seen_at, listed_at) VALUES (?, 'Šumavská pekárna', "
+        "'sumavska pekarna', 'x', 'pekarna.cz', 'pekarna.cz', 'x', 'x')", (CID,))
+    conn.execute(
+        "INSERT INTO subscriptions (id, customer_id, offer_name, name_fold, synced_at) "
+        "VALUES (?, ?, 'Exchange Online (Plan 1)', 'exchange online (plan 1)', 'x')",
+        (SUB, CID))
+    conn.close()
+
+    cache = open_cache(path, rebuild_if_unusable=False)
+    try:
+        assert cache.conn.execute("PRAGMA user_version").fetchone()[0] == len(CACHE_MIGRATIONS)
+        # The same text a sync writes.
+        assert sub_text(cache) == store.subscription_search_fold("exchange online (plan 1)",
+                                                                 "sumavska pekarna")
+        assert subs_found(cache, "šumavská") == subs_found(cache, "plan 1") == [SUB]
+    finally:
+        cache.conn.close()

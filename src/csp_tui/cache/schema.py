@@ -167,6 +167,19 @@ CACHE_MIGRATIONS: list[str] = [
         || char(10) || id;
     CREATE INDEX customers_search ON customers(search_fold) WHERE removed_at IS NULL;
     """,
+    # 3: one folded search text per subscription (its product name, then its customer's
+    # name, one per line), so the filter over every customer's subscriptions is a single LIKE
+    # over one index instead of a LIKE plus a lookup of the matching customers. store.py and
+    # synthetic.py keep it current (a customer's rename rewrites its subscriptions' texts);
+    # this fills it for an existing cache. The index carries the customer id, so counting the
+    # matches of listed customers never reads a table row.
+    """
+    ALTER TABLE subscriptions ADD COLUMN search_fold TEXT NOT NULL DEFAULT '';
+    UPDATE subscriptions SET search_fold = name_fold || char(10)
+        || IFNULL((SELECT c.name_fold FROM customers AS c
+                   WHERE c.id = subscriptions.customer_id), '');
+    CREATE INDEX subscriptions_search ON subscriptions(search_fold, customer_id);
+    """,
 ]
 
 STATE_MIGRATIONS: list[str] = [

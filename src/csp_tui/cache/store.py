@@ -245,16 +245,32 @@ def search_fold(company_name: str, primary_domain: str, domains: Iterable[str],
     return "\n".join([fold(company_name), primary, *others, customer_id.lower()])
 
 
+def subscription_search_fold(product_fold: str, customer_fold: str) -> str:
+    """What the filter over every customer's subscriptions searches: the subscription's
+    folded product name and its customer's folded name, one per line (a needle without a
+    line break then matches exactly when it matches one of the two).
+
+    Written with every subscription and rewritten when the customer's name changes
+    (``subscriptions.search_fold``; the schema's migration 3 fills it the same way)."""
+    return f"{product_fold}\n{customer_fold}"
+
+
 def _refresh_search_fold(conn: sqlite3.Connection, customer_id: str) -> None:
-    """Recompute one customer's search text from what its rows hold now."""
-    row = conn.execute("SELECT company_name, primary_domain FROM customers WHERE id = ?",
-                       (customer_id,)).fetchone()
+    """Recompute one customer's search text, and its subscriptions', from what its rows
+    hold now."""
+    row = conn.execute("SELECT company_name, primary_domain, name_fold FROM customers "
+                       "WHERE id = ?", (customer_id,)).fetchone()
     if row is None:
         return
     domains = [domain for (domain,) in conn.execute(
         "SELECT domain FROM domains WHERE customer_id = ?", (customer_id,))]
     conn.execute("UPDATE customers SET search_fold = ? WHERE id = ?",
                  (search_fold(row[0], row[1], domains, customer_id), customer_id))
+    # Only rows whose text differs are written: a listing that renames nobody rewrites nothing.
+    conn.execute(
+        "UPDATE subscriptions SET search_fold = name_fold || char(10) || ? "
+        "WHERE customer_id = ? AND search_fold != name_fold || char(10) || ?",
+        (row[2], customer_id, row[2]))
 
 
 # -- customer listing ------------------------------------------------------------------------
@@ -503,7 +519,8 @@ def write_customer_detail(db: sqlite_utils.Database, detail: CustomerDetail, *, 
             "attention = ?, attention_reason = ? WHERE id = ?",
             (at, count, attention, reason, customer_id),
         )
-        # The name, the primary domain and the domains may all have changed above.
+        # The name, the primary domain and the domains may all have changed above, and the
+        # subscriptions just written carry no search text yet.
         _refresh_search_fold(conn, customer_id)
         _insert_events(conn, run_id, changes, at)
     return changes

@@ -21,7 +21,7 @@ from typing import Any
 import sqlite_utils
 
 from csp_tui.cache.db import Transaction
-from csp_tui.cache.store import ATTENTION_REASONS, search_fold
+from csp_tui.cache.store import ATTENTION_REASONS, search_fold, subscription_search_fold
 from csp_tui.domain.text import czech_sort_key, fold
 from csp_tui.sandbox import identity
 
@@ -287,7 +287,7 @@ def populate(
 
         attention_reasons: list[str] = []
         for _ in range(count):
-            row, reason = _subscription(rng, memo, customer_id, moment, stamp)
+            row, reason = _subscription(rng, memo, customer_id, fold(name), moment, stamp)
             subscription_rows.append(row)
             if reason and reason not in attention_reasons:
                 attention_reasons.append(reason)
@@ -350,8 +350,8 @@ def populate(
             "name_fold, sort_key, product_type, kind, quantity, unit_type, status, "
             "term_duration, billing_cycle, auto_renew, is_trial, creation_date, "
             "effective_start_date, commitment_end_date, cancellation_allowed_until, "
-            "refundable_quantity, refundable_until, partner_id, etag, synced_at, raw_json) "
-            f"VALUES ({', '.join('?' * 26)})", subscription_rows)
+            "refundable_quantity, refundable_until, partner_id, etag, synced_at, raw_json, "
+            f"search_fold) VALUES ({', '.join('?' * 27)})", subscription_rows)
         conn.executemany(
             "INSERT INTO entitlements (id, customer_id, product_id, sku_id, product_name, "
             "quantity, entitlement_type, order_id, purchase_date, expiry_date, synced_at, "
@@ -376,7 +376,8 @@ def populate(
 
 
 def _subscription(
-    rng: random.Random, memo: _Memo, customer_id: str, moment: datetime, stamp: str
+    rng: random.Random, memo: _Memo, customer_id: str, customer_fold: str, moment: datetime,
+    stamp: str,
 ) -> tuple[tuple[Any, ...], str | None]:
     product = rng.choice(_SOFTWARE) if rng.random() < 0.08 else rng.choice(_ONLINE)
     term = rng.choice(product.terms)
@@ -423,6 +424,7 @@ def _subscription(
         _iso(window_end) if in_window else None, identity.RESELLER_TENANT_ID,
         f"W/\"{rng.getrandbits(32):08x}\"", stamp,
         None,  # the wire payload is only kept by a real sync
+        subscription_search_fold(memo.fold(friendly), customer_fold),
     )
     return row, reason
 
