@@ -76,12 +76,13 @@ MESSAGES: dict[str, dict[str, str]] = {
     "tui.preset.expired": {"en": "expired", "cs": "vypršelá"},
     # ---- values
     # why a customer needs attention (codes stored by the cache)
+    # Short: they share a line with their label in the tenant pane.
     "tui.attention.suspended": {"en": "a subscription is suspended",
                                 "cs": "pozastavené předplatné"},
-    "tui.attention.expiring": {"en": "a subscription expires within 7 days (auto-renew off)",
-                               "cs": "předplatné do 7 dnů vyprší (bez automatického obnovení)"},
-    "tui.attention.in_window": {"en": "a subscription can still be changed or cancelled",
-                                "cs": "předplatné lze ještě změnit nebo zrušit"},
+    "tui.attention.expiring": {"en": "ends within 7 days, auto-renew off",
+                               "cs": "do 7 dnů skončí, bez obnovení"},
+    "tui.attention.in_window": {"en": "cancellation window open",
+                                "cs": "otevřené okno pro zrušení"},
     "tui.attention.qual_denied": {"en": "Education qualification denied",
                                   "cs": "kvalifikace Education zamítnuta"},
     "tui.unknown": {"en": "unknown", "cs": "neznámé"},
