@@ -26,6 +26,7 @@ from csp_tui.tui.formatting import (
     date_text,
     datetime_text,
     invitation_status_words,
+    parse_timestamp,
     relationship_words,
 )
 
@@ -72,20 +73,10 @@ def _print_json(objects: list[dict[str, Any]]) -> None:
     print(_TERMINAL_UNSAFE.sub(lambda match: f"\\u{ord(match.group()):04x}", text))
 
 
-def _parse(value: str | None) -> datetime | None:
-    if not value:
-        return None
-    try:
-        moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
-    except ValueError:
-        return None
-    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
-
-
 def _date(value: str | None) -> str:
     """A stored timestamp as the person's language writes a date ("" when absent); --json
     keeps the stored ISO text for scripts."""
-    return date_text(value) if _parse(value) else ""
+    return date_text(value) if parse_timestamp(value) else ""
 
 
 def run_customers(args: argparse.Namespace, settings: Settings) -> int:
@@ -108,8 +99,8 @@ def run_customers(args: argparse.Namespace, settings: Settings) -> int:
 
 def _subscription_object(row: views.SubscriptionListRow, now: datetime) -> dict[str, Any]:
     data = asdict(row)
-    end = _parse(row.commitment_end_date)
-    window = _parse(row.cancellation_allowed_until)
+    end = parse_timestamp(row.commitment_end_date)
+    window = parse_timestamp(row.cancellation_allowed_until)
     data["next_renewal"] = (end + timedelta(days=1)).date().isoformat() if end else None
     data["cancellation_window_open"] = bool(window and window > now)
     return data
@@ -143,9 +134,10 @@ def _print_subscriptions(objects: list[dict[str, Any]], now: datetime) -> None:
           str(obj["quantity"]), terms.status_in_words(obj["status"]),
           terms.term_in_words(obj["term_duration"]), terms.billing_in_words(obj["billing_cycle"]),
           "" if obj["auto_renew"] is None else yes if obj["auto_renew"] else no,
-          terms.date_in_words(_parse(obj["next_renewal"]), zone=zone)
+          terms.date_in_words(parse_timestamp(obj["next_renewal"]), zone=zone)
           if obj["next_renewal"] else "",
-          terms.moment_in_words(_parse(obj["cancellation_allowed_until"]), zone=zone, now=now)
+          terms.moment_in_words(parse_timestamp(obj["cancellation_allowed_until"]), zone=zone,
+                                now=now)
           if obj["cancellation_window_open"] else ""]
          for obj in objects],
     )
@@ -159,8 +151,9 @@ def _print_perpetual(objects: list[dict[str, Any]], now: datetime) -> None:
         [t("list.col.customer"), t("list.col.product"), t("list.col.qty"),
          t("subs.cli.col.purchased"), t("subs.cli.col.refund_until")],
         [[obj["customer_name"], obj["product"], str(obj["quantity"]),
-          terms.date_in_words(_parse(obj["purchase_date"]), zone=zone),
-          terms.moment_in_words(_parse(obj["cancellation_allowed_until"]), zone=zone, now=now)
+          terms.date_in_words(parse_timestamp(obj["purchase_date"]), zone=zone),
+          terms.moment_in_words(parse_timestamp(obj["cancellation_allowed_until"]), zone=zone,
+                                now=now)
           if obj["cancellation_window_open"] else ""]
          for obj in objects],
     )
@@ -197,8 +190,8 @@ def run_invitations(args: argparse.Namespace, settings: Settings) -> int:
     for row in _all(lambda offset, limit: views.invitation_rows(state, offset=offset,
                                                                  limit=limit)):
         data = asdict(row)
-        sent = _parse(row.last_sent_at)
-        created = _parse(row.created_at)
+        sent = parse_timestamp(row.last_sent_at)
+        created = parse_timestamp(row.created_at)
         if row.status == "pending" and sent and now - sent > stale_after:
             data["status"] = "stale"
         data["age_days"] = (now - created).days if created else None
