@@ -389,13 +389,40 @@ async def test_4xx_is_not_retried(status: int) -> None:
     assert h.time.sleeps == []
 
 
-async def test_409_with_retry_after_is_waited_out() -> None:
+async def test_409_with_a_short_retry_after_is_waited_out() -> None:
     h = Harness(sequence(error(409, {"code": 800082, "description": "not ready"},
-                               {"Retry-After": "120"}), ok(sample("customer-get.json"))))
+                               {"Retry-After": "12"}), ok(sample("customer-get.json"))))
     await h.client.get_customer("c1")
     assert len(h.requests) == 2
-    assert 120.0 <= h.time.sleeps[0] < 121.0
+    assert 12.0 <= h.time.sleeps[0] < 13.0
     assert h.limiter.pauses == []  # a conflict on one object is not a rate limit
+
+
+async def test_409_with_a_long_retry_after_goes_back_to_the_caller() -> None:
+    # A renewal takes minutes to hours: the worker is not held, the outbox schedules it.
+    h = Harness(sequence(error(409, {"code": 800082, "description": "not ready"},
+                               {"Retry-After": "120"}), ok(sample("customer-get.json"))))
+    with pytest.raises(pce.ConflictError) as raised:
+        await h.client.get_customer("c1")
+    assert raised.value.retry_after == 120.0
+    assert len(h.requests) == 1
+    assert h.time.sleeps == []
+
+
+@pytest.mark.parametrize(("code", "hint"), [(900278, 24 * 3600.0), (800082, 30 * 60.0)])
+async def test_409_without_retry_after_carries_the_documented_hint(code: int,
+                                                                   hint: float) -> None:
+    h = Harness(sequence(error(409, {"code": code, "description": "pending operation"})))
+    with pytest.raises(pce.ConflictError) as raised:
+        await h.client.get_customer("c1")
+    assert raised.value.retry_after == hint
+    assert len(h.requests) == 1
+
+
+async def test_every_call_carries_the_contract_version() -> None:
+    h = Harness(sequence(ok(sample("customer-get.json"))))
+    await h.client.get_customer("c1")
+    assert h.header(0, "MS-Contract-Version") == "v1"
 
 
 async def test_401_refreshes_the_token_once() -> None:

@@ -63,6 +63,9 @@ DEFAULT_RETRY_AFTER_S = 5.0
 MAX_THROTTLE_RETRIES = 8
 #: A Retry-After longer than this is not waited out inside one call: the caller decides.
 MAX_THROTTLE_WAIT_S = 300.0
+#: A 409 whose Retry-After is longer than this is handed back to the caller (the outbox
+#: schedules the retry) instead of being waited out inside one call.
+MAX_CONFLICT_WAIT_S = 30.0
 #: Waits between GETs after a PATCH answered 202 Accepted.
 PATCH_POLL_DELAYS_S = (1.0, 2.0, 4.0, 8.0, 15.0, 15.0)
 #: A sanity bound on one listing (500 per page: millions of items).
@@ -73,6 +76,7 @@ CONTINUATION_HEADER = "MS-ContinuationToken"
 _OWN_HEADERS = frozenset({
     "authorization", "accept", "content-type", "content-length", "host", "ms-requestid",
     "ms-correlationid", "x-locale", "ms-partnercenter-application", "if-match",
+    "ms-contract-version",
 })
 # Query parameters whose values are not written to the command log.
 _SECRET_QUERY_KEYS = ("token", "secret", "password", "signature", "sig", "code")
@@ -399,6 +403,9 @@ class PartnerCenterClient:
             "MS-CorrelationId": correlation_id,
             "X-Locale": self._locale,
             "MS-PartnerCenter-Application": self._application_name,
+            # Documented as required on every call, though Partner Center accepts calls
+            # without it today; sending it costs nothing and survives a stricter front door.
+            "MS-Contract-Version": "v1",
         }
         if has_body:
             headers["Content-Type"] = "application/json"
@@ -494,7 +501,13 @@ class PartnerCenterClient:
                         continue
                     if status == 429:
                         self.stats.throttled += 1
-                    if status == 429 or (status == 409 and error.retry_after is not None):
+                    if status == 409 and (error.retry_after is None
+                                          or error.retry_after > MAX_CONFLICT_WAIT_S):
+                        # A renewal or an order in progress: minutes to a day. Waiting here
+                        # would hold the worker; the outbox keeps the write and tries again
+                        # at the hinted time.
+                        raise error
+                    if status == 429 or status == 409:
                         wait = error.retry_after
                         if wait is None:
                             wait = DEFAULT_RETRY_AFTER_S

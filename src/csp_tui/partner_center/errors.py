@@ -147,6 +147,15 @@ _BY_STATUS: dict[int, type[PartnerCenterError]] = {
 }
 
 
+#: When to try again after a 409 that names no Retry-After, by Partner Center's code:
+#: 900278 says "retry after 24 hours"; 800082 ("not ready") is a renewal or provisioning that
+#: takes minutes to hours.
+CONFLICT_RETRY_HINTS: dict[str, float] = {
+    "900278": 24 * 3600.0,
+    "800082": 30 * 60.0,
+}
+
+
 def parse_retry_after(value: str | None) -> float | None:
     if not value:
         return None
@@ -271,4 +280,6 @@ def error_from_parts(
     )
     if retryable is not None:
         error.retryable = retryable  # the server said so explicitly for this answer
+    if status == 409 and error.retry_after is None:
+        error.retry_after = CONFLICT_RETRY_HINTS.get(str(code or "").strip())
     return error

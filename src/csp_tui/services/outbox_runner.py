@@ -32,6 +32,10 @@ from csp_tui.state.outbox import (
 log = logging.getLogger(__name__)
 
 MAX_ATTEMPTS = 6
+#: Conflicts (409) are Partner Center saying "not now", not "no": allow a few days of them.
+MAX_CONFLICT_ATTEMPTS = 12
+#: The longest wait between two attempts: Partner Center's longest hint is 24 hours.
+MAX_RETRY_DELAY_S = 25 * 3600.0
 # The kinds are defined in state.outbox and offered here too, beside the runner that sends them.
 __all__ = ["KIND_CREATE_CUSTOMER", "KIND_CREATE_QUALIFICATION", "KIND_PATCH_SUBSCRIPTION",
            "MAX_ATTEMPTS", "OutboxRunner", "SecretSink"]
@@ -48,6 +52,19 @@ def _later(seconds: float) -> str:
 
 def _backoff(attempts: int) -> float:
     return float(min(300, 5 * 2 ** max(0, attempts - 1)))
+
+
+#: The error code an attempt whose outcome is unknown (timeout, dropped connection) leaves.
+UNKNOWN_OUTCOME = "timeout"
+#: Writes Partner Center does not document as idempotent under MS-RequestId and whose repeat
+#: is not harmless: after an unknown outcome they are looked for before being sent again.
+#: (Customer creation is replayed by its MS-RequestId, with the one-time password; a
+#: subscription PATCH sets absolute values, so applying it twice changes nothing.)
+_CHECK_AFTER_UNKNOWN = frozenset({KIND_CREATE_QUALIFICATION})
+
+
+def _check_first(entry: OutboxEntry) -> bool:
+    return entry.kind in _CHECK_AFTER_UNKNOWN and entry.error_code == UNKNOWN_OUTCOME
 
 
 class OutboxRunner:
@@ -86,7 +103,7 @@ class OutboxRunner:
             entry = outbox.claim_next(self.state)
             if entry is None:
                 return processed
-            await self._execute(entry, checking=False)
+            await self._execute(entry, checking=_check_first(entry))
             processed += 1
 
     async def _execute(self, entry: OutboxEntry, *, checking: bool) -> None:
@@ -111,8 +128,11 @@ class OutboxRunner:
             self._unknown_outcome(entry, exc)
             return
         except pce.PartnerCenterError as exc:
-            if exc.retryable and entry.attempts < MAX_ATTEMPTS:
-                delay = exc.retry_after or _backoff(entry.attempts)
+            # A 409 (a renewal or an order in progress) says when to come back, up to a day
+            # later: the write keeps waiting for that, over more attempts than a failure gets.
+            limit = MAX_CONFLICT_ATTEMPTS if isinstance(exc, pce.ConflictError) else MAX_ATTEMPTS
+            if exc.retryable and entry.attempts < limit:
+                delay = min(exc.retry_after or _backoff(entry.attempts), MAX_RETRY_DELAY_S)
                 outbox.mark_retry(self.state, entry.id, next_attempt_at=_later(delay),
                                   code=exc.code, message=exc.description)
                 self._emit(entry, "queued", exc.description)
@@ -128,7 +148,7 @@ class OutboxRunner:
         if entry.attempts < MAX_ATTEMPTS:
             # Same idempotency key next time: Partner Center replays instead of acting twice.
             retry_at = _later(_backoff(entry.attempts))
-            outbox.mark_retry(self.state, entry.id, next_attempt_at=retry_at, code="timeout",
+            outbox.mark_retry(self.state, entry.id, next_attempt_at=retry_at, code=UNKNOWN_OUTCOME,
                               message=str(exc))
             self._emit(entry, "queued", str(exc))
         else:
@@ -203,6 +223,18 @@ class OutboxRunner:
                 return {"subscription_id": str(current.id).lower(), "quantity": current.quantity,
                         "status": str(getattr(current.status, "value", current.status)),
                         "auto_renew": current.auto_renew_enabled}
+            return None
+        if entry.kind == KIND_CREATE_QUALIFICATION:
+            # Only customer and order creation are documented as idempotent: a request that
+            # may have arrived is looked for before it is sent again.
+            wanted = str((payload.get("body") or {}).get("qualification", "")).lower()
+            for qualification in await self.client.list_qualifications(payload["customer_id"]):
+                name = str(getattr(qualification.qualification, "value",
+                                   qualification.qualification) or "").lower()
+                if wanted and name == wanted:
+                    return {"qualification": name,
+                            "vetting_status": str(getattr(qualification.vetting_status, "value",
+                                                          qualification.vetting_status))}
             return None
         return None
 
