@@ -178,6 +178,11 @@ class Profile(BaseModel):
         return self.kind is ProfileKind.SANDBOX
 
 
+# The embedded emulator answers in microseconds; pacing it like production would only make a
+# sandbox sync slow. Production profiles keep 450/min.
+SANDBOX_RATE_LIMIT = 3000
+
+
 def builtin_profiles() -> dict[str, Profile]:
     """Profiles that exist without any config file."""
     return {
@@ -188,9 +193,7 @@ def builtin_profiles() -> dict[str, Profile]:
             tenant_id=identity.RESELLER_TENANT_ID,
             indirect_provider_id=identity.PROVIDER_TENANT_ID,
             reseller_mpn_id=identity.RESELLER_MPN_ID,
-            # The embedded emulator answers in microseconds; pacing it like production would
-            # only make the demo's first sync slow. Production profiles keep 450/min.
-            rate_limit_per_minute=3000,
+            rate_limit_per_minute=SANDBOX_RATE_LIMIT,
             # The demo world changes on its own (customers accept invitations over minutes):
             # refresh often enough to see it happen.
             sync_interval_minutes=2,
@@ -200,7 +203,7 @@ def builtin_profiles() -> dict[str, Profile]:
             kind=ProfileKind.SANDBOX,
             role=Role.INDIRECT_PROVIDER,
             tenant_id=identity.PROVIDER_TENANT_ID,
-            rate_limit_per_minute=3000,
+            rate_limit_per_minute=SANDBOX_RATE_LIMIT,
         ),
     }
 
@@ -346,6 +349,13 @@ def load_settings(profile_name: str | None = None) -> Settings:
             raise ConfigError(path, f"profiles.{name}", "config.problem.profile_not_table")
         if "name" in table:
             raise ConfigError(path, f"profiles.{name}.name", "config.problem.name_key")
+        if str(table.get("kind", ProfileKind.SANDBOX.value)) == ProfileKind.SANDBOX.value:
+            if "base_url" in table:
+                # The sandbox runs inside csp-tui: an address here would be silently ignored.
+                raise ConfigError(path, f"profiles.{name}.base_url",
+                                  "config.problem.sandbox_base_url")
+            # Paced like the built-in sandbox profiles unless the table says otherwise.
+            table = {"rate_limit_per_minute": SANDBOX_RATE_LIMIT, **table}
         try:
             profile = Profile(name=name, **table)
         except ValidationError as exc:

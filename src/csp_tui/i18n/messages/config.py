@@ -132,6 +132,16 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "must not contain ?query or #fragment",
         "cs": "nesmí obsahovat ?dotaz ani #fragment",
     },
+    "config.problem.sandbox_base_url": {
+        "en": "is not used by a sandbox profile: the sandbox runs inside csp-tui. For a sandbox "
+              "started with \"csp-tui sandbox serve\", write kind = \"partner-center\", "
+              "base_url = \"http://127.0.0.1:PORT\" and auth = \"env-token\" (the token "
+              "that serve prints in CSP_TUI_ACCESS_TOKEN)",
+        "cs": "sandboxový profil ji nepoužívá: sandbox běží uvnitř csp-tui. Pro sandbox "
+              "spuštěný příkazem \"csp-tui sandbox serve\" napište kind = \"partner-center\", "
+              "base_url = \"http://127.0.0.1:PORT\" a auth = \"env-token\" (token, který "
+              "serve vypíše, v proměnné CSP_TUI_ACCESS_TOKEN)",
+    },
     "config.problem.tenant_id": {
         "en": "must be a tenant GUID or a domain such as contoso.onmicrosoft.com",
         "cs": "musí být GUID tenantu nebo doména, např. contoso.onmicrosoft.com",
