@@ -439,3 +439,24 @@ def test_info_does_not_create_files(isolated_home, capsys):
     write_config(isolated_home, PC_PROFILE)
     run_info(load_settings("pc"), capsys, as_json=False)
     assert sorted(p.name for p in isolated_home.iterdir()) == ["config.toml"]
+
+
+def test_a_sandbox_profile_with_a_base_url_is_refused_with_what_to_write(isolated_home):
+    # The sandbox runs inside csp-tui: an address there used to be silently ignored.
+    error = config_error(isolated_home, '[profiles.lab]\nkind = "sandbox"\n'
+                                        'base_url = "http://127.0.0.1:8400"\n', "lab")
+    assert error.key == "profiles.lab.base_url"
+    assert 'kind = "partner-center"' in error.problem
+    assert "csp-tui sandbox serve" in error.problem
+
+
+def test_a_user_defined_sandbox_profile_is_paced_like_the_built_in_one(isolated_home):
+    write_config(isolated_home, '[profiles.lab]\nkind = "sandbox"\nrole = "indirect-provider"\n'
+                                '[profiles.slow]\nkind = "sandbox"\nrate_limit_per_minute = 60\n')
+    builtin = load_settings("sandbox").profile.rate_limit_per_minute
+    assert load_settings("lab").profile.rate_limit_per_minute == builtin
+    assert load_settings("slow").profile.rate_limit_per_minute == 60  # an explicit value wins
+    production = ('[profiles.pc]\nkind = "partner-center"\nrole = "direct"\n'
+                  'tenant_id = "contoso.onmicrosoft.com"\n')
+    write_config(isolated_home, production + 'client_id = "11111111-2222-4333-8444-555555555555"\n')
+    assert load_settings("pc").profile.rate_limit_per_minute == 450
