@@ -12,7 +12,7 @@ import re
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import asdict
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 from csp_tui.cache import views
@@ -29,6 +29,7 @@ from csp_tui.tui.formatting import (
     parse_timestamp,
     relationship_words,
 )
+from csp_tui.world_clock import world_clock_for
 
 PAGE = 1000
 
@@ -165,7 +166,7 @@ def run_subscriptions(args: argparse.Namespace, settings: Settings) -> int:
         print(t("subs.cli.error.days", value=days, max=MAX_RENEWING_DAYS), file=sys.stderr)
         return 2
     cache, _state = _open(settings)
-    now = datetime.now(UTC)
+    now = world_clock_for(settings).now()
     query = subscription_filters(args)
     rows = list(_all(lambda offset, limit: views.subscription_rows(
         cache, customer_id=args.customer.lower() if args.customer else None,
@@ -184,7 +185,7 @@ def run_subscriptions(args: argparse.Namespace, settings: Settings) -> int:
 
 def run_invitations(args: argparse.Namespace, settings: Settings) -> int:
     _, state = _open(settings)
-    now = datetime.now(UTC)
+    now = world_clock_for(settings).now()
     stale_after = timedelta(days=settings.profile.invitation_stale_days)
     objects = []
     for row in _all(lambda offset, limit: views.invitation_rows(state, offset=offset,

@@ -28,6 +28,7 @@ from typing import Any
 from csp_tui.sandbox import identity
 from csp_tui.sandbox.clock import VirtualClock, from_iso, to_iso, to_iso_precise
 from csp_tui.sandbox.identity import DEFAULT_CUSTOMERS
+from csp_tui.world_clock import write_clock_file
 
 FORMAT = 1
 
@@ -357,6 +358,8 @@ class World:
         except BaseException:
             Path(temp).unlink(missing_ok=True)
             raise
+        # The console and the CLI read the clock on every render: a small file of its own.
+        write_clock_file(path, self.clock.to_dict())
 
     def to_dict(self) -> dict[str, Any]:
         return {

@@ -10,7 +10,7 @@ from __future__ import annotations
 import contextlib
 import os
 from collections.abc import Callable, Iterable
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -56,8 +56,13 @@ def styles_dir() -> Path:
     return Path(csp_tui.__file__).resolve().parents[2] / "styles"
 
 
-def local_clock() -> datetime:
-    return datetime.now(UTC).astimezone()
+def world_time(settings: Settings) -> Callable[[], datetime]:
+    """The clock of the world this console shows, in the local time zone: the sandbox's
+    virtual clock for a sandbox profile, the wall clock for Partner Center."""
+    from csp_tui.world_clock import world_clock_for
+
+    clock = world_clock_for(settings)
+    return lambda: clock.now().astimezone()
 
 
 def subscription_views_provider() -> type[Provider]:
@@ -93,7 +98,7 @@ class CspApp(GuardedActions, TranslatedBindings, App[None]):
         set_language(language or backend.settings.profile.language)
         super().__init__()
         self.backend = backend
-        self.clock = clock or local_clock
+        self.clock = clock or world_time(backend.settings)
         self.cursor_blink = cursor_blink
         self.tick_seconds = tick_seconds
         self.read_only = backend.settings.profile.read_only
