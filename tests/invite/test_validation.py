@@ -9,6 +9,7 @@ from csp_tui.sandbox import identity
 from csp_tui.services.invitations import (
     InvitationInputError,
     RelationshipLinkError,
+    _link_parameters,
     check_link,
     relationship_link,
     validate_input,
@@ -147,8 +148,30 @@ async def test_reseller_link_names_the_distributor() -> None:
     assert client.calls == [{"indirect_csp_id": DISTRIBUTOR}]
 
 
-async def test_reseller_link_without_distributor_is_an_error() -> None:
-    client = StubClient(GOOD_LINK.replace(f"&indirectCSPId={DISTRIBUTOR}", ""))
+# Partner Center's one documented answer (pc-samples/relationship-request.json): the plain
+# link, without the distributor.
+DOCUMENTED_LINK = (
+    "https://admin.microsoft.com/Adminportal/Home?invType=ResellerRelationship"
+    f"&partnerId={identity.RESELLER_TENANT_ID}&msppId=0&DAP=false"
+    "#/BillingAccounts/partner-invitation"
+)
+
+
+async def test_reseller_link_in_the_documented_shape_gets_the_distributor() -> None:
+    client = StubClient(DOCUMENTED_LINK)
+    link = await relationship_link(client, RESELLER)
+    params = _link_parameters(link)
+    assert params["invtype"] == "IndirectResellerRelationship"
+    assert params["indirectcspid"] == DISTRIBUTOR
+    assert params["partnerid"] == identity.RESELLER_TENANT_ID
+    assert params["msppid"] == RESELLER.reseller_mpn_id
+    assert link.startswith("https://admin.microsoft.com/")
+    assert link.endswith("#/BillingAccounts/partner-invitation")
+
+
+async def test_reseller_link_naming_another_distributor_is_an_error() -> None:
+    other = "11111111-2222-4333-8444-555555555555"
+    client = StubClient(GOOD_LINK.replace(DISTRIBUTOR, other))
     with pytest.raises(RelationshipLinkError, match="wrong partner"):
         await relationship_link(client, RESELLER)
 

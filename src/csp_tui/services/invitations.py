@@ -20,9 +20,9 @@ import ipaddress
 import logging
 import re
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from typing import Any
-from urllib.parse import parse_qsl, urlsplit
+from urllib.parse import parse_qsl, urlencode, urlsplit
 
 from csp_tui.cache.db import Transaction
 from csp_tui.config import Profile, Role
@@ -33,6 +33,7 @@ from csp_tui.partner_center.errors import PartnerCenterError
 from csp_tui.services.invitation_email import build_email
 from csp_tui.state import invitations as ledger
 from csp_tui.state.invitations import Invitation, normalise_domain
+from csp_tui.world_clock import world_clock_for
 
 log = logging.getLogger(__name__)
 
@@ -253,6 +254,40 @@ def check_link(link: str, profile: Profile, *, reseller_id: str | None = None) -
     return text
 
 
+def reseller_link_with_distributor(link: str, profile: Profile) -> str:
+    """The reseller's link carrying its distributor.
+
+    Partner Center's one documented answer (``relationship-request.json``) is the plain
+    ``invType=ResellerRelationship`` link without ``indirectCSPId``: accepting it would attach
+    the customer to the reseller alone, and the distributor could not sell to it. When the
+    answer lacks the distributor, the link is written in the documented indirect format
+    (domain facts §7.2) from the answer's own partner id and the profile's distributor. A link
+    that names another distributor is left as it is, for :func:`check_link` to refuse.
+    """
+    text = link.strip() if isinstance(link, str) else ""
+    params = _link_parameters(text) if text else {}
+    if params.get("indirectcspid", "").strip():
+        return text
+    distributor = profile.indirect_provider_id.strip().lower()
+    partner = (params.get("partnerid") or profile.tenant_id).strip().lower()
+    parts = urlsplit(text)
+    if not distributor or check_tenant_id(partner) is None \
+            or (parts.hostname or "").lower() != MICROSOFT_ADMIN_HOST:
+        return text
+    mpn = params.get("msppid", "").strip()
+    if mpn in ("", "0"):  # the plain link's msppId=0 says nothing about the reseller
+        mpn = profile.reseller_mpn_id.strip() or "0"
+    query = urlencode({
+        "invType": "IndirectResellerRelationship",
+        "partnerId": partner,
+        "msppId": mpn,
+        "indirectCSPId": distributor,
+        "DAP": "false",
+    })
+    return f"https://{MICROSOFT_ADMIN_HOST}/Adminportal/Home?{query}" \
+           "#/BillingAccounts/partner-invitation"
+
+
 async def relationship_link(client: Any, profile: Profile, *,
                             reseller_id: str | None = None) -> str:
     """The relationship request link this profile sends to customers, checked.
@@ -265,7 +300,8 @@ async def relationship_link(client: Any, profile: Profile, *,
         distributor = profile.indirect_provider_id.strip()
         if not distributor:
             raise RelationshipLinkError(t("invite.error.no_distributor", profile=profile.name))
-        link = await client.relationship_request_link(indirect_csp_id=distributor)
+        link = reseller_link_with_distributor(
+            await client.relationship_request_link(indirect_csp_id=distributor), profile)
     elif profile.role is Role.INDIRECT_PROVIDER:
         tenant = check_tenant_id(reseller_id or "")
         if tenant is None:
@@ -403,13 +439,19 @@ async def invite(
         link=link,
         language=data.language,
         reseller_id=data.reseller_id,
-        now=now,
+        now=now or world_timestamp(session.settings),
     )
     names = await _partner_names(session, data.reseller_id, resellers=resellers)
     subject, body = _email(data.language, company_name=data.company_name,
                            contact_name=data.contact_name, link=link, names=names,
                            profile=profile)
     return InviteResult(invitation, link, subject, body)
+
+
+def world_timestamp(settings: Any) -> str:
+    """Now in the world the profile shows (the sandbox's virtual clock, or the wall clock),
+    stamped as the ledger stores times: an invitation's age must move with ``advance``."""
+    return world_clock_for(settings).now().strftime("%Y-%m-%dT%H:%M:%S.%fZ")
 
 
 def _existing(session: Any, invitation_id: str) -> Invitation:
@@ -426,7 +468,8 @@ async def resend(session: Any, invitation_id: str, *, now: str | None = None) ->
     ensure_writable(profile)
     invitation = _existing(session, invitation_id)
     names = await _partner_names(session, invitation.reseller_id)
-    updated = ledger.mark_resent(session.state, invitation.id, now=now)
+    updated = ledger.mark_resent(session.state, invitation.id,
+                                 now=now or world_timestamp(session.settings))
     subject, body = _email(updated.language, company_name=updated.company_name,
                            contact_name=updated.contact_name, link=updated.link, names=names,
                            profile=profile)
@@ -436,7 +479,8 @@ async def resend(session: Any, invitation_id: str, *, now: str | None = None) ->
 def cancel(session: Any, invitation_id: str, *, now: str | None = None) -> Invitation:
     """Withdraw a pending invitation (the ledger refuses accepted/cancelled ones)."""
     ensure_writable(session.settings.profile)
-    return ledger.cancel(session.state, _existing(session, invitation_id).id, now=now)
+    return ledger.cancel(session.state, _existing(session, invitation_id).id,
+                         now=now or world_timestamp(session.settings))
 
 
 def add_note(session: Any, invitation_id: str, note: str, *,
@@ -501,7 +545,7 @@ async def seed_sandbox_demo(session: Any, *, now: datetime | None = None) -> int
     reseller_id = identity.RESELLER_TENANT_ID if profile.role is Role.INDIRECT_PROVIDER else None
     prospects = await _fetch_prospects(session)
     link = await relationship_link(session.client, profile, reseller_id=reseller_id)
-    moment = now or datetime.now(UTC)
+    moment = now or world_clock_for(session.settings).now()
     recorded = 0
     for index, prospect in enumerate(prospects):
         # The domain a person would type is the company's own (custom) one; the initial
