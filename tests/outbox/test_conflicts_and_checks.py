@@ -153,3 +153,27 @@ async def test_a_first_education_request_is_sent_without_a_look_first(tmp_path) 
     _education_entry(state, after_timeout=False)
     assert await runner.run_once() == 1
     assert [r.method for r in seen] == ["POST"]
+
+
+def test_a_waiting_change_says_why_and_when_it_is_tried_again(tmp_path) -> None:
+    from csp_tui.i18n import set_language
+    from csp_tui.tui.screens.subscription_detail import waiting_text
+
+    state = dbmod.open_state(tmp_path / "state.db")
+    entry_id = _patch_entry(state)
+    outbox.claim_next(state)
+    due = datetime.now(UTC) + timedelta(hours=24)
+    outbox.mark_retry(state, entry_id, next_attempt_at=due.strftime("%Y-%m-%dT%H:%M:%SZ"),
+                      code="900278", message="A pending operation exists.")
+    entry = outbox.get(state, entry_id)
+    set_language("en")
+    from csp_tui.domain import terms
+
+    now = datetime.now(UTC)
+    text = waiting_text(entry, now)
+    assert "A pending operation exists." in text
+    assert f"Next attempt {terms.moment_in_words(due, None, UTC, now)}" in text
+    # In a sandbox three days ahead of the wall clock, the time is shown in the world's clock.
+    ahead = waiting_text(entry, now + timedelta(days=3))
+    assert terms.moment_in_words(due + timedelta(days=3), None, UTC,
+                                 now + timedelta(days=3)) in ahead

@@ -219,6 +219,9 @@ MESSAGES: dict[str, dict[str, str]] = {
     "subs.detail.history_title": {"en": "Changes sent lately",
                                   "cs": "Nedávno odeslané změny"},
     "subs.outbox.queued": {"en": "waiting", "cs": "čeká"},
+    "subs.outbox.waiting": {"en": "Partner Center asked to wait: {reason} Next attempt {when}.",
+                            "cs": "Partner Center požádal o strpení: {reason} Další pokus "
+                                  "{when}."},
     "subs.outbox.sending": {"en": "sending", "cs": "odesílá se"},
     "subs.outbox.done": {"en": "done", "cs": "hotovo"},
     "subs.outbox.failed": {"en": "refused", "cs": "odmítnuto"},

@@ -16,7 +16,7 @@ of the subscriptions pane across every customer: :func:`show_preset` switches th
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from functools import partial
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -299,6 +299,17 @@ class SubscriptionBody(VerticalScroll):
     """Scrolls with the arrow keys (it takes the focus)."""
 
 
+def waiting_text(entry: OutboxEntry, now: datetime) -> str:
+    """Why a queued change waits and when it is tried again ("Partner Center asked to wait:
+    … Next attempt tomorrow 10:02."). The outbox schedules on the machine's clock; the time is
+    shown in the world's, like every other time on this screen."""
+    due = parse_pc_datetime(entry.next_attempt_at)
+    if due is not None:
+        due += now - datetime.now(UTC)
+    return t("subs.outbox.waiting", reason=entry.error_message or "",
+             when=terms.moment_in_words(due, None, now.tzinfo, now))
+
+
 class SubscriptionDetailScreen(GuardedActions, TranslatedBindings, Screen[None]):
     """``enter`` on a subscription: everything about it in words; ``esc`` goes back."""
 
@@ -423,6 +434,10 @@ class SubscriptionDetailScreen(GuardedActions, TranslatedBindings, Screen[None])
             lines.append(line)
             if entry.state is OutboxState.FAILED:
                 lines.append(Text("  " + safe_text(explain_entry(self.console, entry), 600),
+                                  style="italic"))
+            elif entry.state is OutboxState.QUEUED and entry.next_attempt_at \
+                    and entry.error_message:
+                lines.append(Text("  " + safe_text(waiting_text(entry, now), 600),
                                   style="italic"))
         history.update(Group(*lines))
 
