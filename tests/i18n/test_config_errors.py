@@ -31,11 +31,15 @@ CASES = {
     "bad tenant id": (PC_PROFILE.replace(TENANT, "a b"), "pc", "profiles.pc.tenant_id",
                       "musí být GUID tenantu nebo doména, např. contoso.onmicrosoft.com",
                       "must be a tenant GUID or a domain"),
-    "sandbox on another host": (
-        '[profiles.demo]\nkind = "sandbox"\nbase_url = "http://sandbox.example.com:8765"\n',
-        "demo", "profiles.demo.base_url",
+    "plain http to another host": (
+        PC_PROFILE + 'base_url = "http://sandbox.example.com:8765"\n',
+        "pc", "profiles.pc.base_url",
         "musí být adresa https:// (obyčejné http:// jen na tento počítač",
         "must be an https:// URL"),
+    "sandbox with an address": (
+        '[profiles.demo]\nkind = "sandbox"\nbase_url = "http://127.0.0.1:8765"\n',
+        "demo", "profiles.demo.base_url",
+        "sandboxový profil ji nepoužívá", "is not used by a sandbox profile"),
     "text for a number": (PC_PROFILE + 'sync_interval_minutes = "often"\n', "pc",
                           "profiles.pc.sync_interval_minutes", "musí být celé číslo",
                           "must be a whole number"),

@@ -62,13 +62,12 @@ def get_language() -> str:
     return _language
 
 
-def t(key: str, /, **kwargs: object) -> str:
-    """The text for ``key`` in the current language, formatted with ``kwargs``."""
+def _text(key: str, language: str, kwargs: Mapping[str, object]) -> str:
     texts = _load().get(key)
     if texts is None:
         # A missing key is a bug; show the key rather than crash a user's session.
         return key
-    text = texts.get(_language) or texts.get(_DEFAULT) or key
+    text = texts.get(language) or texts.get(_DEFAULT) or key
     if kwargs:
         try:
             return text.format(**kwargs)
@@ -77,15 +76,19 @@ def t(key: str, /, **kwargs: object) -> str:
     return text
 
 
+def t(key: str, /, **kwargs: object) -> str:
+    """The text for ``key`` in the current language, formatted with ``kwargs``."""
+    return _text(key, _language, kwargs)
+
+
 def tl(key: str, language: str, /, **kwargs: object) -> str:
-    """Like :func:`t` but in an explicit language (e-mail texts chosen per recipient)."""
-    global _language
-    previous = _language
-    _language = language if language in LANGUAGES else _DEFAULT
-    try:
-        return t(key, **kwargs)
-    finally:
-        _language = previous
+    """Like :func:`t` but in an explicit language (e-mail texts chosen per recipient).
+
+    The language is passed, never swapped into the process-wide one: the sync worker calls
+    this on its own thread while the console's thread calls :func:`t`, and a swap would hand
+    the console's labels the worker's language for that moment.
+    """
+    return _text(key, language if language in LANGUAGES else _DEFAULT, kwargs)
 
 
 def argparse_gettext(message: str) -> str:
