@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 import threading
 
 from csp_tui.i18n import catalog, set_language, t, tl
@@ -23,11 +24,14 @@ def test_tl_on_a_worker_thread_does_not_change_what_t_returns_elsewhere() -> Non
                 worker_wrong.append(text)
 
     thread = threading.Thread(target=worker)
+    interval = sys.getswitchinterval()
+    sys.setswitchinterval(1e-6)  # hand the interpreter between the threads as often as it can
     thread.start()
     try:
-        seen = [t(key) for _ in range(50_000)]
+        seen = [t(key) for _ in range(200_000)]
     finally:
         stop.set()
         thread.join()
+        sys.setswitchinterval(interval)
     assert set(seen) == {english}
     assert worker_wrong == []
