@@ -125,3 +125,17 @@ def test_tiny_run_judges_every_goal_and_cleans_up(tiny_run, isolated_home) -> No
     # Every temporary home is gone, and nothing went to the caller's csp-tui home.
     assert list(work.iterdir()) == []
     assert list(isolated_home.iterdir()) == []
+
+
+def test_only_a_full_run_writes_the_recorded_results_by_default() -> None:
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("bench_run", RUN)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    recorded = module.results_path("full")
+    assert recorded.name == "results.json"
+    assert module.results_path("quick") != recorded
+    assert module.results_path("tiny") != recorded
+    assert module.results_path("quick").parent == recorded.parent
