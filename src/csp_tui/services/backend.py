@@ -207,7 +207,7 @@ class WorkerBackend:
                             publish=self._on_engine_event)
         runner = OutboxRunner(session.client, session.state, publish=self._publish,
                               secret_sink=self._keep_credentials,
-                              read_only=self.settings.profile.read_only)
+                              read_only=self.settings.profile.read_only, cache=session.cache)
         try:
             if self.settings.profile.is_sandbox:
                 from csp_tui.services.invitations import seed_sandbox_demo
@@ -281,7 +281,10 @@ class WorkerBackend:
                                  ) -> datetime | None:
         db = cache or self.cache
         row = db.conn.execute(
-            "SELECT max(finished_at) FROM sync_runs WHERE status = 'ok' AND kind = 'full'"
+            # A partial run finished too (what could be read is current): counting it only
+            # as a failure would start a new sync every minute for a read the role lacks.
+            "SELECT max(finished_at) FROM sync_runs WHERE status IN ('ok', 'partial') "
+            "AND kind = 'full'"
         ).fetchone()
         if not row or not row[0]:
             return None
@@ -305,9 +308,10 @@ class WorkerBackend:
         elif isinstance(event, events.SyncProgress):
             self._set_status(progress=(event.done, event.total))
         elif isinstance(event, events.SyncFinished):
-            if event.ok:
+            if event.ok or event.partial:
                 self._set_status(sync_state="idle", progress=None, last_error=None,
                                  signed_in=True,
+                                 incomplete=event.error if event.partial else None,
                                  last_success_at=datetime.now(UTC)
                                  if event.kind == "full" else self.status().last_success_at)
             else:
