@@ -518,14 +518,9 @@ def write_customer_detail(db: sqlite_utils.Database, detail: CustomerDetail, *, 
                         (customer_id,))
         if not current or current[0]["removed_at"] is not None:
             return []
-        seen_before = current[0]["detail_synced_at"] is not None
-        subscriptions_part = _rows(conn, "SELECT last_ok_at FROM customer_parts "
-                                         "WHERE customer_id = ? AND part = 'subscriptions'",
-                                   (customer_id,))
-        if subscriptions_part:
-            # The subscriptions were read whole before (not just some other part of the
-            # customer): only then is a subscription not seen before new.
-            seen_before = subscriptions_part[0]["last_ok_at"] is not None
+        # Only when the subscriptions were read whole before (not just some other part of
+        # the customer) is a subscription not seen before new.
+        seen_before = _part_read_before(conn, customer_id, "subscriptions")
 
         if detail.customer is not None and "customer" not in partial:
             _update_customer_fields(conn, customer_id, detail.customer)
@@ -602,6 +597,24 @@ def write_customer_detail(db: sqlite_utils.Database, detail: CustomerDetail, *, 
         _write_parts(conn, customer_id, detail.parts, at)
         _insert_events(conn, run_id, changes, at)
     return changes
+
+
+def _part_read_before(conn: sqlite3.Connection, customer_id: str, part: str) -> bool:
+    """Whether this part of the customer was ever read whole (a cache from before parts were
+    recorded: whether the customer's details were)."""
+    row = conn.execute("SELECT last_ok_at FROM customer_parts WHERE customer_id = ? AND "
+                       "part = ?", (customer_id, part)).fetchone()
+    if row is not None:
+        return row[0] is not None
+    row = conn.execute("SELECT detail_synced_at FROM customers WHERE id = ?",
+                       (customer_id,)).fetchone()
+    return row is not None and row[0] is not None
+
+
+def part_read_before(db: sqlite_utils.Database, customer_id: str, part: str) -> bool:
+    """Whether this part of the customer was ever read whole: its rows are filled silently
+    the first time (not announced one by one as new)."""
+    return _part_read_before(db.conn, customer_id.lower(), part)
 
 
 def _write_parts(conn: sqlite3.Connection, customer_id: str, parts: dict[str, PartRead],

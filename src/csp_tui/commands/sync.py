@@ -55,10 +55,15 @@ def _summary(result: SyncResult) -> list[str]:
         # A first fill announces no change one by one: say what arrived instead.
         lines.append(t("sync_parts.summary.added", **{
             key: format_number(value) for key, value in result.added.items()}))
+    elif result.first_read:
+        # Parts read whole for the first time (a new customer, a part refused until now).
+        lines.append(t("sync_parts.summary.first_read",
+                       subscriptions=format_number(result.first_read.get("subscriptions", 0)),
+                       perpetual=format_number(result.first_read.get("perpetual", 0))))
     for kind in sorted(counts):
         lines.append(t("sync.change_line", kind=t(f"change.{kind}"), count=counts[kind]))
     # "No changes" only when everything was read: otherwise a change may be in what was not.
-    if not counts and result.added is None and result.ok:
+    if not counts and result.added is None and not result.first_read and result.ok:
         lines.append(t("sync.no_changes"))
     lines += _incomplete_lines(result)
     for customer_id, error in sorted(result.failed_customers.items())[:10]:

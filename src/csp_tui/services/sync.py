@@ -90,6 +90,9 @@ class SyncResult:
     #: What a first fill of the cache added (customers, subscriptions, perpetual); None when
     #: the cache had been filled before (its changes say what is new).
     added: dict[str, int] | None = None
+    #: Rows that arrived with the first complete read of a customer's part (a new customer,
+    #: or a part that could not be read before): filled silently, so counted here.
+    first_read: dict[str, int] = field(default_factory=dict)
 
     @property
     def partial(self) -> bool:
@@ -311,8 +314,15 @@ class SyncEngine:
             # until a real listing includes it.
             result.changes += store.upsert_customer_page(
                 self.cache, [mapping.customer_row(customer)], run_id=result.run_id)
+        fresh = {part: not store.part_read_before(self.cache, customer_id, part)
+                 for part in ("subscriptions", "entitlements")
+                 if detail.parts.get(part, store.PartRead()).ok}
         changes = store.write_customer_detail(self.cache, detail, run_id=result.run_id)
         result.changes += changes
+        for part, key, rows in (("subscriptions", "subscriptions", detail.subscriptions),
+                                ("entitlements", "perpetual", detail.entitlements)):
+            if fresh.get(part) and rows:
+                result.first_read[key] = result.first_read.get(key, 0) + len(rows)
         for part, read in detail.parts.items():
             if not read.ok:
                 result.incomplete.append(PartProblem(customer_id, part, read.state, read.status,

@@ -72,6 +72,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "cs": "  Přidáno zákazníků: {customers}, předplatných: {subscriptions}, trvalých "
               "licencí: {perpetual}.",
     },
+    "sync_parts.summary.first_read": {
+        "en": "  Read for the first time: {subscriptions} subscriptions and {perpetual} "
+              "perpetual licences.",
+        "cs": "  Poprvé načteno předplatných: {subscriptions}, trvalých licencí: {perpetual}.",
+    },
     "sync_parts.finished_incomplete": {
         "en": "Sync finished, but incomplete: {error}",
         "cs": "Synchronizace doběhla, ale neúplně: {error}",
