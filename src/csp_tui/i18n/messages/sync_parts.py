@@ -95,6 +95,9 @@ MESSAGES: dict[str, dict[str, str]] = {
               "některých zákazníků se nepodařilo načíst (souhrn říká které a proč; mezipaměť "
               "si pro ně ponechává, co měla).",
     },
+    # --- the customer's record screen (the column, see tui/screens/detail.py) ----------------
+    "tui.field.created_pending_at": {"en": "Created here, not listed yet since",
+                                     "cs": "Založen zde, zatím není v seznamu od"},
     # --- the console's status line ---------------------------------------------------------------
     "sync_parts.status.synced_incomplete": {
         "en": "Synced {time}, incomplete: {what}",
