@@ -238,3 +238,35 @@ def test_sync_exit_code_for_incomplete_is_distinct():
 
     assert EXIT_INCOMPLETE == 3
     assert len({sync_command.EXIT_FAILURE, sync_command.EXIT_USAGE, EXIT_INCOMPLETE, 0}) == 4
+
+
+def test_the_status_line_says_the_last_sync_was_incomplete(settings):
+    from datetime import UTC, datetime
+
+    from csp_tui.cache.db import open_cache
+    from csp_tui.services import events
+    from csp_tui.services.backend import WorkerBackend
+    from csp_tui.tui.widgets.status_bar import sync_text
+
+    # A partial run counts as a finished sync (no new sync every minute for a read the role
+    # lacks), and a console started afterwards says it was incomplete.
+    cache = open_cache(settings.locations.cache_db)
+    run = store.start_run(cache, "full", now="2026-12-03T09:42:00Z")
+    store.finish_run(cache, run, "partial", error="1 part(s) of 1 customer(s) could not be read",
+                     now="2026-12-03T09:42:05Z")
+    cache.conn.close()
+    backend = WorkerBackend(settings, periodic=False)
+    status = backend.status()
+    assert status.last_success_at == datetime(2026, 12, 3, 9, 42, 5, tzinfo=UTC)
+    assert status.incomplete == "1 part(s) of 1 customer(s) could not be read"
+    now = datetime(2026, 12, 3, 10, 0, tzinfo=UTC)
+    assert sync_text(status, now) == (
+        "Synced 09:42, incomplete: 1 part(s) of 1 customer(s) could not be read", "error")
+
+    # The next partial run says so too; a complete one clears it.
+    backend._on_engine_event(events.SyncFinished(2, "full", False, "2 part(s) …", partial=True))
+    assert backend.status().sync_state == "idle"
+    assert backend.status().incomplete == "2 part(s) …"
+    backend._on_engine_event(events.SyncFinished(3, "full", True, None))
+    assert backend.status().incomplete is None
+    assert sync_text(backend.status(), now)[1] == ""

@@ -59,7 +59,8 @@ class WorkerBackend:
         self._subscribers: list[Callable[[events.Event], None]] = []
         self._lock = threading.Lock()
         self._status = BackendStatus(last_success_at=self._last_success_from_cache(),
-                                     outbox_pending=outbox.pending_count(self.state))
+                                     outbox_pending=outbox.pending_count(self.state),
+                                     incomplete=self._last_incomplete_from_cache())
         self._credentials: dict[str, dict[str, str]] = {}
         self._thread: threading.Thread | None = None
         self._loop: asyncio.AbstractEventLoop | None = None
@@ -289,6 +290,14 @@ class WorkerBackend:
         if not row or not row[0]:
             return None
         return datetime.fromisoformat(row[0].replace("Z", "+00:00"))
+
+    def _last_incomplete_from_cache(self) -> str | None:
+        """What the last finished full sync could not read, if it was partial (the status
+        line says so from the start, not only after the next sync)."""
+        row = self.cache.conn.execute(
+            "SELECT status, error FROM sync_runs WHERE kind = 'full' "
+            "AND status IN ('ok', 'partial', 'failed') ORDER BY id DESC LIMIT 1").fetchone()
+        return row[1] if row and row[0] == "partial" else None
 
     def _refresh_outbox_count(self, session: Session) -> None:
         self._set_status(outbox_pending=outbox.pending_count(session.state))
