@@ -4,6 +4,7 @@ is recorded with the reason, and the other parts are written; the run ends ``par
 
 from __future__ import annotations
 
+import httpx
 import pytest
 
 from csp_tui.cache import db as dbmod
@@ -17,6 +18,7 @@ from .fake_partner_center import (
     BASE,
     CUSTOMER_A,
     CUSTOMER_B,
+    FAULT_BODIES,
     FakePartnerCenter,
     FakeTokens,
     no_sleep,
@@ -270,3 +272,41 @@ def test_the_status_line_says_the_last_sync_was_incomplete(settings):
     backend._on_engine_event(events.SyncFinished(3, "full", True, None))
     assert backend.status().incomplete is None
     assert sync_text(backend.status(), now)[1] == ""
+
+
+class _RouteRefused(httpx.AsyncBaseTransport):
+    """The sandbox, except one per-customer route, which answers as Partner Center does to a
+    role that cannot use it (a 404 on the route, for every customer)."""
+
+    def __init__(self, inner: httpx.AsyncBaseTransport, route: str, status: int) -> None:
+        self.inner, self.route, self.status = inner, route, status
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        if request.url.path.rstrip("/").endswith(f"/{self.route}"):
+            return httpx.Response(self.status, json=FAULT_BODIES[self.status])
+        return await self.inner.handle_async_request(request)
+
+
+async def test_sandbox_a_route_the_role_cannot_use_still_lets_subscriptions_in(settings):
+    """The issue's case: entitlements answer 404 for every customer; before, no customer's
+    subscriptions reached the cache and the sync said all was well."""
+    from csp_tui.sandbox.transport import sandbox_transport
+    from csp_tui.services.session import open_session
+
+    inner = sandbox_transport(settings.locations.sandbox_state, rate_limit=100000)
+    session = open_session(settings, transport=_RouteRefused(inner, "entitlements", 404))
+    try:
+        engine = SyncEngine(session.client, session.cache, session.state, settings.profile)
+        result = await engine.full_sync()
+        snap = store.snapshot(session.cache)
+    finally:
+        await session.aclose()
+
+    world = inner.world
+    visible = [c for c in world.customers if world.listed(world.default_caller, c, world.now())]
+    assert result.partial and result.customers_done == len(visible)
+    assert len(snap["subscriptions"]) == sum(len(c.subscriptions) for c in visible) > 0
+    assert snap["entitlements"] == []
+    assert {(p.part, p.state) for p in result.incomplete} == {("entitlements", "missing")}
+    assert len(result.incomplete) == len(visible)
+    assert "No changes" not in "\n".join(_summary(result))
