@@ -30,6 +30,8 @@ ROUTE_PARTS = {"subscriptions": "subscriptions", "entitlements": "entitlements",
 
 # Partner Center's classic error body (error-404-mpn-not-found.json has the same shape).
 FAULT_BODIES = {
+    401: {"code": 900421, "description": "The access token is not valid.", "data": [],
+          "source": "PartnerFD"},
     403: {"code": 2000, "description": "Access is denied for this operation.",
           "errorName": "Forbidden", "data": [], "source": "PartnerFD"},
     404: {"code": 2001, "description": "The resource was not found.",

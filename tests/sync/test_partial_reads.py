@@ -310,3 +310,17 @@ async def test_sandbox_a_route_the_role_cannot_use_still_lets_subscriptions_in(s
     assert {(p.part, p.state) for p in result.incomplete} == {("entitlements", "missing")}
     assert len(result.incomplete) == len(visible)
     assert "No changes" not in "\n".join(_summary(result))
+
+
+async def test_a_refused_sign_in_on_a_part_still_ends_the_run(world):
+    from csp_tui.partner_center import errors as pce
+
+    await world.sync()
+    world.pc.faults[(CUSTOMER_B, "qualifications")] = 401
+    with pytest.raises(pce.AuthenticationError):
+        await world.sync()
+    status = world.cache.conn.execute(
+        "SELECT status FROM sync_runs ORDER BY id DESC LIMIT 1").fetchone()[0]
+    assert status == "failed"
+    # Not recorded as a stale part: signing in again is the fix, not the role.
+    assert world.part_row(CUSTOMER_B, "qualifications")["state"] == "ok"

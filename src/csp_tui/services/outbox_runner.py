@@ -99,6 +99,7 @@ class OutboxRunner:
                 done = await self._already_done(entry)
                 if done is not None:
                     outbox.mark_done(self.state, entry.id, done)
+                    self._show_created(entry, done)
                     self._emit(entry, "done")
                     return
             result = await self._send(entry)
