@@ -90,7 +90,8 @@ def build_parser() -> argparse.ArgumentParser:
     advance.add_argument("--hours", type=float, default=0.0, metavar=t("cli.metavar.hours"),
                          help=t("cli.opt.hours"))
 
-    sync = sub.add_parser("sync", parents=[parent], help=t("cli.cmd.sync"))
+    sync = sub.add_parser("sync", parents=[parent], help=t("cli.cmd.sync"),
+                          epilog=t("sync_parts.cli.epilog"))
     sync.add_argument("--customer", metavar="ID", help=t("cli.opt.sync_customer"))
     sync.add_argument("--quiet", "-q", action="store_true", help=t("cli.opt.quiet"))
 

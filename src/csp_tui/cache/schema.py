@@ -180,6 +180,28 @@ CACHE_MIGRATIONS: list[str] = [
                    WHERE c.id = subscriptions.customer_id), '');
     CREATE INDEX subscriptions_search ON subscriptions(search_fold, customer_id);
     """,
+    # 4: each part of a customer (its record with the domains, subscriptions, entitlements,
+    # qualifications, relationships) is read on its own; a part Partner Center refused (403),
+    # does not offer (404 on the part's route) or kept failing keeps its previous rows, and
+    # this table says so, with the reason and when it was last read whole. And a tenant this
+    # console created is shown at once, marked until a customer listing includes it
+    # (``created_pending_at``; store.py keeps a listing inside the propagation window from
+    # marking it removed).
+    """
+    CREATE TABLE customer_parts (
+        customer_id TEXT NOT NULL REFERENCES customers(id) ON DELETE CASCADE,
+        -- customer | subscriptions | entitlements | qualifications | relationships
+        part TEXT NOT NULL,
+        state TEXT NOT NULL,                 -- ok | refused | missing | failed
+        read_at TEXT NOT NULL,               -- the last attempt
+        last_ok_at TEXT,                     -- the last complete read; NULL: never
+        status INTEGER,                      -- HTTP status of the failure; NULL: no answer
+        code TEXT,                           -- Partner Center's error code
+        message TEXT,                        -- Partner Center's words (remote text)
+        PRIMARY KEY (customer_id, part)
+    );
+    ALTER TABLE customers ADD COLUMN created_pending_at TEXT;
+    """,
 ]
 
 STATE_MIGRATIONS: list[str] = [

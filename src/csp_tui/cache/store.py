@@ -31,6 +31,19 @@ _FINISHED_STATUSES = frozenset({"deleted", "expired", "disabled", "cancelled"})
 # attention_reason is the most urgent reason; this is the order of urgency.
 ATTENTION_REASONS = ("suspended", "expiring", "qual_denied", "in_window")
 
+# A tenant this console created is shown at once, marked ``created_pending_at``, while
+# Partner Center does not list it yet (usually a few minutes). A complete listing inside this
+# window that lacks it does not mark it removed; one after it does (the creation never
+# surfaced, so the row would otherwise stay forever).
+CREATED_PENDING_WINDOW = timedelta(hours=24)
+
+# The parts of one customer, each read on its own (``customer_parts.part``): "customer" is the
+# customer record with its domains.
+PARTS = ("customer", "subscriptions", "entitlements", "qualifications", "relationships")
+# ``customer_parts.state``: read whole, refused (403), not offered (404 on the part's route
+# while the customer is readable), or still failing after the client's retries.
+PART_STATES = ("ok", "refused", "missing", "failed")
+
 # meta key: set when a customer listing completed, so later listings can tell "new customer"
 # from "the cache is being filled for the first time".
 _COMPLETE_LISTING_KEY = "last_complete_listing_at"
@@ -51,6 +64,21 @@ class CustomerRow:
     raw_json: str | None = None
 
 
+@dataclass(frozen=True)
+class PartRead:
+    """How reading one part of a customer went (see :data:`PART_STATES`); for a part that was
+    not read, Partner Center's HTTP status, error code and words (remote text)."""
+
+    state: str = "ok"
+    status: int | None = None
+    code: str | None = None
+    message: str | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.state == "ok"
+
+
 @dataclass
 class CustomerDetail:
     """Everything read for one customer; written in one transaction."""
@@ -65,6 +93,9 @@ class CustomerDetail:
     # Parts that could not be read (e.g. {"relationships"} after a 403): their tables keep what
     # they had for this customer.
     partial: frozenset[str] = frozenset()
+    # How each part's read went (keys from PARTS), recorded in ``customer_parts``; empty when
+    # the caller does not say (then nothing is recorded).
+    parts: dict[str, PartRead] = field(default_factory=dict)
 
 
 _SUBSCRIPTION_DEFAULTS: dict[str, Any] = {
@@ -281,6 +312,38 @@ def _had_complete_listing(conn: sqlite3.Connection) -> bool:
     return row is not None
 
 
+def had_complete_listing(db: sqlite_utils.Database) -> bool:
+    """Whether a customer listing ever completed into this cache (else the next sync is its
+    first fill)."""
+    return _had_complete_listing(db.conn)
+
+
+def content_counts(db: sqlite_utils.Database, customer_id: str | None = None) -> dict[str, int]:
+    """How many listed customers, subscriptions and perpetual licences the cache holds (of one
+    customer, or of all): what a first sync says it added."""
+    where, params = "c.removed_at IS NULL", ()
+    if customer_id is not None:
+        where, params = where + " AND c.id = ?", (customer_id.lower(),)
+    conn = db.conn
+    customers = conn.execute(f"SELECT count(*) FROM customers AS c WHERE {where}",
+                             params).fetchone()[0]
+    subscriptions = conn.execute(
+        f"SELECT count(*) FROM subscriptions AS s JOIN customers AS c ON c.id = s.customer_id "
+        f"WHERE {where}", params).fetchone()[0]
+    perpetual = conn.execute(
+        f"SELECT count(*) FROM entitlements AS e JOIN customers AS c ON c.id = e.customer_id "
+        f"WHERE {where}", params).fetchone()[0]
+    return {"customers": int(customers), "subscriptions": int(subscriptions),
+            "perpetual": int(perpetual)}
+
+
+def created_pending_at(db: sqlite_utils.Database, customer_id: str) -> str | None:
+    """When this console created the customer, while Partner Center does not list it yet."""
+    row = db.conn.execute("SELECT created_pending_at FROM customers WHERE id = ? "
+                          "AND removed_at IS NULL", (customer_id.lower(),)).fetchone()
+    return row[0] if row else None
+
+
 def upsert_customer_page(db: sqlite_utils.Database, rows: list[CustomerRow], *, run_id: int,
                          now: str | None = None) -> list[Change]:
     """Write one listing page (one transaction).
@@ -323,7 +386,8 @@ def upsert_customer_page(db: sqlite_utils.Database, rows: list[CustomerRow], *, 
                 "associated_partner_id = coalesce(?, associated_partner_id), "
                 # The detail read stores the full record; a thin list item must not replace it.
                 "raw_json = CASE WHEN detail_synced_at IS NULL THEN ? ELSE raw_json END, "
-                "listed_at = ?, removed_at = NULL WHERE id = ?",
+                # Listed: Partner Center knows it now, so a "created, waiting" mark ends.
+                "listed_at = ?, removed_at = NULL, created_pending_at = NULL WHERE id = ?",
                 (name, fold(name), czech_sort_key(name), domain, fold(domain),
                  row.relationship or "unknown", row.associated_partner_id, row.raw_json,
                  at, customer_id),
@@ -346,12 +410,16 @@ def mark_missing_removed(db: sqlite_utils.Database, listed_ids: set[str], *, run
     changes: list[Change] = []
     with Transaction(db) as conn:
         present = conn.execute(
-            "SELECT id, company_name, primary_domain FROM customers WHERE removed_at IS NULL "
-            "ORDER BY sort_key, id"
+            "SELECT id, company_name, primary_domain, created_pending_at FROM customers "
+            "WHERE removed_at IS NULL ORDER BY sort_key, id"
         ).fetchall()
-        for customer_id, name, domain in present:
+        moment = parse_utc(at) or datetime.now(UTC)
+        for customer_id, name, domain, created_pending_at in present:
             if customer_id in listed:
                 continue
+            created = parse_utc(created_pending_at)
+            if created is not None and moment - created < CREATED_PENDING_WINDOW:
+                continue  # created here, not listed by Partner Center yet: keep waiting
             conn.execute("UPDATE customers SET removed_at = ? WHERE id = ?", (at, customer_id))
             changes.append(Change("customer_removed", customer_id,
                                   detail={"company_name": name, "domain": domain}))
@@ -441,14 +509,18 @@ def write_customer_detail(db: sqlite_utils.Database, detail: CustomerDetail, *, 
     """
     at = _now(now)
     customer_id = detail.customer_id.lower()
-    partial = detail.partial
+    partial = detail.partial | {part for part, read in detail.parts.items() if not read.ok}
+    if "customer" in partial:
+        partial |= {"domains"}  # the domains come with the customer record
     changes: list[Change] = []
     with Transaction(db) as conn:
         current = _rows(conn, "SELECT detail_synced_at, removed_at FROM customers WHERE id = ?",
                         (customer_id,))
         if not current or current[0]["removed_at"] is not None:
             return []
-        seen_before = current[0]["detail_synced_at"] is not None
+        # Only when the subscriptions were read whole before (not just some other part of
+        # the customer) is a subscription not seen before new.
+        seen_before = _part_read_before(conn, customer_id, "subscriptions")
 
         if detail.customer is not None and "customer" not in partial:
             _update_customer_fields(conn, customer_id, detail.customer)
@@ -522,8 +594,82 @@ def write_customer_detail(db: sqlite_utils.Database, detail: CustomerDetail, *, 
         # The name, the primary domain and the domains may all have changed above, and the
         # subscriptions just written carry no search text yet.
         _refresh_search_fold(conn, customer_id)
+        _write_parts(conn, customer_id, detail.parts, at)
         _insert_events(conn, run_id, changes, at)
     return changes
+
+
+def _part_read_before(conn: sqlite3.Connection, customer_id: str, part: str) -> bool:
+    """Whether this part of the customer was ever read whole (a cache from before parts were
+    recorded: whether the customer's details were)."""
+    row = conn.execute("SELECT last_ok_at FROM customer_parts WHERE customer_id = ? AND "
+                       "part = ?", (customer_id, part)).fetchone()
+    if row is not None:
+        return row[0] is not None
+    row = conn.execute("SELECT detail_synced_at FROM customers WHERE id = ?",
+                       (customer_id,)).fetchone()
+    return row is not None and row[0] is not None
+
+
+def part_read_before(db: sqlite_utils.Database, customer_id: str, part: str) -> bool:
+    """Whether this part of the customer was ever read whole: its rows are filled silently
+    the first time (not announced one by one as new)."""
+    return _part_read_before(db.conn, customer_id.lower(), part)
+
+
+def _write_parts(conn: sqlite3.Connection, customer_id: str, parts: dict[str, PartRead],
+                 at: str) -> None:
+    """Record how each part's read went; a part not read keeps when it was last read whole."""
+    for part, read in parts.items():
+        conn.execute(
+            "INSERT INTO customer_parts(customer_id, part, state, read_at, last_ok_at, status, "
+            "code, message) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
+            "ON CONFLICT(customer_id, part) DO UPDATE SET state = excluded.state, "
+            "read_at = excluded.read_at, "
+            "last_ok_at = coalesce(excluded.last_ok_at, customer_parts.last_ok_at), "
+            "status = excluded.status, code = excluded.code, message = excluded.message",
+            (customer_id, part, read.state, at, at if read.ok else None,
+             None if read.ok else read.status, None if read.ok else read.code,
+             None if read.ok else read.message),
+        )
+
+
+def add_created_customer(db: sqlite_utils.Database, customer_id: str, *, company_name: str,
+                         domain: str, now: str | None = None) -> bool:
+    """A tenant this console just created: into the customers list at once, marked
+    ``created_pending_at`` until a customer listing includes it (Partner Center lists a new
+    customer only after a while). Returns whether a row was added (False: it is listed
+    already, and nothing needs to wait)."""
+    at = _now(now)
+    customer_id = customer_id.strip().lower()
+    name = company_name or ""
+    domain = (domain or "").strip().lower()
+    if not customer_id:
+        return False
+    with Transaction(db) as conn:
+        previous = conn.execute("SELECT removed_at FROM customers WHERE id = ?",
+                                (customer_id,)).fetchone()
+        if previous is not None and previous[0] is None:
+            return False
+        if previous is None:
+            conn.execute(
+                "INSERT INTO customers(id, company_name, name_fold, sort_key, primary_domain, "
+                "domain_fold, relationship, first_seen_at, listed_at, created_pending_at, "
+                "search_fold) VALUES (?, ?, ?, ?, ?, ?, 'reseller', ?, ?, ?, ?)",
+                (customer_id, name, fold(name), czech_sort_key(name), domain, fold(domain),
+                 at, at, at, search_fold(name, domain, (), customer_id)),
+            )
+        else:
+            conn.execute(
+                "UPDATE customers SET removed_at = NULL, created_pending_at = ? WHERE id = ?",
+                (at, customer_id))
+        if domain:
+            conn.execute(
+                "INSERT OR IGNORE INTO domains(customer_id, domain, is_initial) VALUES (?, ?, ?)",
+                (customer_id, domain, 1 if domain.endswith(".onmicrosoft.com") else 0))
+            _refresh_search_fold(conn, customer_id)
+    return True
+
 
 
 def _entitlement_values(ent: dict[str, Any], customer_id: str, at: str) -> dict[str, Any]:

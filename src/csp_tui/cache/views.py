@@ -37,6 +37,7 @@ class CustomerListRow:
     subscription_count: int
     attention: int
     attention_reason: str | None
+    created_pending_at: str | None = None  # a tenant created here, not listed yet
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,6 +102,23 @@ class QualificationView:
 
 
 @dataclass(frozen=True, slots=True)
+class PartView:
+    """How the last read of one part of a customer went (``customer_parts``)."""
+
+    part: str  # customer | subscriptions | entitlements | qualifications | relationships
+    state: str  # ok | refused | missing | failed
+    read_at: str
+    last_ok_at: str | None = None  # the last complete read; None: never
+    status: int | None = None
+    code: str | None = None
+    message: str | None = None  # Partner Center's words (remote text)
+
+    @property
+    def ok(self) -> bool:
+        return self.state == "ok"
+
+
+@dataclass(frozen=True, slots=True)
 class CustomerDetailView:
     """What the tenant pane shows for one customer."""
 
@@ -122,6 +140,10 @@ class CustomerDetailView:
     country: str | None
     detail_synced_at: str | None
     listed_at: str
+    #: Set while a tenant created here waits for Partner Center to list it.
+    created_pending_at: str | None = None
+    #: The parts the last sync could not read (their rows are from an earlier read, if any).
+    stale_parts: tuple[PartView, ...] = ()
 
 
 # --------------------------------------------------------------------------------------------
@@ -264,7 +286,7 @@ def _customer_query(filter: str, sort: str, descending: bool) -> _ListQuery:
     sparse = None
     order, order_nonnull = _CUSTOMER_ORDER.get(sort, _CUSTOMER_ORDER["name"])
     columns = ("c.id, c.company_name, c.primary_domain, c.relationship, "
-               "c.subscription_count, c.attention, c.attention_reason")
+               "c.subscription_count, c.attention, c.attention_reason, c.created_pending_at")
     pattern = like_pattern(filter)
     if pattern:
         # Name, primary domain, any other domain of the tenant, or a pasted tenant id: all
@@ -698,7 +720,8 @@ def customer_detail(db: sqlite_utils.Database, id: str) -> CustomerDetailView | 
     row = conn.execute(
         "SELECT id, company_name, primary_domain, relationship, allow_delegated_access, "
         "subscription_count, attention, attention_reason, email, city, country, "
-        "detail_synced_at, listed_at FROM customers WHERE id = ? AND removed_at IS NULL",
+        "detail_synced_at, listed_at, created_pending_at FROM customers "
+        "WHERE id = ? AND removed_at IS NULL",
         (id,),
     ).fetchone()
     if row is None:
@@ -732,8 +755,26 @@ def customer_detail(db: sqlite_utils.Database, id: str) -> CustomerDetailView | 
         allow_delegated_access=delegated, qualifications=qualifications,
         subscription_count=row[5], entitlement_count=int(entitlements), attention=row[6],
         attention_reason=row[7], email=row[8], city=row[9], country=row[10],
-        detail_synced_at=row[11], listed_at=row[12],
+        detail_synced_at=row[11], listed_at=row[12], created_pending_at=row[13],
+        stale_parts=tuple(stale_parts(db, id)),
     )
+
+
+_PART_ORDER = ("customer", "subscriptions", "entitlements", "qualifications", "relationships")
+
+
+def stale_parts(db: sqlite_utils.Database, customer_id: str,
+                parts: Sequence[str] | None = None) -> list[PartView]:
+    """The parts of one customer the last sync could not read (all, or only ``parts``), in
+    the order the panes show them."""
+    rows = _conn(db).execute(
+        "SELECT part, state, read_at, last_ok_at, status, code, message FROM customer_parts "
+        "WHERE customer_id = ? AND state != 'ok'", (customer_id,),
+    ).fetchall()
+    found = [PartView(*row) for row in rows if parts is None or row[0] in parts]
+    return sorted(found, key=lambda view: (_PART_ORDER.index(view.part)
+                                           if view.part in _PART_ORDER else len(_PART_ORDER),
+                                           view.part))
 
 
 # --------------------------------------------------------------------------------------------

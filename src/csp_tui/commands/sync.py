@@ -6,15 +6,22 @@ import argparse
 import asyncio
 import sys
 
+from csp_tui.cache.store import PARTS
 from csp_tui.config import Settings
 from csp_tui.i18n import t
+from csp_tui.i18n.formatting import format_number
 from csp_tui.partner_center import errors as pce
 from csp_tui.services import events
 from csp_tui.services.outbox_runner import OutboxRunner
 from csp_tui.services.session import open_session
-from csp_tui.services.sync import SyncEngine, SyncResult
+from csp_tui.services.sync import PartProblem, SyncEngine, SyncResult
 
+EXIT_FAILURE = 1
 EXIT_USAGE = 2
+# The sync finished, but some parts of some customers could not be read (a role's refusal,
+# a route it cannot use, a read still failing after retries): the cache kept what it had for
+# them. Distinct from a failure, so a script can tell "stale in places" from "not synced".
+EXIT_INCOMPLETE = 3
 
 
 def _progress_printer(quiet: bool):  # type: ignore[no-untyped-def]
@@ -44,12 +51,49 @@ def _summary(result: SyncResult) -> list[str]:
     for change in result.changes:
         counts[change.kind] = counts.get(change.kind, 0) + 1
     lines = [t("sync.summary", customers=result.customers_listed, done=result.customers_done)]
+    if result.added is not None:
+        # A first fill announces no change one by one: say what arrived instead.
+        lines.append(t("sync_parts.summary.added", **{
+            key: format_number(value) for key, value in result.added.items()}))
+    elif result.first_read:
+        # Parts read whole for the first time (a new customer, a part refused until now).
+        lines.append(t("sync_parts.summary.first_read",
+                       subscriptions=format_number(result.first_read.get("subscriptions", 0)),
+                       perpetual=format_number(result.first_read.get("perpetual", 0))))
     for kind in sorted(counts):
         lines.append(t("sync.change_line", kind=t(f"change.{kind}"), count=counts[kind]))
-    if not counts:
+    # "No changes" only when everything was read: otherwise a change may be in what was not.
+    if not counts and result.added is None and not result.first_read and result.ok:
         lines.append(t("sync.no_changes"))
+    lines += _incomplete_lines(result)
     for customer_id, error in sorted(result.failed_customers.items())[:10]:
         lines.append(t("sync.customer_failed", customer=customer_id, error=error))
+    return lines
+
+
+def _incomplete_lines(result: SyncResult) -> list[str]:
+    """The parts not read, grouped by part and answer: "subscriptions of 3 customer(s): not
+    available to this role (Partner Center refused: … (HTTP 403))"."""
+    if not result.incomplete:
+        return []
+    from csp_tui.services.part_words import part_name, why
+
+    groups: dict[tuple[str, str, int | None, str | None], list[PartProblem]] = {}
+    for problem in result.incomplete:
+        key = (problem.part, problem.state, problem.status, problem.code)
+        groups.setdefault(key, []).append(problem)
+    customers = {problem.customer_id for problem in result.incomplete}
+    lines = [t("sync_parts.summary.incomplete", parts=len(result.incomplete),
+               customers=len(customers))]
+    order = {part: index for index, part in enumerate(PARTS)}
+    for (part, state, status, code), problems in sorted(
+            groups.items(), key=lambda item: (order.get(item[0][0], len(order)), item[0][1],
+                                              -len(item[1]))):
+        # The role's view: a part refused everywhere was never there to read (the cache knows
+        # per customer whether it was; the tenant pane says so).
+        lines.append(t("sync_parts.summary.group", part=part_name(part),
+                       count=len({p.customer_id for p in problems}),
+                       why=why(state, status, code, problems[0].message, read_before=False)))
     return lines
 
 
@@ -63,7 +107,8 @@ async def _run(args: argparse.Namespace, settings: Settings) -> int:
             from csp_tui.services.invitations import seed_sandbox_demo
 
             await seed_sandbox_demo(session)
-        runner = OutboxRunner(session.client, session.state, read_only=settings.profile.read_only)
+        runner = OutboxRunner(session.client, session.state, read_only=settings.profile.read_only,
+                              cache=session.cache)
         await runner.recover()
         await runner.run_once()
         engine = SyncEngine(session.client, session.cache, session.state, settings.profile,
@@ -76,9 +121,12 @@ async def _run(args: argparse.Namespace, settings: Settings) -> int:
         await session.aclose()
     for line in _summary(result):
         print(line)
+    if result.partial:
+        print(t("sync_parts.finished_incomplete", error=result.error or "?"), file=sys.stderr)
+        return EXIT_INCOMPLETE
     if not result.ok:
         print(t("sync.failed", error=result.error or "?"), file=sys.stderr)
-        return 1
+        return EXIT_FAILURE
     return 0
 
 

@@ -59,7 +59,8 @@ class WorkerBackend:
         self._subscribers: list[Callable[[events.Event], None]] = []
         self._lock = threading.Lock()
         self._status = BackendStatus(last_success_at=self._last_success_from_cache(),
-                                     outbox_pending=outbox.pending_count(self.state))
+                                     outbox_pending=outbox.pending_count(self.state),
+                                     incomplete=self._last_incomplete_from_cache())
         self._credentials: dict[str, dict[str, str]] = {}
         self._thread: threading.Thread | None = None
         self._loop: asyncio.AbstractEventLoop | None = None
@@ -207,7 +208,7 @@ class WorkerBackend:
                             publish=self._on_engine_event)
         runner = OutboxRunner(session.client, session.state, publish=self._publish,
                               secret_sink=self._keep_credentials,
-                              read_only=self.settings.profile.read_only)
+                              read_only=self.settings.profile.read_only, cache=session.cache)
         try:
             if self.settings.profile.is_sandbox:
                 from csp_tui.services.invitations import seed_sandbox_demo
@@ -281,11 +282,22 @@ class WorkerBackend:
                                  ) -> datetime | None:
         db = cache or self.cache
         row = db.conn.execute(
-            "SELECT max(finished_at) FROM sync_runs WHERE status = 'ok' AND kind = 'full'"
+            # A partial run finished too (what could be read is current): counting it only
+            # as a failure would start a new sync every minute for a read the role lacks.
+            "SELECT max(finished_at) FROM sync_runs WHERE status IN ('ok', 'partial') "
+            "AND kind = 'full'"
         ).fetchone()
         if not row or not row[0]:
             return None
         return datetime.fromisoformat(row[0].replace("Z", "+00:00"))
+
+    def _last_incomplete_from_cache(self) -> str | None:
+        """What the last finished full sync could not read, if it was partial (the status
+        line says so from the start, not only after the next sync)."""
+        row = self.cache.conn.execute(
+            "SELECT status, error FROM sync_runs WHERE kind = 'full' "
+            "AND status IN ('ok', 'partial', 'failed') ORDER BY id DESC LIMIT 1").fetchone()
+        return row[1] if row and row[0] == "partial" else None
 
     def _refresh_outbox_count(self, session: Session) -> None:
         self._set_status(outbox_pending=outbox.pending_count(session.state))
@@ -305,9 +317,10 @@ class WorkerBackend:
         elif isinstance(event, events.SyncProgress):
             self._set_status(progress=(event.done, event.total))
         elif isinstance(event, events.SyncFinished):
-            if event.ok:
+            if event.ok or event.partial:
                 self._set_status(sync_state="idle", progress=None, last_error=None,
                                  signed_in=True,
+                                 incomplete=event.error if event.partial else None,
                                  last_success_at=datetime.now(UTC)
                                  if event.kind == "full" else self.status().last_success_at)
             else:

@@ -52,6 +52,9 @@ class SyncFinished:
     error: str | None
     changes: tuple[Change, ...] = ()
     finished_at: datetime | None = None
+    #: Finished, but some parts of some customers could not be read (``error`` says which
+    #: in short); their old rows were kept.
+    partial: bool = False
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ from datetime import UTC, datetime
 from enum import Enum
 from typing import Any
 
-from csp_tui.cache.store import CustomerDetail, CustomerRow
+from csp_tui.cache.store import CustomerDetail, CustomerRow, PartRead
 
 
 def iso(value: datetime | None) -> str | None:
@@ -141,9 +141,11 @@ def customer_detail(
     entitlements: list[Any] | None,
     qualifications: list[Any] | None,
     relationships: list[Any] | None,
+    parts: dict[str, PartRead] | None = None,
 ) -> CustomerDetail:
     """Assemble one customer's detail; a part that could not be read (None) is marked partial
-    so the store leaves what it had."""
+    so the store leaves what it had. ``parts`` says how each read went (why one is None), for
+    the store to record."""
     partial: set[str] = set()
     customer_fields: dict[str, Any] | None = None
     domains: list[tuple[str, bool]] = []
@@ -189,4 +191,5 @@ def customer_detail(
         entitlements=[entitlement_row(customer_id, e, i) for i, e in enumerate(entitlements or [])],
         qualifications=[qualification_row(q) for q in qualifications or []],
         partial=frozenset(partial),
+        parts=dict(parts or {}),
     )

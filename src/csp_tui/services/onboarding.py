@@ -502,7 +502,8 @@ async def run_until_settled(session: Any, entry_id: str, *, secret_sink: SecretS
         elif not route_credentials(delivered_id, credentials) and secret_sink is not None:
             secret_sink(delivered_id, credentials)
 
-    runner = OutboxRunner(session.client, session.state, secret_sink=deliver)
+    runner = OutboxRunner(session.client, session.state, secret_sink=deliver,
+                          cache=getattr(session, "cache", None))
     loop = asyncio.get_running_loop()
     deadline = loop.time() + max(0.0, timeout)
     await runner.recover()

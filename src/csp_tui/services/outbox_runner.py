@@ -76,9 +76,12 @@ class OutboxRunner:
         publish: Callable[[events.Event], None] | None = None,
         secret_sink: SecretSink | None = None,
         read_only: bool = False,
+        cache: sqlite_utils.Database | None = None,
     ) -> None:
         self.client = client
         self.state = state
+        # Where a created tenant is shown at once (see _show_created).
+        self.cache = cache
         self.publish = publish or (lambda event: None)
         self.secret_sink = secret_sink
         self.read_only = read_only
@@ -113,6 +116,7 @@ class OutboxRunner:
                 done = await self._already_done(entry)
                 if done is not None:
                     outbox.mark_done(self.state, entry.id, done)
+                    self._show_created(entry, done)
                     self._emit(entry, "done")
                     return
             result = await self._send(entry)
@@ -142,7 +146,25 @@ class OutboxRunner:
                 self._emit(entry, "failed", exc.description)
             return
         outbox.mark_done(self.state, entry.id, result)
+        self._show_created(entry, result)
         self._emit(entry, "done")
+
+    def _show_created(self, entry: OutboxEntry, result: dict[str, Any]) -> None:
+        """A tenant was created: into the cache's customers list now, marked as waiting for
+        Partner Center to list it (which takes a few minutes). Never fails the entry."""
+        if entry.kind == KIND_CREATE_CUSTOMER and self.cache is not None:
+            try:
+                from csp_tui.cache import store
+
+                customer_id = str(result.get("customer_id") or "").lower()
+                if store.add_created_customer(
+                        self.cache, customer_id,
+                        company_name=str(result.get("company_name") or ""),
+                        domain=str(result.get("domain") or "")):
+                    self.publish(events.CacheChanged(tables=frozenset({"customers", "domains"}),
+                                                     customer_ids=frozenset({customer_id})))
+            except Exception:  # the cache is rebuildable; the next listing shows it anyway
+                log.exception("could not show the created tenant in the cache")
 
     def _unknown_outcome(self, entry: OutboxEntry, exc: Exception) -> None:
         if entry.attempts < MAX_ATTEMPTS:

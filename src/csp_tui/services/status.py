@@ -19,3 +19,5 @@ class BackendStatus:
     last_error: str | None = None
     outbox_pending: int = 0
     signed_in: bool = True
+    #: The last sync finished without some parts of some customers (what, in short).
+    incomplete: str | None = None

@@ -7,6 +7,11 @@ concurrency. The shared rate limiter keeps the request rate *under* Partner Cent
 
 Consistency rules:
 - every unit (a listing page, one customer's details) is written in one transaction;
+- each part of a customer (its record, subscriptions, entitlements, qualifications,
+  relationships) is read on its own: a part Partner Center refuses (403), does not offer
+  (404 on the part's route) or keeps failing after the client's retries keeps its previous
+  rows and is recorded in ``customer_parts`` with the reason; the other parts are written and
+  the run ends ``partial``. Only a 404 on the customer record itself means "not visible";
 - customers missing from a listing are marked removed only after the listing *completed*;
 - an interrupted run (killed process) leaves complete units behind; the next run starts with
   the customers whose details are oldest, so it finishes what the last one did not;
@@ -56,6 +61,18 @@ async def _gather_or_cancel(*aws: Any) -> list[Any]:
         await asyncio.gather(*tasks, return_exceptions=True)
 
 
+@dataclass(frozen=True)
+class PartProblem:
+    """One part of one customer that this run could not read (its old rows were kept)."""
+
+    customer_id: str
+    part: str  # store.PARTS
+    state: str  # refused | missing | failed
+    status: int | None
+    code: str | None
+    message: str
+
+
 @dataclass
 class SyncResult:
     run_id: int
@@ -66,6 +83,40 @@ class SyncResult:
     failed_customers: dict[str, str] = field(default_factory=dict)
     changes: list[events.Change] = field(default_factory=list)
     error: str | None = None
+    #: Parts that could not be read: the run finished, but the cache is not all current.
+    incomplete: list[PartProblem] = field(default_factory=list)
+    #: The run got through the listing and every detail read (only parts may be missing).
+    completed: bool = False
+    #: What a first fill of the cache added (customers, subscriptions, perpetual); None when
+    #: the cache had been filled before (its changes say what is new).
+    added: dict[str, int] | None = None
+    #: Rows that arrived with the first complete read of a customer's part (a new customer,
+    #: or a part that could not be read before): filled silently, so counted here.
+    first_read: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def partial(self) -> bool:
+        """Finished, but something could not be read."""
+        return self.completed and not self.ok
+
+    @property
+    def status(self) -> str:
+        """``sync_runs.status``: ok | partial | failed."""
+        return "ok" if self.ok else "partial" if self.partial else "failed"
+
+
+def part_read(exc: pce.PartnerCenterError) -> store.PartRead:
+    """How a part's read failed, in the cache's words: refused (403), missing (404 on the
+    part's route), or failed (a server error, a timeout or an unreadable answer still failing
+    after the client's retries, or anything else Partner Center answered)."""
+    if isinstance(exc, pce.ForbiddenError):
+        state = "refused"
+    elif isinstance(exc, pce.NotFoundError):
+        state = "missing"
+    else:
+        state = "failed"
+    return store.PartRead(state=state, status=exc.status, code=exc.code,
+                          message=exc.description or str(exc))
 
 
 class _DetailQueue:
@@ -131,17 +182,16 @@ class SyncEngine:
         self._emit(events.SyncStarted(run_id=run_id, kind="full"))
         requests_before = self.client.stats.requests
         throttled_before = self.client.stats.throttled
+        first_fill = not store.had_complete_listing(self.cache)
         try:
             listed = await self._list_customers(result)
             result.changes += store.mark_missing_removed(self.cache, listed, run_id=run_id)
             self._emit(events.CacheChanged(tables=frozenset({"customers"})))
             await self._read_details(result, self._detail_order(listed))
             result.changes += self._accept_invitations(run_id)
-            result.ok = not result.failed_customers
-            if result.failed_customers:
-                sample = next(iter(result.failed_customers.values()))
-                result.error = t("sync.customers_failed", count=len(result.failed_customers),
-                                 error=sample)
+            if first_fill:
+                result.added = store.content_counts(self.cache)
+            self._conclude(result)
         except SIGN_IN_ERRORS as exc:
             result.error = str(exc)
             self._finish(result, requests_before, throttled_before)
@@ -162,15 +212,19 @@ class SyncEngine:
         self._emit(events.SyncStarted(run_id=run_id, kind="customer", customer_id=customer_id))
         requests_before = self.client.stats.requests
         throttled_before = self.client.stats.throttled
+        first_fill = not store.content_counts(self.cache, customer_id)["customers"]
         try:
-            customer = await self.client.get_customer(customer_id)
-            row = mapping.customer_row(customer)
-            result.changes += store.upsert_customer_page(self.cache, [row], run_id=run_id)
-            await self._read_one(customer_id, result)
+            found = await self._read_one(customer_id, result, from_listing=False)
+            if not found and store.created_pending_at(self.cache, customer_id) is None:
+                raise pce.NotFoundError(t("sync_parts.customer_not_found", customer=customer_id),
+                                        status=404)
+            # (A tenant created here that Partner Center does not show yet is not an error:
+            # it is still waiting, as the tenant pane says.)
+            result.customers_done = 1 if found else 0
             result.changes += self._accept_invitations(run_id)
-            result.ok = not result.failed_customers
-            if result.failed_customers:
-                result.error = result.failed_customers[customer_id]
+            if first_fill and found:
+                result.added = store.content_counts(self.cache, customer_id)
+            self._conclude(result)
         except SIGN_IN_ERRORS as exc:
             result.error = str(exc)
             self._finish(result, requests_before, throttled_before)
@@ -229,51 +283,96 @@ class SyncEngine:
         finally:
             self._queue = None
 
-    async def _read_one(self, customer_id: str, result: SyncResult) -> None:
-        """Read and write one customer; errors are recorded, never abort the whole run."""
+    def _conclude(self, result: SyncResult) -> None:
+        """The run got through: ok, or partial with what could not be read said in words."""
+        result.completed = True
+        result.ok = not result.failed_customers and not result.incomplete
+        if result.failed_customers:
+            sample = next(iter(result.failed_customers.values()))
+            result.error = t("sync.customers_failed", count=len(result.failed_customers),
+                             error=sample)
+        elif result.incomplete:
+            customers = {problem.customer_id for problem in result.incomplete}
+            result.error = t("sync_parts.incomplete_short", parts=len(result.incomplete),
+                             customers=len(customers))
+
+    async def _read_one(self, customer_id: str, result: SyncResult, *,
+                        from_listing: bool = True) -> bool:
+        """Read and write one customer, part by part; a part that cannot be read is recorded
+        and never aborts the run (a refused sign-in does). False when Partner Center does not
+        show the customer record at all (404)."""
         try:
-            detail = await self._fetch_detail(customer_id)
+            customer, detail = await self._fetch_detail(customer_id)
         except pce.NotFoundError:
             # Gone between listing and detail (or not yet visible after creation): keep the
             # listing row; the next complete listing decides whether it was removed.
-            return
-        except pce.AuthenticationError:
-            raise
-        except pce.PartnerCenterError as exc:
-            result.failed_customers[customer_id] = str(exc)
-            return
+            return False
+        if (not from_listing and customer is not None
+                and store.created_pending_at(self.cache, customer_id) is None):
+            # Asked for by id: the record stands in for the listing row (a customer the cache
+            # does not know yet appears). A tenant created here keeps its "waiting" mark
+            # until a real listing includes it.
+            result.changes += store.upsert_customer_page(
+                self.cache, [mapping.customer_row(customer)], run_id=result.run_id)
+        fresh = {part: not store.part_read_before(self.cache, customer_id, part)
+                 for part in ("subscriptions", "entitlements")
+                 if detail.parts.get(part, store.PartRead()).ok}
         changes = store.write_customer_detail(self.cache, detail, run_id=result.run_id)
         result.changes += changes
+        for part, key, rows in (("subscriptions", "subscriptions", detail.subscriptions),
+                                ("entitlements", "perpetual", detail.entitlements)):
+            if fresh.get(part) and rows:
+                result.first_read[key] = result.first_read.get(key, 0) + len(rows)
+        for part, read in detail.parts.items():
+            if not read.ok:
+                result.incomplete.append(PartProblem(customer_id, part, read.state, read.status,
+                                                     read.code, read.message or ""))
         self._emit(events.CacheChanged(
             tables=frozenset({"customers", "subscriptions", "domains", "entitlements",
                               "qualifications", "customer_relationships"}),
             customer_ids=frozenset({customer_id}),
         ))
+        return True
 
-    async def _fetch_detail(self, customer_id: str) -> store.CustomerDetail:
-        customer = await self.client.get_customer(customer_id)
+    async def _fetch_detail(self, customer_id: str) -> tuple[Any, store.CustomerDetail]:
+        """(the customer record or None, the detail). Each part is read on its own; only a
+        404 on the customer record itself is raised (the customer is not visible)."""
+        try:
+            customer = await self.client.get_customer(customer_id)
+            customer_read = store.PartRead()
+        except (pce.NotFoundError, *SIGN_IN_ERRORS):
+            raise
+        except pce.PartnerCenterError as exc:
+            customer, customer_read = None, part_read(exc)
 
-        async def optional(call):  # type: ignore[no-untyped-def]
-            # A role may not read every part (an indirect reseller gets 403 on some routes):
-            # keep what the cache had for that part instead of failing the customer.
+        async def part(call):  # type: ignore[no-untyped-def]
+            # A role may not read every part (a 403, or a 404 on a route it cannot use), and
+            # a part may keep failing: keep what the cache had for it, say why, go on.
             try:
-                return await call
-            except pce.ForbiddenError:
-                return None
+                return await call, store.PartRead()
+            except SIGN_IN_ERRORS:
+                raise
+            except pce.PartnerCenterError as exc:
+                return None, part_read(exc)
 
-        subscriptions, entitlements, qualifications, relationships = await _gather_or_cancel(
-            self.client.list_subscriptions(customer_id),
-            optional(self.client.list_entitlements(customer_id)),
-            optional(self.client.list_qualifications(customer_id)),
-            optional(self.client.customer_relationships(customer_id)),
+        reads = await _gather_or_cancel(
+            part(self.client.list_subscriptions(customer_id)),
+            part(self.client.list_entitlements(customer_id)),
+            part(self.client.list_qualifications(customer_id)),
+            part(self.client.customer_relationships(customer_id)),
         )
-        return mapping.customer_detail(
+        (subscriptions, subscriptions_read), (entitlements, entitlements_read), \
+            (qualifications, qualifications_read), (relationships, relationships_read) = reads
+        return customer, mapping.customer_detail(
             customer_id,
             customer=customer,
             subscriptions=subscriptions,
             entitlements=entitlements,
             qualifications=qualifications,
             relationships=relationships,
+            parts={"customer": customer_read, "subscriptions": subscriptions_read,
+                   "entitlements": entitlements_read, "qualifications": qualifications_read,
+                   "relationships": relationships_read},
         )
 
     def _accept_invitations(self, run_id: int) -> list[events.Change]:
@@ -316,7 +415,7 @@ class SyncEngine:
 
     def _finish(self, result: SyncResult, requests_before: int, throttled_before: int,
                 *, status: str | None = None) -> None:
-        final = status or ("ok" if result.ok else "failed")
+        final = status or result.status
         store.finish_run(
             self.cache, result.run_id, final, error=result.error,
             customers_listed=result.customers_listed, customers_done=result.customers_done,
@@ -324,7 +423,7 @@ class SyncEngine:
             throttled=self.client.stats.throttled - throttled_before,
         )
         self._emit(events.SyncFinished(result.run_id, result.kind, result.ok, result.error,
-                                       tuple(result.changes)))
+                                       tuple(result.changes), partial=result.partial))
 
     def _emit(self, event: events.Event) -> None:
         try:

@@ -90,7 +90,9 @@ class CustomerSource(_Source):
 
     def cells(self, row: views.CustomerListRow) -> Sequence[str | Cell]:
         return [
-            Cell("!", "warning") if row.attention else "",
+            # "+": created here, Partner Center does not list it yet (the tenant pane says so).
+            Cell("!", "warning") if row.attention
+            else Cell("+", "accent") if row.created_pending_at else "",
             row.company_name,
             row.primary_domain,
             fmt.relationship_words(row.relationship),

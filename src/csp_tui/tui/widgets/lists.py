@@ -58,6 +58,10 @@ class CustomersPane(ListPane):
         self.console.open_record("customer", row.id)
 
 
+# The parts of a customer the subscriptions list shows.
+_LIST_PARTS = ("subscriptions", "entitlements")
+
+
 class SubscriptionsPane(ListPane):
     """One customer's subscriptions and perpetual licences, or (``a``) everybody's."""
 
@@ -95,6 +99,18 @@ class SubscriptionsPane(ListPane):
             return t("tui.empty.no_customer")
         if self.preset:
             return t("tui.empty.preset")
+        if not self.show_all and self.customer_id:
+            # Empty because a part could not be read, or the tenant is brand new: say so.
+            from csp_tui.services.part_words import part_line
+
+            cache = self.console.backend.cache
+            stale = views.stale_parts(cache, self.customer_id, _LIST_PARTS)
+            if stale:
+                zone = self.console.now().tzinfo
+                return "\n".join(part_line(part, zone) for part in stale)
+            detail = views.customer_detail(cache, self.customer_id)
+            if detail is not None and detail.created_pending_at:
+                return t("sync_parts.subscriptions.empty_waiting")
         return t(self.empty_key)
 
     def set_customer(self, customer_id: str | None) -> None:
@@ -122,6 +138,14 @@ class SubscriptionsPane(ListPane):
             parts.append(f" · {safe_text(self.customer_name, 40)}")
         if self.preset:
             parts.append(Text(f" · {t('tui.preset.' + self.preset)}", style="italic"))
+        if not self.show_all and self.customer_id and self.is_mounted:
+            # What is listed may be from an earlier read: the parts the last sync missed.
+            from csp_tui.services.part_words import short_line
+
+            zone = self.console.now().tzinfo
+            for part in views.stale_parts(self.console.backend.cache, self.customer_id,
+                                          _LIST_PARTS):
+                parts.append(Text(f" · {short_line(part, zone)}", style="bold"))
         return parts
 
     def action_available(self, action: str, parameters: tuple[object, ...]) -> bool | None:

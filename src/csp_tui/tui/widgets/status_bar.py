@@ -35,6 +35,10 @@ def sync_text(status: BackendStatus, now: datetime) -> tuple[str, str]:
             return t("tui.status.sync_failed_since", error=error,
                      time=fmt.clock_text(status.last_success_at, now)), "error"
         return t("tui.status.sync_failed", error=error), "error"
+    if status.last_success_at is not None and status.incomplete:
+        return t("sync_parts.status.synced_incomplete",
+                 time=fmt.clock_text(status.last_success_at, now),
+                 what=safe_text(status.incomplete, 80)), "error"
     if status.last_success_at is not None:
         return t("tui.status.synced", time=fmt.clock_text(status.last_success_at, now)), ""
     return t("tui.status.never_synced"), ""

@@ -7,7 +7,7 @@ one (OSC 52), ``w`` saves it to a file under the profile's exports directory.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import tzinfo
+from datetime import datetime, tzinfo
 from typing import ClassVar
 
 from rich.console import Group
@@ -55,7 +55,8 @@ def _text(value: str | Text) -> Text:
 
 
 def describe(detail: views.CustomerDetailView, zone: tzinfo | None = None,
-             qualification_lines: list[str] | None = None) -> Group:
+             qualification_lines: list[str] | None = None, *,
+             now: datetime | None = None) -> Group:
     """The facts block: label/value rows of plain Text (remote values are never parsed as
     markup), each value wrapping in its own column."""
     grid = Table.grid(padding=(0, 1), expand=True)
@@ -66,6 +67,13 @@ def describe(detail: views.CustomerDetailView, zone: tzinfo | None = None,
         grid.add_row(Text(label), _text(value))
 
     row(t("tui.tenant.id"), detail.id)
+    if detail.created_pending_at:
+        # Created here; Partner Center lists a new customer only after a while.
+        created = fmt.parse_timestamp(detail.created_pending_at)
+        shown = (fmt.clock_text(created, now) if created is not None and now is not None
+                 else fmt.datetime_text(detail.created_pending_at, zone))
+        row(t("sync_parts.tenant.created_label"),
+            Text(t("sync_parts.tenant.created_waiting", time=shown), style="bold"))
     row(t("tui.tenant.initial_domain"), detail.initial_domain or fmt.NOTHING)
     row(t("tui.tenant.other_domains"),
         ", ".join(detail.other_domains) if detail.other_domains else fmt.NOTHING)
@@ -95,6 +103,13 @@ def describe(detail: views.CustomerDetailView, zone: tzinfo | None = None,
         row(t("tui.tenant.attention"), Text(safe_text(fmt.attention_words(detail.attention_reason)),
                                                   style="bold"))
     row(t("tui.tenant.synced"), fmt.datetime_text(detail.detail_synced_at, zone))
+    if detail.stale_parts:
+        # Parts the last sync could not read: what is shown for them is older, or missing.
+        from csp_tui.services.part_words import part_line
+
+        row(t("sync_parts.tenant.label"),
+            Text("\n".join(part_line(part, zone) for part in detail.stale_parts),
+                 style="bold"))
     return Group(grid)
 
 
@@ -158,7 +173,7 @@ class TenantPane(Pane):
             now = self.console.now()
             lines = [status.text for status in qualification_status(
                 self.console.backend.cache, self.customer_id, now)]
-            facts.update(describe(detail, now.tzinfo, lines))
+            facts.update(describe(detail, now.tzinfo, lines, now=now))
             highlighted = links.highlighted
             self.links = tenant_links(detail.id)
             links.set_options(Option(Text(link.label), id=link.kind) for link in self.links)
