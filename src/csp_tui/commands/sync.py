@@ -15,6 +15,7 @@ from csp_tui.services import events
 from csp_tui.services.outbox_runner import OutboxRunner
 from csp_tui.services.session import open_session
 from csp_tui.services.sync import PartProblem, SyncEngine, SyncResult
+from csp_tui.world_clock import world_clock_for
 
 EXIT_FAILURE = 1
 EXIT_USAGE = 2
@@ -112,6 +113,7 @@ async def _run(args: argparse.Namespace, settings: Settings) -> int:
         await runner.recover()
         await runner.run_once()
         engine = SyncEngine(session.client, session.cache, session.state, settings.profile,
+                            clock=world_clock_for(settings).now,
                             publish=publish)
         if args.customer:
             result = await engine.sync_customer(args.customer)

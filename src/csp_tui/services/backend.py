@@ -26,6 +26,7 @@ from csp_tui.services import events
 from csp_tui.services.session import open_databases
 from csp_tui.services.status import BackendStatus
 from csp_tui.state import outbox
+from csp_tui.world_clock import world_clock_for
 
 if TYPE_CHECKING:
     # The REST client, the sync engine and the outbox runner (httpx, pydantic models) are
@@ -205,6 +206,7 @@ class WorkerBackend:
             self._ready.set()
         self._run_waiting(session)
         engine = SyncEngine(session.client, session.cache, session.state, self.settings.profile,
+                            clock=world_clock_for(self.settings).now,
                             publish=self._on_engine_event)
         runner = OutboxRunner(session.client, session.state, publish=self._publish,
                               secret_sink=self._keep_credentials,

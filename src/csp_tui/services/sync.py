@@ -27,6 +27,7 @@ import itertools
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from typing import Any
 
 import sqlite_utils
@@ -157,7 +158,11 @@ class SyncEngine:
         *,
         publish: Publish | None = None,
         concurrency: int | None = None,
+        clock: Callable[[], datetime] | None = None,
     ) -> None:
+        #: The clock of the world being read (the sandbox's virtual one, or the wall clock):
+        #: what needs attention now (a window closing, a term ending) is judged by it.
+        self.clock = clock or (lambda: datetime.now(UTC))
         self.client = client
         self.cache = cache
         self.state = state
@@ -317,7 +322,9 @@ class SyncEngine:
         fresh = {part: not store.part_read_before(self.cache, customer_id, part)
                  for part in ("subscriptions", "entitlements")
                  if detail.parts.get(part, store.PartRead()).ok}
-        changes = store.write_customer_detail(self.cache, detail, run_id=result.run_id)
+        changes = store.write_customer_detail(
+            self.cache, detail, run_id=result.run_id,
+            now=self.clock().astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ"))
         result.changes += changes
         for part, key, rows in (("subscriptions", "subscriptions", detail.subscriptions),
                                 ("entitlements", "perpetual", detail.entitlements)):
