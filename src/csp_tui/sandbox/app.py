@@ -75,7 +75,9 @@ from csp_tui.sandbox.world import (
     customer_full,
     customer_thin,
     entitlement_wire,
+    order_wire,
     partner_relationship,
+    product_wire,
     qualification_wire,
     subscription_wire,
 )
@@ -784,9 +786,16 @@ async def relationship_request(request: Request) -> Response:
                     raise ApiError(400, 3000, "This reseller has no indirect provider.")
             reseller_id = reseller.tenant_id if reseller else caller.tenant_id
             mpn = reseller.mpn_id if reseller else "0"
+            # The documented answer (relationship-request.json) names no distributor; the
+            # link carries ``indirectCSPId`` only when the request named the pair
+            # explicitly (a reseller's indirectCloudSolutionProviderId, or a provider asking
+            # on behalf of one of its resellers).
+            named = caller.role == ROLE_PROVIDER or bool(
+                query.get("indirectcloudsolutionproviderid", "").strip())
+            distributor = f"&indirectCSPId={provider_id}" if named else ""
             url = (f"https://admin.microsoft.com/Adminportal/Home?invType="
                    f"IndirectResellerRelationship&partnerId={reseller_id}&msppId={mpn}"
-                   f"&indirectCSPId={provider_id}&DAP=false"
+                   f"{distributor}&DAP=false"
                    f"#/BillingAccounts/partner-invitation")
     return JSONResponse({"url": url, "attributes": {"objectType": "RelationshipRequest"}})
 
@@ -816,7 +825,7 @@ async def list_subscriptions(request: Request) -> Response:
         if query.get("mpn_id"):
             subs = [s for s in subs if s.partner_id == query["mpn_id"].strip()]
         now = world.now()
-        items = [subscription_wire(customer, s, now) for s in subs]
+        items = [subscription_wire(customer, s, now, detail=False) for s in subs]
     return JSONResponse(_collection(items, f"/customers/{customer.id}/subscriptions"))
 
 
@@ -856,12 +865,60 @@ async def patch_subscription(request: Request) -> Response:
 @api
 async def list_entitlements(request: Request) -> Response:
     world = _ctx(request).world
-    kind = _query(request).get("entitlementtype", "").strip().lower()
+    query = _query(request)
+    kind = query.get("entitlementtype", "").strip().lower()
+    show_expiry = query.get("showexpiry", "").strip().lower() == "true"
     with world.lock:
         customer = _readable_customer(request)
         items = [] if kind not in ("", "software") else [
-            entitlement_wire(e) for e in customer.entitlements]
+            entitlement_wire(e, show_expiry=show_expiry) for e in customer.entitlements]
     return JSONResponse(_collection(items))
+
+
+# -- product catalog and orders --------------------------------------------------------------
+
+
+@api
+async def get_product(request: Request) -> Response:
+    """``GET /v1/products/{id}?country=`` (country required, as documented)."""
+    country = _query(request).get("country", "").strip()
+    if not country:
+        raise ApiError(400, 3000, "The country is required.", ["country"])
+    product_id = request.path_params["product_id"]
+    found = demo_data.catalog_product(product_id)
+    if found is None:
+        raise ApiError(404, 400013, "Product was not found.")
+    title, description, product_type = found
+    return JSONResponse(product_wire(product_id.upper(), title, description, product_type,
+                                     country.upper()))
+
+
+@api
+async def get_order(request: Request) -> Response:
+    """``GET /v1/customers/{id}/orders/{orderId}``: the perpetual licences bought in it, or the
+    subscriptions it created."""
+    world = _ctx(request).world
+    wanted = request.path_params["order_id"].lower()
+    with world.lock:
+        customer = _readable_customer(request)
+        licences = [e for e in customer.entitlements if e.order_id.lower() == wanted]
+        if licences:
+            body = order_wire(
+                customer, licences[0].order_id, billing_cycle="one_time",
+                created=min(e.purchase_date for e in licences), country=customer.country,
+                lines=[(f"{e.product_id}:{e.sku_id}", e.product_name, e.quantity)
+                       for e in licences])
+            return JSONResponse(body)
+        subs = [s for s in _visible_subscriptions(request, customer)
+                if s.order_id.lower() == wanted]
+        if not subs:
+            raise ApiError(404, 1000, f"The order '{request.path_params['order_id']}' was not "
+                                      "found.")
+        body = order_wire(
+            customer, subs[0].order_id, billing_cycle=subs[0].billing_cycle,
+            created=min(s.creation_date for s in subs), country=customer.country,
+            lines=[(s.offer_id, s.offer_name, s.quantity) for s in subs])
+    return JSONResponse(body)
 
 
 @api
@@ -1119,6 +1176,8 @@ def _routes() -> list[Route]:
         Route(subscription, get_subscription, methods=["GET"]),
         Route(subscription, patch_subscription, methods=["PATCH"]),
         Route(customer + "/entitlements", list_entitlements, methods=["GET"]),
+        Route(customer + "/orders/{order_id}", get_order, methods=["GET"]),
+        Route("/v1/products/{product_id}", get_product, methods=["GET"]),
         Route(customer + "/qualifications", list_qualifications, methods=["GET"]),
         Route(customer + "/qualifications", add_qualification, methods=["POST"]),
         Route("/v1/domains/{domain}", domain_exists, methods=["HEAD"]),
