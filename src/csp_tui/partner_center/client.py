@@ -44,8 +44,10 @@ from csp_tui.partner_center.models import (
     CustomerCreate,
     CustomerFilter,
     Entitlement,
+    Order,
     PartnerRelationship,
     PCModel,
+    Product,
     Qualification,
     RelationshipRequest,
     Subscription,
@@ -758,8 +760,24 @@ class PartnerCenterClient:
     # -- entitlements and qualifications -------------------------------------------------
 
     async def list_entitlements(self, customer_id: str) -> list[Entitlement]:
-        target = f"/v1/customers/{_segment(customer_id, 'customer_id')}/entitlements"
+        """Every entitlement, with ``expiryDate`` where one applies (only sent when asked for
+        with ``showExpiry=true``). Names and purchase dates are not part of an entitlement:
+        see :meth:`get_product` and :meth:`get_order`."""
+        target = _path(f"/v1/customers/{_segment(customer_id, 'customer_id')}/entitlements",
+                       {"showExpiry": "true"})
         return await self._collect(target, Entitlement)
+
+    async def get_product(self, product_id: str, *, country: str) -> Product:
+        """``GET /v1/products/{id}?country=``: the catalog entry (its ``title`` is the name)."""
+        target = _path(f"/v1/products/{_segment(product_id, 'product_id')}",
+                       {"country": _segment(country, "country").upper()})
+        return self._model(Product, await self._get(target), target)
+
+    async def get_order(self, customer_id: str, order_id: str) -> Order:
+        """``GET /v1/customers/{id}/orders/{orderId}`` (``creationDate``: when it was bought)."""
+        target = (f"/v1/customers/{_segment(customer_id, 'customer_id')}/orders/"
+                  f"{_segment(order_id, 'order_id')}")
+        return self._model(Order, await self._get(target), target)
 
     async def list_qualifications(self, customer_id: str) -> list[Qualification]:
         """A bare JSON array (or, from old services, a bare string); no qualification = []."""
