@@ -722,6 +722,9 @@ def make_customer(index: int, seed: int, now: datetime, taken: _Taken) -> Custom
             purchased = now - timedelta(days=days_ago, hours=rng.uniform(1, 8))
             order = (_opaque(rng), _hex(rng, 12)) if number == 0 else (
                 customer.entitlements[0].order_id, customer.entitlements[0].alternate_id)
+            if number:
+                # Lines of one order were bought together: the order's creationDate.
+                purchased = customer.entitlements[0].purchase_date
             customer.entitlements.append(
                 make_entitlement(rng, key, quantity, purchased, order, line=number))
         if special.qualification is not None:

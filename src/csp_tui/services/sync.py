@@ -32,7 +32,7 @@ from csp_tui.i18n import t
 from csp_tui.partner_center import errors as pce
 from csp_tui.partner_center.auth import SignInRequiredError
 from csp_tui.partner_center.client import PartnerCenterClient
-from csp_tui.services import events, mapping
+from csp_tui.services import detail_reads, events, mapping
 from csp_tui.state import invitations
 
 log = logging.getLogger(__name__)
@@ -267,6 +267,8 @@ class SyncEngine:
             optional(self.client.list_qualifications(customer_id)),
             optional(self.client.customer_relationships(customer_id)),
         )
+        subscriptions, entitlements = await detail_reads.complete(
+            self.client, self.cache, self.profile, customer_id, subscriptions, entitlements)
         return mapping.customer_detail(
             customer_id,
             customer=customer,
