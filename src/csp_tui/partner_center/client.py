@@ -209,6 +209,22 @@ def normalise_link(uri: str, base_url: httpx.URL) -> str | None:
     return "/" + "/".join(segments) + (f"?{query}" if query else "")
 
 
+# Creations Partner Center documents as idempotent by MS-RequestId (customer, order, cart,
+# checkout): resending one with the same id returns the first result instead of acting again.
+_REPLAYED_WRITES = (
+    re.compile(r"^/v1/customers/?$"),
+    re.compile(r"^/v1/customers/[^/]+/orders/?$"),
+    re.compile(r"^/v1/customers/[^/]+/carts/?$"),
+    re.compile(r"^/v1/customers/[^/]+/carts/[^/]+/checkout/?$"),
+)
+
+
+def replayed_by_request_id(method: str, target: str) -> bool:
+    """Whether resending this write with the same ``MS-RequestId`` cannot act twice."""
+    path = _split(target)[0].lower()
+    return method.upper() == "POST" and any(p.match(path) for p in _REPLAYED_WRITES)
+
+
 def _with_seek_next(target: str) -> str:
     path, query = _split(target)
     parts = [p for p in query.split("&") if p and not p.lower().startswith("seekoperation=")]
@@ -429,6 +445,9 @@ class PartnerCenterClient:
         content = None if json_body is None else json.dumps(json_body, ensure_ascii=False).encode()
         shown_path = loggable_path(target)
         idempotent_read = method in ("GET", "HEAD")
+        # A write whose outcome is unknown (the request may have been acted on) is resent here
+        # only where Partner Center replays by MS-RequestId; any other is left to the caller.
+        resend_safe = idempotent_read or replayed_by_request_id(method, target)
         failures = 0
         throttles = 0
         refreshed = False
@@ -444,15 +463,18 @@ class PartnerCenterClient:
             attempt = _Attempt(datetime.now(UTC), time.monotonic(), method, shown_path,
                                request_id, correlation_id)
             error: pce.PartnerCenterError
+            unknown_outcome = False
             try:
                 response = await self._http.request(method, target, content=content,
                                                      headers=headers)
             except httpx.TimeoutException as exc:
+                unknown_outcome = not isinstance(exc, httpx.ConnectTimeout)
                 self._record(attempt.done(None, "timeout"))
                 error = pce.TransportError(
                     message_key="pc.transport.timed_out", where=f"{method} {shown_path}",
                     detail=repr(exc), request_id=request_id, correlation_id=correlation_id)
             except httpx.TransportError as exc:
+                unknown_outcome = not isinstance(exc, httpx.ConnectError)
                 self._record(attempt.done(None, "connection error"))
                 error = pce.TransportError(
                     message_key="pc.transport.connection_failed",
@@ -510,6 +532,8 @@ class PartnerCenterClient:
                         continue
                     if status < 500:
                         raise error
+            if unknown_outcome and not resend_safe:
+                raise error
             # 5xx, timeout, connection error, unreadable GET body: back off and resend.
             if failures >= self._max_retries:
                 raise error

@@ -4,8 +4,9 @@ emulator's own controls under ``/_emulator`` (never under ``/v1``).
 Every ``/v1`` request passes, in order: authentication (``Authorization: Bearer``; a token
 ``sandbox.<role>.<partner tenant>`` picks the caller, any other token is the world's default
 caller; a token expired or revoked through ``/_emulator/auth`` gets 401), the per-partner rate
-limit, fault injection, idempotent replay (non-GET requests with a known ``MS-RequestId``), then
-the route. Every response carries ``MS-RequestId`` and
+limit, fault injection, idempotent replay (a known ``MS-RequestId`` on the creations Partner
+Center documents as idempotent: customers, orders, carts and checkout; see :func:`replayable`),
+then the route. Every response carries ``MS-RequestId`` and
 ``MS-CorrelationId`` (echoed, or generated), ``MS-CV`` and ``MS-ServerId``.
 
 Choices worth knowing (documented behaviour where Partner Center documents it):
@@ -30,6 +31,7 @@ import binascii
 import hashlib
 import json
 import logging
+import re
 import secrets
 import string
 import uuid
@@ -269,6 +271,21 @@ def _without(headers: list[tuple[bytes, bytes]], *names: bytes) -> list[tuple[by
     return [(k, v) for k, v in headers if k.lower() not in names]
 
 
+# Where Partner Center documents MS-RequestId idempotency: creating a customer, an order, a
+# cart and checking a cart out. Every other write repeated under the same id is applied again.
+_REPLAYED = (
+    re.compile(r"^/v1/customers/?$"),
+    re.compile(r"^/v1/customers/[^/]+/orders/?$"),
+    re.compile(r"^/v1/customers/[^/]+/carts/?$"),
+    re.compile(r"^/v1/customers/[^/]+/carts/[^/]+/checkout/?$"),
+)
+
+
+def replayable(method: str, path: str) -> bool:
+    """Whether a request with a known ``MS-RequestId`` is answered from the first result."""
+    return method.upper() == "POST" and any(p.match(path.lower()) for p in _REPLAYED)
+
+
 class SandboxMiddleware:
     def __init__(self, app: ASGIApp, ctx: SandboxContext) -> None:
         self.app = app
@@ -334,7 +351,7 @@ class SandboxMiddleware:
 
         method = scope["method"].upper()
         replay_key = None
-        if method not in ("GET", "HEAD") and headers.get("ms-requestid"):
+        if replayable(method, path) and headers.get("ms-requestid"):
             replay_key = f"{request_id.lower()} {method} {path.lower()}"
         stored = self.ctx.replay(replay_key) if replay_key else None
         if stored is not None:

@@ -86,7 +86,10 @@ class OutboxRunner:
             entry = outbox.claim_next(self.state)
             if entry is None:
                 return processed
-            await self._execute(entry, checking=False)
+            # After an unknown outcome (timeout, dropped answer) the write may have happened:
+            # Partner Center replays by MS-RequestId only for creations of customers and
+            # orders, so look before sending a subscription change or a qualification again.
+            await self._execute(entry, checking=entry.error_code == "timeout")
             processed += 1
 
     async def _execute(self, entry: OutboxEntry, *, checking: bool) -> None:
@@ -203,6 +206,17 @@ class OutboxRunner:
                 return {"subscription_id": str(current.id).lower(), "quantity": current.quantity,
                         "status": str(getattr(current.status, "value", current.status)),
                         "auto_renew": current.auto_renew_enabled}
+            return None
+        if entry.kind == KIND_CREATE_QUALIFICATION:
+            wanted_kind = str({str(k).lower(): v for k, v in payload["body"].items()}
+                              .get("qualification", "")).strip().lower()
+            existing = await self.client.list_qualifications(payload["customer_id"])
+            for qualification in existing:
+                kind = getattr(qualification.qualification, "value", qualification.qualification)
+                if wanted_kind and str(kind).lower() == wanted_kind:
+                    return {"qualification": str(kind),
+                            "vetting_status": str(getattr(qualification.vetting_status, "value",
+                                                          qualification.vetting_status))}
             return None
         return None
 
