@@ -339,3 +339,48 @@ async def test_error_bodies_are_documented(kind: str) -> None:
     assert response.status_code >= 400
     assert_documented(response.json(), docs, f"{kind} error")
     assert top_keys(response.json()) == set(docs)
+
+
+# -- answers without a documented JSON body -------------------------------------------------
+
+
+async def test_domain_answers_have_no_documented_body() -> None:
+    transport, world = make_sandbox()
+    customer = _customer_of(world)
+    async with client(transport, RESELLER) as http:
+        taken = await http.head(f"/v1/domains/{customer.domain}")
+        free = await http.head("/v1/domains/zcelanovyprefix.onmicrosoft.com")
+        domains = (await http.get(f"/v1/customers/{customer.id}/customDomains")).json()
+    # HEAD /v1/domains: 200 = taken, 404 = free, no body (domain-availability-*.exchange.json).
+    assert (taken.status_code, taken.content) == (200, b"")
+    assert (free.status_code, free.content) == (404, b"")
+    # customDomains: a bare array of domain names (no documented example; reference E.2 #7).
+    assert isinstance(domains, list) and all(isinstance(d, str) for d in domains)
+
+
+async def test_varied_patch_answers_keep_documented_shapes() -> None:
+    transport, world = make_sandbox(faults={"variation": True, "seed": 5, "accepted_rate": 0.5,
+                                            "pascal_rate": 1.0})
+    customer = _customer_of(world)
+    sub = next(s for s in customer.subscriptions if s.status == "active" and not s.is_trial)
+    path = f"/v1/customers/{customer.id}/subscriptions/{sub.id}"
+    exchange = sample("subscription-patch-accepted-202.exchange.json")["response"]
+    docs = merge(subscription_docs(detail=True), documented(
+        sample("subscription-patch-response.json"), sample("subscription-suspend-response.json")))
+    statuses = set()
+    async with client(transport, RESELLER) as http:
+        for step in range(8):
+            current = (await http.get(path)).json()
+            assert_documented(current, docs, "subscription (PascalCase)")
+            name = next(k for k in current if k.lower() == "friendlyname")
+            answer = await http.patch(path, json={**current, name: f"krok {step}"})
+            statuses.add(answer.status_code)
+            if answer.status_code == 202:
+                assert answer.content == b""
+                assert answer.headers["Location"].startswith("/customers/")  # no /v1
+                assert exchange["status"] == 202 and exchange["body"] is None
+            else:
+                assert answer.status_code == 200
+                assert_documented(answer.json(), docs, "PATCH answer (PascalCase)")
+                assert "Quantity" in answer.json()
+    assert statuses == {200, 202}
