@@ -256,7 +256,8 @@ async def test_read_only_profile_is_refused_by_every_writing_service(isolated_ho
                                 payload={"domain": "x.onmicrosoft.com"}, subject="x")
         before = state_rows(settings.locations.state_db)
         customer_id, sub_id = session.cache.conn.execute(
-            "SELECT customer_id, id FROM subscriptions WHERE status = 'active' LIMIT 1"
+            "SELECT customer_id, id FROM subscriptions WHERE status = 'active' "
+            "AND kind = 'online' AND is_trial = 0 ORDER BY id LIMIT 1"
         ).fetchone()
         plan = subscriptions.plan_action(session.cache, sub_id, "change_quantity", 99,
                                          now=FROZEN_AT, profile=settings.profile, zone=UTC)

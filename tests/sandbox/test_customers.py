@@ -230,6 +230,8 @@ async def test_relationship_request_links_per_role() -> None:
     transport, _ = make_sandbox()
     async with client(transport, RESELLER) as http:
         reseller = (await http.get("/v1/customers/relationshiprequests")).json()
+        named = (await http.get("/v1/customers/relationshiprequests", params={
+            "indirectCloudSolutionProviderId": identity.PROVIDER_TENANT_ID})).json()
     async with client(transport, PROVIDER) as http:
         without = await http.get("/v1/customers/relationshiprequests")
         provider = await http.get("/v1/customers/relationshiprequests", params={
@@ -240,7 +242,12 @@ async def test_relationship_request_links_per_role() -> None:
     async with client(transport, direct_token) as http:
         direct = (await http.get("/v1/customers/relationshiprequests")).json()
     assert reseller["attributes"] == {"objectType": "RelationshipRequest"}
+    # As documented (relationship-request.json): no distributor unless the request named it.
     assert reseller["url"] == (
+        "https://admin.microsoft.com/Adminportal/Home?invType=IndirectResellerRelationship"
+        f"&partnerId={identity.RESELLER_TENANT_ID}&msppId={identity.RESELLER_MPN_ID}"
+        "&DAP=false#/BillingAccounts/partner-invitation")
+    assert named["url"] == (
         "https://admin.microsoft.com/Adminportal/Home?invType=IndirectResellerRelationship"
         f"&partnerId={identity.RESELLER_TENANT_ID}&msppId={identity.RESELLER_MPN_ID}"
         f"&indirectCSPId={identity.PROVIDER_TENANT_ID}&DAP=false"

@@ -26,6 +26,7 @@ CREATED = "dfd8cc0a-c592-468c-8461-869a38d24738"  # the id of customer-create-re
 
 # The part a route serves (the last path segment; the customer record has none).
 ROUTE_PARTS = {"subscriptions": "subscriptions", "entitlements": "entitlements",
+               "orders": "orders",
                "qualifications": "qualifications", "relationships": "relationships"}
 
 # Partner Center's classic error body (error-404-mpn-not-found.json has the same shape).
@@ -43,6 +44,12 @@ FAULT_BODIES = {
 
 def sample(name: str) -> Any:
     return json.loads((SAMPLES / name).read_text(encoding="utf-8"))
+
+
+def catalog_sample(name: str) -> Any:
+    """A documented product or order payload (kept with the shape tests' fixtures)."""
+    path = Path(__file__).resolve().parents[1] / "fixtures" / "pc_samples" / name
+    return json.loads(path.read_text(encoding="utf-8"))
 
 
 class FakeTokens:
@@ -137,6 +144,9 @@ class FakePartnerCenter:
             return httpx.Response(201, json=self.created())
         if segments == ["customers"]:
             return httpx.Response(200, json=self.customers_page())
+        if segments[:1] == ["products"] and len(segments) == 2:
+            # The catalog is the partner's, not a customer's part: it answers as documented.
+            return httpx.Response(200, json=catalog_sample("product-get.json"))
         if len(segments) < 2 or segments[0] != "customers":
             return httpx.Response(404, json=FAULT_BODIES[404])
         customer_id = segments[1].lower()
@@ -152,4 +162,13 @@ class FakePartnerCenter:
             return httpx.Response(404, json=FAULT_BODIES[404])
         if part == "customer":
             return httpx.Response(200, json=self.customer(customer_id))
+        if len(segments) == 4 and part == "subscriptions":  # one subscription by id
+            wanted = segments[3].lower()
+            items = self.subscriptions(customer_id)["items"]
+            found = next((item for item in items if item["id"].lower() == wanted), None)
+            return httpx.Response(200, json=found) if found else \
+                httpx.Response(404, json=FAULT_BODIES[404])
+        if len(segments) == 4 and part == "orders":  # the order a licence was bought in
+            return httpx.Response(200, json={**catalog_sample("order-get.json"),
+                                             "id": segments[3]})
         return httpx.Response(200, json=getattr(self, part)(customer_id))

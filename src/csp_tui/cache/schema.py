@@ -14,6 +14,24 @@ from __future__ import annotations
 CACHE_APP_ID = "csp-tui-cache"
 STATE_APP_ID = "csp-tui-state"
 
+CATALOG_NAMES_MIGRATION = """
+    CREATE TABLE catalog_products (
+        product_id TEXT PRIMARY KEY,         -- upper-case catalog id, e.g. DG7GMGF0PWJ9
+        country TEXT NOT NULL,               -- the market it was read for
+        name TEXT,                           -- the catalog's title; NULL when unreadable
+        problem TEXT,                        -- why not: not_found | refused | failed
+        read_at TEXT NOT NULL
+    );
+    CREATE TABLE catalog_orders (
+        customer_id TEXT NOT NULL,
+        order_id TEXT NOT NULL,              -- as Partner Center spells it
+        created_at TEXT,                     -- the order's creationDate (UTC); NULL if unreadable
+        problem TEXT,
+        read_at TEXT NOT NULL,
+        PRIMARY KEY (customer_id, order_id)
+    );
+"""
+
 CACHE_MIGRATIONS: list[str] = [
     # 1: the initial cache
     """
@@ -202,6 +220,11 @@ CACHE_MIGRATIONS: list[str] = [
     );
     ALTER TABLE customers ADD COLUMN created_pending_at TEXT;
     """,
+    # 5: what Partner Center's entitlements do not carry, read once from where it does say it:
+    # a product's name from the catalog (GET /v1/products/{id}), an order's creation date (the
+    # purchase date of the licences bought in it). A failed read keeps its reason and time
+    # (name/created NULL) so it is retried later instead of on every sync.
+    CATALOG_NAMES_MIGRATION,
 ]
 
 STATE_MIGRATIONS: list[str] = [

@@ -44,8 +44,10 @@ from csp_tui.partner_center.models import (
     CustomerCreate,
     CustomerFilter,
     Entitlement,
+    Order,
     PartnerRelationship,
     PCModel,
+    Product,
     Qualification,
     RelationshipRequest,
     Subscription,
@@ -209,6 +211,22 @@ def normalise_link(uri: str, base_url: httpx.URL) -> str | None:
     if segments[0].lower() != "v1":
         segments.insert(0, "v1")
     return "/" + "/".join(segments) + (f"?{query}" if query else "")
+
+
+# Creations Partner Center documents as idempotent by MS-RequestId (customer, order, cart,
+# checkout): resending one with the same id returns the first result instead of acting again.
+_REPLAYED_WRITES = (
+    re.compile(r"^/v1/customers/?$"),
+    re.compile(r"^/v1/customers/[^/]+/orders/?$"),
+    re.compile(r"^/v1/customers/[^/]+/carts/?$"),
+    re.compile(r"^/v1/customers/[^/]+/carts/[^/]+/checkout/?$"),
+)
+
+
+def replayed_by_request_id(method: str, target: str) -> bool:
+    """Whether resending this write with the same ``MS-RequestId`` cannot act twice."""
+    path = _split(target)[0].lower()
+    return method.upper() == "POST" and any(p.match(path) for p in _REPLAYED_WRITES)
 
 
 def _with_seek_next(target: str) -> str:
@@ -434,6 +452,9 @@ class PartnerCenterClient:
         content = None if json_body is None else json.dumps(json_body, ensure_ascii=False).encode()
         shown_path = loggable_path(target)
         idempotent_read = method in ("GET", "HEAD")
+        # A write whose outcome is unknown (the request may have been acted on) is resent here
+        # only where Partner Center replays by MS-RequestId; any other is left to the caller.
+        resend_safe = idempotent_read or replayed_by_request_id(method, target)
         failures = 0
         throttles = 0
         refreshed = False
@@ -449,15 +470,18 @@ class PartnerCenterClient:
             attempt = _Attempt(datetime.now(UTC), time.monotonic(), method, shown_path,
                                request_id, correlation_id)
             error: pce.PartnerCenterError
+            unknown_outcome = False
             try:
                 response = await self._http.request(method, target, content=content,
                                                      headers=headers)
             except httpx.TimeoutException as exc:
+                unknown_outcome = not isinstance(exc, httpx.ConnectTimeout)
                 self._record(attempt.done(None, "timeout"))
                 error = pce.TransportError(
                     message_key="pc.transport.timed_out", where=f"{method} {shown_path}",
                     detail=repr(exc), request_id=request_id, correlation_id=correlation_id)
             except httpx.TransportError as exc:
+                unknown_outcome = not isinstance(exc, httpx.ConnectError)
                 self._record(attempt.done(None, "connection error"))
                 error = pce.TransportError(
                     message_key="pc.transport.connection_failed",
@@ -521,6 +545,8 @@ class PartnerCenterClient:
                         continue
                     if status < 500:
                         raise error
+            if unknown_outcome and not resend_safe:
+                raise error
             # 5xx, timeout, connection error, unreadable GET body: back off and resend.
             if failures >= self._max_retries:
                 raise error
@@ -771,8 +797,24 @@ class PartnerCenterClient:
     # -- entitlements and qualifications -------------------------------------------------
 
     async def list_entitlements(self, customer_id: str) -> list[Entitlement]:
-        target = f"/v1/customers/{_segment(customer_id, 'customer_id')}/entitlements"
+        """Every entitlement, with ``expiryDate`` where one applies (only sent when asked for
+        with ``showExpiry=true``). Names and purchase dates are not part of an entitlement:
+        see :meth:`get_product` and :meth:`get_order`."""
+        target = _path(f"/v1/customers/{_segment(customer_id, 'customer_id')}/entitlements",
+                       {"showExpiry": "true"})
         return await self._collect(target, Entitlement)
+
+    async def get_product(self, product_id: str, *, country: str) -> Product:
+        """``GET /v1/products/{id}?country=``: the catalog entry (its ``title`` is the name)."""
+        target = _path(f"/v1/products/{_segment(product_id, 'product_id')}",
+                       {"country": _segment(country, "country").upper()})
+        return self._model(Product, await self._get(target), target)
+
+    async def get_order(self, customer_id: str, order_id: str) -> Order:
+        """``GET /v1/customers/{id}/orders/{orderId}`` (``creationDate``: when it was bought)."""
+        target = (f"/v1/customers/{_segment(customer_id, 'customer_id')}/orders/"
+                  f"{_segment(order_id, 'order_id')}")
+        return self._model(Order, await self._get(target), target)
 
     async def list_qualifications(self, customer_id: str) -> list[Qualification]:
         """A bare JSON array (or, from old services, a bare string); no qualification = []."""

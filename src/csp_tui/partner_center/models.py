@@ -56,11 +56,14 @@ __all__ = [
     "Link",
     "LinkHeader",
     "Links",
+    "Order",
+    "OrderLineItem",
     "PCDateTime",
     "PCEnum",
     "PCModel",
     "PartnerRelationship",
     "PartnerRelationshipType",
+    "Product",
     "ProductType",
     "Qualification",
     "QualificationType",
@@ -436,11 +439,36 @@ class Collection(PCModel, Generic[T]):
     continuation_token: Text = None
 
 
-def parse_collection(item_model: type[T], data: Any) -> Collection[T]:
-    """A collection from an envelope, a bare JSON array (qualifications) or ``null``.
+# Keys that make a mapping a collection envelope (lower case): Partner Center's ``items`` /
+# ``totalCount``, the ``transition`` list of get-transitions, OData's ``value``.
+_ENVELOPE_KEYS = frozenset({"items", "totalcount", "transition", "value"})
 
-    Raises ``TypeError`` for any other top-level shape and pydantic's ``ValidationError`` for
-    an item that cannot be read at all (e.g. a customer without an id).
+
+def _says_collection(data: Mapping[str, Any]) -> bool:
+    """``attributes.objectType == "Collection"``: an envelope, even one without items."""
+    attributes = _lower_keys(data).get("attributes")
+    if not isinstance(attributes, Mapping):
+        return False
+    kind = _lower_keys(attributes).get("objecttype")
+    return isinstance(kind, str) and kind.strip().lower() == "collection"
+
+
+def _item_key_hits(item_model: type[PCModel], data: Mapping[str, Any]) -> int:
+    """How many of ``data``'s keys are fields of ``item_model``."""
+    plan = item_model._plan()
+    return sum(1 for key in data if str(key).lower() in plan.keys)
+
+
+def parse_collection(item_model: type[T], data: Any) -> Collection[T]:
+    """A collection from an envelope, a bare JSON array (qualifications), a bare string
+    (the old qualification API), one item on its own, or ``null``.
+
+    A mapping with ``items`` / ``totalCount`` is the envelope. A mapping without them that
+    reads as one item (some of its keys are the item's fields, and it validates) is that one
+    item: a qualification answered as ``{"qualification": ...}`` is one qualification, never
+    "no qualifications". Anything else raises ``TypeError`` - an answer that cannot be read is
+    refused loudly, never taken for an empty list - and pydantic's ``ValidationError`` is
+    raised for an item that cannot be read at all (e.g. a customer without an id).
     """
     model = Collection[item_model]  # type: ignore[valid-type]
     if data is None:
@@ -448,7 +476,25 @@ def parse_collection(item_model: type[T], data: Any) -> Collection[T]:
     if isinstance(data, list | tuple):
         return model.model_validate({"items": list(data)})
     if isinstance(data, Mapping):
-        return model.model_validate(data)
+        lowered = {str(key).lower() for key in data}
+        if lowered & _ENVELOPE_KEYS or _says_collection(data):
+            if "items" not in lowered and "transition" not in lowered and "value" not in lowered:
+                # totalCount without items: only an honest "nothing here" if it says 0.
+                total = _int(_lower_keys(data).get("totalcount"))
+                if total not in (0, None):
+                    raise TypeError(f"a collection of {total} without its items")
+            if "items" not in lowered:
+                for alternate in ("transition", "value"):
+                    if alternate in lowered:
+                        items = _lower_keys(data)[alternate]
+                        return model.model_validate(
+                            {**data, "items": items if isinstance(items, list) else [items]})
+            return model.model_validate(data)
+        if _item_key_hits(item_model, data):
+            item_model.model_validate(data)  # an object that is not a valid item is refused
+            return model.model_validate({"items": [data]})
+        raise TypeError("expected a collection, got an object that is neither a collection nor "
+                        f"a {item_model.__name__}")
     if isinstance(data, str) and item_model._scalar_field is not None:
         return model.model_validate({"items": [data]})
     raise TypeError(f"expected a collection, got {type(data).__name__}")
@@ -767,6 +813,37 @@ class Entitlement(PCModel):
     quantity_details: list[QuantityDetail] = Field(default_factory=list)
     expiry_date: PCDateTime = None
     dynamic_attributes: dict[str, Any] = Field(default_factory=dict)
+
+
+# --------------------------------------------------------------------------------------------
+# Product catalog and orders (where entitlements get their names and purchase dates)
+
+
+class Product(PCModel):
+    """``GET /v1/products/{id}?country=``: the catalog's name (``title``) of a product."""
+
+    id: Id
+    title: Text = None
+    description: Text = None
+    product_type: ProductType | None = None
+
+
+class OrderLineItem(PCModel):
+    line_item_number: Int = None
+    offer_id: Text = None
+    friendly_name: Text = None
+    quantity: Int = None
+
+
+class Order(PCModel):
+    """``GET /v1/customers/{id}/orders/{orderId}``; ``creation_date`` is the purchase date."""
+
+    id: Id
+    reference_customer_id: Text = None
+    billing_cycle: BillingCycle | None = None
+    creation_date: PCDateTime = None
+    status: Text = None
+    line_items: list[OrderLineItem] = Field(default_factory=list)
 
 
 # --------------------------------------------------------------------------------------------

@@ -4,8 +4,9 @@ emulator's own controls under ``/_emulator`` (never under ``/v1``).
 Every ``/v1`` request passes, in order: authentication (``Authorization: Bearer``; a token
 ``sandbox.<role>.<partner tenant>`` picks the caller, any other token is the world's default
 caller; a token expired or revoked through ``/_emulator/auth`` gets 401), the per-partner rate
-limit, fault injection, idempotent replay (non-GET requests with a known ``MS-RequestId``), then
-the route. Every response carries ``MS-RequestId`` and
+limit, fault injection, idempotent replay (a known ``MS-RequestId`` on the creations Partner
+Center documents as idempotent: customers, orders, carts and checkout; see :func:`replayable`),
+then the route. Every response carries ``MS-RequestId`` and
 ``MS-CorrelationId`` (echoed, or generated), ``MS-CV`` and ``MS-ServerId``.
 
 Choices worth knowing (documented behaviour where Partner Center documents it):
@@ -30,6 +31,7 @@ import binascii
 import hashlib
 import json
 import logging
+import re
 import secrets
 import string
 import uuid
@@ -75,7 +77,9 @@ from csp_tui.sandbox.world import (
     customer_full,
     customer_thin,
     entitlement_wire,
+    order_wire,
     partner_relationship,
+    product_wire,
     qualification_wire,
     subscription_wire,
 )
@@ -267,6 +271,21 @@ def _without(headers: list[tuple[bytes, bytes]], *names: bytes) -> list[tuple[by
     return [(k, v) for k, v in headers if k.lower() not in names]
 
 
+# Where Partner Center documents MS-RequestId idempotency: creating a customer, an order, a
+# cart and checking a cart out. Every other write repeated under the same id is applied again.
+_REPLAYED = (
+    re.compile(r"^/v1/customers/?$"),
+    re.compile(r"^/v1/customers/[^/]+/orders/?$"),
+    re.compile(r"^/v1/customers/[^/]+/carts/?$"),
+    re.compile(r"^/v1/customers/[^/]+/carts/[^/]+/checkout/?$"),
+)
+
+
+def replayable(method: str, path: str) -> bool:
+    """Whether a request with a known ``MS-RequestId`` is answered from the first result."""
+    return method.upper() == "POST" and any(p.match(path.lower()) for p in _REPLAYED)
+
+
 class SandboxMiddleware:
     def __init__(self, app: ASGIApp, ctx: SandboxContext) -> None:
         self.app = app
@@ -332,7 +351,7 @@ class SandboxMiddleware:
 
         method = scope["method"].upper()
         replay_key = None
-        if method not in ("GET", "HEAD") and headers.get("ms-requestid"):
+        if replayable(method, path) and headers.get("ms-requestid"):
             replay_key = f"{request_id.lower()} {method} {path.lower()}"
         stored = self.ctx.replay(replay_key) if replay_key else None
         if stored is not None:
@@ -784,9 +803,16 @@ async def relationship_request(request: Request) -> Response:
                     raise ApiError(400, 3000, "This reseller has no indirect provider.")
             reseller_id = reseller.tenant_id if reseller else caller.tenant_id
             mpn = reseller.mpn_id if reseller else "0"
+            # The documented answer (relationship-request.json) names no distributor; the
+            # link carries ``indirectCSPId`` only when the request named the pair
+            # explicitly (a reseller's indirectCloudSolutionProviderId, or a provider asking
+            # on behalf of one of its resellers).
+            named = caller.role == ROLE_PROVIDER or bool(
+                query.get("indirectcloudsolutionproviderid", "").strip())
+            distributor = f"&indirectCSPId={provider_id}" if named else ""
             url = (f"https://admin.microsoft.com/Adminportal/Home?invType="
                    f"IndirectResellerRelationship&partnerId={reseller_id}&msppId={mpn}"
-                   f"&indirectCSPId={provider_id}&DAP=false"
+                   f"{distributor}&DAP=false"
                    f"#/BillingAccounts/partner-invitation")
     return JSONResponse({"url": url, "attributes": {"objectType": "RelationshipRequest"}})
 
@@ -816,7 +842,7 @@ async def list_subscriptions(request: Request) -> Response:
         if query.get("mpn_id"):
             subs = [s for s in subs if s.partner_id == query["mpn_id"].strip()]
         now = world.now()
-        items = [subscription_wire(customer, s, now) for s in subs]
+        items = [subscription_wire(customer, s, now, detail=False) for s in subs]
     return JSONResponse(_collection(items, f"/customers/{customer.id}/subscriptions"))
 
 
@@ -829,18 +855,56 @@ def _subscription(request: Request, customer: Customer) -> Any:
                                "was not found.")
 
 
+def pascal_case(value: Any) -> Any:
+    """Keys in PascalCase, as the documented PATCH answers are (subscription-patch-response)."""
+    if isinstance(value, dict):
+        return {(key[:1].upper() + key[1:]): pascal_case(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [pascal_case(item) for item in value]
+    return value
+
+
+# Retry hints of the 409s around a renewal: 800082 clears in minutes, 900278 after a day.
+NOT_READY_RETRY_S = 120
+PENDING_RETRY_S = 86400
+RENEWAL_PROCESSING = timedelta(hours=24)
+
+
+def renewal_conflict(sub: Any, now: datetime) -> JSONResponse | None:
+    """The 409 Partner Center answers a change around a renewal, or None.
+
+    The last day of a term that renews has a renewal pending (900278, retry after 24 h); the
+    first 24 hours of a renewed term are the renewal being processed (800082, retry later)."""
+    if sub.status != "active":
+        return None
+    renewed = sub.term_start > sub.creation_date + timedelta(hours=1)
+    if renewed and now < sub.term_start + RENEWAL_PROCESSING:
+        return classic_error(409, 800082, "The subscription is not ready yet: its renewal is "
+                                          "being processed. Try again later.",
+                             headers={"Retry-After": str(NOT_READY_RETRY_S)})
+    last_day = sub.commitment_end
+    if sub.auto_renew and not sub.is_trial and last_day <= now < last_day + timedelta(days=1):
+        return classic_error(409, 900278, "The subscription has a pending operation (its "
+                                          "renewal). Retry after 24 hours.",
+                             headers={"Retry-After": str(PENDING_RETRY_S)})
+    return None
+
+
 @api
 async def get_subscription(request: Request) -> Response:
-    world = _ctx(request).world
+    ctx = _ctx(request)
+    world = ctx.world
     with world.lock:
         customer = _readable_customer(request)
         sub = _subscription(request, customer)
-        return JSONResponse(subscription_wire(customer, sub, world.now()))
+        body = subscription_wire(customer, sub, world.now())
+    return JSONResponse(pascal_case(body) if ctx.faults.vary("pascal") else body)
 
 
 @api
 async def patch_subscription(request: Request) -> Response:
-    world = _ctx(request).world
+    ctx = _ctx(request)
+    world = ctx.world
     body = await _json_body(request)
     if not isinstance(body, dict):
         raise ApiError(400, 800002, "The request body must be a subscription object.")
@@ -848,20 +912,78 @@ async def patch_subscription(request: Request) -> Response:
         customer = _readable_customer(request)
         sub = _subscription(request, customer)
         now = world.now()
+        if ctx.faults.config.variation:
+            conflict = renewal_conflict(sub, now)
+            if conflict is not None:
+                return conflict
         rules.patch_subscription(sub, ci(body), now, request.headers.get("if-match"))
         world.changed()
-        return JSONResponse(subscription_wire(customer, sub, now))
+        answer = subscription_wire(customer, sub, now)
+    if ctx.faults.vary("accepted"):
+        # Documented for slow updates: 202, a relative Location without /v1, no body; the
+        # change is already visible to the GET the client makes next.
+        return Response(status_code=202, headers={
+            "Location": f"/customers/{customer.id}/subscriptions/{sub.id}"})
+    return JSONResponse(pascal_case(answer) if ctx.faults.vary("pascal") else answer)
 
 
 @api
 async def list_entitlements(request: Request) -> Response:
     world = _ctx(request).world
-    kind = _query(request).get("entitlementtype", "").strip().lower()
+    query = _query(request)
+    kind = query.get("entitlementtype", "").strip().lower()
+    show_expiry = query.get("showexpiry", "").strip().lower() == "true"
     with world.lock:
         customer = _readable_customer(request)
         items = [] if kind not in ("", "software") else [
-            entitlement_wire(e) for e in customer.entitlements]
+            entitlement_wire(e, show_expiry=show_expiry) for e in customer.entitlements]
     return JSONResponse(_collection(items))
+
+
+# -- product catalog and orders --------------------------------------------------------------
+
+
+@api
+async def get_product(request: Request) -> Response:
+    """``GET /v1/products/{id}?country=`` (country required, as documented)."""
+    country = _query(request).get("country", "").strip()
+    if not country:
+        raise ApiError(400, 3000, "The country is required.", ["country"])
+    product_id = request.path_params["product_id"]
+    found = demo_data.catalog_product(product_id)
+    if found is None:
+        raise ApiError(404, 400013, "Product was not found.")
+    title, description, product_type = found
+    return JSONResponse(product_wire(product_id.upper(), title, description, product_type,
+                                     country.upper()))
+
+
+@api
+async def get_order(request: Request) -> Response:
+    """``GET /v1/customers/{id}/orders/{orderId}``: the perpetual licences bought in it, or the
+    subscriptions it created."""
+    world = _ctx(request).world
+    wanted = request.path_params["order_id"].lower()
+    with world.lock:
+        customer = _readable_customer(request)
+        licences = [e for e in customer.entitlements if e.order_id.lower() == wanted]
+        if licences:
+            body = order_wire(
+                customer, licences[0].order_id, billing_cycle="one_time",
+                created=min(e.purchase_date for e in licences), country=customer.country,
+                lines=[(f"{e.product_id}:{e.sku_id}", e.product_name, e.quantity)
+                       for e in licences])
+            return JSONResponse(body)
+        subs = [s for s in _visible_subscriptions(request, customer)
+                if s.order_id.lower() == wanted]
+        if not subs:
+            raise ApiError(404, 1000, f"The order '{request.path_params['order_id']}' was not "
+                                      "found.")
+        body = order_wire(
+            customer, subs[0].order_id, billing_cycle=subs[0].billing_cycle,
+            created=min(s.creation_date for s in subs), country=customer.country,
+            lines=[(s.offer_id, s.offer_name, s.quantity) for s in subs])
+    return JSONResponse(body)
 
 
 @api
@@ -1119,6 +1241,8 @@ def _routes() -> list[Route]:
         Route(subscription, get_subscription, methods=["GET"]),
         Route(subscription, patch_subscription, methods=["PATCH"]),
         Route(customer + "/entitlements", list_entitlements, methods=["GET"]),
+        Route(customer + "/orders/{order_id}", get_order, methods=["GET"]),
+        Route("/v1/products/{product_id}", get_product, methods=["GET"]),
         Route(customer + "/qualifications", list_qualifications, methods=["GET"]),
         Route(customer + "/qualifications", add_qualification, methods=["POST"]),
         Route("/v1/domains/{domain}", domain_exists, methods=["HEAD"]),

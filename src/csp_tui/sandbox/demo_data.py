@@ -137,6 +137,32 @@ PERPETUAL: dict[str, PerpetualProduct] = {
     "ws2025cal": PerpetualProduct("DG7GMGF0PWJB", "0003", "Windows Server 2025 - 1 User CAL"),
 }
 
+def _product_title(offer_name: str) -> str:
+    """The product's title: a SKU name without its term ("... - 1 year")."""
+    for suffix in (" - 1 year", " - 3 year"):
+        if offer_name.endswith(suffix):
+            return offer_name[: -len(suffix)]
+    return offer_name.removesuffix(" Trial")
+
+
+def catalog_product(product_id: str) -> tuple[str, str, str] | None:
+    """(title, description, productType id) of a product the sandbox sells, or None.
+
+    Products included in a perpetual licence (e.g. the previous version a licence grants
+    downgrade rights to) are deliberately not in the catalog: Partner Center answers 404
+    (400013) for retired products, and a client must say so rather than show a bare id.
+    """
+    wanted = product_id.strip().upper()
+    for product in PERPETUAL.values():
+        if product.product_id == wanted:
+            return (product.name, f"{product.name} (perpetual licence).", "Software")
+    for offer in OFFERS.values():
+        if offer.product_id == wanted:
+            title = _product_title(offer.name)
+            return (title, title, offer.product_type)
+    return None
+
+
 # -- Czech names and places --------------------------------------------------------------------
 
 # (city, PSČ) — the PSČ's first digit matches the region (1 Praha, 2 Central Bohemia, 3 South
@@ -696,6 +722,9 @@ def make_customer(index: int, seed: int, now: datetime, taken: _Taken) -> Custom
             purchased = now - timedelta(days=days_ago, hours=rng.uniform(1, 8))
             order = (_opaque(rng), _hex(rng, 12)) if number == 0 else (
                 customer.entitlements[0].order_id, customer.entitlements[0].alternate_id)
+            if number:
+                # Lines of one order were bought together: the order's creationDate.
+                purchased = customer.entitlements[0].purchase_date
             customer.entitlements.append(
                 make_entitlement(rng, key, quantity, purchased, order, line=number))
         if special.qualification is not None:

@@ -10,6 +10,21 @@ Faults apply to ``/v1`` requests only (the ``/_emulator`` controls always work).
 - ``drop``: processed; the connection closes in the middle of the body.
 
 ``error_rate`` draws random 500/503 answers from a seeded generator, so a run is repeatable.
+
+Besides faults, ``variation`` makes the sandbox answer the ways Partner Center documents it may
+(on by default in the served sandbox, off in the embedded one unless configured):
+
+- a PATCH of a subscription is sometimes (``accepted_rate``) answered ``202 Accepted`` with a
+  relative ``Location`` and no body; the change shows on a later GET;
+- some answers (``pascal_rate``: a PATCH answer, a subscription read by id) come with
+  PascalCase keys, as the documented PATCH examples do;
+- around renewal dates a PATCH gets ``409``: ``900278`` (pending operation, retry after 24 h)
+  on the last day of the term, ``800082`` (subscription not ready, retry in minutes) while the
+  renewal is processed (the first 24 h of the new term). These follow the virtual clock, not
+  chance.
+
+The random choices come from their own generator seeded by ``seed``: the same seed gives the
+same sequence of answers, and switching variation on does not shift the fault sequence.
 """
 
 from __future__ import annotations
@@ -47,6 +62,10 @@ class FaultConfig:
     hang_seconds: float = 900.0
     # ``Retry-After`` of a forced 429.
     retry_after_seconds: int = 2
+    # Documented variation (202 + Location, PascalCase, 409 around renewals); see above.
+    variation: bool = False
+    accepted_rate: float = 0.25
+    pascal_rate: float = 0.25
 
     def validated(self) -> FaultConfig:
         if self.latency_ms < 0:
@@ -57,6 +76,9 @@ class FaultConfig:
             raise FaultConfigError("hang_seconds must be > 0")
         if self.retry_after_seconds < 0:
             raise FaultConfigError("retry_after_seconds must be >= 0")
+        for name in ("accepted_rate", "pascal_rate"):
+            if not 0.0 <= getattr(self, name) <= 1.0:
+                raise FaultConfigError(f"{name} must be between 0 and 1")
         self.forced = [normalise_kind(kind) for kind in self.forced]
         return self
 
@@ -68,6 +90,9 @@ _KEYS = {
     "seed": "seed",
     "hangseconds": "hang_seconds",
     "retryafterseconds": "retry_after_seconds",
+    "variation": "variation",
+    "acceptedrate": "accepted_rate",
+    "pascalrate": "pascal_rate",
 }
 
 
@@ -94,10 +119,19 @@ def config_from_mapping(data: dict[str, Any], base: FaultConfig | None = None) -
             seed=int(values["seed"]),
             hang_seconds=float(values["hang_seconds"]),
             retry_after_seconds=int(values["retry_after_seconds"]),
+            variation=_flag(values["variation"]),
+            accepted_rate=float(values["accepted_rate"]),
+            pascal_rate=float(values["pascal_rate"]),
         )
     except (TypeError, ValueError) as exc:
         raise FaultConfigError(f"invalid fault setting: {exc}") from exc
     return config.validated()
+
+
+def _flag(value: Any) -> bool:
+    if isinstance(value, bool):
+        return value
+    raise FaultConfigError(f"variation must be true or false, not {value!r}")
 
 
 @dataclass
@@ -115,6 +149,7 @@ class FaultInjector:
         self.counters = FaultCounters()
         self.config = FaultConfig()
         self._rng = random.Random(0)
+        self._variation_rng = random.Random(0)
         self.configure(config or FaultConfig())
 
     def configure(self, config: FaultConfig) -> None:
@@ -122,9 +157,24 @@ class FaultInjector:
         with self._lock:
             self.config = config
             self._rng = random.Random(config.seed)
+            # Its own stream: switching variation on leaves the fault sequence as it was.
+            self._variation_rng = random.Random(f"variation:{config.seed}")
+
+    def vary(self, kind: str) -> bool:
+        """Whether this answer takes the documented variant ``kind`` (``accepted`` or
+        ``pascal``); always False with variation off."""
+        with self._lock:
+            if not self.config.variation:
+                return False
+            rate = self.config.accepted_rate if kind == "accepted" else self.config.pascal_rate
+            return self._variation_rng.random() < rate
 
     def reset(self) -> None:
-        self.configure(FaultConfig())
+        """No faults; variation is a mode of the sandbox, not a fault, and stays as it was."""
+        current = self.config
+        self.configure(FaultConfig(variation=current.variation,
+                                   accepted_rate=current.accepted_rate,
+                                   pascal_rate=current.pascal_rate))
 
     def next_fault(self) -> str | None:
         """The fault for the next request: the forced queue first, then the random rate."""

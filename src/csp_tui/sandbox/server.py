@@ -79,6 +79,11 @@ def _app(*, customers: int, latency_ms: int, seed: int, state_path: Path | None,
     return app
 
 
+def served_faults(*, latency_ms: int, seed: int, variation: bool = True) -> FaultConfig:
+    """The fault settings ``csp-tui sandbox serve`` starts with."""
+    return FaultConfig(latency_ms=latency_ms, seed=seed, variation=variation)
+
+
 def serve(
     *,
     host: str = "127.0.0.1",
@@ -88,13 +93,19 @@ def serve(
     seed: int = 7,
     state_path: Path | None = None,
     rate_limit: int = 500,
+    variation: bool = True,
 ) -> None:
-    """Serve the sandbox until interrupted (Ctrl+C)."""
+    """Serve the sandbox until interrupted (Ctrl+C).
+
+    Served, it answers with Partner Center's documented variation by default (202 + Location,
+    PascalCase bodies, 409 around renewals; seeded by ``seed``; ``POST /_emulator/faults
+    {"variation": false}`` turns it off)."""
     import uvicorn
 
     host = check_loopback(host)
     app = _app(customers=customers, latency_ms=latency_ms, seed=seed, state_path=state_path,
-               rate_limit=rate_limit)
+               rate_limit=rate_limit, faults=served_faults(latency_ms=latency_ms, seed=seed,
+                                                           variation=variation))
     uvicorn.Server(_config(app, host, port)).run()
 
 

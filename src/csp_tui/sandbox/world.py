@@ -579,21 +579,29 @@ def billing_profile(customer: Customer) -> dict[str, Any]:
 
 
 def customer_full(customer: Customer) -> dict[str, Any]:
-    return {
+    body: dict[str, Any] = {
         "id": customer.id,
         "commerceId": customer.commerce_id,
         "companyProfile": company_profile(customer),
         "billingProfile": billing_profile(customer),
         "relationshipToPartner": "reseller",
         "allowDelegatedAccess": customer.allow_delegated_access,
-        "customDomains": customer.all_domains,
-        "associatedPartnerId": customer.reseller_id,
         "links": {"self": _link(f"/customers/{customer.id}")},
         "attributes": {"objectType": "Customer"},
     }
+    # Only when they apply: the documented customers carry neither key (customer-get.json);
+    # a customer without verified domains or an indirect reseller has nothing to say here.
+    if customer.custom_domains:
+        body["customDomains"] = customer.all_domains
+    if customer.reseller_id:
+        body["associatedPartnerId"] = customer.reseller_id
+    return body
 
 
-def subscription_wire(customer: Customer, sub: Subscription, now: datetime) -> dict[str, Any]:
+def subscription_wire(customer: Customer, sub: Subscription, now: datetime, *,
+                      detail: bool = True) -> dict[str, Any]:
+    """One subscription. ``detail``: the GET-by-id (and PATCH) answer, the only one that
+    carries ``refundableQuantity``; list items leave it out, as Partner Center does."""
     product_id, sku_id, availability_id = [*sub.offer_id.split(":"), "", ""][:3]
     refundable = sub.refundable(now)
     refund_options: list[dict[str, Any]] = []
@@ -624,13 +632,6 @@ def subscription_wire(customer: Customer, sub: Subscription, now: datetime) -> d
         "termDuration": sub.term_duration,
         "renewalTermDuration": "",
         "refundOptions": refund_options,
-        "refundableQuantity": {
-            "totalQuantity": sum(b.quantity for b in refundable),
-            "details": [
-                {"quantity": b.quantity, "allowedUntilDateTime": to_iso(b.added_at + CANCEL_WINDOW)}
-                for b in refundable
-            ],
-        },
         "isMicrosoftProduct": True,
         "publisherName": "Microsoft Corporation",
         "partnerId": sub.partner_id,
@@ -647,20 +648,29 @@ def subscription_wire(customer: Customer, sub: Subscription, now: datetime) -> d
         },
         "attributes": {"etag": sub.etag, "objectType": "Subscription"},
     }
+    if detail:
+        body["refundableQuantity"] = {
+            "totalQuantity": sum(b.quantity for b in refundable),
+            "details": [
+                {"quantity": b.quantity, "allowedUntilDateTime": to_iso(b.added_at + CANCEL_WINDOW)}
+                for b in refundable
+            ],
+        }
     if sub.status == "suspended":
         body["suspensionReasons"] = ["PartnerInitiated"]
     return body
 
 
-def entitlement_wire(ent: Entitlement) -> dict[str, Any]:
-    """A software entitlement. ``purchaseDate`` / ``productName`` and the order's
-    ``creationDate`` are the sandbox's additions: the documented shape has no purchase date,
-    which a licence inventory needs (real clients read it from the order)."""
+def entitlement_wire(ent: Entitlement, *, show_expiry: bool = False) -> dict[str, Any]:
+    """A software entitlement, in the documented shape (entitlements-list.json): no product
+    name and no purchase date - a client reads those from the product catalog and from the
+    order (``referenceOrder.id``). Perpetual licences never expire, so ``showExpiry`` adds
+    nothing to them (only some items carry ``expiryDate`` in the documented answer)."""
+    del show_expiry  # accepted for the route's sake; no perpetual licence has an expiry
     order = {
         "id": ent.order_id,
         "lineItemId": ent.line_item_id,
         "alternateId": ent.alternate_id,
-        "creationDate": to_iso(ent.purchase_date),
     }
     included = []
     for item in ent.included:
@@ -678,8 +688,55 @@ def entitlement_wire(ent: Entitlement) -> dict[str, Any]:
         "quantity": ent.quantity,
         "entitledArtifacts": [],
         "entitlementType": "software",
-        "productName": ent.product_name,
-        "purchaseDate": to_iso(ent.purchase_date),
+    }
+
+
+def product_wire(product_id: str, title: str, description: str, product_type: str,
+                 country: str) -> dict[str, Any]:
+    """``GET /v1/products/{id}?country=`` as documented (get-a-product-by-id)."""
+    return {
+        "id": product_id,
+        "title": title,
+        "description": description,
+        "productType": {"id": product_type, "displayName": product_type},
+        "links": {
+            "skus": _link(f"/products/{product_id}/skus?country={country}"),
+            "self": _link(f"/products/{product_id}?country={country}"),
+        },
+    }
+
+
+def order_wire(customer: Customer, order_id: str, *, billing_cycle: str, created: datetime,
+               lines: list[tuple[str, str, int]], country: str) -> dict[str, Any]:
+    """``GET /v1/customers/{id}/orders/{orderId}`` as documented (order-get.json).
+
+    ``lines``: (offer id ``product:sku[:availability]``, friendly name, quantity)."""
+    line_items = []
+    for number, (offer_id, name, quantity) in enumerate(lines):
+        product_id, _, rest = offer_id.partition(":")
+        sku_id = rest.split(":")[0]
+        line_items.append({
+            "lineItemNumber": number,
+            "offerId": offer_id,
+            "friendlyName": name,
+            "quantity": quantity,
+            "links": {"sku": _link(f"/products/{product_id}/skus/{sku_id}?country={country}")},
+        })
+    base = f"/customers/{customer.id}/orders/{order_id}"
+    return {
+        "id": order_id,
+        "referenceCustomerId": customer.id,
+        "billingCycle": billing_cycle,
+        "currencyCode": "CZK",
+        "currencySymbol": "Kč",
+        "lineItems": line_items,
+        "creationDate": to_iso_precise(created),
+        "status": "completed",
+        "links": {
+            "provisioningStatus": _link(f"{base}/provisioningstatus"),
+            "self": _link(base),
+        },
+        "attributes": {"objectType": "Order"},
     }
 
 

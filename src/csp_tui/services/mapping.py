@@ -12,6 +12,7 @@ from enum import Enum
 from typing import Any
 
 from csp_tui.cache.store import CustomerDetail, CustomerRow, PartRead
+from csp_tui.services.entitlement_names import NamedEntitlement, unavailable_name
 
 
 def iso(value: datetime | None) -> str | None:
@@ -92,19 +93,25 @@ def subscription_row(subscription: Any) -> dict[str, Any]:
 
 
 def entitlement_row(customer_id: str, entitlement: Any, index: int) -> dict[str, Any]:
-    raw = getattr(entitlement, "raw", None) or {}
-    lowered = {str(k).lower(): v for k, v in raw.items()}
+    """One licence. Partner Center's entitlement has neither a product name nor a purchase
+    date: they come from the catalog and the order
+    (:class:`~csp_tui.services.entitlement_names.NamedEntitlement`). A bare entitlement that
+    was not named gets words saying so, never its product id as the name."""
+    purchase: str | None = None
+    if isinstance(entitlement, NamedEntitlement):
+        name, purchase = entitlement.product_name, entitlement.purchase_date
+        entitlement = entitlement.entitlement
+    else:
+        name = unavailable_name("failed", entitlement.product_id or "")
     order = entitlement.reference_order
     order_id = (order.id if order else None) or ""
     line = (order.line_item_id if order else None) or str(index)
-    purchase = lowered.get("purchasedate") or lowered.get("creationdate")
     return {
         "id": f"{customer_id}:{entitlement.product_id}:{entitlement.sku_id}:{order_id}:{line}",
         "customer_id": customer_id,
         "product_id": entitlement.product_id or "",
         "sku_id": entitlement.sku_id or "",
-        "product_name": str(lowered.get("productname") or lowered.get("friendlyname")
-                            or entitlement.product_id or ""),
+        "product_name": name,
         "quantity": int(entitlement.quantity or 0),
         "entitlement_type": enum_value(entitlement.entitlement_type, default="software"),
         "order_id": order_id or None,

@@ -56,11 +56,11 @@ def _backoff(attempts: int) -> float:
 
 #: The error code an attempt whose outcome is unknown (timeout, dropped connection) leaves.
 UNKNOWN_OUTCOME = "timeout"
-#: Writes Partner Center does not document as idempotent under MS-RequestId and whose repeat
-#: is not harmless: after an unknown outcome they are looked for before being sent again.
-#: (Customer creation is replayed by its MS-RequestId, with the one-time password; a
-#: subscription PATCH sets absolute values, so applying it twice changes nothing.)
-_CHECK_AFTER_UNKNOWN = frozenset({KIND_CREATE_QUALIFICATION})
+#: Writes Partner Center does not document as idempotent under MS-RequestId: after an unknown
+#: outcome (timeout, dropped answer) they are looked for before being sent again, since a
+#: repeat would be applied again. Customer creation is not among them: Partner Center replays
+#: it by its MS-RequestId, with the one-time password that a look-up could never recover.
+_CHECK_AFTER_UNKNOWN = frozenset({KIND_CREATE_QUALIFICATION, KIND_PATCH_SUBSCRIPTION})
 
 
 def _check_first(entry: OutboxEntry) -> bool:
@@ -247,14 +247,13 @@ class OutboxRunner:
                         "auto_renew": current.auto_renew_enabled}
             return None
         if entry.kind == KIND_CREATE_QUALIFICATION:
-            # Only customer and order creation are documented as idempotent: a request that
-            # may have arrived is looked for before it is sent again.
-            wanted = str((payload.get("body") or {}).get("qualification", "")).lower()
-            for qualification in await self.client.list_qualifications(payload["customer_id"]):
-                name = str(getattr(qualification.qualification, "value",
-                                   qualification.qualification) or "").lower()
-                if wanted and name == wanted:
-                    return {"qualification": name,
+            wanted_kind = str({str(k).lower(): v for k, v in payload["body"].items()}
+                              .get("qualification", "")).strip().lower()
+            existing = await self.client.list_qualifications(payload["customer_id"])
+            for qualification in existing:
+                kind = getattr(qualification.qualification, "value", qualification.qualification)
+                if wanted_kind and str(kind).lower() == wanted_kind:
+                    return {"qualification": str(kind),
                             "vetting_status": str(getattr(qualification.vetting_status, "value",
                                                           qualification.vetting_status))}
             return None

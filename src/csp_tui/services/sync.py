@@ -38,7 +38,7 @@ from csp_tui.i18n import t
 from csp_tui.partner_center import errors as pce
 from csp_tui.partner_center.auth import SignInRequiredError
 from csp_tui.partner_center.client import PartnerCenterClient
-from csp_tui.services import events, mapping
+from csp_tui.services import detail_reads, events, mapping
 from csp_tui.state import invitations
 
 log = logging.getLogger(__name__)
@@ -370,6 +370,8 @@ class SyncEngine:
         )
         (subscriptions, subscriptions_read), (entitlements, entitlements_read), \
             (qualifications, qualifications_read), (relationships, relationships_read) = reads
+        subscriptions, entitlements = await detail_reads.complete(
+            self.client, self.cache, self.profile, customer_id, subscriptions, entitlements)
         return customer, mapping.customer_detail(
             customer_id,
             customer=customer,

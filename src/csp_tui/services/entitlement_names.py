@@ -1,0 +1,253 @@
+"""Names and purchase dates of perpetual licences, from where Partner Center gives them.
+
+An entitlement (``GET …/entitlements``) carries a product id and an order reference, but no
+product name and no purchase date (pc-samples ``entitlements-list*.json``). The name is the
+product's ``title`` in the catalog (``GET /v1/products/{id}?country=``); the purchase date is the
+``creationDate`` of the order the entitlement names (``GET …/orders/{orderId}``). Both are read
+once and kept in cache.db (``catalog_products``, ``catalog_orders``): neither changes, so a
+product or order is read again only while the cache has no answer for it.
+
+A name that cannot be read is said in words ("name not available: <reason> (<id>)"), never
+shown as a bare product id. A catalog that does not list the product (404) or refuses this
+account (403) is remembered for a day, so a sync every few minutes does not ask again each
+time; any other failure is not remembered and the next sync asks again.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Awaitable, Callable, Iterable
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+import sqlite_utils
+
+from csp_tui.cache.db import Transaction
+from csp_tui.domain.validation import DEFAULT_COUNTRY
+from csp_tui.i18n import t
+from csp_tui.partner_center import errors as pce
+from csp_tui.partner_center.auth import SignInRequiredError
+from csp_tui.partner_center.dates import parse_pc_datetime
+
+log = logging.getLogger(__name__)
+
+#: How long a "not in the catalog" / "refused" answer stands before it is asked again.
+PROBLEM_RETRY = timedelta(days=1)
+NOT_FOUND = "not_found"
+REFUSED = "refused"
+FAILED = "failed"
+NO_PRODUCT = "no_product"
+
+# Refusals of the sign-in end the whole sync (the caller asks the person to sign in).
+_SIGN_IN_ERRORS = (pce.AuthenticationError, SignInRequiredError)
+
+@dataclass(frozen=True)
+class NamedEntitlement:
+    """An entitlement with what the catalog and its order say about it.
+
+    ``product_name``: the catalog's title, or words saying why there is none;
+    ``purchase_date``: ISO-8601 UTC, or None when the order could not be read.
+    """
+
+    entitlement: Any
+    product_name: str
+    purchase_date: str | None
+
+
+@dataclass(frozen=True)
+class _Answer:
+    value: str | None
+    problem: str | None
+
+
+def catalog_country(profile: Any) -> str:
+    """The market the catalog is read for: the profile's ``country`` if it has one, else CZ
+    (the profiles of this console are Czech partners)."""
+    country = str(getattr(profile, "country", "") or "").strip().upper()
+    return country if len(country) == 2 and country.isalpha() else DEFAULT_COUNTRY
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+def _iso(value: datetime) -> str:
+    return value.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def _fresh_problem(read_at: str, now: datetime) -> bool:
+    read = parse_pc_datetime(read_at)
+    return read is not None and now - read < PROBLEM_RETRY
+
+
+def _problem_of(exc: pce.PartnerCenterError) -> str:
+    if isinstance(exc, pce.NotFoundError):
+        return NOT_FOUND
+    if isinstance(exc, pce.ForbiddenError):
+        return REFUSED
+    return FAILED
+
+
+# Reads already under way, so concurrent customers owning the same product ask only once.
+_inflight: dict[tuple[int, str], asyncio.Future[_Answer]] = {}
+
+
+async def _once(key: tuple[int, str], read: Callable[[], Awaitable[_Answer]]) -> _Answer:
+    running = _inflight.get(key)
+    if running is not None:
+        return await asyncio.shield(running)
+    future: asyncio.Future[_Answer] = asyncio.get_running_loop().create_future()
+    _inflight[key] = future
+    try:
+        answer = await read()
+    except asyncio.CancelledError:
+        future.cancel()
+        raise
+    except BaseException as exc:
+        future.set_exception(exc)
+        future.exception()  # retrieved: waiters re-raise it, nobody logs "never retrieved"
+        raise
+    else:
+        future.set_result(answer)
+        return answer
+    finally:
+        _inflight.pop(key, None)
+
+
+# -- products ---------------------------------------------------------------------------------
+
+
+async def _product_name(client: Any, cache: sqlite_utils.Database, product_id: str,
+                        country: str) -> _Answer:
+    key = product_id.strip().upper()
+    row = cache.conn.execute(
+        "SELECT name, problem, read_at FROM catalog_products WHERE product_id = ?", (key,)
+    ).fetchone()
+    now = _now()
+    if row is not None and row[0]:
+        return _Answer(row[0], None)
+    if row is not None and row[1] and _fresh_problem(row[2], now):
+        return _Answer(None, row[1])
+
+    async def read() -> _Answer:
+        try:
+            product = await client.get_product(key, country=country)
+        except _SIGN_IN_ERRORS:
+            raise
+        except pce.PartnerCenterError as exc:
+            problem = _problem_of(exc)
+            log.info("catalog read of %s failed: %s", key, exc)
+            if problem != FAILED:
+                _remember_product(cache, key, country, None, problem)
+            return _Answer(None, problem)
+        name = (product.title or "").strip()
+        if not name:
+            return _Answer(None, NOT_FOUND)
+        _remember_product(cache, key, country, name, None)
+        return _Answer(name, None)
+
+    return await _once((id(cache), f"product:{key}"), read)
+
+
+def _remember_product(cache: sqlite_utils.Database, product_id: str, country: str,
+                      name: str | None, problem: str | None) -> None:
+    with Transaction(cache) as conn:
+        conn.execute(
+            "INSERT INTO catalog_products (product_id, country, name, problem, read_at) "
+            "VALUES (?, ?, ?, ?, ?) ON CONFLICT (product_id) DO UPDATE SET "
+            "country = excluded.country, name = excluded.name, problem = excluded.problem, "
+            "read_at = excluded.read_at",
+            (product_id, country, name, problem, _iso(_now())))
+
+
+# -- orders -----------------------------------------------------------------------------------
+
+
+async def _order_date(client: Any, cache: sqlite_utils.Database, customer_id: str,
+                      order_id: str) -> _Answer:
+    row = cache.conn.execute(
+        "SELECT created_at, problem, read_at FROM catalog_orders "
+        "WHERE customer_id = ? AND order_id = ?", (customer_id, order_id)).fetchone()
+    now = _now()
+    if row is not None and row[0]:
+        return _Answer(row[0], None)
+    if row is not None and row[1] and _fresh_problem(row[2], now):
+        return _Answer(None, row[1])
+
+    async def read() -> _Answer:
+        try:
+            order = await client.get_order(customer_id, order_id)
+        except _SIGN_IN_ERRORS:
+            raise
+        except pce.PartnerCenterError as exc:
+            problem = _problem_of(exc)
+            log.info("order %s of %s unreadable: %s", order_id, customer_id, exc)
+            if problem != FAILED:
+                _remember_order(cache, customer_id, order_id, None, problem)
+            return _Answer(None, problem)
+        if order.creation_date is None:
+            return _Answer(None, NOT_FOUND)
+        created = _iso(order.creation_date if order.creation_date.tzinfo
+                       else order.creation_date.replace(tzinfo=UTC))
+        _remember_order(cache, customer_id, order_id, created, None)
+        return _Answer(created, None)
+
+    return await _once((id(cache), f"order:{customer_id}:{order_id}"), read)
+
+
+def _remember_order(cache: sqlite_utils.Database, customer_id: str, order_id: str,
+                    created: str | None, problem: str | None) -> None:
+    with Transaction(cache) as conn:
+        conn.execute(
+            "INSERT INTO catalog_orders (customer_id, order_id, created_at, problem, read_at) "
+            "VALUES (?, ?, ?, ?, ?) ON CONFLICT (customer_id, order_id) DO UPDATE SET "
+            "created_at = excluded.created_at, problem = excluded.problem, "
+            "read_at = excluded.read_at",
+            (customer_id, order_id, created, problem, _iso(_now())))
+
+
+# -- the step the sync calls ------------------------------------------------------------------
+
+
+def unavailable_name(problem: str, product_id: str) -> str:
+    """The words shown instead of a product name that could not be read."""
+    return t("catalog.name_unavailable", reason=t(f"catalog.reason.{problem}"),
+             product_id=product_id or "-")
+
+
+def _distinct(values: Iterable[str]) -> list[str]:
+    seen: dict[str, None] = {}
+    for value in values:
+        if value:
+            seen.setdefault(value, None)
+    return list(seen)
+
+
+async def name_entitlements(client: Any, cache: sqlite_utils.Database, profile: Any,
+                            customer_id: str, entitlements: list[Any] | None
+                            ) -> list[NamedEntitlement] | None:
+    """``entitlements`` with their names and purchase dates (None stays None: a part that
+    could not be read is left to the cache). Raises only when the sign-in is refused."""
+    if entitlements is None:
+        return None
+    country = catalog_country(profile)
+    products = _distinct((e.product_id or "").strip().upper() for e in entitlements)
+    orders = _distinct(((e.reference_order.id if e.reference_order else None) or "").strip()
+                       for e in entitlements)
+    names = {pid: await _product_name(client, cache, pid, country) for pid in products}
+    dates = {oid: await _order_date(client, cache, customer_id, oid) for oid in orders}
+    named = []
+    for entitlement in entitlements:
+        product_id = (entitlement.product_id or "").strip().upper()
+        answer = names.get(product_id, _Answer(None, NO_PRODUCT))
+        order_id = ((entitlement.reference_order.id if entitlement.reference_order else None)
+                    or "").strip()
+        purchase = dates[order_id].value if order_id in dates else None
+        named.append(NamedEntitlement(
+            entitlement=entitlement,
+            product_name=answer.value or unavailable_name(answer.problem or FAILED, product_id),
+            purchase_date=purchase,
+        ))
+    return named
