@@ -147,7 +147,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Ask the distributor to cancel the subscription (only within 7 days, final)",
         "cs": "Požádat distributora o zrušení předplatného (jen do 7 dní, nevratné)",
     },
-    "roles.key.manage": {"en": "Ask to change", "cs": "Žádost o změnu"},
+    "roles.key.manage": {"en": "Request", "cs": "Žádost"},
     "roles.keyhelp.manage": {
         "en": "Ask the distributor to change the subscription (quantity, auto-renew, suspend)",
         "cs": "Požádat distributora o změnu předplatného (počet, prodloužení, pozastavení)",

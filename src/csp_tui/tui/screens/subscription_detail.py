@@ -346,16 +346,12 @@ class SubscriptionDetailScreen(GuardedActions, TranslatedBindings, Screen[None])
         return self.record is not None and is_perpetual(self.record)
 
     def compose(self) -> ComposeResult:
-        from csp_tui.domain import roles
-
         self._read_routes()
-        distributor = any(route is roles.Access.DISTRIBUTOR for route in self.routes.values())
         yield Static(classes="screen-title", id="subs-detail-title")
         yield Static(classes="subs-kind", id="subs-detail-kind")
         with SubscriptionBody(classes="record-body subs-detail-body"):
             yield Static(id="subs-detail-facts")
-            yield Static(Text(t("roles.detail.actions_title" if distributor
-                                else "subs.detail.actions_title"), style="bold"),
+            yield Static(Text(t("subs.detail.actions_title"), style="bold"),
                          classes="subs-section", id="subs-detail-actions-title")
             yield Static(id="subs-detail-actions")
             yield Static(Text(t("subs.detail.history_title"), style="bold"),
@@ -421,6 +417,14 @@ class SubscriptionDetailScreen(GuardedActions, TranslatedBindings, Screen[None])
         self.refresh_bindings()
 
     def _show_actions(self, record: dict[str, Any], now: datetime) -> None:
+        from csp_tui.domain import roles
+
+        # A perpetual licence has nothing anyone can change: no distributor to ask either.
+        distributor = not self.perpetual and any(
+            route is roles.Access.DISTRIBUTOR for route in self.routes.values())
+        self.query_one("#subs-detail-actions-title", Static).update(
+            Text(t("roles.detail.actions_title" if distributor
+                   else "subs.detail.actions_title"), style="bold"))
         grid = Table.grid(padding=(0, 1), expand=True)
         grid.add_column(no_wrap=True, width=1)
         grid.add_column(no_wrap=True, style="bold", min_width=LABEL_WIDTH - 2)
