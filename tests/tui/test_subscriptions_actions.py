@@ -30,7 +30,6 @@ from .subscriptions_support import (
     follow_workers_done,
 )
 
-
 # The distributor's profile: its changes go to Partner Center. An indirect reseller's become
 # requests for the distributor (tests/roles/test_console_requests.py).
 DISTRIBUTOR = "sandbox-provider"

@@ -190,13 +190,13 @@ def subscription_change(
     ]
     path = f"/v1/customers/{customer.tenant_id}/subscriptions/{sub_id}"
     changes_text = json.dumps(dict(change.changes), ensure_ascii=False)
-    fact_lines = [f"  - {safe_text(fact, 400)}" for fact in change.facts]
+    facts = list(change.facts)
     if change.allowed_until is not None:
-        fact_lines.append("  - " + tl("roles.email.deadline", lang,
-                                      until=terms.moment_in_words(change.allowed_until, lang,
-                                                                  zone, checked_at),
-                                      left=terms.time_left(change.allowed_until, checked_at,
-                                                           lang)))
+        facts.append(tl("roles.email.deadline", lang,
+                        until=terms.moment_in_words(change.allowed_until, lang, zone,
+                                                    checked_at),
+                        left=terms.time_left(change.allowed_until, checked_at, lang)))
+    fact_lines = [f"  - {safe_text(fact, 400)}" for fact in facts]
     text = "\n".join([
         *_header(lang, tl("roles.email.sub.subject", lang, customer=customer.name,
                           change=f"{product}, {change.summary}"),
@@ -207,7 +207,6 @@ def subscription_change(
         *_rows(lang, sub_rows),
         "",
         tl("roles.email.change", lang),
-        f"  {safe_text(change.summary, 200)}",
         f"  {safe_text(change.effect, 400)}",
         "",
         tl("roles.email.rules", lang, checked=terms.moment_in_words(checked_at, lang, zone)),
@@ -245,7 +244,7 @@ def subscription_change(
         "rules": {
             "checked_at": _iso(checked_at),
             "allowed_until": _iso(change.allowed_until),
-            "facts": list(change.facts),
+            "facts": facts,
         },
         "partner_center": {
             "method": "PATCH",
