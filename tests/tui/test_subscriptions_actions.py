@@ -31,7 +31,7 @@ from .subscriptions_support import (
 )
 
 # The distributor's profile: its changes go to Partner Center. An indirect reseller's become
-# requests for the distributor (tests/roles/test_console_requests.py).
+# requests for the distributor (test_roles_console.py).
 DISTRIBUTOR = "sandbox-provider"
 
 

@@ -34,7 +34,7 @@ from .subscriptions_support import (
 )
 
 # The distributor's profile where a change is made (an indirect reseller's changes are requests
-# for the distributor: tests/tui/test_roles_console.py).
+# for the distributor: test_roles_console.py).
 DISTRIBUTOR = "sandbox-provider"
 
 

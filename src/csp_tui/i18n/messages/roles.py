@@ -119,13 +119,8 @@ MESSAGES: dict[str, dict[str, str]] = {
                              "cs": "Požádat distributora o pozastavení"},
     "roles.action.reactivate": {"en": "Ask the distributor to reactivate",
                                 "cs": "Požádat distributora o opětovnou aktivaci"},
-    "roles.action.cancel": {"en": "Ask the distributor to cancel the subscription",
-                            "cs": "Požádat distributora o zrušení předplatného"},
-    "roles.key.change_quantity": {"en": "Ask: seats", "cs": "Žádost: počet"},
-    "roles.key.toggle_auto_renew": {"en": "Ask: auto-renew", "cs": "Žádost: prodloužení"},
-    "roles.key.suspend": {"en": "Ask: suspend", "cs": "Žádost: pozastavit"},
-    "roles.key.reactivate": {"en": "Ask: reactivate", "cs": "Žádost: aktivovat"},
-    "roles.key.cancel": {"en": "Ask: cancel", "cs": "Žádost: zrušit"},
+    "roles.action.cancel": {"en": "Ask the distributor to cancel",
+                            "cs": "Požádat distributora o zrušení"},
     "roles.keyhelp.change_quantity": {
         "en": "Ask the distributor to change the number of seats (nothing goes to Partner "
               "Center)",

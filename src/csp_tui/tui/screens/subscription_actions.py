@@ -122,13 +122,19 @@ def asks_distributor(app: Any) -> bool:
     return any(route is roles.Access.DISTRIBUTOR for route in routes(app).values())
 
 
-def reword_bindings(node: Any, words: Mapping[str, tuple[str, str]]) -> None:
-    """Give the bindings of ``action`` the label and help ``words[action]`` (message keys), on
-    this node only: footer, help and palette then say "Ask the distributor …"."""
+def reword_bindings(node: Any, words: Mapping[str, tuple[str | None, str]]) -> None:
+    """Give the bindings of ``action`` the label and help ``words[action]`` (message keys; a
+    label of None keeps the short footer label), on this node only: the footer and the help
+    then say "Ask the distributor …"."""
+    def reworded(binding: Any) -> Any:
+        label, help_key = words[binding.action]
+        return dataclasses.replace(
+            binding, description=t(label) if label else binding.description,
+            tooltip=t(help_key))
+
     node._bindings = BindingsMap.from_keys({
-        key: [dataclasses.replace(binding, description=t(words[binding.action][0]),
-                                  tooltip=t(words[binding.action][1]))
-              if binding.action in words else binding for binding in key_bindings]
+        key: [reworded(binding) if binding.action in words else binding
+              for binding in key_bindings]
         for key, key_bindings in node._bindings.key_to_bindings.items()
     })
 
@@ -426,8 +432,10 @@ class SubscriptionActionsScreen(GuardedActions, TranslatedBindings, ModalScreen[
         self.distributor = any(route is roles.Access.DISTRIBUTOR
                                for route in self.routes.values())
         if self.distributor:
+            # The footer keeps its short labels (80 columns hold five "Ask the distributor"
+            # nowhere); the list, the title and the help say it is a request.
             reword_bindings(self, {
-                f"sub_{name}": (f"roles.key.{action}", f"roles.keyhelp.{action}")
+                f"sub_{name}": (None, f"roles.keyhelp.{action}")
                 for action, name in _ACTION_METHODS.items()
                 if self.routes[action] is roles.Access.DISTRIBUTOR})
 
