@@ -181,3 +181,26 @@ async def test_a_role_with_no_way_is_offered_nothing(make_console, monkeypatch) 
         await pilot.pause()
         assert "m" not in footer_keys(console.app)
         assert "Ask the distributor" not in flat_text(console.app)
+
+
+def manage_words(app) -> tuple[str, str]:
+    from csp_tui.tui.widgets.lists import SubscriptionsPane
+
+    pane = app.main_screen.query_one(SubscriptionsPane)
+    (binding,) = [b for found in pane._bindings.key_to_bindings.values() for b in found
+                  if b.action == "manage_subscription"]
+    return binding.description, binding.tooltip
+
+
+async def test_the_subscriptions_pane_says_who_makes_the_change(make_console) -> None:
+    reseller = bakery_console(make_console)
+    async with reseller.app.run_test(size=NARROW) as pilot:
+        await pilot.pause()
+        assert manage_words(reseller.app) == (
+            "Request", "Ask the distributor to change the subscription (quantity, auto-renew, "
+                       "suspend)")
+    distributor = bakery_console(make_console, profile="sandbox-provider")
+    async with distributor.app.run_test(size=NARROW) as pilot:
+        await pilot.pause()
+        assert manage_words(distributor.app) == (
+            "Change", "Change the subscription (quantity, auto-renew, suspend)")

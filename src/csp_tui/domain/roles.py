@@ -70,6 +70,10 @@ SUBSCRIPTION_CANCEL = "subscription.cancel"
 SUBSCRIPTION_AUTO_RENEW = "subscription.auto_renew"
 QUALIFICATION_CREATE = "qualification.create"
 USER_PASSWORD_RESET = "user.reset_password"
+#: The changes of a subscription the console offers (one PATCH route, several operations).
+SUBSCRIPTION_CHANGES: tuple[str, ...] = (SUBSCRIPTION_QUANTITY, SUBSCRIPTION_AUTO_RENEW,
+                                         SUBSCRIPTION_SUSPEND, SUBSCRIPTION_REACTIVATE,
+                                         SUBSCRIPTION_CANCEL)
 
 
 # -- sources --------------------------------------------------------------------------------

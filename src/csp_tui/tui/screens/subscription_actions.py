@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import dataclasses
 from collections.abc import Callable, Mapping
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, ClassVar
@@ -32,7 +31,6 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import BindingsMap
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Footer, Input, OptionList, Static
@@ -58,6 +56,7 @@ from csp_tui.services.subscriptions import (
 from csp_tui.state import NotFoundError, outbox
 from csp_tui.state.outbox import OutboxEntry, OutboxState
 from csp_tui.tui.bindings import GuardedActions, KeySpec, TranslatedBindings, bindings, register
+from csp_tui.tui.role_words import reword_bindings
 
 if TYPE_CHECKING:
     from csp_tui.tui.app import CspApp
@@ -115,28 +114,6 @@ def offered(app: Any) -> list[str]:
     """The changes offered at all (a change no route leads to is not)."""
     return [action for action, route in routes(app).items()
             if route is not roles.Access.REFUSED]
-
-
-def asks_distributor(app: Any) -> bool:
-    """Whether this profile's changes are requests to its distributor."""
-    return any(route is roles.Access.DISTRIBUTOR for route in routes(app).values())
-
-
-def reword_bindings(node: Any, words: Mapping[str, tuple[str | None, str]]) -> None:
-    """Give the bindings of ``action`` the label and help ``words[action]`` (message keys; a
-    label of None keeps the short footer label), on this node only: the footer and the help
-    then say "Ask the distributor …"."""
-    def reworded(binding: Any) -> Any:
-        label, help_key = words[binding.action]
-        return dataclasses.replace(
-            binding, description=t(label) if label else binding.description,
-            tooltip=t(help_key))
-
-    node._bindings = BindingsMap.from_keys({
-        key: [reworded(binding) if binding.action in words else binding
-              for binding in key_bindings]
-        for key, key_bindings in node._bindings.key_to_bindings.items()
-    })
 
 
 # -- words --------------------------------------------------------------------------------

@@ -327,15 +327,11 @@ class SubscriptionDetailScreen(GuardedActions, TranslatedBindings, Screen[None])
 
     def _read_routes(self) -> None:
         """What this role may change, and how (``m`` is worded and offered accordingly)."""
-        from csp_tui.tui.screens.subscription_actions import (
-            asks_distributor,
-            reword_bindings,
-            routes,
-        )
+        from csp_tui.tui.role_words import word_manage_for_role
+        from csp_tui.tui.screens.subscription_actions import routes
 
         self.routes = routes(self.app)
-        if asks_distributor(self.app):
-            reword_bindings(self, {"sub_manage": ("roles.key.manage", "roles.keyhelp.manage")})
+        word_manage_for_role(self, "sub_manage")
 
     @property
     def console(self) -> CspApp:
