@@ -448,9 +448,9 @@ class SubscriptionActionsScreen(GuardedActions, TranslatedBindings, ModalScreen[
             self.dismiss(None)
             return
         actions = self.query_one(ActionList)
-        actions.highlighted = 0
         actions.focus()
         if self.actions:
+            actions.highlighted = 0
             self._explain(self.actions[0])
 
     def _heading(self) -> Text:
