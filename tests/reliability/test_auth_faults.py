@@ -23,6 +23,7 @@ from csp_tui.state.outbox import OutboxState
 
 from .conftest import (
     FROZEN_AT,
+    PROVIDER,
     RotatingTokenProvider,
     cache_snapshot,
     integrity_problems,
@@ -102,13 +103,17 @@ def _quantity_plan(settings, cache):  # type: ignore[no-untyped-def]
 
 
 async def test_revoked_sign_in_mid_sync_asks_for_sign_in_and_loses_nothing(
-        tmp_path, clean_snapshot, secret_registry, reliability):
-    # Its own sandbox: the queued change is sent at the end and changes that world.
-    with serve(make_world(tmp_path / "world" / "sandbox.json")) as sandbox:
-        _home, settings = loopback_home(tmp_path, sandbox.url)
+        tmp_path, secret_registry, reliability):
+    # Its own sandbox: the queued change is sent at the end and changes that world. The
+    # distributor's profile, because Partner Center refuses subscription changes to an
+    # indirect reseller.
+    world_path = make_world(tmp_path / "world" / "sandbox.json", role=PROVIDER)
+    with serve(world_path) as sandbox:
+        _home, settings = loopback_home(tmp_path, sandbox.url, role=PROVIDER)
         provider = RotatingTokenProvider(secret_registry)
         first = await run_sync(settings, provider)
         assert first.ok, first.error
+        clean_snapshot = cache_snapshot(settings.locations.cache_db)
 
         # A change waits in the outbox when the sign-in is revoked.
         session = open_session(settings, token_provider=provider)

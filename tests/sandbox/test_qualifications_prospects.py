@@ -54,7 +54,7 @@ async def test_requesting_education_for_a_company_ends_denied() -> None:
     path = f"/v1/customers/{company.id}/qualifications"
     body = {"qualification": "Education", "educationSegment": "K12",
             "website": "atelier-kontura.cz"}
-    async with client(transport) as http:
+    async with client(transport, PROVIDER) as http:
         created = await http.post(path, json=body)
         second = await http.post(path, json=body)
         await advance(http, days=2)
@@ -91,7 +91,7 @@ async def test_invalid_qualification_requests() -> None:
     transport, world = make_sandbox()
     company = by_name(world, "Dvořák & syn")
     path = f"/v1/customers/{company.id}/qualifications"
-    async with client(transport) as http:
+    async with client(transport, PROVIDER) as http:
         responses = [await http.post(path, json=body) for body in (
             {"qualification": "Nonprofit"},
             {"qualification": "None"},

@@ -91,7 +91,7 @@ async def test_list_returns_every_subscription_of_the_customer() -> None:
 async def test_quantity_outside_the_allowed_range() -> None:
     transport, world = make_sandbox()
     customer, sub = find(world, outside_window)
-    async with client(transport) as http:
+    async with client(transport, PROVIDER) as http:
         too_low = await patch(http, customer, sub, {"quantity": 0})
         too_high = await patch(http, customer, sub, {"quantity": sub.max_quantity + 1})
     assert error_code(too_low) == 2002
@@ -102,7 +102,7 @@ async def test_increase_anytime_and_decrease_only_new_seats() -> None:
     transport, world = make_sandbox()
     customer, sub = find(world, outside_window)
     original = sub.quantity
-    async with client(transport) as http:
+    async with client(transport, PROVIDER) as http:
         decrease = await patch(http, customer, sub, {"quantity": original - 1})
         increase = await patch(http, customer, sub, {"quantity": original + 3})
         too_far = await patch(http, customer, sub, {"quantity": original - 1})
@@ -120,7 +120,7 @@ async def test_seats_added_this_week_can_be_removed() -> None:
     transport, world = make_sandbox()
     customer, sub = find(world, lambda s: s.status == "active" and len(s.batches) == 2)
     added = sub.batches[1].quantity
-    async with client(transport) as http:
+    async with client(transport, PROVIDER) as http:
         response = await patch(http, customer, sub, {"quantity": sub.quantity - added})
     assert response.status_code == 200, response.text
     assert response.json()["refundableQuantity"]["totalQuantity"] == 0
@@ -129,7 +129,7 @@ async def test_seats_added_this_week_can_be_removed() -> None:
 async def test_cancel_inside_the_window_then_deleted_is_final() -> None:
     transport, world = make_sandbox()
     customer, sub = find(world, in_window)
-    async with client(transport) as http:
+    async with client(transport, PROVIDER) as http:
         cancelled = await patch(http, customer, sub, {"status": "deleted"})
         again = await patch(http, customer, sub, {"status": "active"})
         rename = await patch(http, customer, sub, {"friendlyName": "Nové jméno"})
@@ -146,7 +146,7 @@ async def test_cancel_outside_the_window_nce_and_software() -> None:
     software_customer, software = find(
         world, lambda s: s.is_software and s.status == "active"
         and FROZEN_AT - s.term_start > timedelta(days=8))
-    async with client(transport) as http:
+    async with client(transport, PROVIDER) as http:
         nce_response = await patch(http, customer, nce, {"status": "deleted"})
         sw_response = await patch(http, software_customer, software, {"status": "deleted"})
     assert error_code(nce_response) == 900117
@@ -158,7 +158,7 @@ async def test_software_subscription_cancel_inside_window_and_no_quantity_change
     transport, world = make_sandbox()
     customer, sub = find(world, lambda s: s.is_software and s.status == "active"
                          and FROZEN_AT - s.term_start < timedelta(days=6))
-    async with client(transport) as http:
+    async with client(transport, PROVIDER) as http:
         more = await patch(http, customer, sub, {"quantity": sub.quantity + 1})
         cancelled = await patch(http, customer, sub, {"status": "deleted"})
     assert error_code(more) == 900275
@@ -169,7 +169,7 @@ async def test_suspend_turns_auto_renew_off_and_only_status_may_change() -> None
     transport, world = make_sandbox()
     customer, sub = find(world, outside_window)
     assert sub.auto_renew
-    async with client(transport) as http:
+    async with client(transport, PROVIDER) as http:
         with_quantity = await patch(http, customer, sub,
                                     {"status": "suspended", "quantity": sub.quantity + 1})
         suspended = await patch(http, customer, sub, {"status": "suspended"})
@@ -191,7 +191,7 @@ async def test_suspend_turns_auto_renew_off_and_only_status_may_change() -> None
 async def test_minimal_body_switches_auto_renew_off() -> None:
     transport, world = make_sandbox()
     customer, sub = find(world, outside_window)
-    async with client(transport) as http:
+    async with client(transport, PROVIDER) as http:
         full = await patch(http, customer, sub, {"quantity": sub.quantity + 1})
         assert full.json()["autoRenewEnabled"] is True
         minimal = await patch(http, customer, sub, {"quantity": sub.quantity + 1}, full=False)
@@ -203,7 +203,7 @@ async def test_minimal_body_switches_auto_renew_off() -> None:
 async def test_trials_cannot_auto_renew() -> None:
     transport, world = make_sandbox()
     customer, sub = find(world, lambda s: s.is_trial and s.status == "active")
-    async with client(transport) as http:
+    async with client(transport, PROVIDER) as http:
         response = await patch(http, customer, sub, {"autoRenewEnabled": True})
     assert error_code(response) == 800093
 
@@ -211,7 +211,7 @@ async def test_trials_cannot_auto_renew() -> None:
 async def test_stale_etag_is_refused() -> None:
     transport, world = make_sandbox()
     customer, sub = find(world, outside_window)
-    async with client(transport) as http:
+    async with client(transport, PROVIDER) as http:
         etag = (await http.get(url(customer, sub))).json()["attributes"]["etag"]
         ok = await patch(http, customer, sub, {"friendlyName": "Kancelář"},
                          headers={"If-Match": f'"{etag}"'})
@@ -230,7 +230,7 @@ async def test_patch_is_applied_again_under_the_same_request_id() -> None:
     customer, sub = find(world, outside_window)
     original = sub.quantity
     first_id = {"MS-RequestId": "0d7bd8fc-1111-4e1e-9c1f-7a4a7f0f0001"}
-    async with client(transport) as http:
+    async with client(transport, PROVIDER) as http:
         first = await patch(http, customer, sub, {"quantity": original + 1}, headers=first_id)
         later = await patch(http, customer, sub, {"quantity": original + 5})
         again = await http.patch(url(customer, sub), json={"quantity": original + 9},

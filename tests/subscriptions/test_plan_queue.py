@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from csp_tui.cache.db import open_cache, open_state
-from csp_tui.config import Profile
+from csp_tui.config import Profile, Role
 from csp_tui.domain.text import czech_sort_key, fold
 from csp_tui.services import subscriptions as service
 from csp_tui.services.subscriptions import (
@@ -80,7 +80,9 @@ def state(tmp_path):
     db.conn.close()
 
 
-PROFILE = Profile(name="work", language="en")
+# A distributor's profile: Partner Center refuses these writes to an indirect reseller (whose
+# way is a request for the distributor, see tests/roles).
+PROFILE = Profile(name="work", language="en", role=Role.INDIRECT_PROVIDER)
 READ_ONLY = Profile(name="audit", read_only=True, language="en")
 
 

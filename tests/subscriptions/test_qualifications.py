@@ -7,7 +7,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from csp_tui.cache.db import open_cache, open_state
-from csp_tui.config import Profile
+from csp_tui.config import Profile, Role
 from csp_tui.services.qualifications import (
     QualificationExistsError,
     QualificationInputError,
@@ -20,7 +20,9 @@ from csp_tui.state import NotFoundError, outbox
 
 NOW = datetime(2026, 11, 24, 9, 0, tzinfo=UTC)  # a Tuesday
 SCHOOL = "5c4001a0-0000-4000-8000-000000000001"
-PROFILE = Profile(name="work", language="en")
+# A distributor's profile: Partner Center refuses these writes to an indirect reseller (whose
+# way is a request for the distributor, see tests/roles).
+PROFILE = Profile(name="work", language="en", role=Role.INDIRECT_PROVIDER)
 
 
 def iso(moment: datetime) -> str:

@@ -32,7 +32,9 @@ class Sandbox:
     """A session on the sandbox plus the emulator's own controls on the same transport."""
 
     def __init__(self) -> None:
-        self.settings = load_settings("sandbox")
+        # The distributor's profile: Partner Center refuses subscription changes and
+        # qualification requests to an indirect reseller (see tests/roles).
+        self.settings = load_settings("sandbox-provider")
         self.settings.locations.ensure_profile_dir()
         self.transport = sandbox_transport(self.settings.locations.sandbox_state,
                                            frozen_at=NOW)

@@ -103,8 +103,8 @@ class FakeBackend:
 
 
 def make_settings(*, read_only: bool = False, language: str = "en",
-                  keymap: dict[str, str] | None = None) -> Settings:
-    settings = load_settings()
+                  keymap: dict[str, str] | None = None, profile: str | None = None) -> Settings:
+    settings = load_settings(profile)
     profile = settings.profile.model_copy(update={"read_only": read_only,
                                                   "language": language})
     return dataclasses.replace(settings, profile=profile, keymap=dict(keymap or {}))
@@ -125,7 +125,9 @@ ConsoleFactory = Callable[..., Console]
 
 @pytest.fixture
 def make_console() -> ConsoleFactory:
-    """``make_console(customers=60, read_only=False, ...)`` -> a new, not yet running app."""
+    """``make_console(customers=60, read_only=False, ...)`` -> a new, not yet running app
+    (``profile="sandbox-provider"``: the distributor's built-in profile; default the
+    reseller's)."""
     opened: list[sqlite_utils.Database] = []
 
     def factory(
@@ -142,10 +144,12 @@ def make_console() -> ConsoleFactory:
         keymap: dict[str, str] | None = None,
         status: BackendStatus | None = None,
         theme: str = "textual-dark",
+        profile: str | None = None,
     ) -> Console:
         from csp_tui.tui.app import CspApp
 
-        settings = make_settings(read_only=read_only, language=language, keymap=keymap)
+        settings = make_settings(read_only=read_only, language=language, keymap=keymap,
+                                 profile=profile)
         settings.locations.ensure_profile_dir()
         cache = open_cache(settings.locations.cache_db)
         state = open_state(settings.locations.state_db)

@@ -30,6 +30,10 @@ from .subscriptions_support import (
     follow_workers_done,
 )
 
+# The distributor's profile: its changes go to Partner Center. An indirect reseller's become
+# requests for the distributor (test_roles_console.py).
+DISTRIBUTOR = "sandbox-provider"
+
 
 def entries(console) -> list[outbox.OutboxEntry]:
     return outbox.list_entries(console.state)
@@ -46,7 +50,7 @@ async def open_actions(console, pilot, subscription_id: str) -> SubscriptionActi
 
 async def test_decrease_inside_the_window_confirms_the_exact_effect_then_queues(
         make_console) -> None:
-    console = bakery_console(make_console)
+    console = bakery_console(make_console, profile=DISTRIBUTOR)
     async with console.app.run_test(size=NARROW) as pilot:
         await open_actions(console, pilot, NEW)
         text = flat_text(console.app)
@@ -99,7 +103,7 @@ async def test_a_decrease_after_the_window_is_refused_with_the_reason(make_conso
 
 async def test_adding_seats_to_an_old_subscription_is_billed_to_the_term_end(
         make_console) -> None:
-    console = bakery_console(make_console)
+    console = bakery_console(make_console, profile=DISTRIBUTOR)
     async with console.app.run_test(size=NARROW) as pilot:
         await open_actions(console, pilot, OLD)
         await pilot.press("q", "3", "1", "enter")
@@ -112,7 +116,7 @@ async def test_adding_seats_to_an_old_subscription_is_billed_to_the_term_end(
 
 
 async def test_software_subscriptions_cannot_grow(make_console) -> None:
-    console = bakery_console(make_console)
+    console = bakery_console(make_console, profile=DISTRIBUTOR)
     async with console.app.run_test(size=NARROW) as pilot:
         screen = await open_actions(console, pilot, SQL)
         await pilot.press("q")
@@ -125,7 +129,7 @@ async def test_software_subscriptions_cannot_grow(make_console) -> None:
 
 
 async def test_auto_renew_off_says_when_it_expires(make_console) -> None:
-    console = bakery_console(make_console)
+    console = bakery_console(make_console, profile=DISTRIBUTOR)
     async with console.app.run_test(size=NARROW) as pilot:
         await open_actions(console, pilot, NEW)
         await pilot.press("a")
@@ -138,7 +142,7 @@ async def test_auto_renew_off_says_when_it_expires(make_console) -> None:
 
 
 async def test_suspend_warns_that_billing_goes_on(make_console) -> None:
-    console = bakery_console(make_console)
+    console = bakery_console(make_console, profile=DISTRIBUTOR)
     async with console.app.run_test(size=NARROW) as pilot:
         await open_actions(console, pilot, NEW)
         await pilot.press("s")
@@ -152,7 +156,7 @@ async def test_suspend_warns_that_billing_goes_on(make_console) -> None:
 
 
 async def test_reactivate_only_what_is_suspended(make_console) -> None:
-    console = bakery_console(make_console)
+    console = bakery_console(make_console, profile=DISTRIBUTOR)
     async with console.app.run_test(size=NARROW) as pilot:
         await open_actions(console, pilot, NEW)
         await pilot.press("r")
@@ -172,7 +176,7 @@ async def test_reactivate_only_what_is_suspended(make_console) -> None:
 
 
 async def test_cancel_inside_the_window_is_final_and_outside_refused(make_console) -> None:
-    console = bakery_console(make_console)
+    console = bakery_console(make_console, profile=DISTRIBUTOR)
     async with console.app.run_test(size=NARROW) as pilot:
         await open_actions(console, pilot, OLD)
         await pilot.press("x")
@@ -199,7 +203,7 @@ async def test_cancel_inside_the_window_is_final_and_outside_refused(make_consol
 
 
 async def test_a_second_change_of_the_same_kind_waits_for_the_first(make_console) -> None:
-    console = bakery_console(make_console)
+    console = bakery_console(make_console, profile=DISTRIBUTOR)
     async with console.app.run_test(size=NARROW) as pilot:
         seen = capture_notifications(console.app)
         for quantity in ("11", "10"):
@@ -214,7 +218,7 @@ async def test_a_second_change_of_the_same_kind_waits_for_the_first(make_console
 
 
 async def test_a_refusal_from_partner_center_is_explained_not_coded(make_console) -> None:
-    console = bakery_console(make_console)
+    console = bakery_console(make_console, profile=DISTRIBUTOR)
     async with console.app.run_test(size=NARROW) as pilot:
         seen = capture_notifications(console.app)
         console.app.push_screen(SubscriptionDetailScreen(NEW))

@@ -33,6 +33,10 @@ from .subscriptions_support import (
     flat_text,
 )
 
+# The distributor's profile where a change is made (an indirect reseller's changes are requests
+# for the distributor: test_roles_console.py).
+DISTRIBUTOR = "sandbox-provider"
+
 
 async def show(console, pilot, subscription_id: str, size_scroll_end: bool = False) -> str:
     await pilot.pause()
@@ -46,7 +50,7 @@ async def show(console, pilot, subscription_id: str, size_scroll_end: bool = Fal
 
 
 async def test_a_new_online_subscription_in_words(make_console) -> None:
-    console = bakery_console(make_console)
+    console = bakery_console(make_console, profile=DISTRIBUTOR)
     async with console.app.run_test(size=WIDE) as pilot:
         text = await show(console, pilot, NEW)
         assert "Subscription · Microsoft 365 Business Standard" in text
@@ -86,7 +90,7 @@ async def test_windows_that_closed_say_when(make_console) -> None:
 
 
 async def test_suspended_says_billing_goes_on(make_console) -> None:
-    console = bakery_console(make_console)
+    console = bakery_console(make_console, profile=DISTRIBUTOR)
     async with console.app.run_test(size=WIDE) as pilot:
         text = await show(console, pilot, PAUSED)
         assert ("Status suspended — users have no access; you are still billed until the term "
@@ -184,7 +188,7 @@ def test_qualification_lines(make_console, status, reason, days, expected) -> No
 
 
 async def test_education_request_from_the_detail(make_console) -> None:
-    console = bakery_console(make_console)
+    console = bakery_console(make_console, profile=DISTRIBUTOR)
     async with console.app.run_test(size=WIDE) as pilot:
         await show(console, pilot, NEW)
         await pilot.press("e")

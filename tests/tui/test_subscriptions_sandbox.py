@@ -35,10 +35,13 @@ from .subscriptions_support import capture_notifications, flat_text, follow_work
 
 NOW = datetime(2026, 11, 24, 9, 0, tzinfo=UTC)
 BAKERY = "Šumavská pekárna s.r.o."
-# Short timeouts and no client-side pacing: tests are not paced like production.
+# Short timeouts and no client-side pacing: tests are not paced like production. The
+# distributor's profile: Partner Center refuses subscription changes and Education requests to
+# an indirect reseller (its console prepares requests for the distributor instead).
 FAST_PROFILE = """
-[profiles.sandbox]
+[profiles.sandbox-provider]
 kind = "sandbox"
+role = "indirect-provider"
 rate_limit_per_minute = 100000
 request_timeout_seconds = 2
 sync_concurrency = 4
@@ -49,7 +52,7 @@ WAIT = 30  # seconds; only a broken back end ever gets near it
 class Sandbox:
     def __init__(self, home: Any) -> None:
         (home / "config.toml").write_text(FAST_PROFILE, encoding="utf-8")
-        self.settings = load_settings("sandbox")
+        self.settings = load_settings("sandbox-provider")
         self.settings.locations.ensure_profile_dir()
         self.transport = sandbox_transport(self.settings.locations.sandbox_state,
                                            frozen_at=NOW)

@@ -39,6 +39,10 @@ from .subscriptions_support import (
     flat_text,
 )
 
+# The distributor's profile, whose changes go to Partner Center; the reseller's requests to
+# its distributor are pictured in test_roles_snapshots.py.
+DISTRIBUTOR = "sandbox-provider"
+
 
 def shoot(snap_compare: Callable[..., bool], console: Console, size: tuple[int, int],
           before: Callable[[Any], None], keys: Sequence[str] = (),
@@ -82,7 +86,7 @@ def test_detail_perpetual(snap_compare, make_console) -> None:
 
 
 def test_actions(snap_compare, make_console) -> None:
-    console = bakery_console(make_console)
+    console = bakery_console(make_console, profile=DISTRIBUTOR)
     seen = shoot(snap_compare, console, NARROW,
                  lambda app: open_subscription_actions(app, NEW), keys=["down", "down", "down"])
     assert isinstance(seen["screen"], SubscriptionActionsScreen)
@@ -92,7 +96,7 @@ def test_actions(snap_compare, make_console) -> None:
 
 
 def test_confirm_decrease(snap_compare, make_console) -> None:
-    console = bakery_console(make_console)
+    console = bakery_console(make_console, profile=DISTRIBUTOR)
     seen = shoot(snap_compare, console, NARROW,
                  lambda app: open_subscription_actions(app, NEW), keys=["q", "1", "0", "enter"])
     assert isinstance(seen["screen"], ConfirmChangeScreen)
@@ -101,7 +105,7 @@ def test_confirm_decrease(snap_compare, make_console) -> None:
 
 
 def test_education(snap_compare, make_console) -> None:
-    console = bakery_console(make_console)
+    console = bakery_console(make_console, profile=DISTRIBUTOR)
     add_qualification(console.cache, "Denied", reason="The website does not match the name",
                       days_ago=12)
     seen = shoot(snap_compare, console, NARROW, lambda app: open_education(app, BAKERY_ID))

@@ -64,6 +64,7 @@ from csp_tui.sandbox.faults import (
 )
 from csp_tui.sandbox.identity import DEFAULT_CUSTOMERS
 from csp_tui.sandbox.ratelimit import RateLimiter, retry_after_seconds
+from csp_tui.sandbox.roles_enforced import RoleMatrixMiddleware
 from csp_tui.sandbox.rules import ApiError, ci
 from csp_tui.sandbox.world import (
     ROLE_DIRECT,
@@ -1276,7 +1277,9 @@ def build_app(
                          limiter=RateLimiter(rate_limit))
     app = Starlette(
         routes=_routes(),
-        middleware=[Middleware(SandboxMiddleware, ctx=ctx)],
+        # Inside the sandbox middleware (the caller is known), in front of every route.
+        middleware=[Middleware(SandboxMiddleware, ctx=ctx),
+                    Middleware(RoleMatrixMiddleware, caller_key=CALLER_KEY)],
         exception_handlers={404: _not_found, 405: _not_allowed},
     )
     app.state.sandbox = ctx

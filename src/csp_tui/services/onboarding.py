@@ -36,6 +36,7 @@ from typing import Any, Literal, NamedTuple
 import sqlite_utils
 
 from csp_tui.config import Profile, Role
+from csp_tui.domain import roles
 from csp_tui.domain import validation as v
 from csp_tui.domain.tenant import (
     NewTenantRequest,
@@ -107,14 +108,19 @@ class NotAllowedError(OnboardingError):
 
 
 def capability(profile: Profile) -> Capability:
-    """``create`` for a provider or a direct partner; ``request_distributor`` for an indirect
-    reseller (Partner Center answers 403 when it creates a customer); ``read_only`` when the
-    profile may not act at all."""
+    """The role matrix's answer for creating a customer (:mod:`csp_tui.domain.roles`):
+    ``create`` where the role may call the API (a provider, a direct partner);
+    ``request_distributor`` where its distributor creates it (an indirect reseller: Partner
+    Center answers 403); ``read_only`` when the profile may not act at all — read-only, or a
+    role with no way to get it done."""
     if profile.read_only:
         return "read_only"
-    if profile.role is Role.INDIRECT_RESELLER:
+    access = roles.access(profile.role, roles.CUSTOMER_CREATE)
+    if access is roles.Access.API:
+        return "create"
+    if access is roles.Access.DISTRIBUTOR:
         return "request_distributor"
-    return "create"
+    return "read_only"
 
 
 def _ensure_writable(profile: Profile) -> None:

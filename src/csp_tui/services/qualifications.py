@@ -5,6 +5,11 @@ Academic prices need the customer to be qualified as Education: the partner asks
 the school's website), Microsoft reviews it — "usually 3 business days or less" — and the
 status moves from InReview to Approved or Denied. A denied request may be sent again after the
 organisation's profile was corrected (up to 3 times per customer).
+
+Who sends the request is the role matrix's answer (:mod:`csp_tui.domain.roles`): a partner that
+transacts itself queues it for Partner Center (:func:`request_education`); an indirect reseller,
+refused that call, gets the same checked request written for its distributor
+(:func:`education_request_for_distributor`).
 """
 
 from __future__ import annotations
@@ -12,26 +17,38 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from pathlib import Path
 
 import sqlite_utils
 
 from csp_tui.config import Profile
-from csp_tui.domain import terms
+from csp_tui.domain import roles, terms
 from csp_tui.domain.text import safe_text
 from csp_tui.partner_center.dates import parse_pc_datetime
+from csp_tui.services import distributor_requests as requests
+from csp_tui.services.distributor_requests import DistributorRequest
 from csp_tui.services.invitations import ReadOnlyError
-from csp_tui.services.subscriptions import enqueue_once
+from csp_tui.services.subscriptions import (
+    ActionNotAllowedError,
+    DistributorRouteError,
+    enqueue_once,
+)
 from csp_tui.state import NotFoundError
 from csp_tui.state.outbox import KIND_CREATE_QUALIFICATION, OutboxEntry, OutboxState
 
 __all__ = [
     "EXPECTED_WORKING_DAYS",
+    "ActionNotAllowedError",
+    "DistributorRequest",
+    "DistributorRouteError",
     "QualificationExistsError",
     "QualificationInputError",
     "QualificationStatus",
     "ReadOnlyError",
+    "education_request_for_distributor",
     "qualification_status",
     "request_education",
+    "route",
 ]
 
 EDUCATION = "Education"
@@ -120,23 +137,22 @@ def _requests_sent(state: sqlite_utils.Database, base_key: str) -> int:
     return int(row[0])
 
 
-def request_education(
-    state: sqlite_utils.Database,
+def route(profile: Profile) -> roles.Access:
+    """How this profile's role gets the Education qualification requested: through the API,
+    through its distributor, or not at all."""
+    return roles.access(profile.role, roles.QUALIFICATION_CREATE)
+
+
+def _checked(
     cache: sqlite_utils.Database,
     customer_id: str,
     segment: str | None,
     website: str | None,
     *,
     profile: Profile,
-) -> OutboxEntry:
-    """Queue an Education qualification request for the customer.
-
-    Raises :class:`ReadOnlyError` (read-only profile), :class:`QualificationInputError` (no or
-    an unknown segment, a website that is not one), :class:`~csp_tui.state.NotFoundError`
-    (customer not in the cache) and :class:`QualificationExistsError` (already in review or
-    approved, or three requests already sent). A request still waiting in the outbox is
-    returned instead of a second one.
-    """
+) -> tuple[str, str, dict[str, str], str]:
+    """(customer key, its name, the Partner Center body, the segment) of a request that passes
+    every local check; raises as :func:`request_education` documents."""
     language = profile.language
     if profile.read_only:
         raise ReadOnlyError(terms.say("qual.error.read_only", language, profile=profile.name))
@@ -164,19 +180,83 @@ def request_education(
             which = "qual.error.exists_approved" if status != "inreview" else \
                 "qual.error.exists_in_review"
             raise QualificationExistsError(terms.say(which, language, customer=shown_name))
+    body: dict[str, str] = {"qualification": EDUCATION, "educationSegment": chosen}
+    if site:
+        body["website"] = site
+    return key, shown_name, body, chosen
 
+
+def request_education(
+    state: sqlite_utils.Database,
+    cache: sqlite_utils.Database,
+    customer_id: str,
+    segment: str | None,
+    website: str | None,
+    *,
+    profile: Profile,
+) -> OutboxEntry:
+    """Queue an Education qualification request for the customer.
+
+    Raises :class:`ReadOnlyError` (read-only profile), :class:`QualificationInputError` (no or
+    an unknown segment, a website that is not one), :class:`~csp_tui.state.NotFoundError`
+    (customer not in the cache), :class:`QualificationExistsError` (already in review or
+    approved, or three requests already sent), :class:`DistributorRouteError` (the role's
+    distributor requests it: :func:`education_request_for_distributor`) and
+    :class:`ActionNotAllowedError` (the role cannot have it requested at all). A request still
+    waiting in the outbox is returned instead of a second one.
+    """
+    key, shown_name, body, chosen = _checked(cache, customer_id, segment, website,
+                                             profile=profile)
+    language = profile.language
+    access = route(profile)
+    if access is roles.Access.DISTRIBUTOR:
+        raise DistributorRouteError(terms.say("roles.error.distributor_only", language))
+    if access is roles.Access.REFUSED:
+        raise ActionNotAllowedError(terms.say("roles.edu.refused", language))
     base_key = f"qual:{key}:education"
     if _requests_sent(state, base_key) >= MAX_REQUESTS:
         raise QualificationExistsError(terms.say("qual.error.too_many", language,
                                                  customer=shown_name, count=MAX_REQUESTS))
-    body: dict[str, str] = {"qualification": EDUCATION, "educationSegment": chosen}
-    if site:
-        body["website"] = site
     subject = terms.say("qual.subject", language, customer=shown_name,
                         segment=terms.say(f"qual.segment.{chosen}", language))
     return enqueue_once(state, base_key=base_key, kind=KIND_CREATE_QUALIFICATION,
                         payload={"customer_id": key, "body": body}, subject=subject,
                         customer_id=key)
+
+
+def education_request_for_distributor(
+    cache: sqlite_utils.Database,
+    customer_id: str,
+    segment: str | None,
+    website: str | None,
+    *,
+    profile: Profile,
+    exports_dir: Path,
+    now: datetime,
+    language: str | None = None,
+) -> DistributorRequest:
+    """For a role whose distributor requests qualifications (an indirect reseller): the same
+    checks as :func:`request_education`, then the request as an e-mail and a JSON document
+    saved 0600 under ``exports_dir``. Nothing is queued or sent. Raises as
+    :func:`request_education`; :class:`ActionNotAllowedError` for a role that sends the
+    request itself."""
+    key, _name, body, chosen = _checked(cache, customer_id, segment, website,
+                                        profile=profile)
+    if route(profile) is not roles.Access.DISTRIBUTOR:
+        raise ActionNotAllowedError(terms.say("roles.error.not_distributor", profile.language))
+    lang = language if language in ("cs", "en") else terms.language_or_current(
+        profile.language)
+    current = [status.text for status in qualification_status(cache, key, now, lang)]
+    text, document = requests.education(
+        reseller=requests.reseller_facts(profile, lang),
+        customer=requests.customer_facts(cache, key),
+        body=body,
+        segment_words=terms.say(f"qual.segment.{chosen}", lang),
+        current=current,
+        expected_days=EXPECTED_WORKING_DAYS,
+        language=lang,
+    )
+    return requests.save(text, document, exports_dir, f"education-request-{key[:8]}")
 
 
 def working_days_between(start: datetime, end: datetime) -> int:

@@ -8,6 +8,12 @@ A change is two steps so the screen can show the exact effect before anything ha
    the current subscription, applies ``changes`` to the *whole* object and PATCHes it (a
    partial body would silently switch auto-renew off).
 
+Whether a change goes to Partner Center at all is the role matrix's answer
+(:mod:`csp_tui.domain.roles`, :func:`route_for`): an indirect reseller may not change
+subscriptions through the API, so its confirmed plan becomes a complete request for the
+distributor (:func:`distributor_request`) and is never queued; a change a role cannot get done
+in any way is refused by the plan itself.
+
 Both refuse on a read-only profile. A double keypress queues one change, not two: while an
 entry for the same subscription and action is still pending, queueing again returns it.
 
@@ -21,6 +27,7 @@ import sqlite3
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, tzinfo
+from pathlib import Path
 from typing import Any
 
 import sqlite_utils
@@ -28,29 +35,59 @@ import sqlite_utils
 from csp_tui.cache import views
 from csp_tui.cache.views import SubscriptionListRow
 from csp_tui.config import Profile
-from csp_tui.domain import terms
+from csp_tui.domain import roles, terms
 from csp_tui.domain.text import fold, safe_text
 from csp_tui.partner_center.dates import parse_pc_datetime
 from csp_tui.services import commerce_rules as rules
+from csp_tui.services import distributor_requests as requests
+from csp_tui.services.distributor_requests import DistributorRequest
 from csp_tui.services.invitations import ReadOnlyError
 from csp_tui.state import NotFoundError, outbox
 from csp_tui.state.outbox import KIND_PATCH_SUBSCRIPTION, PENDING_STATES, OutboxEntry, OutboxState
 
 __all__ = [
+    "ACTION_OPERATIONS",
     "PRESETS",
     "ActionNotAllowedError",
+    "DistributorRequest",
+    "DistributorRouteError",
     "Plan",
     "ReadOnlyError",
+    "distributor_request",
     "enqueue_once",
     "plan_action",
     "preset_count",
     "preset_rows",
     "queue_action",
+    "route_for",
 ]
 
 
 class ActionNotAllowedError(ValueError):
     """The plan was refused by the rules (or is for another subscription); nothing queued."""
+
+
+class DistributorRouteError(ActionNotAllowedError):
+    """This role does not send the change to Partner Center: its distributor makes it (use
+    :func:`distributor_request`)."""
+
+
+#: Each change as an operation of the role matrix.
+ACTION_OPERATIONS: dict[str, str] = {
+    rules.CHANGE_QUANTITY: roles.SUBSCRIPTION_QUANTITY,
+    rules.TOGGLE_AUTO_RENEW: roles.SUBSCRIPTION_AUTO_RENEW,
+    rules.SUSPEND: roles.SUBSCRIPTION_SUSPEND,
+    rules.REACTIVATE: roles.SUBSCRIPTION_REACTIVATE,
+    rules.CANCEL: roles.SUBSCRIPTION_CANCEL,
+}
+
+
+def route_for(profile: Profile, action: str) -> roles.Access:
+    """How this profile's role gets ``action`` done: through the API, as a request for the
+    distributor, or not at all."""
+    if action not in ACTION_OPERATIONS:
+        raise ValueError(f"unknown subscription action {action!r}")
+    return roles.access(profile.role, ACTION_OPERATIONS[action])
 
 
 @dataclass(frozen=True)
@@ -59,7 +96,8 @@ class Plan:
 
     ``reason`` says why it is refused (``allowed`` False); ``effect_text`` is the exact effect
     for the confirmation; ``notes`` what the person must know before saying yes; ``changes``
-    the wire (camelCase) keys the runner merges into the whole subscription.
+    the wire (camelCase) keys the runner merges into the whole subscription. ``route`` is the
+    role matrix's answer: ``api`` (queue it), ``distributor`` (prepare a request instead).
     """
 
     allowed: bool
@@ -74,6 +112,7 @@ class Plan:
     subject: str
     notes: tuple[str, ...] = ()
     params: Mapping[str, Any] = field(default_factory=dict)
+    route: roles.Access = roles.Access.API
 
 
 def _language(profile: Profile) -> str:
@@ -143,6 +182,10 @@ def plan_action(
     if allowed.ok and profile.read_only:
         allowed = rules.Allowed(False, "sub.reason.read_only", {"profile": profile.name})
         reason = rules.reason_text(allowed, language, zone, now)
+    route = route_for(profile, action)
+    if allowed.ok and route is roles.Access.REFUSED:
+        allowed = rules.Allowed(False, "roles.reason.refused")
+        reason = rules.reason_text(allowed, language, zone, now)
     effect = rules.describe_effect(sub, action, value, now, language, customer_name=customer,
                                    zone=zone)
     subject = terms.say("sub.subject", language, customer=customer, product=sub.product,
@@ -160,6 +203,7 @@ def plan_action(
         subject=subject,
         notes=tuple(rules.notes_text(allowed, sub, language, zone, now)),
         params=dict(allowed.params),
+        route=route,
     )
 
 
@@ -216,14 +260,16 @@ def queue_action(
 ) -> OutboxEntry:
     """Write a confirmed plan to the outbox.
 
-    Raises :class:`ReadOnlyError` on a read-only profile and :class:`ActionNotAllowedError`
-    when the plan is refused or belongs to another subscription. When a change of the same
-    kind for this subscription is still pending, that entry is returned (compare its
-    ``payload["changes"]`` with the plan's to tell the person).
+    Raises :class:`ReadOnlyError` on a read-only profile, :class:`DistributorRouteError` when
+    the role's distributor makes the change (:func:`distributor_request`), and
+    :class:`ActionNotAllowedError` when the plan is refused or belongs to another
+    subscription. When a change of the same kind for this subscription is still pending, that
+    entry is returned (compare its ``payload["changes"]`` with the plan's to tell the person).
     """
     if profile.read_only:
         raise ReadOnlyError(terms.say("sub.error.read_only", profile.language,
                                       profile=profile.name))
+    _ensure_api(profile, plan.action)
     if customer_id.lower() != plan.customer_id.lower() or (
             subscription_id.lower() != plan.subscription_id.lower()):
         raise ActionNotAllowedError(terms.say("sub.error.plan_mismatch", profile.language))
@@ -243,6 +289,80 @@ def queue_action(
         subject=plan.subject,
         customer_id=plan.customer_id.lower(),
     )
+
+
+def _ensure_api(profile: Profile, action: str) -> None:
+    """The profile's role, not the plan, decides (a plan may come from another profile)."""
+    route = route_for(profile, action)
+    if route is roles.Access.DISTRIBUTOR:
+        raise DistributorRouteError(terms.say("roles.error.distributor_only", profile.language))
+    if route is roles.Access.REFUSED:
+        raise ActionNotAllowedError(terms.say("roles.reason.refused", profile.language))
+
+
+# -- the reseller's way: a request for the distributor ---------------------------------------
+
+_DEADLINE_ACTIONS = (rules.CHANGE_QUANTITY, rules.CANCEL)
+
+
+def _before(changes: Mapping[str, Any], sub: rules.SubscriptionFacts) -> dict[str, Any]:
+    now_values = {"quantity": sub.quantity, "autoRenewEnabled": sub.auto_renew,
+                  "status": sub.status}
+    return {key: now_values.get(key) for key in changes}
+
+
+def distributor_request(
+    cache: sqlite_utils.Database,
+    plan: Plan,
+    *,
+    profile: Profile,
+    exports_dir: Path,
+    now: datetime,
+    language: str | None = None,
+    zone: tzinfo | None = None,
+) -> DistributorRequest:
+    """For a role whose distributor makes subscription changes (an indirect reseller): the
+    confirmed plan as a complete request — an e-mail and the same as JSON, saved 0600 under
+    ``exports_dir``. Nothing is queued or sent.
+
+    The commerce rules are checked again first (the cache or the clock may have moved since
+    the plan): a change they refuse raises :class:`ActionNotAllowedError` and is not
+    requested. Raises :class:`ReadOnlyError` on a read-only profile and
+    :class:`ActionNotAllowedError` for a role that makes the change itself.
+    """
+    if profile.read_only:
+        raise ReadOnlyError(terms.say("sub.error.read_only", profile.language,
+                                      profile=profile.name))
+    if route_for(profile, plan.action) is not roles.Access.DISTRIBUTOR:
+        raise ActionNotAllowedError(terms.say("roles.error.not_distributor", profile.language))
+    lang = language if language in ("cs", "en") else _language(profile)
+    fresh = plan_action(cache, plan.subscription_id, plan.action, plan.value, now=now,
+                        profile=profile, zone=zone)
+    if not fresh.allowed or not fresh.changes:
+        raise ActionNotAllowedError(fresh.reason or terms.say("sub.error.not_allowed",
+                                                              profile.language))
+    record = views.subscription_record(cache, fresh.subscription_id.lower())
+    if record is None:  # gone between the two reads
+        raise NotFoundError(terms.say("sub.error.not_found", profile.language,
+                                      id=safe_text(plan.subscription_id, 60)))
+    sub = rules.facts(record)
+    allowed = rules.check(sub, fresh.action, fresh.value, now)
+    until = allowed.params.get("until") if fresh.action in _DEADLINE_ACTIONS else None
+    change = requests.SubscriptionChange(
+        action=fresh.action,
+        summary=_short_change(fresh.action, fresh.value, sub, lang),
+        effect=rules.effect_only(sub, fresh.action, fresh.value, now, lang, zone),
+        changes=dict(fresh.changes),
+        before=_before(fresh.changes, sub),
+        facts=tuple(rules.notes_text(allowed, sub, lang, zone, now)),
+        allowed_until=until if isinstance(until, datetime) else None,
+    )
+    text, document = requests.subscription_change(
+        reseller=requests.reseller_facts(profile, lang),
+        customer=requests.customer_facts(cache, fresh.customer_id),
+        record=record, change=change, language=lang, checked_at=now, zone=zone)
+    stem = f"subscription-request-{fresh.action}-{fresh.subscription_id.lower()[:8]}"
+    return requests.save(text, document, exports_dir, stem)
 
 
 # -- named views across all customers ---------------------------------------------------------

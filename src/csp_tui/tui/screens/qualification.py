@@ -6,6 +6,11 @@ days)", "denied: <Microsoft's reason>") and, unless one is already in review or 
 takes the request: the education segment (K12 schools or higher education) and, to speed the
 vetting, the school's website. The request is confirmed (a qualification cannot be undone),
 queued in the outbox and followed like any other change.
+
+For a role whose distributor requests qualifications (an indirect reseller, see
+:mod:`csp_tui.domain.roles`) the same form, checked the same way, ends with a complete request
+for the distributor — saved and shown, never queued; a role with no way to request it sees the
+status only.
 """
 
 from __future__ import annotations
@@ -19,11 +24,13 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Footer, Input, RadioButton, RadioSet, Static
 
+from csp_tui.domain import roles
 from csp_tui.domain.text import safe_text
-from csp_tui.i18n import t
+from csp_tui.i18n import get_language, t
 from csp_tui.services import qualifications as service
 from csp_tui.state import NotFoundError
 from csp_tui.tui.bindings import GuardedActions, KeySpec, TranslatedBindings, bindings, register
+from csp_tui.tui.screens.distributor_request import show_request
 from csp_tui.tui.screens.subscription_actions import ConfirmChangeScreen, follow_outbox
 
 if TYPE_CHECKING:
@@ -69,6 +76,12 @@ class EducationScreen(GuardedActions, TranslatedBindings, ModalScreen[None]):
     def __init__(self, customer_id: str) -> None:
         super().__init__(classes="subs-modal")
         self.customer_id = customer_id.strip().lower()
+        self.route = roles.Access.API
+
+    @property
+    def distributor(self) -> bool:
+        """The request is one for the distributor (nothing goes to Partner Center)."""
+        return self.route is roles.Access.DISTRIBUTOR
 
     @property
     def console(self) -> CspApp:
@@ -81,8 +94,10 @@ class EducationScreen(GuardedActions, TranslatedBindings, ModalScreen[None]):
         console = self.console
         now = console.now()
         cache = console.backend.cache
+        self.route = service.route(console.settings.profile)
         lines = qualification_lines(cache, self.customer_id, now)
-        requestable = not console.read_only and can_request(cache, self.customer_id, now)
+        requestable = (not console.read_only and self.route is not roles.Access.REFUSED
+                       and can_request(cache, self.customer_id, now))
         with Vertical(classes="subs-box subs-education"):
             yield Static(Text(t("subs.edu.title", customer=self._customer()), style="bold"),
                          classes="subs-box-title")
@@ -90,6 +105,9 @@ class EducationScreen(GuardedActions, TranslatedBindings, ModalScreen[None]):
             for line in lines or [t("subs.edu.none")]:
                 yield Static(Text(safe_text(line, 400)), classes="edu-status")
             if requestable:
+                if self.distributor:
+                    yield Static(Text(t("roles.edu.note")), classes="subs-note",
+                                 id="edu-distributor")
                 yield Static(Text(t("subs.edu.segment")), classes="subs-label")
                 with RadioSet(id="edu-segment"):
                     for index, segment in enumerate(SEGMENTS):
@@ -103,9 +121,12 @@ class EducationScreen(GuardedActions, TranslatedBindings, ModalScreen[None]):
                 yield Static(Text(t("subs.edu.note", days=service.EXPECTED_WORKING_DAYS)),
                              classes="subs-note")
                 yield Static(Text(""), classes="subs-message")
-                yield Button(t("subs.edu.send"), id="edu-send", compact=True)
+                yield Button(t("roles.edu.send" if self.distributor else "subs.edu.send"),
+                             id="edu-send", compact=True)
             elif console.read_only:
                 yield Static(Text(t("subs.edu.read_only")), classes="subs-note")
+            elif self.route is roles.Access.REFUSED:
+                yield Static(Text(t("roles.edu.refused")), classes="subs-note")
         yield Footer(show_command_palette=False)
 
     def on_mount(self) -> None:
@@ -159,11 +180,42 @@ class EducationScreen(GuardedActions, TranslatedBindings, ModalScreen[None]):
                                              days=service.EXPECTED_WORKING_DAYS))]
 
         def answered(yes: bool | None) -> None:
-            if yes:
+            if yes and self.distributor:
+                self._prepare(segment, website)
+            elif yes:
                 self._queue(segment, website)
 
-        self.app.push_screen(ConfirmChangeScreen(t("subs.edu.confirm_title"), rows,
-                                                 [t("subs.edu.final")], final=True), answered)
+        if self.distributor:
+            confirm = ConfirmChangeScreen(t("roles.edu.confirm_title"), rows,
+                                          [t("roles.confirm.nothing_sent"), t("subs.edu.final")],
+                                          final=True, distributor=True)
+        else:
+            confirm = ConfirmChangeScreen(t("subs.edu.confirm_title"), rows,
+                                          [t("subs.edu.final")], final=True)
+        self.app.push_screen(confirm, answered)
+
+    def _prepare(self, segment: str, website: str | None) -> None:
+        """The reseller's way: the checked request for the distributor, saved and shown."""
+        console = self.console
+        try:
+            request = service.education_request_for_distributor(
+                console.backend.cache, self.customer_id, segment, website,
+                profile=console.settings.profile,
+                exports_dir=console.settings.locations.exports_dir, now=console.now(),
+                language=get_language())
+        except service.QualificationInputError as exc:
+            self._say(" ".join(exc.problems.values()))
+            return
+        except (service.QualificationExistsError, service.ReadOnlyError,
+                service.ActionNotAllowedError, NotFoundError) as exc:
+            self._say(str(exc))
+            return
+        except OSError as exc:
+            self._say(t("roles.request.failed", error=str(exc.strerror or exc)))
+            return
+        app = self.app
+        self.dismiss(None)
+        show_request(app, request, t("roles.edu.subject", customer=self._customer()))
 
     def _queue(self, segment: str, website: str | None) -> None:
         console = self.console
@@ -175,7 +227,7 @@ class EducationScreen(GuardedActions, TranslatedBindings, ModalScreen[None]):
             self._say(" ".join(exc.problems.values()))
             return
         except (service.QualificationExistsError, service.ReadOnlyError,
-                NotFoundError) as exc:
+                service.ActionNotAllowedError, NotFoundError) as exc:
             self._say(str(exc))
             return
         console.notify(t("subs.notify.queued", subject=safe_text(entry.subject, 120)))

@@ -11,6 +11,13 @@ Partner Center refuses it after all, the refusal is told as an explanation
 
 Every action here is registered ``mutating``: a read-only profile never sees them, and the
 services refuse on their own as well.
+
+The role matrix (:mod:`csp_tui.domain.roles`) decides what "queue" means. An indirect reseller
+may not change subscriptions through Partner Center: it sees the same changes labelled as
+requests to its distributor ("q  Ask the distributor to change seats"), checked by the same
+rules; its confirmation says nothing will be sent to Partner Center, and "y" saves a complete
+request (e-mail + JSON) and shows it instead of queueing. A change a role cannot get done at
+all is not offered.
 """
 
 from __future__ import annotations
@@ -31,9 +38,9 @@ from textual.widgets.option_list import Option
 from textual.worker import Worker
 
 from csp_tui.cache import views
-from csp_tui.domain import terms
+from csp_tui.domain import roles, terms
 from csp_tui.domain.text import safe_text
-from csp_tui.i18n import t
+from csp_tui.i18n import get_language, t
 from csp_tui.services import commerce_rules as rules
 from csp_tui.services import events as ev
 from csp_tui.services.pc_explain import explain
@@ -41,12 +48,15 @@ from csp_tui.services.subscriptions import (
     ActionNotAllowedError,
     Plan,
     ReadOnlyError,
+    distributor_request,
     plan_action,
     queue_action,
+    route_for,
 )
 from csp_tui.state import NotFoundError, outbox
 from csp_tui.state.outbox import OutboxEntry, OutboxState
 from csp_tui.tui.bindings import GuardedActions, KeySpec, TranslatedBindings, bindings, register
+from csp_tui.tui.role_words import reword_bindings
 
 if TYPE_CHECKING:
     from csp_tui.tui.app import CspApp
@@ -91,15 +101,33 @@ def _zone(now: datetime) -> Any:
     return now.tzinfo
 
 
+# -- who does it: the role matrix -----------------------------------------------------------
+
+
+def routes(app: Any) -> dict[str, roles.Access]:
+    """Every change and how this profile's role gets it done."""
+    profile = _console(app).settings.profile
+    return {action: route_for(profile, action) for action in rules.ACTIONS}
+
+
+def offered(app: Any) -> list[str]:
+    """The changes offered at all (a change no route leads to is not)."""
+    return [action for action, route in routes(app).items()
+            if route is not roles.Access.REFUSED]
+
+
 # -- words --------------------------------------------------------------------------------
 
 
-def action_label(action: str, sub: rules.SubscriptionFacts) -> str:
-    """"Change the number of seats", "Turn auto-renew off", …"""
+def action_label(action: str, sub: rules.SubscriptionFacts, *,
+                 distributor: bool = False) -> str:
+    """"Change the number of seats", "Turn auto-renew off", … (``distributor``: "Ask the
+    distributor to change seats", …)."""
+    prefix = "roles.action" if distributor else "subs.action"
     if action == rules.TOGGLE_AUTO_RENEW:
-        return t("subs.action.auto_renew_on" if not sub.auto_renew
-                 else "subs.action.auto_renew_off")
-    return t(f"subs.action.{action}")
+        return t(f"{prefix}.auto_renew_on" if not sub.auto_renew
+                 else f"{prefix}.auto_renew_off")
+    return t(f"{prefix}.{action}")
 
 
 def allowed_text(action: str, allowed: rules.Allowed, sub: rules.SubscriptionFacts,
@@ -200,6 +228,29 @@ def _reload_details(app: Any) -> None:
             screen.load()
 
 
+def prepare_request(app: Any, plan: Plan) -> bool:
+    """For a role whose distributor makes the change: save the complete request and show it.
+    Nothing is queued or sent. False (and said why) when the rules or the profile refuse."""
+    from csp_tui.tui.screens.distributor_request import show_request
+
+    console = _console(app)
+    now = console.now()
+    try:
+        request = distributor_request(
+            console.backend.cache, plan, profile=console.settings.profile,
+            exports_dir=console.settings.locations.exports_dir, now=now,
+            language=get_language(), zone=_zone(now))
+    except (ReadOnlyError, ActionNotAllowedError, NotFoundError) as exc:
+        console.notify(safe_text(str(exc), 300), severity="warning")
+        return False
+    except OSError as exc:
+        console.notify(t("roles.request.failed", error=safe_text(str(exc.strerror or exc), 200)),
+                       severity="error")
+        return False
+    show_request(console, request, plan.subject)
+    return True
+
+
 def make_plan(app: Any, subscription_id: str, action: str, value: Any = None) -> Plan | None:
     console = _console(app)
     now = console.now()
@@ -223,12 +274,17 @@ class ConfirmChangeScreen(GuardedActions, TranslatedBindings, ModalScreen[bool])
     BINDINGS: ClassVar = bindings("subscription-confirm")
 
     def __init__(self, title: str, rows: list[tuple[str, str]], notes: list[str],
-                 *, final: bool = False) -> None:
+                 *, final: bool = False, distributor: bool = False) -> None:
         super().__init__(classes="subs-modal")
         self.title_text = title
         self.rows = rows
         self.notes = notes
         self.final = final
+        # "y" prepares a request for the distributor: nothing goes to Partner Center.
+        self.distributor = distributor
+        if distributor:
+            reword_bindings(self, {"sub_confirm": ("roles.key.confirm",
+                                                   "roles.keyhelp.confirm")})
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="subs-box subs-confirm" + (" -final" if self.final else "")):
@@ -238,7 +294,8 @@ class ConfirmChangeScreen(GuardedActions, TranslatedBindings, ModalScreen[bool])
                 yield Static(Text(safe_text(value, 500)), classes="subs-value")
             for note in self.notes:
                 yield Static(Text("• " + safe_text(note, 300)), classes="subs-note")
-            yield Static(Text(t("subs.confirm.question")), classes="subs-question")
+            yield Static(Text(t("roles.confirm.question" if self.distributor
+                                else "subs.confirm.question")), classes="subs-question")
         yield Footer(show_command_palette=False)
 
     def action_sub_confirm(self) -> None:
@@ -256,6 +313,10 @@ def confirm_plan_screen(plan: Plan, sub: rules.SubscriptionFacts, now: datetime
     rows = [(t("subs.confirm.subscription"), sub.product),
             (t("subs.confirm.customer"), plan.customer_name),
             (t("subs.confirm.effect"), effect)]
+    if plan.route is roles.Access.DISTRIBUTOR:
+        return ConfirmChangeScreen(t("roles.confirm.title"), rows,
+                                   [t("roles.confirm.nothing_sent"), *plan.notes],
+                                   final=plan.action == rules.CANCEL, distributor=True)
     return ConfirmChangeScreen(t("subs.confirm.title"), rows, list(plan.notes),
                                final=plan.action == rules.CANCEL)
 
@@ -336,6 +397,24 @@ class SubscriptionActionsScreen(GuardedActions, TranslatedBindings, ModalScreen[
         self.record: dict[str, Any] | None = None
         self.sub: rules.SubscriptionFacts | None = None
         self.allowed: dict[str, rules.Allowed] = {}
+        self.routes: dict[str, roles.Access] = {}
+        self.actions: list[str] = list(rules.ACTIONS)
+        self.distributor = False
+
+    def _read_routes(self) -> None:
+        """Which changes this role gets done, and how (before the footer reads the keys)."""
+        self.routes = routes(self.app)
+        self.actions = [action for action in rules.ACTIONS
+                        if self.routes[action] is not roles.Access.REFUSED]
+        self.distributor = any(route is roles.Access.DISTRIBUTOR
+                               for route in self.routes.values())
+        if self.distributor:
+            # The footer keeps its short labels (80 columns hold five "Ask the distributor"
+            # nowhere); the list, the title and the help say it is a request.
+            reword_bindings(self, {
+                f"sub_{name}": (None, f"roles.keyhelp.{action}")
+                for action, name in _ACTION_METHODS.items()
+                if self.routes[action] is roles.Access.DISTRIBUTOR})
 
     @property
     def console(self) -> CspApp:
@@ -348,10 +427,16 @@ class SubscriptionActionsScreen(GuardedActions, TranslatedBindings, ModalScreen[
         self.allowed = rules.allowed_actions(self.sub, self.console.now()) if self.sub else {}
 
     def compose(self) -> ComposeResult:
+        self._read_routes()
         self._load()
         with Vertical(classes="subs-box subs-actions"):
-            yield Static(Text(t("subs.actions.title"), style="bold"), classes="subs-box-title")
+            yield Static(Text(t("roles.actions.title" if self.distributor
+                                else "subs.actions.title"), style="bold"),
+                         classes="subs-box-title")
             yield Static(self._heading(), classes="subs-value")
+            if self.distributor:
+                yield Static(Text(t("roles.actions.note")), classes="subs-note",
+                             id="subs-actions-distributor")
             yield ActionList(*self._options(), id="subs-action-list")
             yield Static(Text(""), classes="subs-explain", id="subs-action-explain")
             yield Static(Text(""), classes="subs-message")
@@ -363,9 +448,10 @@ class SubscriptionActionsScreen(GuardedActions, TranslatedBindings, ModalScreen[
             self.dismiss(None)
             return
         actions = self.query_one(ActionList)
-        actions.highlighted = 0
         actions.focus()
-        self._explain(rules.ACTIONS[0])
+        if self.actions:
+            actions.highlighted = 0
+            self._explain(self.actions[0])
 
     def _heading(self) -> Text:
         if self.sub is None:
@@ -382,12 +468,15 @@ class SubscriptionActionsScreen(GuardedActions, TranslatedBindings, ModalScreen[
         if self.sub is None:
             return []
         options = []
-        width = max(len(action_label(action, self.sub)) for action in rules.ACTIONS)
-        for action in rules.ACTIONS:
+        labels = {action: action_label(action, self.sub, distributor=self.routes[action]
+                                       is roles.Access.DISTRIBUTOR)
+                  for action in self.actions}
+        width = max((len(label) for label in labels.values()), default=0)
+        for action in self.actions:
             allowed = self.allowed[action]
             prompt = Text()
             prompt.append(f"{ACTION_KEYS[action]}  ", style="bold")
-            prompt.append(action_label(action, self.sub).ljust(width + 2),
+            prompt.append(labels[action].ljust(width + 2),
                           style="bold" if allowed.ok else "dim")
             prompt.append(t("subs.actions.possible") if allowed.ok
                           else t("subs.actions.not_possible"),
@@ -420,7 +509,7 @@ class SubscriptionActionsScreen(GuardedActions, TranslatedBindings, ModalScreen[
 
     def choose(self, action: str) -> None:
         """Start ``action``: refused ones say why; allowed ones go to the confirmation."""
-        if self.console.read_only or self.sub is None:
+        if self.console.read_only or self.sub is None or action not in self.actions:
             return
         self._load()  # the cache may have changed since the screen opened
         if self.sub is None:
@@ -428,11 +517,12 @@ class SubscriptionActionsScreen(GuardedActions, TranslatedBindings, ModalScreen[
             return
         allowed = self.allowed[action]
         actions = self.query_one(ActionList)
-        actions.highlighted = rules.ACTIONS.index(action)
+        actions.highlighted = self.actions.index(action)
         self._explain(action)
         if not allowed.ok:
             # Nothing is queued: the reason is right above, and said once more here.
-            self._say(t("subs.actions.refused", action=action_label(action, self.sub)))
+            self._say(t("subs.actions.refused", action=action_label(
+                action, self.sub, distributor=self.routes[action] is roles.Access.DISTRIBUTOR)))
             self.app.bell()
             return
         self._say("")
@@ -451,14 +541,26 @@ class SubscriptionActionsScreen(GuardedActions, TranslatedBindings, ModalScreen[
             return
 
         def answered(yes: bool | None) -> None:
-            if yes:
-                entry = queue_plan(self.app, plan)
-                if entry is not None:
-                    self.dismiss(None)
+            if not yes:
+                return
+            if plan.route is roles.Access.DISTRIBUTOR:
+                # Not queued: the request for the distributor is saved and shown instead.
+                app = self.app
+                self.dismiss(None)
+                prepare_request(app, plan)
+                return
+            entry = queue_plan(self.app, plan)
+            if entry is not None:
+                self.dismiss(None)
 
         if self.sub is None:
             return
         self.app.push_screen(confirm_plan_screen(plan, self.sub, self.console.now()), answered)
+
+    def action_available(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # A change no route leads to for this role has no key either.
+        wanted = _METHOD_ACTIONS.get(action)
+        return wanted is None or not self.routes or wanted in self.actions
 
     def action_sub_quantity(self) -> None:
         self.choose(rules.CHANGE_QUANTITY)
@@ -479,11 +581,27 @@ class SubscriptionActionsScreen(GuardedActions, TranslatedBindings, ModalScreen[
         self.dismiss(None)
 
 
+#: The screen's action method of each change, and back.
+_ACTION_METHODS: dict[str, str] = {
+    rules.CHANGE_QUANTITY: "quantity",
+    rules.TOGGLE_AUTO_RENEW: "auto_renew",
+    rules.SUSPEND: "suspend",
+    rules.REACTIVATE: "reactivate",
+    rules.CANCEL: "cancel",
+}
+_METHOD_ACTIONS: dict[str, str] = {f"sub_{name}": action
+                                   for action, name in _ACTION_METHODS.items()}
+
+
 def open_subscription_actions(app: Any, subscription_id: str,
                               on_close: Callable[[None], Any] | None = None) -> bool:
-    """Open the changes of one subscription (not for perpetual licences, not read-only)."""
+    """Open the changes of one subscription (not for perpetual licences, not read-only, not
+    for a role that can get none of them done)."""
     console = _console(app)
     if console.read_only:
+        return False
+    if not offered(console):
+        console.notify(t("roles.error.not_offered"), severity="warning")
         return False
     record = views.subscription_record(console.backend.cache, subscription_id)
     if record is None:

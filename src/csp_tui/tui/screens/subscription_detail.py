@@ -238,16 +238,25 @@ def perpetual_facts(record: dict[str, Any], customer: str, now: datetime
     return rows
 
 
-def action_lines(record: dict[str, Any], now: datetime) -> list[tuple[bool, str, str]]:
-    """(possible, action, what it does or why not) for every change, as the rules see it."""
+def action_lines(record: dict[str, Any], now: datetime,
+                 routes: dict[str, Any] | None = None) -> list[tuple[bool, str, str]]:
+    """(possible, action, what it does or why not) for every change, as the rules see it.
+    ``routes`` (action -> the role matrix's answer): changes no route leads to are left out,
+    those the distributor makes are labelled as requests to it."""
+    from csp_tui.domain import roles
     from csp_tui.tui.screens.subscription_actions import action_label, allowed_text
 
     sub = rules.facts(record)
     if sub.kind == "perpetual":
         return [(False, t("subs.detail.no_changes"),
                  rules.reason_text(rules.Allowed(False, "sub.reason.perpetual")))]
-    return [(allowed.ok, action_label(action, sub), allowed_text(action, allowed, sub, now))
-            for action, allowed in rules.allowed_actions(sub, now).items()]
+    routes = routes or {}
+    return [(allowed.ok,
+             action_label(action, sub,
+                          distributor=routes.get(action) is roles.Access.DISTRIBUTOR),
+             allowed_text(action, allowed, sub, now))
+            for action, allowed in rules.allowed_actions(sub, now).items()
+            if routes.get(action) is not roles.Access.REFUSED]
 
 
 def recent_changes(state: Any, subscription_id: str, limit: int = HISTORY_LIMIT
@@ -325,6 +334,15 @@ class SubscriptionDetailScreen(GuardedActions, TranslatedBindings, Screen[None])
         self.record_title = ""
         self.link = ""
         self._unsubscribe: Any = None
+        self.routes: dict[str, Any] = {}
+
+    def _read_routes(self) -> None:
+        """What this role may change, and how (``m`` is worded and offered accordingly)."""
+        from csp_tui.tui.role_words import word_manage_for_role
+        from csp_tui.tui.screens.subscription_actions import routes
+
+        self.routes = routes(self.app)
+        word_manage_for_role(self, "sub_manage")
 
     @property
     def console(self) -> CspApp:
@@ -335,6 +353,7 @@ class SubscriptionDetailScreen(GuardedActions, TranslatedBindings, Screen[None])
         return self.record is not None and is_perpetual(self.record)
 
     def compose(self) -> ComposeResult:
+        self._read_routes()
         yield Static(classes="screen-title", id="subs-detail-title")
         yield Static(classes="subs-kind", id="subs-detail-kind")
         with SubscriptionBody(classes="record-body subs-detail-body"):
@@ -405,11 +424,19 @@ class SubscriptionDetailScreen(GuardedActions, TranslatedBindings, Screen[None])
         self.refresh_bindings()
 
     def _show_actions(self, record: dict[str, Any], now: datetime) -> None:
+        from csp_tui.domain import roles
+
+        # A perpetual licence has nothing anyone can change: no distributor to ask either.
+        distributor = not self.perpetual and any(
+            route is roles.Access.DISTRIBUTOR for route in self.routes.values())
+        self.query_one("#subs-detail-actions-title", Static).update(
+            Text(t("roles.detail.actions_title" if distributor
+                   else "subs.detail.actions_title"), style="bold"))
         grid = Table.grid(padding=(0, 1), expand=True)
         grid.add_column(no_wrap=True, width=1)
         grid.add_column(no_wrap=True, style="bold", min_width=LABEL_WIDTH - 2)
         grid.add_column(ratio=1, overflow="fold")
-        for possible, label, text in action_lines(record, now):
+        for possible, label, text in action_lines(record, now, self.routes):
             grid.add_row(Text("✓" if possible else "✗", style="bold" if possible else "dim"),
                          Text(label, style="" if possible else "dim"),
                          Text(safe_text(text, 400), style="" if possible else "italic"))
@@ -444,8 +471,12 @@ class SubscriptionDetailScreen(GuardedActions, TranslatedBindings, Screen[None])
     # -- actions
     def action_available(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "sub_manage":
-            # A perpetual licence has nothing to change: the key is not offered at all.
-            return False if self.perpetual else (True if self.record is not None else None)
+            # A perpetual licence has nothing to change, nor has a role no change leads to for:
+            # the key is not offered at all.
+            if self.perpetual or (self.routes and all(
+                    str(route) == "refused" for route in self.routes.values())):
+                return False
+            return True if self.record is not None else None
         if action in {"sub_copy_link", "sub_copy_id", "sub_education", "sub_fields"}:
             return True if self.record is not None else None
         return True

@@ -14,6 +14,7 @@ from csp_tui.tui.bindings import bindings
 from csp_tui.tui.invitation_keys import ROW_ACTIONS as INVITATION_ROW_ACTIONS
 from csp_tui.tui.invitation_keys import InvitationPaneActions
 from csp_tui.tui.messages import CustomerSelected
+from csp_tui.tui.role_words import word_manage_for_role
 from csp_tui.tui.sources import (
     COMMAND_SORTS,
     CUSTOMER_SORTS,
@@ -79,6 +80,7 @@ class SubscriptionsPane(ListPane):
         self.customer_name = ""
         self.show_all = False
         self.preset_index = 0
+        word_manage_for_role(self)  # a reseller's "m" asks its distributor (domain/roles.py)
 
     @property
     def preset(self) -> str | None:
