@@ -32,7 +32,7 @@ CALLERS = {
 }
 # What an allowed call answers in the sandbox. Routes the emulator does not serve (yet) answer
 # 404 — still not the role's refusal.
-NOT_SERVED = {roles.PRODUCT_GET, roles.ORDER_GET, roles.AUDIT_RECORDS, roles.USER_PASSWORD_RESET}
+NOT_SERVED = {roles.AUDIT_RECORDS, roles.USER_PASSWORD_RESET}
 ANSWERS = {roles.CUSTOMER_CREATE: {201}, roles.QUALIFICATION_CREATE: {201},
            roles.DOMAIN_AVAILABILITY: {200, 404}}
 
@@ -87,6 +87,10 @@ def request_for(world: World, role: str, operation: roles.Operation,
     for name, value in values.items():
         path = path.replace(name, value)
     query = dict(route.query)
+    if operation.id == roles.PRODUCT_GET:
+        query["country"] = "CZ"  # required, as documented
+        product = next((e.product_id for c in world.customers for e in c.entitlements), None)
+        path = path.replace("DG7GMGF0DWTK", product or "DG7GMGF0DWTK")
     if operation.id == roles.RELATIONSHIP_REQUEST_LINK and role == roles.INDIRECT_PROVIDER:
         query["indirectResellerId"] = identity.RESELLER_TENANT_ID  # required of a provider
     body: Any = None

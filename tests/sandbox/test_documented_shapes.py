@@ -229,7 +229,7 @@ async def test_subscription_by_id_and_patch_answer_are_documented() -> None:
     customer = _customer_of(world)
     sub = next(s for s in customer.subscriptions if s.status == "active")
     path = f"/v1/customers/{customer.id}/subscriptions/{sub.id}"
-    async with client(transport, RESELLER) as http:
+    async with client(transport, PROVIDER) as http:
         got = (await http.get(path)).json()
         patched = await http.patch(path, json={**got, "friendlyName": "tvar"})
     docs = subscription_docs(detail=True)
@@ -300,7 +300,7 @@ async def test_qualifications_are_documented() -> None:
                   and c.reseller_id == identity.RESELLER_TENANT_ID)
     plain = next(c for c in world.customers if c.state == "customer" and not c.qualifications
                  and c.reseller_id == identity.RESELLER_TENANT_ID)
-    async with client(transport, RESELLER) as http:
+    async with client(transport, PROVIDER) as http:
         listed = (await http.get(f"/v1/customers/{school.id}/qualifications")).json()
         created = await http.post(f"/v1/customers/{plain.id}/qualifications",
                                   json={"qualification": "StateOwnedEntity"})
@@ -368,7 +368,7 @@ async def test_varied_patch_answers_keep_documented_shapes() -> None:
     docs = merge(subscription_docs(detail=True), documented(
         sample("subscription-patch-response.json"), sample("subscription-suspend-response.json")))
     statuses = set()
-    async with client(transport, RESELLER) as http:
+    async with client(transport, PROVIDER) as http:
         for step in range(8):
             current = (await http.get(path)).json()
             assert_documented(current, docs, "subscription (PascalCase)")

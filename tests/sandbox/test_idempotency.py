@@ -9,7 +9,7 @@ from csp_tui.partner_center.client import replayed_by_request_id
 from csp_tui.sandbox import identity
 from csp_tui.sandbox.app import replayable
 
-from . import PROVIDER, RESELLER, client, make_sandbox, new_customer_body
+from . import PROVIDER, client, make_sandbox, new_customer_body
 
 
 @pytest.mark.parametrize("method, path, replayed", [
@@ -37,7 +37,7 @@ async def test_a_second_patch_under_the_same_request_id_applies_its_own_body() -
     sub = next(s for s in customer.subscriptions if s.status == "active")
     path = f"/v1/customers/{customer.id}/subscriptions/{sub.id}"
     headers = {"MS-RequestId": "11111111-2222-3333-4444-555555555555"}
-    async with client(transport, RESELLER) as http:
+    async with client(transport, PROVIDER) as http:
         current = (await http.get(path)).json()
         first = await http.patch(path, json={**current, "friendlyName": "první"},
                                  headers=headers)
@@ -55,7 +55,7 @@ async def test_a_repeated_qualification_request_is_not_replayed() -> None:
                     and c.reseller_id == identity.RESELLER_TENANT_ID and not c.qualifications)
     path = f"/v1/customers/{customer.id}/qualifications"
     headers = {"MS-RequestId": "22222222-2222-3333-4444-555555555555"}
-    async with client(transport, RESELLER) as http:
+    async with client(transport, PROVIDER) as http:
         first = await http.post(path, json={"qualification": "StateOwnedEntity"}, headers=headers)
         second = await http.post(path, json={"qualification": "StateOwnedEntity"},
                                  headers=headers)

@@ -13,7 +13,7 @@ from csp_tui.sandbox import identity
 from csp_tui.sandbox.app import renewal_conflict, sandbox_context
 from csp_tui.sandbox.server import served_faults
 
-from . import BASE_URL, FROZEN_AT, RESELLER, advance, client, make_sandbox
+from . import BASE_URL, FROZEN_AT, PROVIDER, advance, client, make_sandbox
 from .test_subscriptions import find, outside_window, url
 
 ALWAYS_ACCEPTED = {"variation": True, "seed": 3, "accepted_rate": 1.0, "pascal_rate": 0.0}
@@ -22,7 +22,7 @@ ALWAYS_PASCAL = {"variation": True, "seed": 3, "accepted_rate": 0.0, "pascal_rat
 
 class Tokens:
     async def get_token(self, *, force_refresh: bool = False) -> str:
-        return RESELLER
+        return PROVIDER  # the distributor: a reseller may not change subscriptions
 
 
 async def _no_wait(seconds: float) -> None:
@@ -36,7 +36,7 @@ def _client(transport: httpx.AsyncBaseTransport) -> PartnerCenterClient:
 async def test_accepted_202_with_location_then_the_change_on_a_later_get() -> None:
     transport, world = make_sandbox(faults=ALWAYS_ACCEPTED)
     customer, sub = find(world, outside_window)
-    async with client(transport) as http:
+    async with client(transport, PROVIDER) as http:
         current = (await http.get(url(customer, sub))).json()
         answer = await http.patch(url(customer, sub),
                                   json={**current, "quantity": current["quantity"] + 2})
@@ -65,7 +65,7 @@ async def test_the_client_follows_a_202_to_the_changed_subscription() -> None:
 async def test_pascal_case_answers_read_by_the_client() -> None:
     transport, world = make_sandbox(faults=ALWAYS_PASCAL)
     customer, sub = find(world, outside_window)
-    async with client(transport) as http:
+    async with client(transport, PROVIDER) as http:
         raw = (await http.get(url(customer, sub))).json()
     assert "Quantity" in raw and "quantity" not in raw
     assert "Etag" in raw["Attributes"]
@@ -90,7 +90,7 @@ async def _outcomes(seed: int) -> list[tuple[int, bool]]:
                                             "accepted_rate": 0.5, "pascal_rate": 0.5})
     customer, sub = find(world, outside_window)
     seen = []
-    async with client(transport) as http:
+    async with client(transport, PROVIDER) as http:
         for step in range(12):
             current = (await http.get(url(customer, sub))).json()
             name_key = "FriendlyName" if "FriendlyName" in current else "friendlyName"
@@ -114,7 +114,7 @@ async def test_conflicts_around_a_renewal() -> None:
     customer, sub = find(world, lambda s: s.status == "active" and s.auto_renew
                          and not s.is_trial and s.term_duration == "P1M")
     end = sub.commitment_end
-    async with client(transport) as http:
+    async with client(transport, PROVIDER) as http:
         await advance(http, seconds=(end - FROZEN_AT).total_seconds() + 3600)
         current = (await http.get(url(customer, sub))).json()
         name = "friendlyName" if "friendlyName" in current else "FriendlyName"
@@ -141,7 +141,7 @@ async def test_off_in_the_embedded_sandbox_and_switchable() -> None:
     transport, world = make_sandbox()
     customer, sub = find(world, lambda s: s.status == "active" and s.auto_renew
                          and not s.is_trial and s.term_duration == "P1M")
-    async with client(transport) as http:
+    async with client(transport, PROVIDER) as http:
         await advance(http, seconds=(sub.commitment_end - FROZEN_AT).total_seconds() + 3600)
         current = (await http.get(url(customer, sub))).json()
         plain = await http.patch(url(customer, sub), json={**current, "friendlyName": "a"})

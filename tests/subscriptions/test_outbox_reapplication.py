@@ -49,7 +49,8 @@ class LostAnswers(httpx.AsyncBaseTransport):
 
 @pytest.fixture
 def settings(isolated_home):
-    settings = load_settings("sandbox")
+    # The distributor: a reseller's changes are requests for it, never calls.
+    settings = load_settings("sandbox-provider")
     settings.locations.ensure_profile_dir()
     return settings
 
