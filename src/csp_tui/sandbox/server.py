@@ -107,7 +107,7 @@ def serve(
     seed: int = 7,
     state_path: Path | None = None,
     rate_limit: int = 500,
-    token: str,
+    token: str | None = None,
 ) -> None:
     """Serve the sandbox until interrupted (Ctrl+C); only ``token`` (and tokens issued to its
     holder) is honoured."""
