@@ -17,20 +17,13 @@ import httpx
 import pytest
 
 from csp_tui.commands import auth as auth_cmd
+from csp_tui.config import Settings, load_settings
 from csp_tui.partner_center import auth
 from csp_tui.partner_center import errors as pce
 from csp_tui.partner_center.client import PartnerCenterClient
 from csp_tui.partner_center.mfa import MFA_CLAIMS
 
-from .test_auth import (  # noqa: F401 - make_auth and pc_settings are fixtures used here
-    DEVICE_GRANT,
-    FakeEntra,
-    FakeResponse,
-    Seen,
-    make_auth,
-    pc_settings,
-    sign_in,
-)
+from .test_auth import DEVICE_GRANT, PC_CONFIG, FakeEntra, FakeResponse, Seen, sign_in, write_config
 
 PC = "https://api.partnercenter.microsoft.com"
 CUSTOMER = {"id": "c1", "companyProfile": {"companyName": "Šumavská dřevovýroba s.r.o.",
@@ -104,6 +97,20 @@ class PartnerCenter:
 @pytest.fixture
 def entra() -> MfaEntra:
     return MfaEntra()
+
+
+@pytest.fixture
+def pc_settings(isolated_home: Path) -> Settings:
+    write_config(isolated_home, PC_CONFIG)
+    return load_settings("pc")
+
+
+@pytest.fixture
+def make_auth(pc_settings: Settings, entra: MfaEntra):  # type: ignore[no-untyped-def]
+    def make() -> auth.DeviceCodeAuth:
+        return auth.DeviceCodeAuth(pc_settings.profile, pc_settings.locations.token_cache,
+                                   http_client=entra)
+    return make
 
 
 def client_for(device: auth.DeviceCodeAuth, pc: PartnerCenter) -> PartnerCenterClient:

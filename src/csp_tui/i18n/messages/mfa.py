@@ -87,6 +87,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "the bearer token the sandbox accepts (default: a new one, printed at start)",
         "cs": "nosný token, který sandbox přijme (výchozí: nový, vypíše se při spuštění)",
     },
+    "sandbox.serve.metavar_token": {"en": "TOKEN", "cs": "TOKEN_SANDBOXU"},
     "sandbox.serve.token_given": {
         "en": "Only the token given by --token (and tokens issued to its holder through "
               "/_emulator/auth) is accepted.",
