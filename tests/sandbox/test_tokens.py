@@ -135,3 +135,37 @@ def test_serve_with_token_uses_it_and_does_not_echo_it(monkeypatch, capsys) -> N
     assert served["token"] == "my-own-token"
     assert "my-own-token" not in out.err + out.out
     assert "--token" in out.err
+
+
+def test_env_token_profile_against_a_sandbox_requiring_mfa(tmp_path: Path, isolated_home,
+                                                            monkeypatch, capsys) -> None:
+    """`csp-tui sync` with an env-token profile: the served sandbox requires MFA, the token in
+    CSP_TUI_ACCESS_TOKEN predates it, and the person is told how to obtain one with MFA."""
+    from csp_tui import cli
+
+    given = "env-profile-token-0123456789"
+    base_url, stop = start_background_server(port=0, customers=4, token=given,
+                                             state_path=tmp_path / "w.json")
+    (isolated_home / "config.toml").write_text(f"""
+[profiles.loop]
+kind = "partner-center"
+base_url = "{base_url}"
+role = "indirect-reseller"
+tenant_id = "{identity.RESELLER_TENANT_ID}"
+indirect_provider_id = "{identity.PROVIDER_TENANT_ID}"
+auth = "env-token"
+request_timeout_seconds = 5
+""", encoding="utf-8")
+    monkeypatch.setenv("CSP_TUI_ACCESS_TOKEN", given)
+    try:
+        httpx.post(base_url + "/_emulator/auth", json={"require_mfa": True}, timeout=10)
+        status = cli.main(["sync", "--profile", "loop", "--quiet"])
+        counters = httpx.get(base_url + "/_emulator/auth", timeout=10).json()["counters"]
+    finally:
+        stop()
+    err = " ".join(capsys.readouterr().err.split())
+    assert status == 1
+    assert "CSP_TUI_ACCESS_TOKEN was obtained without it" in err
+    assert "approved with MFA" in err
+    assert given not in err
+    assert counters["mfa_refused"] == 1  # one refusal, no refresh and no retry
