@@ -34,7 +34,7 @@ def make_auth(app: CspApp) -> Any:
 
 async def run_sign_in(app: CspApp) -> bool:
     """Show the device code, wait for the user, start a sync. True when signed in."""
-    from csp_tui.partner_center.auth import AuthCancelledError, AuthError
+    from csp_tui.partner_center.auth import LOGIN_COMMAND, AuthCancelledError, AuthError
 
     profile = app.settings.profile
     if profile.is_sandbox:
@@ -48,7 +48,7 @@ async def run_sign_in(app: CspApp) -> bool:
     mfa_state = getattr(auth, "mfa_state", None)
     step_up = mfa_state().get("status") if callable(mfa_state) else None
     if step_up == "refused":
-        app.notify(t("mfa.required.repeated", profile=profile.name, command="csp-tui login"),
+        app.notify(t("mfa.required.repeated", profile=profile.name, command=LOGIN_COMMAND),
                    severity="error", timeout=30)
         return False
     try:
