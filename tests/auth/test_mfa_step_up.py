@@ -181,19 +181,30 @@ async def test_a_step_up_still_refused_is_final(make_auth, entra, pc_settings):
     assert [status for _, status in pc.seen] == [401, 401]
 
 
+@pytest.mark.parametrize("after_refused_step_up", [False, True])
 def test_login_explains_the_step_up_and_asks_for_the_claims(make_auth, entra, pc_settings,
-                                                            monkeypatch, capsys):
+                                                            monkeypatch, capsys,
+                                                            after_refused_step_up):
     device = make_auth()
     sign_in(device)
-    device.mfa_challenge(json.dumps(MFA_CLAIMS), entra.access_tokens[0])
+    device.mfa_challenge(json.dumps(MFA_CLAIMS), entra.access_tokens[-1])
+    if after_refused_step_up:
+        sign_in(device)  # the step-up ...
+        assert device.mfa_challenge(json.dumps(MFA_CLAIMS), entra.access_tokens[-1]).repeated
+    asked = [e for e, _ in entra.claims_seen].count("devicecode")
     monkeypatch.setattr(auth_cmd, "DeviceCodeAuth",
                         lambda profile, path: auth.DeviceCodeAuth(profile, path,
                                                                   http_client=entra))
     assert auth_cmd.run_login(argparse.Namespace(), pc_settings) == 0
-    err = capsys.readouterr().err
-    assert "asks for multi-factor authentication for this action" in err
-    assert "approve with MFA" in err
-    assert [e for e, _ in entra.claims_seen].count("devicecode") == 1
+    err = " ".join(capsys.readouterr().err.split())
+    if after_refused_step_up:
+        assert "The last sign-in with multi-factor authentication was not enough" in err
+    else:
+        assert "asks for multi-factor authentication for this action" in err
+        assert "approve with MFA" in err
+    # Run by the person, login asks for the claims again (also after a refused step-up).
+    assert [e for e, _ in entra.claims_seen].count("devicecode") == asked + 1
+    assert make_auth().mfa_state()["status"] == "satisfied"
 
 
 def test_logout_forgets_the_pending_challenge(make_auth, entra, pc_settings):
