@@ -137,8 +137,12 @@ class ServedWorld:
         copy = self.root / "sandbox.json"
         shutil.copyfile(world, copy)
         self.rate = rate
+        from csp_tui.sandbox import identity
+
+        # A served sandbox honours only the token it is given: the one _token_env passes on.
         self.base_url, self._stop = start_background_server(
-            port=0, state_path=copy, latency_ms=latency_ms, rate_limit=rate)
+            port=0, state_path=copy, latency_ms=latency_ms, rate_limit=rate,
+            token=identity.sandbox_token("indirect-reseller", identity.RESELLER_TENANT_ID))
         (self.home / "config.toml").write_text(profile_config(self.base_url, client_rate),
                                               encoding="utf-8")
         self.env = _token_env(self.home)

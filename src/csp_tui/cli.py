@@ -80,6 +80,8 @@ def build_parser() -> argparse.ArgumentParser:
                        metavar=t("cli.metavar.per_minute"), help=t("cli.opt.rate_limit"))
     serve.add_argument("--state", metavar=t("cli.metavar.file"), default=None,
                        help=t("cli.opt.state"))
+    serve.add_argument("--token", default=None, metavar=t("sandbox.serve.metavar_token"),
+                       help=t("sandbox.serve.opt_token"))
     sandbox_sub.add_parser("reset", parents=[parent], help=t("cli.cmd.sandbox_reset"))
     accept = sandbox_sub.add_parser("accept", parents=[parent], help=t("cli.cmd.sandbox_accept"))
     accept.add_argument("domain", help=t("cli.opt.accept_domain"))

@@ -434,11 +434,14 @@ async def test_401_refreshes_the_token_once() -> None:
 
 
 async def test_a_second_401_is_an_authentication_error() -> None:
-    h = Harness(sequence(error(401, {"code": 10001,
-                                     "description": "Authentication failed. MFA required."})))
+    # An expired token (not an MFA requirement, which tests/partner_center/test_client_mfa.py
+    # covers: there a refresh would not help and none is made).
+    h = Harness(sequence(error(401, {"code": 800001,
+                                     "description": "The access token has expired."})))
     with pytest.raises(pce.AuthenticationError) as raised:
         await h.client.get_customer("c1")
-    assert raised.value.code == "10001"
+    assert not isinstance(raised.value, pce.MfaRequiredError)
+    assert raised.value.code == "800001"
     assert len(h.requests) == 2
     assert h.tokens.calls == [False, True]
 

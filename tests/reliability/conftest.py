@@ -5,7 +5,9 @@
 - secrets: every token or password a test uses is registered (``secret_registry``) so the last
   module (``test_zz_secrets.py``) can grep every file the run produced for them;
 - the sandbox served on loopback with a ``partner-center`` profile pointed at it (production
-  code path; only the address and the token differ), plus its ``/_emulator`` controls;
+  code path; only the address and the token differ), plus its ``/_emulator`` controls. A served
+  sandbox honours only tokens it issued, so the suite plays Entra ID: every secret it makes
+  while a sandbox is served (and every one made before) is issued to that sandbox;
 - checks: SQLite integrity, canonical cache snapshots, the rows of state.db.
 """
 
@@ -88,6 +90,8 @@ class SecretRegistry:
     def new(self, prefix: str = "secret") -> str:
         value = f"{prefix}-{secrets.token_urlsafe(24)}"
         self.add(value)
+        for sandbox in list(SERVED):
+            sandbox.issue(value)
         return value
 
     def add(self, value: str) -> str:
@@ -142,11 +146,23 @@ def make_world(path: Path, *, customers: int = 30, role: str = RESELLER,
     return path
 
 
+#: Sandboxes being served now: tokens made meanwhile are issued to them (see SecretRegistry).
+SERVED: list[ServedSandbox] = []
+
+
 @dataclass
 class ServedSandbox:
     url: str
     world_path: Path
     stop: Callable[[], None]
+    #: The token the sandbox was started with; issuing more needs it.
+    token: str
+
+    def issue(self, token: str) -> None:
+        """Entra ID issued ``token`` (for the world's default caller, with MFA)."""
+        response = httpx.post(self.url + "/_emulator/auth", json={"issue": {"token": token}},
+                              headers={"Authorization": f"Bearer {self.token}"}, timeout=10)
+        assert response.status_code == 200, response.text
 
     def control(self, path: str, body: dict[str, Any] | None = None) -> dict[str, Any]:
         """An ``/_emulator`` control (never subject to faults)."""
@@ -172,10 +188,16 @@ class ServedSandbox:
 @contextlib.contextmanager
 def serve(world_path: Path, **options: Any) -> Iterator[ServedSandbox]:
     options.setdefault("rate_limit", 100000)
-    url, stop = start_background_server(port=0, state_path=world_path, **options)
+    token = SecretRegistry().new("served-token")
+    url, stop = start_background_server(port=0, state_path=world_path, token=token, **options)
+    sandbox = ServedSandbox(url, world_path, stop, token)
+    for known in sorted(SECRETS):
+        sandbox.issue(known)
+    SERVED.append(sandbox)
     try:
-        yield ServedSandbox(url, world_path, stop)
+        yield sandbox
     finally:
+        SERVED.remove(sandbox)
         stop()
 
 

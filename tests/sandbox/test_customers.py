@@ -213,7 +213,13 @@ async def test_authentication_and_tracing_headers() -> None:
     assert missing.json() == {"code": 800001, "description": missing.json()["description"],
                               "data": [], "source": "PartnerFD"}
     assert controls.status_code == 200
+    # A token the sandbox did not issue is refused, as Partner Center refuses one Entra ID
+    # did not issue for it.
     async with client(transport, token="any-opaque-token") as http:
+        unknown = await http.get("/v1/customers")
+    assert unknown.status_code == 401 and unknown.json()["code"] == 800001
+    assert "invalid_token" in unknown.headers["WWW-Authenticate"]
+    async with client(transport, token=RESELLER) as http:
         echoed = await http.get("/v1/customers", headers={
             "MS-RequestId": "11111111-2222-3333-4444-555555555555",
             "MS-CorrelationId": "corr-1"})

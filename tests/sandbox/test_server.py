@@ -24,7 +24,8 @@ from . import RESELLER
 def test_served_on_127_0_0_1_answers_real_http(tmp_path: Path) -> None:
     state = tmp_path / "served.json"
     base_url, stop = start_background_server(port=0, customers=12, state_path=state,
-                                             faults={"forced": ["503", "drop"]})
+                                             faults={"forced": ["503", "drop"]},
+                                             token=RESELLER)
     try:
         assert base_url.startswith("http://127.0.0.1:")
         assert not base_url.endswith(":0")
@@ -49,7 +50,7 @@ def test_served_on_127_0_0_1_answers_real_http(tmp_path: Path) -> None:
 
 def test_served_timeout_fault_makes_the_client_time_out() -> None:
     base_url, stop = start_background_server(port=0, customers=5,
-                                             faults={"forced": ["timeout"]})
+                                             faults={"forced": ["timeout"]}, token=RESELLER)
     try:
         headers = {"Authorization": f"Bearer {RESELLER}"}
         with httpx.Client(base_url=base_url, headers=headers,

@@ -19,7 +19,6 @@ import pytest
 
 from csp_tui.cache import store
 from csp_tui.cache.db import open_cache
-from csp_tui.sandbox import identity
 from csp_tui.sandbox.server import start_background_server
 
 from .conftest import frozen_world_file, loopback_profile
@@ -27,14 +26,16 @@ from .conftest import frozen_world_file, loopback_profile
 pytestmark = pytest.mark.slow
 
 CUSTOMERS = 240
+TOKEN = "served-sandbox-token-for-sync-processes"
 
 
 @pytest.fixture(scope="module")
 def served(tmp_path_factory):
     world = frozen_world_file(tmp_path_factory.mktemp("world") / "sandbox.json",
                               customers=CUSTOMERS)
+    # The served sandbox honours only the token it is given (the one _env() passes on).
     base_url, stop = start_background_server(port=0, state_path=world, latency_ms=15,
-                                             rate_limit=100000)
+                                             rate_limit=100000, token=TOKEN)
     yield base_url
     stop()
 
@@ -50,8 +51,7 @@ def _env(home: Path) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items()
            if not k.startswith(("TEXTUAL_", "CSP_TUI_")) and k != "NO_COLOR"}
     env["CSP_TUI_HOME"] = str(home)
-    env["CSP_TUI_ACCESS_TOKEN"] = identity.sandbox_token("indirect-reseller",
-                                                         identity.RESELLER_TENANT_ID)
+    env["CSP_TUI_ACCESS_TOKEN"] = TOKEN
     return env
 
 

@@ -3,6 +3,8 @@
 Login runs the device code flow: the code and URL go to stderr (so ``csp-tui login`` works in
 a script that captures stdout), the person finishes on any device with a browser, and the
 refresh token lands in the profile's 0600 token cache for the console and ``csp-tui sync``.
+When Partner Center last asked for multi-factor authentication, login says so and the sign-in
+asks for the claims it wants (a step-up), so the next call carries them.
 """
 
 from __future__ import annotations
@@ -47,6 +49,11 @@ def run_login(args: argparse.Namespace, settings: Settings) -> int:
         _err(device.cache_warning)
     if current:
         _err(t("auth.login.current", user=safe_text(current)))
+    step_up = device.mfa_state().get("status")
+    if step_up == "pending":
+        _err(t("mfa.login.step_up"))
+    elif step_up == "refused":
+        _err(t("mfa.login.repeated"))
     try:
         prompt = device.start_device_flow()
         # Microsoft's sentence carries the URL and the code; it is remote text, so no

@@ -17,14 +17,22 @@ from csp_tui.services.session import SANDBOX_BASE_URL, sandbox_transport_for
 
 
 def run_serve(args: argparse.Namespace, settings: Settings) -> int:
-    from csp_tui.sandbox.server import serve
+    from csp_tui.sandbox.server import serve, served_token
 
+    given = getattr(args, "token", None)
+    token = served_token(given)
     print(t("sandbox.serving", url=f"http://127.0.0.1:{args.port}"), file=sys.stderr)
+    if given:
+        print(t("sandbox.serve.token_given"), file=sys.stderr)
+    else:
+        # Shown here once, on the terminal that started the server, and nowhere else: the
+        # sandbox honours no other token (see csp_tui.sandbox.tokens).
+        print(t("sandbox.serve.token_generated", token=token), file=sys.stderr)
     try:
         serve(host="127.0.0.1", port=args.port, customers=args.customers,
               latency_ms=args.latency_ms, seed=args.seed,
               state_path=Path(args.state) if args.state else None,
-              rate_limit=args.rate_limit)
+              rate_limit=args.rate_limit, token=token)
     except OSError as exc:
         print(t("sandbox.serve_failed", error=exc.strerror or str(exc)), file=sys.stderr)
         return 1

@@ -13,12 +13,21 @@ Three sources, one small protocol (:class:`TokenProvider`):
 sync must not block on a person. It raises :class:`SignInRequiredError` and the console (or
 ``csp-tui login``) runs the device flow.
 
+**MFA step-up.** When Partner Center refuses a token for lack of multi-factor authentication
+(:mod:`csp_tui.partner_center.mfa`), the client tells the provider (``mfa_challenge``): the
+device code provider remembers the claims to ask for — in memory and in a small 0600 file beside
+the token cache, so ``csp-tui login`` in another terminal asks for them too — and the next device
+flow sends them; the environment token provider can only say how to obtain a token with MFA; the
+sandbox provider issues an MFA-marked sandbox token at the next call. A token that came from a
+step-up and is still refused is told as such, and nothing starts another sign-in by itself.
+
 Tokens are never logged, printed or shown by ``repr()``.
 """
 
 from __future__ import annotations
 
 import asyncio
+import hashlib
 import json
 import logging
 import os
@@ -35,6 +44,7 @@ from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 from csp_tui.config import AuthMethod, Profile, Role, Settings
 from csp_tui.i18n import t
 from csp_tui.partner_center.errors import TransportError
+from csp_tui.partner_center.mfa import MfaAdvice
 from csp_tui.sandbox import identity
 
 if TYPE_CHECKING:  # msal (and requests under it) is imported only when a real sign-in is used
@@ -42,7 +52,10 @@ if TYPE_CHECKING:  # msal (and requests under it) is imported only when a real s
 
 log = logging.getLogger(__name__)
 
-PARTNER_CENTER_SCOPES = ["https://api.partnercenter.microsoft.com/user_impersonation"]
+PARTNER_CENTER_RESOURCE = "https://api.partnercenter.microsoft.com"
+PARTNER_CENTER_SCOPES = [f"{PARTNER_CENTER_RESOURCE}/user_impersonation"]
+#: Beside the token cache: the claims Partner Center asked for and whether a step-up answered.
+MFA_STATE_FILE = "mfa-step-up.json"
 TOKEN_ENV = "CSP_TUI_ACCESS_TOKEN"
 LOGIN_COMMAND = "csp-tui login"
 
@@ -101,15 +114,38 @@ class TokenProvider(Protocol):
     async def get_token(self, *, force_refresh: bool = False) -> str: ...
 
 
-@dataclass(frozen=True)
 class SandboxTokenProvider:
-    """The emulator decodes its token into (role, partner tenant); nothing to keep secret."""
+    """The emulator decodes its token into (role, partner tenant); nothing to keep secret.
 
-    role: str
-    tenant_id: str
+    The embedded sandbox has no person to ask for MFA: when it requires MFA
+    (:meth:`mfa_challenge`), the next :meth:`get_token` simply issues an MFA-marked token.
+    """
+
+    def __init__(self, role: str, tenant_id: str) -> None:
+        self.role = role
+        self.tenant_id = tenant_id
+        self._lock = threading.Lock()
+        self._mfa_token: str | None = None
+        self._step_up_pending = False
+
+    def __repr__(self) -> str:
+        return f"SandboxTokenProvider(role={self.role!r}, tenant_id={self.tenant_id!r})"
 
     async def get_token(self, *, force_refresh: bool = False) -> str:
-        return identity.sandbox_token(self.role, self.tenant_id)
+        with self._lock:
+            if self._step_up_pending:
+                self._step_up_pending = False
+                self._mfa_token = identity.sandbox_mfa_token(self.role, self.tenant_id,
+                                                             secrets.token_hex(6))
+            return self._mfa_token or identity.sandbox_token(self.role, self.tenant_id)
+
+    def mfa_challenge(self, claims: str, token: str) -> MfaAdvice:
+        with self._lock:
+            if self._mfa_token is not None and token == self._mfa_token:
+                # The step-up token itself was refused: issuing another would only loop.
+                return MfaAdvice("mfa.required.sandbox_repeated", repeated=True)
+            self._step_up_pending = True
+        return MfaAdvice("mfa.required.sandbox")
 
 
 class EnvTokenProvider:
@@ -129,6 +165,11 @@ class EnvTokenProvider:
         if not value:
             raise SignInRequiredError(t("auth.env_token_missing", var=self.var))
         return value
+
+    def mfa_challenge(self, claims: str, token: str) -> MfaAdvice:
+        """Nothing here can sign in: say that the token must come from an MFA sign-in."""
+        return MfaAdvice("mfa.required.env_token",
+                         {"var": self.var, "resource": PARTNER_CENTER_RESOURCE})
 
     def __repr__(self) -> str:
         return f"EnvTokenProvider(var={self.var!r})"
@@ -159,6 +200,8 @@ class DeviceCodePrompt:
     # MSAL's flow carries the device code, which can be redeemed for tokens: keep it out of
     # repr() and comparisons.
     _flow: dict[str, Any] = field(repr=False, compare=False, default_factory=dict)
+    #: The claims this sign-in asks for (a step-up for Partner Center's MFA requirement).
+    claims: str | None = None
 
     @property
     def cancelled(self) -> bool:
@@ -200,6 +243,9 @@ class DeviceCodeAuth:
         self._disk_signature: tuple[int, int, int] | None = None
         #: A translated warning about the cache file (e.g. it was unreadable), or None.
         self.cache_warning: str | None = None
+        #: The MFA step-up state as last read or written (see :meth:`mfa_state`).
+        self._mfa_state: dict[str, Any] = {}
+        self._mfa_signature: tuple[int, int, int] | None = None
 
     def __repr__(self) -> str:
         return (f"DeviceCodeAuth(profile={self.profile.name!r}, "
@@ -216,12 +262,24 @@ class DeviceCodeAuth:
 
     def acquire_token_silently(self, *, force_refresh: bool = False) -> str:
         """The access token from the cache, refreshed with the refresh token when it expired
-        (or when ``force_refresh``). Blocking; :meth:`get_token` runs it in a thread."""
+        (or when ``force_refresh``). Blocking; :meth:`get_token` runs it in a thread.
+
+        While Partner Center's MFA requirement is pending, the refresh asks for its claims
+        (Entra ID answers with a token carrying them when the session already satisfies them,
+        else "interaction required": a sign-in is needed). After a step-up that Partner Center
+        still refused, nothing is tried: the person has to act (see :meth:`mfa_challenge`).
+        """
         with self._lock:
+            state = self.mfa_state()
+            if state.get("status") == "refused":
+                raise SignInRequiredError(self._mfa_text("mfa.required.repeated"))
+            claims = _text_or_none(state.get("claims")) if state.get("status") == "pending" \
+                else None
             self._sync_from_disk()
             account = self._cached_account()
             if account is None:
-                raise SignInRequiredError(self._sign_in_hint())
+                raise SignInRequiredError(self._mfa_text("mfa.required.device") if claims
+                                          else self._sign_in_hint())
             app = self._application()
             try:
                 # Accounts are looked up through MSAL so aliases (login.windows.net ...) match.
@@ -230,7 +288,8 @@ class DeviceCodeAuth:
                 if chosen is None:
                     raise SignInRequiredError(self._sign_in_hint())
                 result = app.acquire_token_silent_with_error(
-                    PARTNER_CENTER_SCOPES, chosen, force_refresh=force_refresh)
+                    PARTNER_CENTER_SCOPES, chosen, force_refresh=force_refresh,
+                    claims_challenge=claims)
             except AuthError:
                 raise
             except Exception as exc:
@@ -240,20 +299,98 @@ class DeviceCodeAuth:
         if not result:
             raise SignInRequiredError(self._sign_in_hint())
         if "error" in result:
-            raise _result_to_auth_error(result, refreshing=True, hint=self._login_hint())
+            error = _result_to_auth_error(result, refreshing=True, hint=self._login_hint())
+            if claims and isinstance(error, SignInRequiredError):
+                # Entra ID wants the person for these claims: say it is MFA Partner Center
+                # asks for, not just "sign in again".
+                raise SignInRequiredError(self._mfa_text("mfa.required.device"),
+                                          error=error.error, codes=error.codes) from None
+            raise error
         token = result.get("access_token")
         if not isinstance(token, str) or not token:
             raise SignInRequiredError(self._sign_in_hint())
+        if claims:
+            self._record_step_up(claims, token)
         return token
 
-    def start_device_flow(self) -> DeviceCodePrompt:
+    # ---- MFA step-up -----------------------------------------------------------------------
+
+    @property
+    def mfa_state_path(self) -> Path:
+        return self.token_cache_path.with_name(MFA_STATE_FILE)
+
+    def mfa_state(self) -> dict[str, Any]:
+        """``{"status": "pending" | "satisfied" | "refused", "claims": ..., "token": ...}``:
+        Partner Center asked for ``claims`` and no sign-in answered yet (pending); a sign-in
+        asked for them and got the token whose digest is ``token`` (satisfied); that token was
+        refused again (refused). Empty: nothing asked. Shared with other processes through the
+        file, read again when it changed."""
+        with self._lock:
+            signature = _signature(self.mfa_state_path)
+            if signature != self._mfa_signature:
+                self._mfa_signature = signature
+                self._mfa_state = _read_mfa_state(self.mfa_state_path) if signature else {}
+            return dict(self._mfa_state)
+
+    def pending_claims(self) -> str | None:
+        """The claims the next sign-in must ask for (pending, or refused after a step-up)."""
+        state = self.mfa_state()
+        if state.get("status") in ("pending", "refused"):
+            return _text_or_none(state.get("claims"))
+        return None
+
+    def mfa_challenge(self, claims: str, token: str) -> MfaAdvice:
+        """Partner Center refused ``token`` for lack of MFA and asks for ``claims``: remember
+        them for the next sign-in. When ``token`` came from a sign-in that already asked for
+        claims, the refusal is final (told, and nothing signs in again by itself)."""
+        params = {"profile": self.profile.name, "command": LOGIN_COMMAND}
+        with self._lock:
+            state = self.mfa_state()
+            repeated = (state.get("status") in ("satisfied", "refused")
+                        and state.get("token") == _token_digest(token))
+            if repeated:
+                self._write_mfa_state({"status": "refused", "claims": claims,
+                                       "token": state.get("token")})
+                log.warning("Partner Center still requires MFA after a step-up (profile %s)",
+                            self.profile.name)
+                return MfaAdvice("mfa.required.repeated", params, repeated=True)
+            self._write_mfa_state({"status": "pending", "claims": claims})
+        return MfaAdvice("mfa.required.device", params)
+
+    def _record_step_up(self, claims: str, token: str) -> None:
+        with self._lock:
+            self._write_mfa_state({"status": "satisfied", "claims": claims,
+                                   "token": _token_digest(token)})
+
+    def _write_mfa_state(self, state: dict[str, Any] | None) -> None:
+        path = self.mfa_state_path
+        try:
+            if state is None:
+                path.unlink(missing_ok=True)
+            else:
+                _private_dir(path.parent)
+                write_private_file(path, json.dumps(state))
+        except OSError as exc:
+            # Kept in memory for this process; `csp-tui login` elsewhere then asks without the
+            # claims and Partner Center's next 401 says so again.
+            log.warning("cannot write %s: %s", path, exc.strerror or type(exc).__name__)
+        self._mfa_state = dict(state or {})
+        self._mfa_signature = _signature(path)
+
+    def _mfa_text(self, key: str) -> str:
+        return t(key, profile=self.profile.name, command=LOGIN_COMMAND, code="401")
+
+    def start_device_flow(self, claims_challenge: str | None = None) -> DeviceCodePrompt:
         """Ask Entra ID for a user code. Blocking (one HTTP call, plus discovery the first
-        time)."""
+        time). ``claims_challenge``: the claims to ask for; by default the ones Partner Center
+        asked for last (:meth:`pending_claims`), so any sign-in is the step-up it needs."""
+        claims = claims_challenge if claims_challenge is not None else self.pending_claims()
         with self._lock:
             self._sync_from_disk()
             app = self._application()
         try:
-            flow = app.initiate_device_flow(scopes=PARTNER_CENTER_SCOPES)
+            flow = app.initiate_device_flow(scopes=PARTNER_CENTER_SCOPES,
+                                            claims_challenge=claims or None)
         except Exception as exc:
             raise _exception_to_auth_error(exc) from None
         if "user_code" not in flow:
@@ -266,6 +403,7 @@ class DeviceCodeAuth:
             message=str(flow.get("message") or ""),
             expires_at=self._clock() + expires_in,
             _flow=flow,
+            claims=claims or None,
         )
 
     def finish_device_flow(self, prompt: DeviceCodePrompt) -> str:
@@ -274,10 +412,13 @@ class DeviceCodeAuth:
         """
         app = self._application()
         try:
-            result = app.acquire_token_by_device_flow(prompt._flow)
+            result = app.acquire_token_by_device_flow(prompt._flow,
+                                                      claims_challenge=prompt.claims)
             if "access_token" in result:
                 with self._lock:
                     self._forget_other_accounts(app, result)
+                    if prompt.claims:
+                        self._record_step_up(prompt.claims, str(result["access_token"]))
         except Exception as exc:
             raise _exception_to_auth_error(exc) from None
         finally:
@@ -331,6 +472,7 @@ class DeviceCodeAuth:
             # cache), without the network round trips of remove_account().
             cache.deserialize(None)
             removed = remove_token_cache(self.token_cache_path)
+            self._write_mfa_state(None)
             self._disk_signature = None
             self.cache_warning = None
         return LogoutResult(accounts=names, file_removed=removed, path=self.token_cache_path)
@@ -448,6 +590,23 @@ def _quiet_msal_debug_log() -> None:
     msal_log = logging.getLogger("msal")
     if msal_log.level == logging.NOTSET:
         msal_log.setLevel(logging.INFO)
+
+
+def _token_digest(token: str) -> str:
+    """Which token a step-up produced, without keeping the token: a truncated SHA-256."""
+    return hashlib.sha256(token.encode("utf-8")).hexdigest()[:32]
+
+
+def _text_or_none(value: Any) -> str | None:
+    return value if isinstance(value, str) and value.strip() else None
+
+
+def _read_mfa_state(path: Path) -> dict[str, Any]:
+    try:
+        parsed = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}  # unreadable: as if nothing was asked; Partner Center will ask again
+    return parsed if isinstance(parsed, dict) else {}
 
 
 def _pick_account(accounts: list[dict[str, Any]], tenant_id: str) -> dict[str, Any] | None:

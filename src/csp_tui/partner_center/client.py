@@ -13,7 +13,8 @@ What it does on every call:
 * waits for the shared :class:`RateLimiter` before each attempt;
 * retries 5xx answers, timeouts, dropped connections and unreadable GET bodies with exponential
   backoff and full jitter; waits out 429 (and 409 with Retry-After) and pauses the limiter so
-  parallel workers slow down too; refreshes the token once on 401;
+  parallel workers slow down too; refreshes the token once on 401 (but never on an MFA
+  requirement: :mod:`csp_tui.partner_center.mfa`);
 * reports every attempt as a :class:`CallRecord` (never a token, never a body).
 """
 
@@ -38,6 +39,7 @@ from pydantic import ValidationError
 
 from csp_tui.domain.text import safe_text
 from csp_tui.partner_center import errors as pce
+from csp_tui.partner_center.mfa import mfa_claims, mfa_required_error
 from csp_tui.partner_center.models import (
     CreatedCustomer,
     Customer,
@@ -518,6 +520,11 @@ class PartnerCenterClient:
                                                  request_id=request_id,
                                                  correlation_id=correlation_id)
                     self._record(attempt.done(status, _error_label(error)))
+                    claims = mfa_claims(error, response.headers) if status == 401 else None
+                    if claims is not None:
+                        # A refresh would return the same claims: only a sign-in asking for
+                        # these claims (approved with MFA) helps, and that is the person's.
+                        raise mfa_required_error(error, claims, self._tokens, token)
                     if status == 401 and not refreshed:
                         refreshed = True
                         force_refresh = True

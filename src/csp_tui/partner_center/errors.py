@@ -96,6 +96,26 @@ class AuthenticationError(PartnerCenterError):
     """401: no valid token (expired, revoked, MFA missing). Signing in again fixes it."""
 
 
+class MfaRequiredError(AuthenticationError):
+    """401 because the token lacks the multi-factor claim Partner Center demands (code 900421 or
+    10001, or a ``WWW-Authenticate`` claims challenge). A plain refresh returns the same claims
+    again; only a sign-in that asks for :attr:`claims` (and is approved with MFA) helps.
+
+    Built by :func:`csp_tui.partner_center.mfa.mfa_required_error`, whose catalog key says what
+    to do for the kind of token source (sign in with MFA; obtain the env token with MFA; the
+    step-up already happened and Partner Center still refuses).
+    """
+
+    def __init__(self, description: str = "", *, claims: str = "",
+                 repeated: bool = False, **kwargs: Any) -> None:
+        super().__init__(description, **kwargs)
+        #: The claims challenge to sign in with (a JSON object as text, as MSAL takes it).
+        self.claims = claims
+        #: The refused token came from a sign-in that already asked for these claims: signing
+        #: in again will not help by itself, so nothing should start another sign-in.
+        self.repeated = repeated
+
+
 class ForbiddenError(PartnerCenterError):
     """403: this role may not do this (e.g. an indirect reseller creating a customer)."""
 

@@ -1,10 +1,13 @@
 """The sandbox as an ASGI application: Partner Center's REST routes under ``/v1`` and the
 emulator's own controls under ``/_emulator`` (never under ``/v1``).
 
-Every ``/v1`` request passes, in order: authentication (``Authorization: Bearer``; a token
-``sandbox.<role>.<partner tenant>`` picks the caller, any other token is the world's default
-caller; a token expired or revoked through ``/_emulator/auth`` gets 401), the per-partner rate
-limit, fault injection, idempotent replay (a known ``MS-RequestId`` on the creations Partner
+Every ``/v1`` request passes, in order: authentication (``Authorization: Bearer``; only a
+token the sandbox issued is honoured, see :mod:`csp_tui.sandbox.tokens` — embedded, the
+``sandbox.<role>.<partner tenant>`` tokens of the sandbox profiles; served, the ``--token`` one
+and those issued through ``/_emulator/auth``; a token expired, revoked or without the MFA claim
+the sandbox was told to require gets 401), the per-partner rate limit, fault injection, the
+role matrix (:mod:`csp_tui.sandbox.roles_enforced`: 403 ``1002`` for what the caller's role may
+not do through the API), idempotent replay (a known ``MS-RequestId`` on the creations Partner
 Center documents as idempotent: customers, orders, carts and checkout; see :func:`replayable`),
 then the route. Every response carries ``MS-RequestId`` and
 ``MS-CorrelationId`` (echoed, or generated), ``MS-CV`` and ``MS-ServerId``.
@@ -66,6 +69,7 @@ from csp_tui.sandbox.identity import DEFAULT_CUSTOMERS
 from csp_tui.sandbox.ratelimit import RateLimiter, retry_after_seconds
 from csp_tui.sandbox.roles_enforced import RoleMatrixMiddleware
 from csp_tui.sandbox.rules import ApiError, ci
+from csp_tui.sandbox.tokens import IssuedToken, TokenBook
 from csp_tui.sandbox.world import (
     ROLE_DIRECT,
     ROLE_PROVIDER,
@@ -123,6 +127,21 @@ def _token_refused(reason: str) -> JSONResponse:
                                      f'error_description="{description}"'})
 
 
+# What Partner Center asks for when a token lacks multi-factor authentication.
+MFA_CLAIMS = {"access_token": {"amr": {"values": ["mfa"]}}}
+
+
+def _mfa_required() -> JSONResponse:
+    """Partner Center's answer to an App+User token without ``amr: mfa`` (code 10001), with
+    the claims challenge a client passes to its next sign-in."""
+    claims = base64.b64encode(json.dumps(MFA_CLAIMS, separators=(",", ":")).encode()).decode()
+    return classic_error(
+        401, 10001, "Authentication failed. MFA required.",
+        headers={"WWW-Authenticate": f'Bearer realm="", error="insufficient_claims", '
+                                     f'error_description="Multi-factor authentication is '
+                                     f'required.", claims="{claims}"'})
+
+
 def _throttled(wait: float) -> JSONResponse:
     seconds = retry_after_seconds(wait)
     return JSONResponse(
@@ -137,8 +156,11 @@ class SandboxContext:
     """One sandbox: its world, where it is saved, its limiter, faults and replay memory."""
 
     def __init__(self, world: World, *, state_path: Path | None, faults: FaultInjector,
-                 limiter: RateLimiter, auth: AuthFaults | None = None) -> None:
+                 limiter: RateLimiter, auth: AuthFaults | None = None,
+                 tokens: TokenBook | None = None) -> None:
         self.world = world
+        #: The tokens this sandbox honours (embedded by default: no setup).
+        self.tokens = tokens or TokenBook()
         self.state_path = Path(state_path) if state_path else None
         self.faults = faults
         self.limiter = limiter
@@ -179,18 +201,19 @@ class SandboxContext:
         self.world.dirty = False
         self._file_signature = self._signature()
 
+    def token_for(self, authorization: str | None) -> IssuedToken | None:
+        """The issued token behind an ``Authorization`` header; None: no token, or one this
+        sandbox did not issue (Partner Center answers 401 to both)."""
+        return self.tokens.lookup(_bearer(authorization))
+
     def caller_for(self, authorization: str | None) -> Caller | None:
-        if not authorization:
-            return None
-        scheme, _, token = authorization.strip().partition(" ")
-        token = token.strip()
-        if scheme.lower() != "bearer" or not token:
-            return None
-        parts = token.split(".", 2)
-        if (len(parts) == 3 and parts[0] == identity.SANDBOX_TOKEN_PREFIX
-                and parts[1] in ROLES and parts[2]):
-            return Caller(parts[1], parts[2])
-        return self.world.default_caller
+        issued = self.token_for(authorization)
+        return issued.caller if issued is not None else None
+
+    def issue_token(self, caller: Caller | None = None, *, mfa: bool = True,
+                    token: str | None = None) -> str:
+        """Honour ``token`` (a new one when None) for ``caller`` (default: the world's)."""
+        return self.tokens.issue(caller or self.world.default_caller, mfa=mfa, token=token)
 
     # -- idempotency ----------------------------------------------------------------------
 
@@ -320,15 +343,19 @@ class SandboxMiddleware:
 
         faults = self.ctx.faults
         faults.count_request()
-        caller = self.ctx.caller_for(headers.get("authorization"))
-        if caller is None:
+        issued = self.ctx.token_for(headers.get("authorization"))
+        if issued is None:
             response = classic_error(401, 800001, "The partner token is missing or invalid.",
                                      headers={"WWW-Authenticate": 'Bearer error="invalid_token"'})
             await self._respond(response, send, tracing)
             return
+        caller = issued.caller
         refusal = self.ctx.auth.refusal(_bearer(headers.get("authorization")), caller.key)
         if refusal is not None:
             await self._respond(_token_refused(refusal), send, tracing)
+            return
+        if self.ctx.auth.mfa_refusal(mfa=issued.mfa, sequence=issued.sequence):
+            await self._respond(_mfa_required(), send, tracing)
             return
         wait = self.ctx.limiter.acquire(caller.key)
         if wait is not None:
@@ -1167,7 +1194,35 @@ async def emulator_faults(request: Request) -> Response:
     return JSONResponse({**ctx.faults.snapshot(), "rate_limit": ctx.limiter.per_minute})
 
 
-_AUTH_KEYS = {"expire", "revoke", "revokeall", "signin", "reset"}
+_AUTH_KEYS = {"expire", "revoke", "revokeall", "signin", "reset", "requiremfa", "issue"}
+_ISSUE_KEYS = {"role", "tenant", "mfa", "token"}
+
+
+def _issue(request: Request, ctx: SandboxContext, spec: Any) -> str:
+    """``{"issue": {"role", "tenant", "mfa", "token"}}``: a sign-in at the emulated Entra ID.
+    A served sandbox issues only to a holder of a token it issued before (the ``--token`` one),
+    so its tokens cannot be minted by anybody who can reach the port."""
+    if spec is True:
+        spec = {}
+    if not isinstance(spec, dict) or set(map(str, spec)) - _ISSUE_KEYS:
+        raise ApiError(400, 3000, f"issue takes an object with {', '.join(sorted(_ISSUE_KEYS))}.")
+    if ctx.tokens.issued_only and ctx.token_for(request.headers.get("authorization")) is None:
+        raise ApiError(401, 800001, "Issuing a token needs the sandbox's token "
+                                    "(Authorization: Bearer ...).")
+    role = spec.get("role", ctx.world.default_caller.role)
+    tenant = spec.get("tenant")
+    if role not in ROLES:
+        raise ApiError(400, 3000, f"role must be one of {', '.join(ROLES)}.")
+    if tenant is None:
+        tenant = (ctx.world.default_caller.tenant_id if role == ctx.world.default_caller.role
+                  else {ROLE_RESELLER: identity.RESELLER_TENANT_ID,
+                        ROLE_PROVIDER: identity.PROVIDER_TENANT_ID}.get(role, ""))
+    mfa = spec.get("mfa", True)
+    token = spec.get("token")
+    if not isinstance(tenant, str) or not tenant or not isinstance(mfa, bool) or (
+            token is not None and (not isinstance(token, str) or not token.strip())):
+        raise ApiError(400, 3000, "tenant and token must be text, mfa true or false.")
+    return ctx.issue_token(Caller(role, tenant), mfa=mfa, token=token)
 
 
 @api
@@ -1175,7 +1230,10 @@ async def emulator_auth(request: Request) -> Response:
     """Token faults: ``{"expire": [tokens]}`` (those tokens get 401; a refreshed one works),
     ``{"revoke": [tokens]}`` (every token of those tokens' callers gets 401),
     ``{"revoke_all": true}`` (every token of every caller), ``{"sign_in": true}`` (revocations
-    end: the person signed in again), ``{"reset": true}`` (no token faults at all)."""
+    end: the person signed in again), ``{"reset": true}`` (no token faults at all),
+    ``{"require_mfa": true}`` (every call answers 401 with Partner Center's MFA requirement
+    until it carries a token marked as MFA issued after this), ``{"issue": {...}}`` (a new
+    token, returned as ``token``: see :func:`_issue`)."""
     ctx = _ctx(request)
     if request.method == "POST":
         body = await _json_body(request)
@@ -1191,7 +1249,7 @@ async def emulator_auth(request: Request) -> Response:
             if not isinstance(tokens, list) or not all(
                     isinstance(token, str) and token.strip() for token in tokens):
                 raise ApiError(400, 3000, f"{key} must be a list of tokens.")
-        for key in ("revokeall", "signin", "reset"):
+        for key in ("revokeall", "signin", "reset", "requiremfa"):
             if not isinstance(settings.get(key, False), bool):
                 raise ApiError(400, 3000, f"{key} must be true or false.")
         if settings.get("reset"):
@@ -1200,11 +1258,16 @@ async def emulator_auth(request: Request) -> Response:
             ctx.auth.sign_in()
         ctx.auth.expire([token.strip() for token in settings.get("expire", [])])
         for token in settings.get("revoke", []):
-            caller = ctx.caller_for(f"Bearer {token.strip()}")
+            caller = ctx.tokens.caller_of(token.strip())
             if caller is not None:
                 ctx.auth.revoke(caller.key)
         if settings.get("revokeall"):
             ctx.auth.revoke_all()
+        if settings.get("requiremfa"):
+            ctx.auth.require_mfa(ctx.tokens.sequence)
+        if "issue" in settings:
+            issued = _issue(request, ctx, settings["issue"])
+            return JSONResponse({**ctx.auth.snapshot(), "token": issued})
     return JSONResponse(ctx.auth.snapshot())
 
 
@@ -1269,12 +1332,14 @@ def build_app(
     state_path: Path | None = None,
     faults: FaultConfig | dict[str, Any] | None = None,
     rate_limit: int = 500,
+    tokens: TokenBook | None = None,
 ) -> Starlette:
-    """An ASGI app serving ``world``; saved to ``state_path`` after every change if given."""
+    """An ASGI app serving ``world``; saved to ``state_path`` after every change if given.
+    ``tokens``: the tokens it honours (default: the embedded sandbox's, no setup)."""
     if isinstance(faults, dict):
         faults = config_from_mapping(faults)
     ctx = SandboxContext(world, state_path=state_path, faults=FaultInjector(faults),
-                         limiter=RateLimiter(rate_limit))
+                         limiter=RateLimiter(rate_limit), tokens=tokens)
     app = Starlette(
         routes=_routes(),
         # Inside the sandbox middleware (the caller is known), in front of every route.
@@ -1311,6 +1376,7 @@ def create_sandbox(
     rate_limit: int = 500,
     frozen_at: datetime | None = None,
     default_caller: tuple[str, str] | None = None,
+    tokens: TokenBook | None = None,
 ) -> tuple[Starlette, World]:
     """The sandbox app and its world: loaded from ``state_path`` if it exists, else generated
     (deterministic for ``seed``; with ``frozen_at`` the clock stands still at that instant)."""
@@ -1321,7 +1387,8 @@ def create_sandbox(
             raise ValueError(f"unknown role {role!r} (known: {', '.join(ROLES)})")
         world.default_caller = Caller(role, tenant)
         world.dirty = True
-    app = build_app(world, state_path=state_path, faults=faults, rate_limit=rate_limit)
+    app = build_app(world, state_path=state_path, faults=faults, rate_limit=rate_limit,
+                    tokens=tokens)
     return app, world
 
 

@@ -207,12 +207,15 @@ class FaultInjector:
 
 AUTH_EXPIRED = "expired"
 AUTH_REVOKED = "revoked"
+AUTH_MFA = "mfa"
 
 
 @dataclass
 class AuthCounters:
     #: ``/v1`` requests answered 401 because their token was expired or revoked.
     refused: int = 0
+    #: ``/v1`` requests answered 401 because their token lacks the MFA claim.
+    mfa_refused: int = 0
 
 
 class AuthFaults:
@@ -221,7 +224,10 @@ class AuthFaults:
     - *expired*: exactly these token strings are refused; a fresh token (the client refreshes
       through its token provider) works again;
     - *revoked*: every token of a caller (or of every caller) is refused, fresh ones too,
-      until the emulator is told the person signed in again.
+      until the emulator is told the person signed in again;
+    - *MFA required*: every token is refused with Partner Center's MFA answer except one marked
+      as MFA and issued after the requirement was set (a step-up sign-in), as since 1 April
+      2026 for every App+User call.
 
     Held in memory only: tokens are secrets and never reach the world file.
     """
@@ -231,6 +237,9 @@ class AuthFaults:
         self._expired: set[str] = set()
         self._revoked_callers: set[str] = set()
         self._revoke_all = False
+        #: Token sequence number (see :mod:`csp_tui.sandbox.tokens`) when MFA became
+        #: required; None: not required.
+        self._mfa_since: int | None = None
         self.counters = AuthCounters()
 
     def expire(self, tokens: list[str]) -> None:
@@ -245,6 +254,20 @@ class AuthFaults:
         with self._lock:
             self._revoke_all = True
 
+    def require_mfa(self, since_sequence: int) -> None:
+        """From now on only MFA tokens issued after ``since_sequence`` are honoured."""
+        with self._lock:
+            self._mfa_since = since_sequence
+
+    def mfa_refusal(self, *, mfa: bool, sequence: int) -> bool:
+        """True when a token (MFA-marked or not, issued as ``sequence``) lacks the MFA claim
+        the sandbox requires."""
+        with self._lock:
+            if self._mfa_since is None or (mfa and sequence > self._mfa_since):
+                return False
+            self.counters.mfa_refused += 1
+            return True
+
     def sign_in(self) -> None:
         """The person signed in again: revocations end (expired tokens stay expired)."""
         with self._lock:
@@ -256,6 +279,7 @@ class AuthFaults:
             self._expired.clear()
             self._revoked_callers.clear()
             self._revoke_all = False
+            self._mfa_since = None
 
     def refusal(self, token: str, caller_key: str) -> str | None:
         """Why ``token`` (of the caller ``caller_key``) is refused, or None when it works."""
@@ -276,5 +300,6 @@ class AuthFaults:
                 "expired_tokens": len(self._expired),
                 "revoked_callers": sorted(self._revoked_callers),
                 "revoke_all": self._revoke_all,
+                "mfa_required": self._mfa_since is not None,
                 "counters": asdict(self.counters),
             }

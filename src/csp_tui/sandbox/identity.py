@@ -28,3 +28,12 @@ SANDBOX_TOKEN_PREFIX = "sandbox"
 def sandbox_token(role: str, tenant_id: str) -> str:
     """An opaque bearer token the emulator decodes into (role, partner tenant)."""
     return f"{SANDBOX_TOKEN_PREFIX}.{role}.{tenant_id}"
+
+# A sandbox token from a sign-in approved with multi-factor authentication: the nonce makes each
+# step-up a new token, so the sandbox can tell it was issued after it started asking for MFA.
+SANDBOX_MFA_TOKEN_PREFIX = "sandbox-mfa"
+
+
+def sandbox_mfa_token(role: str, tenant_id: str, nonce: str) -> str:
+    """Like :func:`sandbox_token`, marked as carrying the ``amr: mfa`` claim."""
+    return f"{SANDBOX_MFA_TOKEN_PREFIX}.{nonce}.{role}.{tenant_id}"

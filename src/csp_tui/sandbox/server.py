@@ -1,7 +1,12 @@
 """Serving the sandbox over HTTP on loopback (``csp-tui sandbox serve``), and for tests.
 
-Loopback only: the sandbox accepts any bearer token, so it must never be reachable from another
-machine. A non-loopback host is refused before anything listens.
+Loopback only: the sandbox is demo data with controls anybody who reaches the port can use, so it
+must never be reachable from another machine. A non-loopback host is refused before anything
+listens.
+
+A served sandbox honours only tokens it issued (:mod:`csp_tui.sandbox.tokens`): the one given
+as ``token`` (``csp-tui sandbox serve --token``; generated when not given), acting as the
+world's default caller, and those issued through ``/_emulator/auth`` to a holder of it.
 """
 
 from __future__ import annotations
@@ -69,19 +74,33 @@ def _config(app: Any, host: str, port: int, **extra: Any) -> Any:
 
 
 def _app(*, customers: int, latency_ms: int, seed: int, state_path: Path | None,
-         rate_limit: int, faults: FaultConfig | dict[str, Any] | None = None) -> Any:
-    from csp_tui.sandbox.app import create_sandbox
+         rate_limit: int, token: str, faults: FaultConfig | dict[str, Any] | None = None
+         ) -> Any:
+    from csp_tui.sandbox.app import create_sandbox, sandbox_context
+    from csp_tui.sandbox.tokens import TokenBook
 
     if faults is None:
         faults = FaultConfig(latency_ms=latency_ms)
     app, _ = create_sandbox(state_path, seed=seed, customers=customers, faults=faults,
-                            rate_limit=rate_limit)
+                            rate_limit=rate_limit, tokens=TokenBook(issued_only=True))
+    # Like a sign-in done before the server started: approved with MFA.
+    sandbox_context(app).issue_token(token=token, mfa=True)
     return app
 
 
 def served_faults(*, latency_ms: int, seed: int, variation: bool = True) -> FaultConfig:
     """The fault settings ``csp-tui sandbox serve`` starts with."""
     return FaultConfig(latency_ms=latency_ms, seed=seed, variation=variation)
+
+
+def served_token(token: str | None) -> str:
+    """The token a served sandbox honours: the given one, else a new one nobody can guess."""
+    from csp_tui.sandbox.tokens import new_secret_token
+
+    token = (token or "").strip()
+    if token.lower().startswith("bearer "):
+        token = token[7:].strip()
+    return token or new_secret_token()
 
 
 def serve(
@@ -94,8 +113,10 @@ def serve(
     state_path: Path | None = None,
     rate_limit: int = 500,
     variation: bool = True,
+    token: str | None = None,
 ) -> None:
-    """Serve the sandbox until interrupted (Ctrl+C).
+    """Serve the sandbox until interrupted (Ctrl+C); only ``token`` (and tokens issued to its
+    holder) is honoured.
 
     Served, it answers with Partner Center's documented variation by default (202 + Location,
     PascalCase bodies, 409 around renewals; seeded by ``seed``; ``POST /_emulator/faults
@@ -105,7 +126,8 @@ def serve(
     host = check_loopback(host)
     app = _app(customers=customers, latency_ms=latency_ms, seed=seed, state_path=state_path,
                rate_limit=rate_limit, faults=served_faults(latency_ms=latency_ms, seed=seed,
-                                                           variation=variation))
+                                                           variation=variation),
+               token=served_token(token))
     uvicorn.Server(_config(app, host, port)).run()
 
 
@@ -120,8 +142,11 @@ def start_background_server(
     rate_limit: int = 500,
     faults: FaultConfig | dict[str, Any] | None = None,
     startup_timeout: float = 10.0,
+    token: str | None = None,
 ) -> tuple[str, Callable[[], None]]:
-    """Serve in a daemon thread: ``(base_url, stop)``. ``port=0`` picks a free port."""
+    """Serve in a daemon thread: ``(base_url, stop)``. ``port=0`` picks a free port.
+    ``token``: the one token honoured from the start (without it, none can be used: pass one
+    to call ``/v1``)."""
     import uvicorn
 
     host = check_loopback(host)
@@ -131,7 +156,7 @@ def start_background_server(
     sock.bind((host if host != "localhost" else "127.0.0.1", port))
     actual_port = sock.getsockname()[1]
     app = _app(customers=customers, latency_ms=latency_ms, seed=seed, state_path=state_path,
-               rate_limit=rate_limit, faults=faults)
+               rate_limit=rate_limit, faults=faults, token=served_token(token))
     # A request hanging on a ``timeout`` fault must not keep the server from stopping.
     server = uvicorn.Server(_config(app, host, actual_port, timeout_graceful_shutdown=1))
     thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]},

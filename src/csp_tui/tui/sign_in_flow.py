@@ -3,6 +3,11 @@
 The code and the address are shown in a modal (both copyable); MSAL polls in a thread while the
 user completes the sign-in on another device. ``esc`` cancels the flow. On success the worker's
 token provider picks the new tokens up from the shared token cache and a sync starts.
+
+When Partner Center asked for multi-factor authentication, the device flow asks for its claims
+(the authenticator remembers them) and the modal says why. When a sign-in that already asked for
+them was refused again, no new sign-in is started by itself: the person is told what to check,
+so the console never loops between Partner Center and the sign-in window.
 """
 
 from __future__ import annotations
@@ -29,7 +34,7 @@ def make_auth(app: CspApp) -> Any:
 
 async def run_sign_in(app: CspApp) -> bool:
     """Show the device code, wait for the user, start a sync. True when signed in."""
-    from csp_tui.partner_center.auth import AuthCancelledError, AuthError
+    from csp_tui.partner_center.auth import LOGIN_COMMAND, AuthCancelledError, AuthError
 
     profile = app.settings.profile
     if profile.is_sandbox:
@@ -40,6 +45,12 @@ async def run_sign_in(app: CspApp) -> bool:
         return False
 
     auth = make_auth(app)
+    mfa_state = getattr(auth, "mfa_state", None)
+    step_up = mfa_state().get("status") if callable(mfa_state) else None
+    if step_up == "refused":
+        app.notify(t("mfa.required.repeated", profile=profile.name, command=LOGIN_COMMAND),
+                   severity="error", timeout=30)
+        return False
     try:
         prompt = await asyncio.to_thread(auth.start_device_flow)
     except AuthError as exc:
@@ -50,8 +61,10 @@ async def run_sign_in(app: CspApp) -> bool:
         if not result:  # esc: stop MSAL's polling
             auth.cancel_device_flow(prompt)
 
-    screen = app.show_sign_in(t("tui.sign_in.prompt"), prompt.user_code,
-                              prompt.verification_uri, callback=closed)
+    explanation = (t("mfa.sign_in.prompt") if getattr(prompt, "claims", None)
+                   else t("tui.sign_in.prompt"))
+    screen = app.show_sign_in(explanation, prompt.user_code, prompt.verification_uri,
+                              callback=closed)
     try:
         user = await asyncio.to_thread(auth.finish_device_flow, prompt)
     except AuthCancelledError:
