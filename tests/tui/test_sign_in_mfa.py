@@ -34,7 +34,8 @@ class StepUpAuth(FakeAuth):
 async def _wait_for_sign_in(console, pilot) -> bool:
     # Polls (the device flow starts in a thread); returns as soon as the window is up.
     for _ in range(500):
-        if isinstance(console.app.screen, SignInScreen):
+        # Up and drawn: on a busy machine the screen is pushed a few frames before its text.
+        if isinstance(console.app.screen, SignInScreen) and screen_text(console.app).strip():
             return True
         await pilot.pause(0.02)
     return False
