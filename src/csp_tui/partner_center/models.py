@@ -31,6 +31,7 @@ from pydantic import (
     BeforeValidator,
     ConfigDict,
     Field,
+    PrivateAttr,
     SecretStr,
     ValidationError,
     model_validator,
@@ -59,6 +60,7 @@ __all__ = [
     "PCDateTime",
     "PCEnum",
     "PCModel",
+    "Page",
     "PartnerRelationship",
     "PartnerRelationshipType",
     "ProductType",
@@ -97,24 +99,48 @@ def _text(value: Any) -> Any:
     return value
 
 
+# SQLite keeps integers in 64 bits. A larger number from the wire cannot be stored: it spoils
+# the item that carries it (the item is reported and skipped), never the sync.
+INT_MIN, INT_MAX = -(2**63), 2**63 - 1
+
+
+def _in_range(number: int) -> int:
+    if not INT_MIN <= number <= INT_MAX:
+        raise ValueError("number out of range")
+    return number
+
+
 def _int(value: Any) -> int | None:
     if value is None or isinstance(value, bool):
         return None
     if isinstance(value, int):
-        return value
+        return _in_range(value)
     if isinstance(value, float):
-        return int(value) if value.is_integer() else None
+        return _in_range(int(value)) if value.is_integer() else None
     if isinstance(value, str):
         text = value.strip()
+        if text.lstrip("+-").isdigit() and len(text) > 20:
+            # Longer than any 64-bit number (and int() refuses beyond 4,300 digits anyway).
+            raise ValueError("number out of range")
         try:
-            return int(text)
-        except ValueError:
+            return _in_range(int(text))
+        except ValueError as exc:
+            if "out of range" in str(exc):
+                raise
             try:
                 number = float(text)
             except ValueError:
                 return None
-            return int(number) if number.is_integer() else None
+            return _in_range(int(number)) if number.is_integer() else None
     return None
+
+
+def _lenient_int(value: Any) -> int | None:
+    """An informative number (``totalCount``): out of range counts as absent."""
+    try:
+        return _int(value)
+    except ValueError:
+        return None
 
 
 _TRUE = frozenset({"true", "yes", "y", "1", "on", "t"})
@@ -150,6 +176,7 @@ def _text_list(value: Any) -> list[str]:
 Text = Annotated[str | None, BeforeValidator(_text)]
 Id = Annotated[str, BeforeValidator(_text)]
 Int = Annotated[int | None, BeforeValidator(_int)]
+LenientInt = Annotated[int | None, BeforeValidator(_lenient_int)]
 Bool = Annotated[bool | None, BeforeValidator(_bool)]
 TextList = Annotated[list[str], BeforeValidator(_text_list)]
 PCDateTime = Annotated[datetime | None, BeforeValidator(parse_pc_datetime)]
@@ -431,27 +458,87 @@ class Collection(PCModel, Generic[T]):
     """
 
     items: list[T] = Field(default_factory=list)
-    total_count: Int = None
+    total_count: LenientInt = None
     links: Links | None = None
     continuation_token: Text = None
+    # Items that could not be read, one line each (see :class:`Page`); private, so no wire
+    # key can fill it.
+    _skipped: list[str] = PrivateAttr(default_factory=list)
+
+    @property
+    def skipped_items(self) -> list[str]:
+        return self._skipped
+
+
+class Page(list[T]):
+    """The items of a collection that could be read, and ``skipped``: one line per item that
+    could not (``"items[3]: id: Field required"``). A bad item spoils only itself: the page
+    keeps the rest and the caller reports the skipped ones."""
+
+    def __init__(self, items: Any = (), skipped: Any = ()) -> None:
+        super().__init__(items)
+        self.skipped: list[str] = list(skipped)
+
+
+def _item_id(item: Any) -> str | None:
+    if isinstance(item, Mapping):
+        value = _lower_keys(item).get("id")
+        if isinstance(value, str | int) and not isinstance(value, bool):
+            return str(value)[:80]
+    return None
+
+
+def _read_items(item_model: type[T], items: Any) -> Page[T]:
+    if items is None:
+        return Page()
+    if not isinstance(items, list | tuple):
+        items = [items]
+    page: Page[T] = Page()
+    for index, item in enumerate(items):
+        if not item_model._accepts(item):
+            page.skipped.append(f"items[{index}]: {type(item).__name__}")
+            continue
+        try:
+            page.append(item_model.model_validate(item))
+        except (ValidationError, ValueError, TypeError, RecursionError) as exc:
+            name = _item_id(item)
+            where = f"items[{index}]" + (f" (id {name})" if name else "")
+            page.skipped.append(f"{where}: {_first_problem(exc)}")
+    return page
+
+
+def _first_problem(exc: Exception) -> str:
+    if isinstance(exc, ValidationError) and exc.errors():
+        first = exc.errors()[0]
+        field = ".".join(str(part) for part in first.get("loc", ()))
+        return f"{field}: {first.get('msg', '')}"[:200]
+    return f"{type(exc).__name__}: {exc}"[:200]
 
 
 def parse_collection(item_model: type[T], data: Any) -> Collection[T]:
     """A collection from an envelope, a bare JSON array (qualifications) or ``null``.
 
-    Raises ``TypeError`` for any other top-level shape and pydantic's ``ValidationError`` for
-    an item that cannot be read at all (e.g. a customer without an id).
+    Raises ``TypeError`` for any other top-level shape. Items are read one by one: an item
+    that cannot be read (``null``, a customer without an id, a number out of range) is left
+    out and named in ``skipped_items``; the others are kept.
     """
     model = Collection[item_model]  # type: ignore[valid-type]
     if data is None:
         return model()
-    if isinstance(data, list | tuple):
-        return model.model_validate({"items": list(data)})
-    if isinstance(data, Mapping):
-        return model.model_validate(data)
     if isinstance(data, str) and item_model._scalar_field is not None:
-        return model.model_validate({"items": [data]})
-    raise TypeError(f"expected a collection, got {type(data).__name__}")
+        data = [data]
+    if isinstance(data, list | tuple):
+        envelope, items = {}, list(data)
+    elif isinstance(data, Mapping):
+        envelope = {k: v for k, v in data.items() if str(k).lower() != "items"}
+        items = _lower_keys(data).get("items")
+    else:
+        raise TypeError(f"expected a collection, got {type(data).__name__}")
+    collection = model.model_validate(envelope)
+    page = _read_items(item_model, items)
+    collection.items = list(page)
+    collection._skipped = page.skipped
+    return collection
 
 
 # --------------------------------------------------------------------------------------------

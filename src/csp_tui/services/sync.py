@@ -30,7 +30,7 @@ from csp_tui.cache import store
 from csp_tui.config import Profile, Role
 from csp_tui.i18n import t
 from csp_tui.partner_center import errors as pce
-from csp_tui.partner_center.auth import SignInRequiredError
+from csp_tui.partner_center.auth import AuthError, SignInRequiredError
 from csp_tui.partner_center.client import PartnerCenterClient
 from csp_tui.services import events, mapping
 from csp_tui.state import invitations
@@ -66,6 +66,9 @@ class SyncResult:
     failed_customers: dict[str, str] = field(default_factory=dict)
     changes: list[events.Change] = field(default_factory=list)
     error: str | None = None
+    # Items Partner Center sent that could not be read or stored, one line each (where, which
+    # item, why): left out, everything else kept.
+    skipped_items: list[str] = field(default_factory=list)
 
 
 class _DetailQueue:
@@ -137,11 +140,13 @@ class SyncEngine:
             self._emit(events.CacheChanged(tables=frozenset({"customers"})))
             await self._read_details(result, self._detail_order(listed))
             result.changes += self._accept_invitations(run_id)
-            result.ok = not result.failed_customers
+            result.ok = not result.failed_customers and not result.skipped_items
             if result.failed_customers:
                 sample = next(iter(result.failed_customers.values()))
                 result.error = t("sync.customers_failed", count=len(result.failed_customers),
                                  error=sample)
+            elif result.skipped_items:
+                result.error = skipped_summary(result.skipped_items)
         except SIGN_IN_ERRORS as exc:
             result.error = str(exc)
             self._finish(result, requests_before, throttled_before)
@@ -152,6 +157,10 @@ class SyncEngine:
             result.error = t("sync.cancelled")
             self._finish(result, requests_before, throttled_before, status="interrupted")
             raise
+        except Exception as exc:  # a bug or data nobody foresaw: the run must still end
+            log.exception("full sync stopped")
+            result.ok = False
+            result.error = t("sync.unexpected", error=_short(exc))
         self._finish(result, requests_before, throttled_before)
         return result
 
@@ -168,9 +177,11 @@ class SyncEngine:
             result.changes += store.upsert_customer_page(self.cache, [row], run_id=run_id)
             await self._read_one(customer_id, result)
             result.changes += self._accept_invitations(run_id)
-            result.ok = not result.failed_customers
+            result.ok = not result.failed_customers and not result.skipped_items
             if result.failed_customers:
                 result.error = result.failed_customers[customer_id]
+            elif result.skipped_items:
+                result.error = skipped_summary(result.skipped_items)
         except SIGN_IN_ERRORS as exc:
             result.error = str(exc)
             self._finish(result, requests_before, throttled_before)
@@ -180,6 +191,10 @@ class SyncEngine:
         except asyncio.CancelledError:
             self._finish(result, requests_before, throttled_before, status="interrupted")
             raise
+        except Exception as exc:  # a bug or data nobody foresaw: the run must still end
+            log.exception("customer sync stopped")
+            result.ok = False
+            result.error = t("sync.unexpected", error=_short(exc))
         self._finish(result, requests_before, throttled_before)
         return result
 
@@ -188,6 +203,7 @@ class SyncEngine:
     async def _list_customers(self, result: SyncResult) -> set[str]:
         listed: set[str] = set()
         async for page in self.client.iter_customer_pages(size=500):
+            result.skipped_items += skipped_of(page)
             rows = [mapping.customer_row(customer) for customer in page]
             result.changes += store.upsert_customer_page(self.cache, rows, run_id=result.run_id)
             listed.update(row.id for row in rows)
@@ -237,12 +253,24 @@ class SyncEngine:
             # Gone between listing and detail (or not yet visible after creation): keep the
             # listing row; the next complete listing decides whether it was removed.
             return
-        except pce.AuthenticationError:
+        except (*SIGN_IN_ERRORS, AuthError):
             raise
         except pce.PartnerCenterError as exc:
             result.failed_customers[customer_id] = str(exc)
             return
-        changes = store.write_customer_detail(self.cache, detail, run_id=result.run_id)
+        except Exception as exc:  # data nobody foresaw spoils this customer, not the run
+            log.exception("customer %s could not be read", customer_id)
+            result.failed_customers[customer_id] = t("sync.customer_unexpected",
+                                                     error=_short(exc))
+            return
+        try:
+            changes = store.write_customer_detail(self.cache, detail, run_id=result.run_id)
+        except Exception as exc:  # a bad customer spoils only itself, never the run
+            log.exception("customer %s could not be stored", customer_id)
+            result.failed_customers[customer_id] = t("sync.customer_unexpected",
+                                                     error=_short(exc))
+            return
+        result.skipped_items += detail.skipped
         result.changes += changes
         self._emit(events.CacheChanged(
             tables=frozenset({"customers", "subscriptions", "domains", "entitlements",
@@ -267,7 +295,7 @@ class SyncEngine:
             optional(self.client.list_qualifications(customer_id)),
             optional(self.client.customer_relationships(customer_id)),
         )
-        return mapping.customer_detail(
+        detail = mapping.customer_detail(
             customer_id,
             customer=customer,
             subscriptions=subscriptions,
@@ -275,6 +303,9 @@ class SyncEngine:
             qualifications=qualifications,
             relationships=relationships,
         )
+        for part in (subscriptions, entitlements, qualifications, relationships):
+            detail.skipped += skipped_of(part)
+        return detail
 
     def _accept_invitations(self, run_id: int) -> list[events.Change]:
         """Close pending invitations whose domain now belongs to one of our customers."""
@@ -331,6 +362,21 @@ class SyncEngine:
             self.publish(event)
         except Exception:  # a subscriber's bug must not stop the sync
             log.exception("sync event subscriber failed")
+
+
+def skipped_of(items: Any) -> list[str]:
+    """The lines naming items a listing left out (see ``partner_center.models.Page``)."""
+    return list(getattr(items, "skipped", None) or ())
+
+
+def skipped_summary(skipped: list[str]) -> str:
+    return t("sync.items_skipped", count=len(skipped), sample=skipped[0])
+
+
+def _short(exc: BaseException) -> str:
+    """An exception in one line for a person (the traceback goes to the log file)."""
+    text = str(exc).splitlines()[0] if str(exc) else ""
+    return f"{type(exc).__name__}: {text[:200]}" if text else type(exc).__name__
 
 
 def role_can_create_customers(profile: Profile) -> bool:

@@ -1,0 +1,33 @@
+"""What a sync says about server data it could not use (items skipped, limits reached)."""
+
+MESSAGES = {
+    "sync.items_skipped": {
+        "en": "{count} item(s) from Partner Center could not be read and were left out; "
+              "everything else was kept. First: {sample}",
+        "cs": "Položky z Partner Center, které nešlo přečíst a byly vynechány: {count}; "
+              "vše ostatní zůstalo uloženo. První: {sample}",
+    },
+    "sync.customer_unexpected": {
+        "en": "this customer's data could not be stored ({error}); the other customers were "
+              "kept",
+        "cs": "data tohoto zákazníka nešlo uložit ({error}); ostatní zákazníci zůstali",
+    },
+    "sync.unexpected": {
+        "en": "the sync stopped on an unexpected error ({error}); what was read so far is kept",
+        "cs": "synchronizace skončila nečekanou chybou ({error}); co se načetlo, zůstává",
+    },
+    "pc.malformed.no_new_items": {
+        "en": "Partner Center kept sending further pages without any new item ({pages} pages "
+              "in a row); the listing was stopped",
+        "cs": "Partner Center posílal další stránky bez jediné nové položky ({pages} stránek "
+              "za sebou); výpis byl ukončen",
+    },
+    "pc.transport.deadline": {
+        "en": "Partner Center did not finish its answer within {seconds} s",
+        "cs": "Partner Center nedokončil odpověď do {seconds} s",
+    },
+    "pc.malformed.too_large": {
+        "en": "the answer is larger than {megabytes} MB, the most csp-tui reads",
+        "cs": "odpověď je větší než {megabytes} MB, což je nejvíc, co csp-tui načte",
+    },
+}
