@@ -135,6 +135,17 @@ def _int(value: Any) -> int | None:
     return None
 
 
+#: Partner Center's ids are GUIDs or short offer/sku codes; a longer "id" is not one.
+MAX_ID_CHARS = 256
+
+
+def _id(value: Any) -> Any:
+    text = _text(value)
+    if isinstance(text, str) and len(text) > MAX_ID_CHARS:
+        raise ValueError(f"id longer than {MAX_ID_CHARS} characters")
+    return text
+
+
 def _lenient_int(value: Any) -> int | None:
     """An informative number (``totalCount``): out of range counts as absent."""
     try:
@@ -174,7 +185,7 @@ def _text_list(value: Any) -> list[str]:
 
 
 Text = Annotated[str | None, BeforeValidator(_text)]
-Id = Annotated[str, BeforeValidator(_text)]
+Id = Annotated[str, BeforeValidator(_id)]
 Int = Annotated[int | None, BeforeValidator(_int)]
 LenientInt = Annotated[int | None, BeforeValidator(_lenient_int)]
 Bool = Annotated[bool | None, BeforeValidator(_bool)]
