@@ -111,5 +111,6 @@ async def test_a_sync_against_a_dripping_server_ends_failed_with_words(settings)
     fake = FakePartnerCenter(customers=[customer("c1")])
     fake.routes["/v1/customers"] = lambda request: httpx.Response(200, content=drip())
     result, _, run = await sync_against(settings, fake)  # profile: 0.5 s timeout, 2 s deadline
+    assert not result.ok
     assert run["status"] == "failed"
     assert "did not finish its answer within 2 s" in run["error"]
