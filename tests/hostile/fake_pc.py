@@ -23,7 +23,7 @@ role = "direct"
 tenant_id = "00000000-0000-0000-0000-00000000beef"
 auth = "env-token"
 rate_limit_per_minute = 100000
-request_timeout_seconds = 0.5
+request_timeout_seconds = {timeout}
 sync_concurrency = 2
 """
 
@@ -85,8 +85,9 @@ def _json(body: Any) -> httpx.Response:
                           headers={"content-type": "application/json"})
 
 
-def hostile_settings(home) -> Any:
-    (home / "config.toml").write_text(PROFILE, encoding="utf-8")
+def hostile_settings(home, *, timeout: float = 0.5) -> Any:
+    """A partner-center profile for the fake; the deadline of one call is 4 x ``timeout``."""
+    (home / "config.toml").write_text(PROFILE.format(timeout=timeout), encoding="utf-8")
     return load_settings("hostile")
 
 
