@@ -15,6 +15,7 @@ from collections.abc import Callable, Sequence
 from csp_tui import __version__
 from csp_tui.config import ConfigError, Settings, load_settings
 from csp_tui.i18n import argparse_gettext, set_language, t
+from csp_tui.output_encoding import survive_any_locale
 
 EXIT_OK = 0
 EXIT_FAILURE = 1
@@ -165,6 +166,7 @@ def _resolve(name: str) -> Callable[[argparse.Namespace, Settings], int]:
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    survive_any_locale()
     settings: Settings | None = None
     config_error: ConfigError | None = None
     # The environment's language (LANG/LC_ALL) until a profile is read: a config error is
