@@ -80,8 +80,14 @@ _OWN_HEADERS = frozenset({
     "authorization", "accept", "content-type", "content-length", "host", "ms-requestid",
     "ms-correlationid", "x-locale", "ms-partnercenter-application", "if-match",
 })
-# Query parameters whose values are not written to the command log.
-_SECRET_QUERY_KEYS = ("token", "secret", "password", "signature", "sig", "code")
+# Query parameters whose values the command log keeps (lower case): those csp-tui itself
+# sends and Partner Center's documented paging and filtering ones. A next link may carry any
+# other name (``auth``, ``jwt``, ``SharedAccessKey``...): its value is never written.
+_SAFE_QUERY_KEYS = frozenset({
+    "size", "filter", "seekoperation", "relationship_type", "indirectresellerid",
+    "indirectcloudsolutionproviderid", "offset", "top", "skip", "startdate", "enddate",
+    "country", "targetview", "targetsegment", "pagesize", "view",
+})
 
 _RELATIONSHIP_TYPES = {
     "isindirectresellerof": "IsIndirectResellerOf",
@@ -227,7 +233,7 @@ def loggable_path(target: str) -> str:
         return safe_text(unquote(path))
     shown = []
     for key, value in parse_qsl(query, keep_blank_values=True):
-        if any(word in key.lower() for word in _SECRET_QUERY_KEYS):
+        if key.strip().lower() not in _SAFE_QUERY_KEYS:
             value = "***"
         shown.append(f"{key}={value}")
     return safe_text(f"{unquote(path)}?{'&'.join(shown)}")
