@@ -123,6 +123,10 @@ def _checked_url(value: str) -> str:
         raise _InvalidValue("config.problem.url_not_https")
     if parts.query or parts.fragment:
         raise _InvalidValue("config.problem.url_query")
+    if "@" in parts.netloc:
+        # A user name or password in the address would travel into every place the address
+        # is shown (info, errors, logs): refused, so it is nowhere.
+        raise _InvalidValue("config.problem.url_userinfo")
     return value.rstrip("/")
 
 
