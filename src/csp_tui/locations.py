@@ -62,10 +62,12 @@ class Locations:
         return self.profile_dir / "exports"
 
     def ensure_profile_dir(self) -> Path:
-        """Create the profile directory readable by the owner only (it holds the token cache)."""
-        self.profile_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
+        """Create the profile directory readable by the owner only (it holds the token cache),
+        and every directory above it that csp-tui creates (``mkdir(parents=True)`` would leave
+        those to the umask: 0777 under ``umask 000``)."""
+        private_dirs(self.profile_dir)
         with contextlib.suppress(OSError):
-            os.chmod(self.profile_dir, 0o700)
+            os.chmod(self.data_dir / "profiles", 0o700)
         return self.profile_dir
 
     def as_dict(self) -> dict[str, str]:
@@ -79,6 +81,23 @@ class Locations:
             "sandbox_state": str(self.sandbox_state),
             "exports": str(self.exports_dir),
         }
+
+
+def private_dirs(directory: Path) -> None:
+    """Create ``directory`` and its missing parents, each 0700 whatever the umask; the leaf is
+    made 0700 even when it existed."""
+    missing: list[Path] = []
+    candidate = directory
+    while not candidate.exists() and candidate != candidate.parent:
+        missing.append(candidate)
+        candidate = candidate.parent
+    for path in reversed(missing):
+        with contextlib.suppress(FileExistsError):
+            path.mkdir(mode=0o700)
+        with contextlib.suppress(OSError):
+            os.chmod(path, 0o700)
+    with contextlib.suppress(OSError):
+        os.chmod(directory, 0o700)
 
 
 def base_dirs() -> tuple[Path, Path]:
