@@ -227,10 +227,14 @@ _TOML_POSITION = re.compile(
 _TOML_AT_END = re.compile(r"^(?P<detail>.*?)\s*\(at end of document\)$")
 
 
+_UTF8_BOM = "\ufeff"
+
+
 def _read_toml(path: Path) -> dict[str, Any]:
     try:
-        with path.open("rb") as fh:
-            return tomllib.load(fh)
+        # Windows editors often start a UTF-8 file with a byte order mark, which TOML itself
+        # does not allow: it is not part of the text, so it is skipped.
+        return tomllib.loads(path.read_bytes().decode("utf-8").removeprefix(_UTF8_BOM))
     except tomllib.TOMLDecodeError as exc:
         raise _syntax_error(path, exc) from exc
     except UnicodeDecodeError as exc:
@@ -489,7 +493,7 @@ def save_profile_language(settings: Settings, language: str) -> Path:
     target = path.resolve()
     try:
         text = target.read_text(encoding="utf-8")
-        expected = tomllib.loads(text)
+        expected = tomllib.loads(text.removeprefix(_UTF8_BOM))
     except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
         raise UnsafeEdit(name) from exc
     table = expected.get("profiles", {}).get(name)
@@ -498,7 +502,7 @@ def save_profile_language(settings: Settings, language: str) -> Path:
     table["language"] = language
     changed = _with_language_line(text, name, language)
     try:
-        if tomllib.loads(changed) != expected:
+        if tomllib.loads(changed.removeprefix(_UTF8_BOM)) != expected:
             raise UnsafeEdit(name)
     except tomllib.TOMLDecodeError as exc:
         raise UnsafeEdit(name) from exc

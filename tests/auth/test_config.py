@@ -455,3 +455,15 @@ def test_info_does_not_create_files(isolated_home, capsys):
     write_config(isolated_home, PC_PROFILE)
     run_info(load_settings("pc"), capsys, as_json=False)
     assert sorted(p.name for p in isolated_home.iterdir()) == ["config.toml"]
+
+
+def test_a_config_starting_with_a_utf8_byte_order_mark_is_read(isolated_home):
+    from csp_tui.config import save_profile_language
+
+    path = isolated_home / "config.toml"
+    path.write_bytes(b"\xef\xbb\xbf" + f'default_profile = "pc"\n{PC_PROFILE}'.encode())
+    settings = load_settings(None)
+    assert settings.profile.name == "pc" and settings.profile.tenant_id == TENANT
+    # and the language can still be saved into it
+    save_profile_language(settings, "cs")
+    assert load_settings(None).profile.language == "cs"

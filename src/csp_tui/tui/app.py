@@ -155,6 +155,11 @@ class CspApp(GuardedActions, TranslatedBindings, App[None]):
         # e.g. "the cache was unreadable, moved aside, a sync rebuilds it"
         for notice in getattr(self.backend, "notices", ()):
             self.notify(safe_text(notice, 500), severity="warning", timeout=15)
+        if self.settings.keymap:
+            from csp_tui.tui.keymap_check import keymap_problems
+
+            for problem in keymap_problems(self.settings.keymap):
+                self.notify(safe_text(problem, 300), severity="warning", timeout=15)
         self._unsubscribe = self.backend.subscribe(self._receive)
         if self.tick_seconds:
             self.set_interval(self.tick_seconds, self._tick)

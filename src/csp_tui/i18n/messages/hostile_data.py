@@ -26,6 +26,14 @@ MESSAGES = {
         "en": "Partner Center did not finish its answer within {seconds} s",
         "cs": "Partner Center nedokončil odpověď do {seconds} s",
     },
+    "pc.error.redirect": {
+        "en": "Partner Center answered with a redirect ({status}) to {target}; csp-tui does "
+              "not follow redirects (the sign-in token must not go elsewhere). Check the "
+              "profile's base_url.",
+        "cs": "Partner Center odpověděl přesměrováním ({status}) na {target}; csp-tui "
+              "přesměrování nenásleduje (přihlašovací token nesmí odejít jinam). Zkontrolujte "
+              "base_url v profilu.",
+    },
     "pc.malformed.too_large": {
         "en": "the answer is larger than {megabytes} MB, the most csp-tui reads",
         "cs": "odpověď je větší než {megabytes} MB, což je nejvíc, co csp-tui načte",
