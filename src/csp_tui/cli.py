@@ -20,6 +20,7 @@ from csp_tui.output_encoding import survive_any_locale
 EXIT_OK = 0
 EXIT_FAILURE = 1
 EXIT_USAGE = 2
+LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR")
 
 # subcommand -> "module:function"; modules live in csp_tui.commands
 HANDLERS: dict[str, str] = {
@@ -46,6 +47,10 @@ def _profile_parent() -> argparse.ArgumentParser:
     # SUPPRESS keeps a value given before the subcommand from being reset by the subparser.
     parent.add_argument("--profile", "-p", metavar=t("cli.metavar.name"),
                         default=argparse.SUPPRESS, help=t("cli.opt.profile"))
+    parent.add_argument("--log-level", type=str.upper, choices=LOG_LEVELS,
+                        default=argparse.SUPPRESS, help=t("cli.opt.log_level"))
+    parent.add_argument("--debug", action="store_true", default=argparse.SUPPRESS,
+                        help=t("cli.opt.debug"))
     return parent
 
 
@@ -198,6 +203,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                     problem=config_error.problem), file=sys.stderr)
         return EXIT_USAGE
     assert settings is not None
+    _start_log(args, settings)
     try:
         return int(_resolve(command)(args, settings) or 0)
     except KeyboardInterrupt:
@@ -211,6 +217,13 @@ def main(argv: Sequence[str] | None = None) -> int:
             raise
         print(t("storage.unusable", error=problem), file=sys.stderr)
         return EXIT_FAILURE
+
+
+def _start_log(args: argparse.Namespace, settings: Settings) -> None:
+    from csp_tui import log_file
+
+    level = "DEBUG" if getattr(args, "debug", False) else getattr(args, "log_level", None)
+    log_file.configure(settings.locations.log_file, level)
 
 
 _SQLITE_STORAGE_WORDS = ("disk", "readonly", "read-only", "unable to open", "locked",

@@ -32,6 +32,8 @@ class Locations:
     config_file: Path
     data_dir: Path
     profile: str
+    # The platform's log directory; None: ``logs`` in the data directory (CSP_TUI_HOME).
+    log_dir: Path | None = None
 
     @property
     def profile_dir(self) -> Path:
@@ -61,6 +63,11 @@ class Locations:
         """Files the user asked us to write (copied links, tenant requests for the distributor)."""
         return self.profile_dir / "exports"
 
+    @property
+    def log_file(self) -> Path:
+        """The rotating log of every command and console (shared by all profiles)."""
+        return (self.log_dir or self.data_dir / "logs") / "csp-tui.log"
+
     def ensure_profile_dir(self) -> Path:
         """Create the profile directory readable by the owner only (it holds the token cache),
         and every directory above it that csp-tui creates (``mkdir(parents=True)`` would leave
@@ -80,6 +87,7 @@ class Locations:
             "token_cache": str(self.token_cache),
             "sandbox_state": str(self.sandbox_state),
             "exports": str(self.exports_dir),
+            "log_file": str(self.log_file),
         }
 
 
@@ -113,4 +121,7 @@ def base_dirs() -> tuple[Path, Path]:
 
 def locations_for(profile: str) -> Locations:
     config_file, data_dir = base_dirs()
-    return Locations(config_file=config_file, data_dir=data_dir, profile=profile)
+    log_dir = None if os.environ.get(HOME_ENV) else Path(
+        platformdirs.user_log_dir(APP_NAME, appauthor=False))
+    return Locations(config_file=config_file, data_dir=data_dir, profile=profile,
+                     log_dir=log_dir)
