@@ -13,6 +13,7 @@ from csp_tui.services import events
 from csp_tui.services.outbox_runner import OutboxRunner
 from csp_tui.services.session import open_session
 from csp_tui.services.sync import SyncEngine, SyncResult
+from csp_tui.signals import cancel_on_ending_signals
 
 EXIT_USAGE = 2
 
@@ -82,6 +83,12 @@ async def _run(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+async def _cancellable(work):  # type: ignore[no-untyped-def]
+    task = asyncio.ensure_future(work)
+    cancel_on_ending_signals(task)
+    return await task
+
+
 def run(args: argparse.Namespace, settings: Settings) -> int:
     if args.customer is not None:
         args.customer = args.customer.strip()
@@ -89,7 +96,11 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
             print(t("sync.cli.customer_blank"), file=sys.stderr)
             return EXIT_USAGE
     try:
-        return asyncio.run(_run(args, settings))
+        return asyncio.run(_cancellable(_run(args, settings)))
+    except asyncio.CancelledError:
+        # SIGTERM/SIGHUP: the run was recorded as interrupted before it ended.
+        print(t("cli.interrupted"), file=sys.stderr)
+        return 143
     except Exception as exc:
         if isinstance(exc, pce.AuthenticationError) or type(exc).__name__ == "SignInRequiredError":
             print(t("sync.sign_in_required", error=str(exc)), file=sys.stderr)

@@ -7,6 +7,7 @@ here waits on the network.
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import os
 from collections.abc import Callable, Iterable
@@ -26,6 +27,7 @@ from csp_tui.config import Settings
 from csp_tui.domain.text import safe_text
 from csp_tui.i18n import set_language, t
 from csp_tui.services import events as ev
+from csp_tui.signals import exit_code, on_ending_signals
 from csp_tui.tui.backend import BackendStatus, ConsoleBackend
 from csp_tui.tui.bindings import GuardedActions, TranslatedBindings, bindings
 from csp_tui.tui.commands import COMMANDS, ConsoleCommand, ConsoleCommandProvider, resolve
@@ -105,6 +107,8 @@ class CspApp(GuardedActions, TranslatedBindings, App[None]):
         self._refresh_all = False
         self._refresh_scheduled = False
         self._start_error: str | None = None
+        # Set by the console command; tests run the app on their own loop and keep theirs.
+        self.handle_signals = False
         if theme:
             self.theme = theme
         if animation_level:
@@ -161,6 +165,10 @@ class CspApp(GuardedActions, TranslatedBindings, App[None]):
             for problem in keymap_problems(self.settings.keymap):
                 self.notify(safe_text(problem, 300), severity="warning", timeout=15)
         self._unsubscribe = self.backend.subscribe(self._receive)
+        if self.handle_signals:
+            # SIGTERM/SIGHUP: quit as the q key does (terminal restored, run interrupted).
+            on_ending_signals(asyncio.get_running_loop(),
+                              lambda signum: self.exit(return_code=exit_code(signum)))
         if self.tick_seconds:
             self.set_interval(self.tick_seconds, self._tick)
 
