@@ -47,6 +47,7 @@ from csp_tui.services.subscriptions import (
 from csp_tui.state import NotFoundError, outbox
 from csp_tui.state.outbox import OutboxEntry, OutboxState
 from csp_tui.tui.bindings import GuardedActions, KeySpec, TranslatedBindings, bindings, register
+from csp_tui.tui.widgets.narrow_safe import NarrowSafeOptionList
 
 if TYPE_CHECKING:
     from csp_tui.tui.app import CspApp
@@ -321,7 +322,7 @@ class QuantityScreen(GuardedActions, TranslatedBindings, ModalScreen[Plan | None
         self.dismiss(None)
 
 
-class ActionList(OptionList):
+class ActionList(NarrowSafeOptionList):
     """The changes, each with what it would do or why it cannot be done."""
 
 
