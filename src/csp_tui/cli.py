@@ -39,6 +39,7 @@ HANDLERS: dict[str, str] = {
     "log": "listing:run_log",
     "invite": "invite:run",
     "tenant create": "tenant:run_create",
+    "tenant reset-password": "tenant_reset:run",
 }
 
 
@@ -137,6 +138,10 @@ def build_parser() -> argparse.ArgumentParser:
     tenant = sub.add_parser("tenant", parents=[parent], help=t("cli.cmd.tenant"))
     tenant_sub = tenant.add_subparsers(dest="tenant_command", metavar=t("cli.metavar.command"))
     create = tenant_sub.add_parser("create", parents=[parent], help=t("cli.cmd.tenant_create"))
+    reset = tenant_sub.add_parser("reset-password", parents=[parent],
+                                  help=t("cli.cmd.tenant_reset"))
+    reset.add_argument("--customer", required=True, metavar=t("cli.metavar.tenant_id"),
+                       help=t("cli.opt.reset_customer"))
     create.add_argument("--file", required=True, metavar=t("cli.metavar.file"),
                         help=t("cli.opt.tenant_file"))
     create.add_argument("--wait", type=float, default=60.0, metavar=t("cli.metavar.seconds"),

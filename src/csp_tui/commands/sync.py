@@ -77,6 +77,8 @@ async def _run(args: argparse.Namespace, settings: Settings) -> int:
         await session.aclose()
     for line in _summary(result):
         print(line)
+    for line in lost_password_lines(settings):
+        print(line, file=sys.stderr)
     if not result.ok:
         print(t("sync.failed", error=result.error or "?"), file=sys.stderr)
         return 1
@@ -87,6 +89,20 @@ async def _cancellable(work):  # type: ignore[no-untyped-def]
     task = asyncio.ensure_future(work)
     cancel_on_ending_signals(task)
     return await task
+
+
+def lost_password_lines(settings: Settings) -> list[str]:
+    """One line per created tenant whose administrator's password nobody saw, offering the
+    reset (repeated after every sync until one is made)."""
+    from csp_tui.cache.db import open_state
+    from csp_tui.services import password_reset
+
+    state = open_state(settings.locations.state_db)
+    try:
+        return [password_reset.offer_text(entry)
+                for entry in password_reset.lost_credentials(state)]
+    finally:
+        state.conn.close()
 
 
 def run(args: argparse.Namespace, settings: Settings) -> int:

@@ -44,6 +44,7 @@ from csp_tui.partner_center.models import (
     Customer,
     CustomerCreate,
     CustomerFilter,
+    CustomerUser,
     Entitlement,
     Page,
     PartnerRelationship,
@@ -799,6 +800,22 @@ class PartnerCenterClient:
         assert latest is not None
         log.info("PATCH %s accepted; change not visible after polling", loggable_path(target))
         return latest
+
+    # -- customer users --------------------------------------------------------------------
+
+    async def list_customer_users(self, customer_id: str) -> list[CustomerUser]:
+        target = f"/v1/customers/{_segment(customer_id, 'customer_id')}/users"
+        return await self._collect(target, CustomerUser)
+
+    async def reset_user_password(self, customer_id: str, user_id: str, password: str, *,
+                                  request_id: str) -> None:
+        """Set a new password the user must change at the next sign-in. The password goes
+        only into this request's body (never into a call record)."""
+        target = (f"/v1/customers/{_segment(customer_id, 'customer_id')}/users/"
+                  f"{_segment(user_id, 'user_id')}/resetpassword")
+        body = {"passwordProfile": {"password": password, "forceChangePassword": True},
+                "attributes": {"objectType": "CustomerUser"}}
+        await self._call("PATCH", target, json_body=body, request_id=request_id)
 
     # -- entitlements and qualifications -------------------------------------------------
 

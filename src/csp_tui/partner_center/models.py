@@ -50,6 +50,7 @@ __all__ = [
     "Customer",
     "CustomerCreate",
     "CustomerFilter",
+    "CustomerUser",
     "EntitledArtifact",
     "Entitlement",
     "Id",
@@ -630,6 +631,18 @@ class UserCredentials(PCModel):
 
     user_name: Text = None
     password: SecretStr | None = None
+
+
+class CustomerUser(PCModel):
+    """A user of a customer's tenant (``/customers/{id}/users``); the password a reset sets
+    never reaches ``raw``."""
+
+    _raw_drop: ClassVar[frozenset[str]] = frozenset({"passwordprofile"})
+
+    id: Id
+    user_principal_name: Text = None
+    display_name: Text = None
+    state: Text = None
 
 
 class CreatedCustomer(Customer):

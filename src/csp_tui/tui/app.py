@@ -233,6 +233,7 @@ class CspApp(GuardedActions, TranslatedBindings, App[None]):
             subject = safe_text(event.subject, 120)
             if event.state == "done":
                 self.notify(t("tui.notify.outbox_done", subject=subject))
+                self._offer_password_reset(event.entry_id)
             elif event.state in {"failed", "needs_attention"}:
                 self._explain_outbox_failure(event, subject)
         elif isinstance(event, ev.InvitationAccepted):
@@ -242,6 +243,16 @@ class CspApp(GuardedActions, TranslatedBindings, App[None]):
         elif isinstance(event, ev.SignInRequired):
             self.on_sign_in_required(event.reason)
         self.refresh_status(event)
+
+    def _offer_password_reset(self, entry_id: str) -> None:
+        """A tenant created while nobody could see its password (a crash mid-create): say so,
+        with the way to a new one."""
+        from csp_tui.services import password_reset
+        from csp_tui.state import outbox
+
+        entry = outbox.get(self.backend.state, entry_id)
+        if entry is not None and password_reset.credentials_lost(entry):
+            self.notify(password_reset.offer_text(entry), severity="warning", timeout=60)
 
     def _explain_outbox_failure(self, event: ev.OutboxUpdated, subject: str) -> None:
         """Partner Center refused a queued change: say why in words, not as a code."""

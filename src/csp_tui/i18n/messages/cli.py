@@ -160,6 +160,16 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "new customer tenants",
         "cs": "nové tenanty zákazníků",
     },
+    "cli.cmd.tenant_reset": {
+        "en": "a new temporary password for the administrator of a created tenant whose first "
+              "password was lost",
+        "cs": "nové dočasné heslo správce vytvořeného tenantu, jehož první heslo se ztratilo",
+    },
+    "cli.opt.reset_customer": {
+        "en": "the tenant id of the customer (csp-tui sync names it)",
+        "cs": "id tenantu zákazníka (uvede ho csp-tui sync)",
+    },
+    "cli.metavar.tenant_id": {"en": "TENANT_ID", "cs": "ID_TENANTU"},
     "cli.cmd.tenant_create": {
         "en": "validate a tenant request file and create the tenant (or prepare the request "
               "for your distributor)",

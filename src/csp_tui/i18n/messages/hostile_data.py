@@ -38,4 +38,42 @@ MESSAGES = {
         "en": "the answer is larger than {megabytes} MB, the most csp-tui reads",
         "cs": "odpověď je větší než {megabytes} MB, což je nejvíc, co csp-tui načte",
     },
+    "reset.no_one_to_show": {
+        "en": "waiting for the console or `csp-tui tenant reset-password` to show the new "
+              "password to a person",
+        "cs": "čeká na konzoli nebo `csp-tui tenant reset-password`, aby nové heslo viděl "
+              "člověk",
+    },
+    "reset.user_not_found": {
+        "en": "the tenant has no user {user}",
+        "cs": "tenant nemá uživatele {user}",
+    },
+    "reset.offer": {
+        "en": "The tenant of {company} was created, but the temporary password of {admin} "
+              "was lost before anyone saw it (the program ended first). Set a new one: "
+              "csp-tui tenant reset-password --customer {customer}",
+        "cs": "Tenant {company} byl vytvořen, ale dočasné heslo uživatele {admin} se ztratilo "
+              "dřív, než ho kdo viděl (program skončil dřív). Nastavte nové: "
+              "csp-tui tenant reset-password --customer {customer}",
+    },
+    "reset.cli.queued": {
+        "en": "Resetting the password of {admin} ({company}) through the outbox…",
+        "cs": "Heslo uživatele {admin} ({company}) se nastavuje přes frontu zápisů…",
+    },
+    "reset.cli.done": {
+        "en": "New temporary password of {admin} (shown only this once; it must be changed "
+              "at the next sign-in): {password}",
+        "cs": "Nové dočasné heslo uživatele {admin} (zobrazeno jen tentokrát, při příštím "
+              "přihlášení se musí změnit): {password}",
+    },
+    "reset.cli.not_done": {
+        "en": "The reset has not gone through yet ({state}): {error}. It stays in the outbox; "
+              "run the command again to send it.",
+        "cs": "Nastavení hesla zatím neproběhlo ({state}): {error}. Zůstává ve frontě; "
+              "spusťte příkaz znovu.",
+    },
+    "reset.cli.nothing_lost": {
+        "en": "No created tenant of customer {customer} is waiting for a new password.",
+        "cs": "Žádný vytvořený tenant zákazníka {customer} nečeká na nové heslo.",
+    },
 }
