@@ -64,8 +64,13 @@ def test_under_loadgroup_the_reliability_tests_share_one_worker(tmp_path):
 
 
 def test_check_compares_scenarios_runs_and_losses_not_the_varying_counts():
-    sys.path.insert(0, str(ROOT / "scripts"))
-    import reliability_report
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location(
+        "report_script", ROOT / "scripts" / "reliability_report.py")
+    assert spec is not None and spec.loader is not None
+    reliability_report = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(reliability_report)
 
     def readme(rows: str) -> str:
         return ("<!-- reliability:start -->\n| scenario | runs | operations tried | faults "
