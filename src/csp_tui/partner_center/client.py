@@ -502,7 +502,7 @@ class PartnerCenterClient:
                     if method != "HEAD" and status != 204:
                         try:
                             body = _parse_body(response)
-                        except ValueError as exc:
+                        except (ValueError, RecursionError) as exc:  # nested past any use
                             malformed = ("pc.malformed.not_json", str(exc))
                         else:
                             if body is None and require_body and 200 <= status < 300:
