@@ -114,3 +114,31 @@ async def test_a_sync_against_a_dripping_server_ends_failed_with_words(settings)
     assert not result.ok
     assert run["status"] == "failed"
     assert "did not finish its answer within 2 s" in run["error"]
+
+
+async def test_one_customer_that_answers_just_in_time_forever_is_given_up(settings):
+    """Each call is within its own deadline, but one customer's reads never end: that
+    customer fails by the step deadline, the others are kept."""
+    from csp_tui.services.session import open_session
+    from csp_tui.services.sync import SyncEngine
+
+    from .fake_pc import StaticTokens
+
+    async def slow(request: httpx.Request) -> httpx.Response:
+        await asyncio.sleep(0.3)  # inside the 2 s call deadline, every time
+        return httpx.Response(500)  # and retried, again and again
+
+    fake = FakePartnerCenter(customers=[customer("c1"), customer("c2")],
+                             subscriptions={"c2": [subscription("s2")]})
+    fake.routes["/v1/customers/c1/subscriptions"] = slow
+    session = open_session(settings, transport=httpx.MockTransport(fake.handle),
+                           token_provider=StaticTokens())
+    try:
+        engine = SyncEngine(session.client, session.cache, session.state, settings.profile)
+        engine.step_deadline_s = 1.0
+        result = await engine.full_sync()
+        rows = session.cache.conn.execute("SELECT customer_id, id FROM subscriptions").fetchall()
+    finally:
+        await session.aclose()
+    assert rows == [("c2", "s2")]
+    assert "not read within 1 s" in result.failed_customers["c1"]

@@ -387,6 +387,11 @@ class PartnerCenterClient:
     def base_url(self) -> httpx.URL:
         return self._http.base_url
 
+    @property
+    def deadline_s(self) -> float:
+        """The total time one attempt may take (see ``limits``)."""
+        return self._deadline_s
+
     async def aclose(self) -> None:
         await self._http.aclose()
 

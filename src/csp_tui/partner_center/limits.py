@@ -19,6 +19,12 @@ MAX_BODY_BYTES = 32 * 1024 * 1024
 DEADLINE_FACTOR = 4.0
 
 
+#: One customer's details (its record, subscriptions, entitlements, qualifications and
+#: relationships, with their retries) may take at most this many attempt deadlines: a server
+#: that answers every call just in time, again and again, cannot hold a sync on one customer.
+STEP_DEADLINE_FACTOR = 5.0
+
+
 class DeadlineExceeded(Exception):
     """The answer did not finish within the attempt's deadline."""
 

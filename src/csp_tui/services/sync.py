@@ -30,6 +30,7 @@ from csp_tui.cache import store
 from csp_tui.config import Profile, Role
 from csp_tui.i18n import t
 from csp_tui.partner_center import errors as pce
+from csp_tui.partner_center import limits
 from csp_tui.partner_center.auth import AuthError, SignInRequiredError
 from csp_tui.partner_center.client import PartnerCenterClient
 from csp_tui.services import events, mapping
@@ -117,6 +118,9 @@ class SyncEngine:
         self.publish: Publish = publish or (lambda event: None)
         self.concurrency = concurrency or profile.sync_concurrency
         self._queue: _DetailQueue | None = None
+        # One customer's detail read may take at most this long (None: from the client's
+        # deadline, see partner_center.limits).
+        self.step_deadline_s: float | None = None
 
     # -- public -------------------------------------------------------------------------
 
@@ -247,8 +251,15 @@ class SyncEngine:
 
     async def _read_one(self, customer_id: str, result: SyncResult) -> None:
         """Read and write one customer; errors are recorded, never abort the whole run."""
+        step_deadline = self.step_deadline_s or max(
+            60.0, getattr(self.client, "deadline_s", 120.0) * limits.STEP_DEADLINE_FACTOR)
         try:
-            detail = await self._fetch_detail(customer_id)
+            async with asyncio.timeout(step_deadline):
+                detail = await self._fetch_detail(customer_id)
+        except TimeoutError:
+            result.failed_customers[customer_id] = t("sync.step_deadline",
+                                                     seconds=f"{step_deadline:g}")
+            return
         except pce.NotFoundError:
             # Gone between listing and detail (or not yet visible after creation): keep the
             # listing row; the next complete listing decides whether it was removed.

@@ -16,6 +16,12 @@ MESSAGES = {
         "en": "the sync stopped on an unexpected error ({error}); what was read so far is kept",
         "cs": "synchronizace skončila nečekanou chybou ({error}); co se načetlo, zůstává",
     },
+    "sync.step_deadline": {
+        "en": "this customer's details were not read within {seconds} s; the next sync tries "
+              "again",
+        "cs": "údaje tohoto zákazníka se nenačetly do {seconds} s; další synchronizace to "
+              "zkusí znovu",
+    },
     "pc.malformed.no_new_items": {
         "en": "Partner Center kept sending further pages without any new item ({pages} pages "
               "in a row); the listing was stopped",
