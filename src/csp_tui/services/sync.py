@@ -151,7 +151,7 @@ class SyncEngine:
                                  error=sample)
             elif result.skipped_items:
                 result.error = skipped_summary(result.skipped_items)
-        except SIGN_IN_ERRORS as exc:
+        except (*SIGN_IN_ERRORS, AuthError) as exc:  # the caller asks for a sign-in
             result.error = str(exc)
             self._finish(result, requests_before, throttled_before)
             raise
@@ -186,7 +186,7 @@ class SyncEngine:
                 result.error = result.failed_customers[customer_id]
             elif result.skipped_items:
                 result.error = skipped_summary(result.skipped_items)
-        except SIGN_IN_ERRORS as exc:
+        except (*SIGN_IN_ERRORS, AuthError) as exc:  # the caller asks for a sign-in
             result.error = str(exc)
             self._finish(result, requests_before, throttled_before)
             raise
