@@ -29,3 +29,7 @@ def isolated_home(tmp_path_factory, monkeypatch):
     i18n.set_language("en")
     yield home
     i18n.set_language("en")
+    # A command run in-process attached the log file of this test's home: detach it.
+    from csp_tui import log_file
+
+    log_file.stop()

@@ -15,10 +15,12 @@ from collections.abc import Callable, Sequence
 from csp_tui import __version__
 from csp_tui.config import ConfigError, Settings, load_settings
 from csp_tui.i18n import argparse_gettext, set_language, t
+from csp_tui.output_encoding import survive_any_locale
 
 EXIT_OK = 0
 EXIT_FAILURE = 1
 EXIT_USAGE = 2
+LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR")
 
 # subcommand -> "module:function"; modules live in csp_tui.commands
 HANDLERS: dict[str, str] = {
@@ -37,6 +39,7 @@ HANDLERS: dict[str, str] = {
     "log": "listing:run_log",
     "invite": "invite:run",
     "tenant create": "tenant:run_create",
+    "tenant reset-password": "tenant_reset:run",
 }
 
 
@@ -45,6 +48,10 @@ def _profile_parent() -> argparse.ArgumentParser:
     # SUPPRESS keeps a value given before the subcommand from being reset by the subparser.
     parent.add_argument("--profile", "-p", metavar=t("cli.metavar.name"),
                         default=argparse.SUPPRESS, help=t("cli.opt.profile"))
+    parent.add_argument("--log-level", type=str.upper, choices=LOG_LEVELS,
+                        default=argparse.SUPPRESS, help=t("cli.opt.log_level"))
+    parent.add_argument("--debug", action="store_true", default=argparse.SUPPRESS,
+                        help=t("cli.opt.debug"))
     return parent
 
 
@@ -134,6 +141,10 @@ def build_parser() -> argparse.ArgumentParser:
     tenant = sub.add_parser("tenant", parents=[parent], help=t("cli.cmd.tenant"))
     tenant_sub = tenant.add_subparsers(dest="tenant_command", metavar=t("cli.metavar.command"))
     create = tenant_sub.add_parser("create", parents=[parent], help=t("cli.cmd.tenant_create"))
+    reset = tenant_sub.add_parser("reset-password", parents=[parent],
+                                  help=t("cli.cmd.tenant_reset"))
+    reset.add_argument("--customer", required=True, metavar=t("cli.metavar.tenant_id"),
+                       help=t("cli.opt.reset_customer"))
     create.add_argument("--file", required=True, metavar=t("cli.metavar.file"),
                         help=t("cli.opt.tenant_file"))
     create.add_argument("--wait", type=float, default=60.0, metavar=t("cli.metavar.seconds"),
@@ -168,6 +179,7 @@ def _resolve(name: str) -> Callable[[argparse.Namespace, Settings], int]:
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    survive_any_locale()
     settings: Settings | None = None
     config_error: ConfigError | None = None
     # The environment's language (LANG/LC_ALL) until a profile is read: a config error is
@@ -199,6 +211,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                     problem=config_error.problem), file=sys.stderr)
         return EXIT_USAGE
     assert settings is not None
+    _start_log(args, settings)
     try:
         return int(_resolve(command)(args, settings) or 0)
     except KeyboardInterrupt:
@@ -212,6 +225,13 @@ def main(argv: Sequence[str] | None = None) -> int:
             raise
         print(t("storage.unusable", error=problem), file=sys.stderr)
         return EXIT_FAILURE
+
+
+def _start_log(args: argparse.Namespace, settings: Settings) -> None:
+    from csp_tui import log_file
+
+    level = "DEBUG" if getattr(args, "debug", False) else getattr(args, "log_level", None)
+    log_file.configure(settings.locations.log_file, level)
 
 
 _SQLITE_STORAGE_WORDS = ("disk", "readonly", "read-only", "unable to open", "locked",

@@ -123,6 +123,10 @@ def _checked_url(value: str) -> str:
         raise _InvalidValue("config.problem.url_not_https")
     if parts.query or parts.fragment:
         raise _InvalidValue("config.problem.url_query")
+    if "@" in parts.netloc:
+        # A user name or password in the address would travel into every place the address
+        # is shown (info, errors, logs): refused, so it is nowhere.
+        raise _InvalidValue("config.problem.url_userinfo")
     return value.rstrip("/")
 
 
@@ -226,10 +230,14 @@ _TOML_POSITION = re.compile(
 _TOML_AT_END = re.compile(r"^(?P<detail>.*?)\s*\(at end of document\)$")
 
 
+_UTF8_BOM = "\ufeff"
+
+
 def _read_toml(path: Path) -> dict[str, Any]:
     try:
-        with path.open("rb") as fh:
-            return tomllib.load(fh)
+        # Windows editors often start a UTF-8 file with a byte order mark, which TOML itself
+        # does not allow: it is not part of the text, so it is skipped.
+        return tomllib.loads(path.read_bytes().decode("utf-8").removeprefix(_UTF8_BOM))
     except tomllib.TOMLDecodeError as exc:
         raise _syntax_error(path, exc) from exc
     except UnicodeDecodeError as exc:
@@ -495,7 +503,7 @@ def save_profile_language(settings: Settings, language: str) -> Path:
     target = path.resolve()
     try:
         text = target.read_text(encoding="utf-8")
-        expected = tomllib.loads(text)
+        expected = tomllib.loads(text.removeprefix(_UTF8_BOM))
     except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
         raise UnsafeEdit(name) from exc
     table = expected.get("profiles", {}).get(name)
@@ -504,7 +512,7 @@ def save_profile_language(settings: Settings, language: str) -> Path:
     table["language"] = language
     changed = _with_language_line(text, name, language)
     try:
-        if tomllib.loads(changed) != expected:
+        if tomllib.loads(changed.removeprefix(_UTF8_BOM)) != expected:
             raise UnsafeEdit(name)
     except tomllib.TOMLDecodeError as exc:
         raise UnsafeEdit(name) from exc

@@ -32,6 +32,8 @@ class Locations:
     config_file: Path
     data_dir: Path
     profile: str
+    # The platform's log directory; None: ``logs`` in the data directory (CSP_TUI_HOME).
+    log_dir: Path | None = None
 
     @property
     def profile_dir(self) -> Path:
@@ -61,11 +63,18 @@ class Locations:
         """Files the user asked us to write (copied links, tenant requests for the distributor)."""
         return self.profile_dir / "exports"
 
+    @property
+    def log_file(self) -> Path:
+        """The rotating log of every command and console (shared by all profiles)."""
+        return (self.log_dir or self.data_dir / "logs") / "csp-tui.log"
+
     def ensure_profile_dir(self) -> Path:
-        """Create the profile directory readable by the owner only (it holds the token cache)."""
-        self.profile_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
+        """Create the profile directory readable by the owner only (it holds the token cache),
+        and every directory above it that csp-tui creates (``mkdir(parents=True)`` would leave
+        those to the umask: 0777 under ``umask 000``)."""
+        private_dirs(self.profile_dir)
         with contextlib.suppress(OSError):
-            os.chmod(self.profile_dir, 0o700)
+            os.chmod(self.data_dir / "profiles", 0o700)
         return self.profile_dir
 
     def as_dict(self) -> dict[str, str]:
@@ -78,7 +87,25 @@ class Locations:
             "token_cache": str(self.token_cache),
             "sandbox_state": str(self.sandbox_state),
             "exports": str(self.exports_dir),
+            "log_file": str(self.log_file),
         }
+
+
+def private_dirs(directory: Path) -> None:
+    """Create ``directory`` and its missing parents, each 0700 whatever the umask; the leaf is
+    made 0700 even when it existed."""
+    missing: list[Path] = []
+    candidate = directory
+    while not candidate.exists() and candidate != candidate.parent:
+        missing.append(candidate)
+        candidate = candidate.parent
+    for path in reversed(missing):
+        with contextlib.suppress(FileExistsError):
+            path.mkdir(mode=0o700)
+        with contextlib.suppress(OSError):
+            os.chmod(path, 0o700)
+    with contextlib.suppress(OSError):
+        os.chmod(directory, 0o700)
 
 
 def base_dirs() -> tuple[Path, Path]:
@@ -94,4 +121,7 @@ def base_dirs() -> tuple[Path, Path]:
 
 def locations_for(profile: str) -> Locations:
     config_file, data_dir = base_dirs()
-    return Locations(config_file=config_file, data_dir=data_dir, profile=profile)
+    log_dir = None if os.environ.get(HOME_ENV) else Path(
+        platformdirs.user_log_dir(APP_NAME, appauthor=False))
+    return Locations(config_file=config_file, data_dir=data_dir, profile=profile,
+                     log_dir=log_dir)

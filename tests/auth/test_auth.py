@@ -492,6 +492,26 @@ def test_too_open_cache_file_and_directory_are_tightened(make_auth, pc_settings)
     assert mode(cache_file.parent) == 0o700
 
 
+def test_a_planted_symlink_as_token_cache_is_not_followed(make_auth, pc_settings, tmp_path):
+    """Neither read, nor chmod-ed, nor written through: the person is told which path."""
+    sign_in(make_auth())
+    cache_file = pc_settings.locations.token_cache
+    target = tmp_path / "someone-elses-file.json"
+    target.write_text(cache_file.read_text())
+    os.chmod(target, 0o644)
+    cache_file.unlink()
+    cache_file.symlink_to(target)
+    before = target.read_text()
+    device = make_auth()
+    assert device.signed_in_account() is None
+    assert device.cache_warning and str(cache_file) in device.cache_warning
+    assert "symbolic link" in device.cache_warning
+    assert mode(target) == 0o644
+    sign_in(device)
+    assert cache_file.is_symlink() and target.read_text() == before
+    assert mode(target) == 0o644
+
+
 def test_cache_file_is_private_even_with_a_permissive_umask(make_auth, pc_settings):
     old = os.umask(0)
     try:

@@ -324,6 +324,22 @@ def test_good_base_url(isolated_home, url, stored):
     assert load_settings("pc").profile.base_url == stored
 
 
+@pytest.mark.parametrize("url", ["https://user:hunter2@pc.example.com",
+                                 "https://hunter2@pc.example.com", "http://a:hunter2@127.0.0.1:8765"])
+def test_a_password_in_base_url_is_refused_and_never_shown(isolated_home, url, capsys):
+    from csp_tui import cli
+
+    body = PC_PROFILE.replace("[profiles.pc]\n", f'[profiles.pc]\nbase_url = "{url}"\n')
+    error = config_error(isolated_home, body, "pc")
+    assert error.key == "profiles.pc.base_url"
+    assert "user name or password" in error.problem
+    assert cli.main(["info", "--profile", "pc"]) == cli.EXIT_USAGE
+    assert cli.main(["info", "--profile", "pc", "--json"]) == cli.EXIT_USAGE
+    shown = capsys.readouterr()
+    assert "hunter2" not in shown.out + shown.err
+    assert "user name or password" in shown.err
+
+
 def test_authority_host_must_not_be_plain_http(isolated_home):
     body = PC_PROFILE.replace("[profiles.pc]\n",
                               '[profiles.pc]\nauthority_host = "http://login.example.com"\n')
@@ -460,3 +476,15 @@ def test_a_user_defined_sandbox_profile_is_paced_like_the_built_in_one(isolated_
                   'tenant_id = "contoso.onmicrosoft.com"\n')
     write_config(isolated_home, production + 'client_id = "11111111-2222-4333-8444-555555555555"\n')
     assert load_settings("pc").profile.rate_limit_per_minute == 450
+
+
+def test_a_config_starting_with_a_utf8_byte_order_mark_is_read(isolated_home):
+    from csp_tui.config import save_profile_language
+
+    path = isolated_home / "config.toml"
+    path.write_bytes(b"\xef\xbb\xbf" + f'default_profile = "pc"\n{PC_PROFILE}'.encode())
+    settings = load_settings(None)
+    assert settings.profile.name == "pc" and settings.profile.tenant_id == TENANT
+    # and the language can still be saved into it
+    save_profile_language(settings, "cs")
+    assert load_settings(None).profile.language == "cs"

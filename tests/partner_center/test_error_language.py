@@ -84,7 +84,7 @@ async def test_a_next_page_of_the_wrong_shape_hides_secrets_of_its_link() -> Non
 
     def handler(request: httpx.Request) -> httpx.Response:
         if "SECRET-42" in str(request.url):
-            return ok({"items": [{"companyProfile": {"companyName": "bez id"}}]})
+            return ok(42)  # not a collection at all
         return ok(customers_page(["a"], link(next_uri, None)))
 
     h = Harness(handler)
@@ -94,6 +94,22 @@ async def test_a_next_page_of_the_wrong_shape_hides_secrets_of_its_link() -> Non
     assert len(h.requests) == 2  # the second page was fetched and could not be read
     assert "SECRET-42" not in text
     assert "continuationToken=***" in text
+
+
+async def test_an_unreadable_item_is_named_without_the_secrets_of_its_link() -> None:
+    next_uri = "/v1/customers?size=1&seekOperation=Next&continuationToken=SECRET-42"
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        if "SECRET-42" in str(request.url):
+            return ok({"items": [{"companyProfile": {"companyName": "bez id"}}]})
+        return ok(customers_page(["a"], link(next_uri, None)))
+
+    h = Harness(handler)
+    customers = await h.client.list_customers(size=1)
+    assert [c.id for c in customers] == ["a"]
+    assert len(customers.skipped) == 1
+    assert "SECRET-42" not in customers.skipped[0]
+    assert "continuationToken=***" in customers.skipped[0]
 
 
 def test_remote_descriptions_stay_as_partner_center_wrote_them() -> None:

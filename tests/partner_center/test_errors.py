@@ -127,3 +127,16 @@ def test_str_shows_status_code_and_description() -> None:
     assert str(error) == "[HTTP 400, code 800090] Subscription quantity cannot be decreased."
     assert issubclass(pce.MalformedResponseError, pce.TransportError)
     assert pce.TransportError("x").retryable is True
+
+
+def test_a_redirect_says_where_it_pointed_without_secrets() -> None:
+    from csp_tui.partner_center import errors as pce_errors
+
+    error = pce_errors.error_from_parts(
+        301, "", {"Location": "https://user:pw@new.example.com:8443/v1/customers?sig=SECRET"})
+    text = str(error)
+    assert text.startswith("[HTTP 301] Partner Center answered with a redirect (301) to "
+                           "https://new.example.com:8443/v1/customers;")
+    assert "base_url" in text
+    assert "SECRET" not in text and "pw" not in text and "HTTP 301] HTTP 301" not in text
+    assert "redirect" in str(pce_errors.error_from_parts(302, "", {}))

@@ -553,8 +553,24 @@ def test_collection_shapes() -> None:
     assert isinstance(bare, Collection)
     with pytest.raises(TypeError):
         parse_collection(Customer, 42)
-    with pytest.raises(ValidationError):
-        parse_collection(Customer, {"items": [{"companyProfile": {}}]})
+    # An item that cannot be read spoils only itself: left out, named, the rest kept.
+    mixed = parse_collection(Customer, {"items": [{"companyProfile": {}}, {"id": "c"}]})
+    assert [c.id for c in mixed.items] == ["c"]
+    assert mixed.skipped_items == ["items[0]: id: Field required"]
+
+
+def test_a_number_beyond_64_bits_spoils_only_its_item() -> None:
+    page = parse_collection(Subscription, {"totalCount": "9" * 40, "items": [
+        {"id": "huge", "quantity": "999999999999999999999999999999"},
+        {"id": "float", "quantity": 1e300},
+        {"id": "digits", "quantity": "9" * 5000},
+        {"id": "fine", "quantity": "12"},
+    ]})
+    assert [(s.id, s.quantity) for s in page.items] == [("fine", 12)]
+    assert [line.split(":")[0] for line in page.skipped_items] == [
+        "items[0] (id huge)", "items[1] (id float)", "items[2] (id digits)"]
+    assert all("number out of range" in line for line in page.skipped_items)
+    assert page.total_count is None  # informative only: out of range counts as absent
 
 
 def test_address_prefers_state_over_region() -> None:

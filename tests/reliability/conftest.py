@@ -362,9 +362,13 @@ def sandbox(served: ServedSandbox) -> Iterator[ServedSandbox]:
     served.control("/_emulator/auth", {"reset": True})
 
 
+@pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(config, items):  # type: ignore[no-untyped-def]
     """Under pytest-xdist every reliability test runs on one worker, in file order, so the
-    secrets sweep (test_zz_secrets.py) comes after every scenario whose files it searches."""
+    secrets sweep (test_zz_secrets.py) comes after every scenario whose files it searches.
+
+    ``tryfirst``: xdist's own hook (``--dist loadgroup``) reads the marker to give each test
+    its group; a marker added after it has run is ignored and the suite is split."""
     here = Path(__file__).parent
     for item in items:
         if here in Path(str(item.fspath)).parents:

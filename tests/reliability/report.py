@@ -64,17 +64,68 @@ class Ledger:
                         encoding="utf-8")
 
     def write_if_requested(self) -> Path | None:
+        """Under pytest-xdist each worker writes its own file beside the requested one
+        (``<path>.<worker>``), so no worker's records replace another's; :func:`load` merges
+        them."""
         target = os.environ.get(REPORT_ENV)
         if not target:
             return None
-        path = Path(target)
+        worker = os.environ.get("PYTEST_XDIST_WORKER")
+        path = Path(f"{target}.{worker}") if worker else Path(target)
+        if worker and not self.records:
+            return None  # a worker that ran no scenario has nothing to add
         self.write(path)
         return path
 
 
+def record_files(path: Path) -> list[Path]:
+    """The requested file and every worker's file beside it."""
+    found = [path] if path.exists() else []
+    return found + sorted(path.parent.glob(path.name + ".gw*"))
+
+
 def load(path: Path) -> list[ScenarioRecord]:
-    document = json.loads(path.read_text(encoding="utf-8"))
-    return [ScenarioRecord(**item) for item in document.get("records", [])]
+    records: list[ScenarioRecord] = []
+    for file in record_files(path):
+        document = json.loads(file.read_text(encoding="utf-8"))
+        records += [ScenarioRecord(**item) for item in document.get("records", [])]
+    return records
+
+
+#: Every scenario the suite records; a run whose report lacks one is not a report (a test
+#: skipped, deselected or run on a worker whose records were lost).
+EXPECTED_SCENARIOS = (
+    "sync: access token expires mid-sync (refreshed)",
+    "sync + outbox: sign-in revoked mid-sync",
+    "CLI sync: revoked env token",
+    "lone surrogate in a company name from Partner Center",
+    "CLI `customers --filter` with huge/empty/binary/RTL/emoji text",
+    "CLI `invite --company` with huge/empty/binary/RTL/emoji text",
+    "CLI `tenant create --file` with huge/empty/binary/RTL/emoji files",
+    "corrupt cache.db (moved aside, rebuilt, said so)",
+    "corrupt state.db (refused, never replaced)",
+    "profile directory is a file / not creatable",
+    "disk full in the middle of a sync",
+    "read-only profile: lists work, writes refused clearly",
+    "two consoles + a CLI sync on one profile (2 rounds)",
+    "kill -9 during a sync (3 times in a row)",
+    "kill -9 during a tenant creation, restart with `csp-tui tenant create`",
+    "kill -9 during a tenant creation, restart with `csp-tui sync`",
+    "sender dies mid-body, resent with the same key",
+    "sync: 429 burst (Retry-After honoured)",
+    "sync: 500/503 answers",
+    "sync: request timeouts",
+    "sync: connection dropped mid-body",
+    "sync: malformed JSON answers",
+    "hostile remote names (markup, ANSI, OSC 52, bidi) in CLI output",
+    "hostile remote names (markup, ANSI, OSC 52, bidi) on the console",
+    "read-only profile: every writing service refuses",
+)
+
+
+def missing_scenarios(records: Iterable[ScenarioRecord]) -> list[str]:
+    seen = {record.scenario for record in records}
+    return [scenario for scenario in EXPECTED_SCENARIOS if scenario not in seen]
 
 
 @dataclass

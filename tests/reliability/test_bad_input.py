@@ -310,9 +310,13 @@ def test_tenant_create_file_with_bad_content(isolated_home, tmp_path, capsys, re
     reliability.record("CLI `tenant create --file` with huge/empty/binary/RTL/emoji files",
                        attempts=1, faults=1, lost=int(code not in (0, 2)))
     assert "\x1b" not in out + err and "Traceback" not in err
-    if kind in ("rtl", "emoji", "control", "lone surrogate"):
-        assert code == 0, err  # odd but printable names are names
+    if kind == "emoji":
+        assert code == 0, err  # odd but visible names are names
         assert "Tenant created" in out
+    elif kind in ("rtl", "control", "lone surrogate"):
+        # Never silently cleaned: refused, naming the field and the character.
+        assert code == 2 and "Tenant created" not in out
+        assert "Company name" in err and "a character nobody can see" in err
     else:
         assert code == 2
         assert str(path) in err and out == ""

@@ -188,7 +188,10 @@ def test_a_failing_detail_write_rolls_back_completely(cache):
     run = store.start_run(cache, "full", now=T1)
     store.write_customer_detail(cache, detail([sub("s1")]), run_id=run, now=T1)
     snapshot_before = store.snapshot(cache)
-    broken = detail([sub("s1", quantity=99), {"offer_name": "no id"}], domains=[("x.cz", False)])
+    # A qualification without its name is a bug of the caller (mapping always sets it): the
+    # whole unit fails and nothing of it is written.
+    broken = detail([sub("s1", quantity=99)], domains=[("x.cz", False)],
+                    qualifications=[{"vetting_status": "approved"}])
     with pytest.raises(KeyError):
         store.write_customer_detail(cache, broken, run_id=run, now=T2)
     assert store.snapshot(cache) == snapshot_before
@@ -220,3 +223,62 @@ def test_attention_columns_follow_the_subscriptions(cache):
     store.write_customer_detail(cache, detail([sub("s1"), sub("s2")]), run_id=run, now=T2)
     row = customer(cache)
     assert (row["attention"], row["attention_reason"]) == (0, None)
+
+
+def test_an_item_sqlite_cannot_hold_spoils_only_itself(cache):
+    """A number beyond 64 bits (OverflowError in SQLite), an item without an id and an id
+    given twice: those items are left out and named; the others are written."""
+    run = store.start_run(cache, "full", now=T1)
+    written = detail([sub("s1", quantity=2**70), sub("s2"), {"offer_name": "no id"},
+                      sub("s3"), sub("s3", quantity=1)])
+    store.write_customer_detail(cache, written, run_id=run, now=T1)
+    rows = cache.conn.execute("SELECT id, quantity FROM subscriptions ORDER BY id").fetchall()
+    assert rows == [("s2", 10), ("s3", 10)]
+    assert len(written.skipped) == 3
+    assert "id s1" in written.skipped[0] and "OverflowError" in written.skipped[0]
+    assert "the same id twice" in written.skipped[2]
+    assert customer(cache)["subscription_count"] == 2
+
+
+def test_the_same_subscription_id_stays_with_each_of_its_customers(cache):
+    other = "2c7b8e4a-0000-4000-8000-000000000002"
+    run = store.start_run(cache, "full", now=T1)
+    store.upsert_customer_page(cache, [CustomerRow(other, "Jiná s.r.o.", "jina.cz", "reseller")],
+                               run_id=run, now=T1)
+    store.write_customer_detail(cache, detail([sub("shared"), sub("mine")]), run_id=run, now=T1)
+    theirs = detail([sub("shared", quantity=3)])
+    theirs.customer_id = other
+    store.write_customer_detail(cache, theirs, run_id=run, now=T1)
+    rows = cache.conn.execute("SELECT customer_id, id, quantity FROM subscriptions "
+                              "ORDER BY customer_id, id").fetchall()
+    assert sorted(rows) == sorted([(CID, "mine", 10), (CID, "shared", 10), (other, "shared", 3)])
+    counts = dict(cache.conn.execute("SELECT id, subscription_count FROM customers"))
+    assert counts == {CID: 2, other: 1}
+
+
+def test_a_cache_keyed_by_subscription_id_alone_keeps_its_rows(tmp_path):
+    import sqlite3
+
+    from csp_tui.cache.schema import CACHE_APP_ID, CACHE_MIGRATIONS
+
+    path = tmp_path / "cache.db"
+    conn = sqlite3.connect(path, isolation_level=None)
+    for migration in CACHE_MIGRATIONS[:3]:
+        conn.executescript(migration)
+    conn.execute("INSERT INTO meta(key, value) VALUES ('app_id', ?)", (CACHE_APP_ID,))
+    conn.execute("PRAGMA user_version = 3")
+    conn.execute("INSERT INTO customers (id, first_seen_at, listed_at) VALUES (?, 'x', 'x')",
+                 (CID,))
+    conn.execute("INSERT INTO subscriptions (id, customer_id, quantity, synced_at, search_fold) "
+                 "VALUES ('s1', ?, 4, 'x', 'm365')", (CID,))
+    conn.close()
+    cache = open_cache(path, rebuild_if_unusable=False)
+    try:
+        assert cache.conn.execute(
+            "SELECT id, customer_id, quantity, search_fold FROM subscriptions").fetchall() == [
+            ("s1", CID, 4, "m365")]
+        keys = [row[1] for row in cache.conn.execute("PRAGMA table_info(subscriptions)")
+                if row[5]]
+        assert sorted(keys) == ["customer_id", "id"]
+    finally:
+        cache.conn.close()

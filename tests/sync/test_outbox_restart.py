@@ -93,6 +93,46 @@ async def test_crash_before_the_request_left_resends_with_the_same_key(provider)
     await session.aclose()
     assert stored.state is OutboxState.DONE
     assert len(_owners_of(transport, "vinarstvijih.onmicrosoft.com")) == 1
+    # Resent by a run that shows nobody anything: the password is lost, and said to be.
+    assert stored.result["credentials_delivered"] is False
+    assert stored.result["credentials_lost"] is True
+
+
+async def test_a_lost_password_is_offered_a_reset_through_the_outbox(provider):
+    from csp_tui.services import password_reset
+
+    transport = sandbox_transport(provider.locations.sandbox_state, rate_limit=100000)
+    session = _session(provider, transport)
+    entry = outbox.enqueue(session.state, kind=KIND_CREATE_CUSTOMER,
+                           payload=_payload("sklarnahora"), subject="Sklárna")
+    await OutboxRunner(session.client, session.state).run_once()  # nobody to show it to
+    created = outbox.get(session.state, entry.id)
+    [lost] = password_reset.lost_credentials(session.state)
+    customer = created.result["customer_id"]
+    assert lost.id == entry.id
+    offer = password_reset.offer_text(lost)
+    assert "admin@sklarnahora.onmicrosoft.com" in offer
+    assert f"tenant reset-password --customer {customer}" in offer
+
+    transport.world.clock.advance(120)  # the new tenant is visible everywhere by now
+    reset = password_reset.queue_reset(session.state, customer_id=customer,
+                                       user_name="admin@sklarnahora.onmicrosoft.com",
+                                       company_name="Sklárna")
+    assert "password" not in str(reset.payload).lower()
+    shown: dict[str, dict] = {}
+    runner = OutboxRunner(session.client, session.state,
+                          secret_sink=lambda entry_id, cred: shown.update({entry_id: cred}))
+    assert await runner.run_once() == 1
+    done = outbox.get(session.state, reset.id)
+    await session.aclose()
+    assert done.state is OutboxState.DONE, done.error_message
+    assert shown[reset.id]["user_name"] == "admin@sklarnahora.onmicrosoft.com"
+    new_password = shown[reset.id]["password"]
+    assert len(new_password) == 16
+    assert new_password.encode() not in provider.locations.state_db.read_bytes()
+    session = _session(provider, transport)
+    assert password_reset.lost_credentials(session.state) == []  # settled: offered no more
+    await session.aclose()
 
 
 async def test_crash_after_partner_center_acted_does_not_create_a_second_tenant(provider):

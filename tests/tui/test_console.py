@@ -135,6 +135,18 @@ async def test_keymap_from_settings_rebinds_keys(make_console) -> None:
         assert console.app.screen.query_one(CustomersPane).filter_text == "x"
 
 
+async def test_unknown_keymap_ids_and_key_names_are_warned_about_at_start(make_console) -> None:
+    console = make_console(keymap={"sync": "f5,notakey", "synk": "f6", "filter": "ctrl+f"})
+    async with console.app.run_test(size=NARROW, notifications=True) as pilot:
+        await pilot.pause()
+        warnings = [n.message for n in console.app._notifications
+                    if n.severity == "warning"]
+        assert any("synk" in text and "no key binding has this id" in text
+                   for text in warnings), warnings
+        assert any('"notakey"' in text for text in warnings), warnings
+        assert not any("filter" in text or "ctrl+f" in text for text in warnings)
+
+
 async def test_read_only_hides_every_mutating_action(make_console) -> None:
     console = make_console(read_only=True)
     hooks: list[str] = []

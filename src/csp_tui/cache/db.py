@@ -161,6 +161,11 @@ def _split(script: str) -> list[str]:
 
 def _open(path: Path, app_id: str, migrations: list[str]) -> sqlite_utils.Database:
     path.parent.mkdir(parents=True, exist_ok=True)
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        # A planted link would put the database (and what it holds) wherever it points.
+        candidate = Path(str(path) + suffix)
+        if candidate.is_symlink():
+            raise DatabaseError(t("files.symlink_refused", path=candidate))
     try:
         conn = _connect(path)
     except sqlite3.DatabaseError as exc:

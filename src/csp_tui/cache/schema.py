@@ -225,6 +225,56 @@ CACHE_MIGRATIONS: list[str] = [
     # purchase date of the licences bought in it). A failed read keeps its reason and time
     # (name/created NULL) so it is retried later instead of on every sync.
     CATALOG_NAMES_MIGRATION,
+    # 6: a subscription is keyed by its customer too. Partner Center's ids are GUIDs, but a
+    # server that repeats one under two customers must not move the row from one customer to
+    # the other (their counts and lists would disagree): each customer keeps its own.
+    """
+    CREATE TABLE subscriptions_by_customer (
+        id TEXT NOT NULL,
+        customer_id TEXT NOT NULL REFERENCES customers(id) ON DELETE CASCADE,
+        offer_id TEXT NOT NULL DEFAULT '',
+        offer_name TEXT NOT NULL DEFAULT '',
+        friendly_name TEXT NOT NULL DEFAULT '',
+        name_fold TEXT NOT NULL DEFAULT '',
+        sort_key TEXT NOT NULL DEFAULT '',
+        product_type TEXT NOT NULL DEFAULT '',
+        kind TEXT NOT NULL DEFAULT 'online',
+        quantity INTEGER NOT NULL DEFAULT 0,
+        unit_type TEXT,
+        status TEXT NOT NULL DEFAULT 'unknown',
+        term_duration TEXT,
+        billing_cycle TEXT,
+        auto_renew INTEGER,
+        is_trial INTEGER NOT NULL DEFAULT 0,
+        creation_date TEXT,
+        effective_start_date TEXT,
+        commitment_end_date TEXT,
+        cancellation_allowed_until TEXT,
+        refundable_quantity INTEGER,
+        refundable_until TEXT,
+        partner_id TEXT,
+        etag TEXT,
+        synced_at TEXT NOT NULL,
+        raw_json TEXT,
+        search_fold TEXT NOT NULL DEFAULT '',
+        PRIMARY KEY (customer_id, id)
+    );
+    INSERT INTO subscriptions_by_customer SELECT id, customer_id, offer_id, offer_name,
+        friendly_name, name_fold, sort_key, product_type, kind, quantity, unit_type, status,
+        term_duration, billing_cycle, auto_renew, is_trial, creation_date, effective_start_date,
+        commitment_end_date, cancellation_allowed_until, refundable_quantity, refundable_until,
+        partner_id, etag, synced_at, raw_json, search_fold FROM subscriptions;
+    DROP TABLE subscriptions;
+    ALTER TABLE subscriptions_by_customer RENAME TO subscriptions;
+    CREATE INDEX subscriptions_customer ON subscriptions(customer_id);
+    CREATE INDEX subscriptions_id ON subscriptions(id);
+    CREATE INDEX subscriptions_sort ON subscriptions(sort_key, id);
+    CREATE INDEX subscriptions_name_fold ON subscriptions(name_fold);
+    CREATE INDEX subscriptions_status ON subscriptions(status);
+    CREATE INDEX subscriptions_end ON subscriptions(commitment_end_date);
+    CREATE INDEX subscriptions_cancel ON subscriptions(cancellation_allowed_until);
+    CREATE INDEX subscriptions_search ON subscriptions(search_fold, customer_id);
+    """,
 ]
 
 STATE_MIGRATIONS: list[str] = [

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -96,6 +96,9 @@ class CustomerDetail:
     # How each part's read went (keys from PARTS), recorded in ``customer_parts``; empty when
     # the caller does not say (then nothing is recorded).
     parts: dict[str, PartRead] = field(default_factory=dict)
+    # Items left out because they could not be read or stored, one line each; the writer adds
+    # the ones SQLite refused.
+    skipped: list[str] = field(default_factory=list)
 
 
 _SUBSCRIPTION_DEFAULTS: dict[str, Any] = {
@@ -551,17 +554,16 @@ def write_customer_detail(db: sqlite_utils.Database, detail: CustomerDetail, *, 
                 for row in _rows(conn, "SELECT id, quantity, status, auto_renew "
                                        "FROM subscriptions WHERE customer_id = ?", (customer_id,))
             }
-            new = [_subscription_values(sub, customer_id, at) for sub in detail.subscriptions]
+            conn.execute("DELETE FROM subscriptions WHERE customer_id = ?", (customer_id,))
+            new = _write_items(conn, "subscriptions", detail, detail.subscriptions,
+                               lambda sub: _subscription_values(sub, customer_id, at))
             if seen_before:
                 changes += _subscription_changes(customer_id, previous, new)
-            conn.execute("DELETE FROM subscriptions WHERE customer_id = ?", (customer_id,))
-            for values in new:
-                _insert_row(conn, "subscriptions", values)
 
         if "entitlements" not in partial:
             conn.execute("DELETE FROM entitlements WHERE customer_id = ?", (customer_id,))
-            for ent in detail.entitlements:
-                _insert_row(conn, "entitlements", _entitlement_values(ent, customer_id, at))
+            _write_items(conn, "entitlements", detail, detail.entitlements,
+                         lambda ent: _entitlement_values(ent, customer_id, at))
 
         if "qualifications" not in partial:
             conn.execute("DELETE FROM qualifications WHERE customer_id = ?", (customer_id,))
@@ -670,6 +672,34 @@ def add_created_customer(db: sqlite_utils.Database, customer_id: str, *, company
             _refresh_search_fold(conn, customer_id)
     return True
 
+# What one item's values can raise on their way into SQLite (a number beyond 64 bits, a
+# missing id, text SQLite refuses): that item is left out and named, the rest is written.
+_ITEM_ERRORS = (OverflowError, ValueError, TypeError, KeyError, sqlite3.InterfaceError,
+                sqlite3.IntegrityError, sqlite3.DataError)
+
+
+def _write_items(conn: sqlite3.Connection, table: str, detail: CustomerDetail,
+                 items: list[dict[str, Any]],
+                 values_of: Callable[[dict[str, Any]], dict[str, Any]]) -> list[dict[str, Any]]:
+    """Insert one customer's items of one table; returns the rows written. An item that cannot
+    be stored, or repeats an id already written for this customer, is added to
+    ``detail.skipped`` instead."""
+    written: list[dict[str, Any]] = []
+    ids: set[str] = set()
+    for index, item in enumerate(items):
+        try:
+            values = values_of(item)
+            if values["id"] in ids:
+                raise KeyError("the same id twice")
+            _insert_row(conn, table, values)
+        except _ITEM_ERRORS as exc:
+            name = str(item.get("id", "?"))[:80] if isinstance(item, dict) else "?"
+            detail.skipped.append(f"{table} of customer {detail.customer_id}: item {index} "
+                                  f"(id {name}): {type(exc).__name__}: {str(exc)[:120]}")
+            continue
+        ids.add(values["id"])
+        written.append(values)
+    return written
 
 
 def _entitlement_values(ent: dict[str, Any], customer_id: str, at: str) -> dict[str, Any]:

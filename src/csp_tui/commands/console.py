@@ -23,5 +23,6 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
         print(t("console.database_error", error=str(exc)), file=sys.stderr)
         return 1
     app = CspApp(backend)
+    app.handle_signals = True
     app.run()
     return int(app.return_code or 0)

@@ -13,6 +13,7 @@ from typing import Any
 
 from csp_tui.config import AuthMethod, Settings
 from csp_tui.i18n import catalog, get_language, t
+from csp_tui.output_encoding import json_ascii_only
 
 
 def _sign_in_state(settings: Settings) -> dict[str, Any]:
@@ -130,7 +131,7 @@ def render_text(data: dict[str, Any]) -> str:
 def run(args: argparse.Namespace, settings: Settings) -> int:
     data = collect(settings)
     if getattr(args, "json", False):
-        print(json.dumps(data, ensure_ascii=False, indent=2))
+        print(json.dumps(data, ensure_ascii=json_ascii_only(), indent=2))
     else:
         print(render_text(data))
     return 0

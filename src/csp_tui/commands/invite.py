@@ -16,6 +16,7 @@ import sys
 from csp_tui.config import Settings
 from csp_tui.domain.text import safe_text
 from csp_tui.i18n import t
+from csp_tui.output_encoding import json_ascii_only
 from csp_tui.partner_center import errors as pce
 from csp_tui.services import clipboard
 from csp_tui.services.invitations import (
@@ -79,7 +80,7 @@ def _as_json(result: InviteResult) -> str:
             "subject": result.email_subject,
             "body": result.email_body,
         },
-        ensure_ascii=False,
+        ensure_ascii=json_ascii_only(),
         indent=2,
     )
 

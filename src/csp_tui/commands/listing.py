@@ -20,6 +20,7 @@ from csp_tui.config import Settings
 from csp_tui.domain import terms
 from csp_tui.domain.text import safe_text
 from csp_tui.i18n import t
+from csp_tui.output_encoding import json_ascii_only
 from csp_tui.services.session import open_databases
 from csp_tui.tui.formatting import (
     attention_words,
@@ -70,7 +71,7 @@ _TERMINAL_UNSAFE = re.compile("[\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\
 
 def _print_json(objects: list[dict[str, Any]]) -> None:
     # ensure_ascii=False: Czech names stay readable (and round-trip) in the JSON.
-    text = json.dumps(objects, ensure_ascii=False, indent=2)
+    text = json.dumps(objects, ensure_ascii=json_ascii_only(), indent=2)
     print(_TERMINAL_UNSAFE.sub(lambda match: f"\\u{ord(match.group()):04x}", text))
 
 

@@ -15,6 +15,7 @@ from csp_tui.services import events
 from csp_tui.services.outbox_runner import OutboxRunner
 from csp_tui.services.session import open_session
 from csp_tui.services.sync import PartProblem, SyncEngine, SyncResult
+from csp_tui.signals import cancel_on_ending_signals
 from csp_tui.world_clock import world_clock_for
 
 EXIT_FAILURE = 1
@@ -123,6 +124,8 @@ async def _run(args: argparse.Namespace, settings: Settings) -> int:
         await session.aclose()
     for line in _summary(result):
         print(line)
+    for line in lost_password_lines(settings):
+        print(line, file=sys.stderr)
     if result.partial:
         print(t("sync_parts.finished_incomplete", error=result.error or "?"), file=sys.stderr)
         return EXIT_INCOMPLETE
@@ -132,6 +135,26 @@ async def _run(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+async def _cancellable(work):  # type: ignore[no-untyped-def]
+    task = asyncio.ensure_future(work)
+    cancel_on_ending_signals(task)
+    return await task
+
+
+def lost_password_lines(settings: Settings) -> list[str]:
+    """One line per created tenant whose administrator's password nobody saw, offering the
+    reset (repeated after every sync until one is made)."""
+    from csp_tui.cache.db import open_state
+    from csp_tui.services import password_reset
+
+    state = open_state(settings.locations.state_db)
+    try:
+        return [password_reset.offer_text(entry)
+                for entry in password_reset.lost_credentials(state)]
+    finally:
+        state.conn.close()
+
+
 def run(args: argparse.Namespace, settings: Settings) -> int:
     if args.customer is not None:
         args.customer = args.customer.strip()
@@ -139,7 +162,11 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
             print(t("sync.cli.customer_blank"), file=sys.stderr)
             return EXIT_USAGE
     try:
-        return asyncio.run(_run(args, settings))
+        return asyncio.run(_cancellable(_run(args, settings)))
+    except asyncio.CancelledError:
+        # SIGTERM/SIGHUP: the run was recorded as interrupted before it ended.
+        print(t("cli.interrupted"), file=sys.stderr)
+        return 143
     except Exception as exc:
         if isinstance(exc, pce.AuthenticationError) or type(exc).__name__ == "SignInRequiredError":
             print(t("sync.sign_in_required", error=str(exc)), file=sys.stderr)

@@ -30,6 +30,7 @@ from csp_tui.domain.tenant import FIELDS
 from csp_tui.domain.text import safe_text
 from csp_tui.domain.validation import label_key
 from csp_tui.i18n import get_language, set_language, t
+from csp_tui.output_encoding import json_ascii_only
 from csp_tui.partner_center import errors as pce
 from csp_tui.partner_center.auth import AuthError
 from csp_tui.services import onboarding
@@ -52,7 +53,7 @@ class _Output:
         self.as_json = as_json
 
     def json(self, document: dict[str, Any]) -> None:
-        print(json.dumps(document, ensure_ascii=False, indent=2))
+        print(json.dumps(document, ensure_ascii=json_ascii_only(), indent=2))
 
     def problem(self, code: int, status: str, message: str, **extra: Any) -> int:
         print(message, file=sys.stderr)

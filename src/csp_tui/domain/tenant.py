@@ -7,6 +7,7 @@ the distributor.
 from __future__ import annotations
 
 import difflib
+import unicodedata
 from collections.abc import Callable, Mapping
 from typing import Any
 
@@ -103,8 +104,46 @@ def _validate_ico_for(country: str) -> Callable[[object], v.FieldResult]:
     return foreign
 
 
+# Characters a person cannot see in a field: controls (an escape sequence, NUL), format
+# characters (bidi overrides, zero-width spaces), surrogates, private-use and unassigned code
+# points, line and paragraph separators. Tab and line breaks are whitespace like a space.
+_HIDDEN_CATEGORIES = frozenset({"Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"})
+_WHITESPACE_CONTROLS = frozenset("\t\n\r")
+# Joiners are part of what is seen (the cook in 👩‍🍳, Persian words), not hidden.
+_VISIBLE_FORMAT = frozenset("\u200c\u200d")
+
+
+def first_hidden_char(text: str) -> tuple[int, str] | None:
+    """(1-based position, character) of the first character nobody can see, or None."""
+    for position, ch in enumerate(text, 1):
+        if ch in _WHITESPACE_CONTROLS or ch in _VISIBLE_FORMAT:
+            continue
+        if unicodedata.category(ch) in _HIDDEN_CATEGORIES:
+            return position, ch
+    return None
+
+
+def _refuse_hidden(name: str, raw_value: object, result: v.FieldResult) -> v.FieldResult:
+    """One rule for every field: what Partner Center receives is what the person typed and
+    can see, so a field holding a character nobody can see is refused (field, character and
+    where), never silently cleaned."""
+    found = first_hidden_char(v.as_text(raw_value))
+    if found is None:
+        return result
+    position, ch = found
+    return v.FieldResult(False, result.value, "validation.hidden_char",
+                         {"field_key": v.label_key(name), "char": v.describe_char(ch),
+                          "position": position})
+
+
 def check_fields(raw: Mapping[str, object]) -> dict[str, v.FieldResult]:
     """Run every field's validator on ``raw`` (missing fields count as empty); never stops early."""
+    results = _check_fields(raw)
+    return {name: _refuse_hidden(name, raw.get(name), result)
+            for name, result in results.items()}
+
+
+def _check_fields(raw: Mapping[str, object]) -> dict[str, v.FieldResult]:
     country_result = v.validate_country(raw.get("country"))
     country = country_result.value if country_result.ok else v.DEFAULT_COUNTRY
     ico_result = _validate_ico_for(country)(raw.get("ico"))

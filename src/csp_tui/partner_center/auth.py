@@ -537,6 +537,11 @@ class DeviceCodeAuth:
         if signature is None:
             cache.deserialize(None)
             return
+        if self.token_cache_path.is_symlink():
+            # Reading or chmod-ing through a planted link touches a file of someone's choice.
+            self.cache_warning = t("files.symlink_refused", path=self.token_cache_path)
+            cache.deserialize(None)
+            return
         self._tighten_permissions()
         try:
             text = self.token_cache_path.read_text(encoding="utf-8")
@@ -570,6 +575,9 @@ class DeviceCodeAuth:
         if cache is None or not cache.has_state_changed:
             return
         _private_dir(self.token_cache_path.parent)
+        if self.token_cache_path.is_symlink():
+            self.cache_warning = t("files.symlink_refused", path=self.token_cache_path)
+            return
         try:
             write_private_file(self.token_cache_path, cache.serialize())
         except OSError as exc:
@@ -631,10 +639,10 @@ def _signature(path: Path) -> tuple[int, int, int] | None:
 
 
 def _private_dir(directory: Path) -> None:
-    """The profile directory holds the token cache: owner only (0700)."""
-    directory.mkdir(parents=True, exist_ok=True, mode=0o700)
-    with suppress(OSError):
-        os.chmod(directory, 0o700)
+    """The profile directory holds the token cache: owner only (0700), whatever the umask."""
+    from csp_tui.locations import private_dirs
+
+    private_dirs(directory)
 
 
 def write_private_file(path: Path, text: str) -> None:

@@ -39,14 +39,17 @@ from pydantic import ValidationError
 
 from csp_tui.domain.text import safe_text
 from csp_tui.partner_center import errors as pce
+from csp_tui.partner_center import limits
 from csp_tui.partner_center.mfa import mfa_claims, mfa_required_error
 from csp_tui.partner_center.models import (
     CreatedCustomer,
     Customer,
     CustomerCreate,
     CustomerFilter,
+    CustomerUser,
     Entitlement,
     Order,
+    Page,
     PartnerRelationship,
     PCModel,
     Product,
@@ -74,6 +77,10 @@ MAX_CONFLICT_WAIT_S = 30.0
 PATCH_POLL_DELAYS_S = (1.0, 2.0, 4.0, 8.0, 15.0, 15.0)
 #: A sanity bound on one listing (500 per page: millions of items).
 MAX_PAGES = 10_000
+#: Further pages in a row that bring no item not seen before in this listing: a server whose
+#: continuation token changes every time but whose pages do not is stopped here, not after
+#: MAX_PAGES.
+MAX_PAGES_WITHOUT_NEW_ITEMS = 5
 CONTINUATION_HEADER = "MS-ContinuationToken"
 
 # Headers this client owns; a next link cannot override them.
@@ -82,8 +89,14 @@ _OWN_HEADERS = frozenset({
     "ms-correlationid", "x-locale", "ms-partnercenter-application", "if-match",
     "ms-contract-version",
 })
-# Query parameters whose values are not written to the command log.
-_SECRET_QUERY_KEYS = ("token", "secret", "password", "signature", "sig", "code")
+# Query parameters whose values the command log keeps (lower case): those csp-tui itself
+# sends and Partner Center's documented paging and filtering ones. A next link may carry any
+# other name (``auth``, ``jwt``, ``SharedAccessKey``...): its value is never written.
+_SAFE_QUERY_KEYS = frozenset({
+    "size", "filter", "seekoperation", "relationship_type", "indirectresellerid",
+    "indirectcloudsolutionproviderid", "offset", "top", "skip", "startdate", "enddate",
+    "country", "targetview", "targetsegment", "pagesize", "view",
+})
 
 _RELATIONSHIP_TYPES = {
     "isindirectresellerof": "IsIndirectResellerOf",
@@ -245,7 +258,7 @@ def loggable_path(target: str) -> str:
         return safe_text(unquote(path))
     shown = []
     for key, value in parse_qsl(query, keep_blank_values=True):
-        if any(word in key.lower() for word in _SECRET_QUERY_KEYS):
+        if key.strip().lower() not in _SAFE_QUERY_KEYS:
             value = "***"
         shown.append(f"{key}={value}")
     return safe_text(f"{unquote(path)}?{'&'.join(shown)}")
@@ -329,6 +342,19 @@ def _malformed(message_key: str, target: str, *, detail: str | None = None,
                                       where=loggable_path(target), detail=detail)
 
 
+def _beyond_limits(exc: Exception, where: str, request_id: str,
+                   correlation_id: str) -> pce.TransportError:
+    if isinstance(exc, limits.DeadlineExceeded):
+        return pce.TransportError(message_key="pc.transport.deadline",
+                                  params={"seconds": f"{exc.seconds:g}"}, where=where,
+                                  request_id=request_id, correlation_id=correlation_id)
+    assert isinstance(exc, limits.BodyTooLarge)
+    return pce.MalformedResponseError(message_key="pc.malformed.too_large",
+                                      params={"megabytes": exc.limit // (1024 * 1024)},
+                                      where=where, request_id=request_id,
+                                      correlation_id=correlation_id)
+
+
 def _error_label(error: pce.PartnerCenterError) -> str:
     if error.code:
         return f"code {error.code}"
@@ -358,8 +384,12 @@ class PartnerCenterClient:
         sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
         rng: random.Random | None = None,
         application_name: str = "csp-tui",
+        deadline: float | None = None,
+        max_body_bytes: int = limits.MAX_BODY_BYTES,
     ) -> None:
         self._tokens = token_provider
+        self._deadline_s = deadline if deadline is not None else timeout * limits.DEADLINE_FACTOR
+        self._max_body_bytes = max_body_bytes
         self._locale = locale
         self._max_retries = max(0, max_retries)
         self._limiter = rate_limiter
@@ -380,6 +410,11 @@ class PartnerCenterClient:
     @property
     def base_url(self) -> httpx.URL:
         return self._http.base_url
+
+    @property
+    def deadline_s(self) -> float:
+        """The total time one attempt may take (see ``limits``)."""
+        return self._deadline_s
 
     async def aclose(self) -> None:
         await self._http.aclose()
@@ -474,8 +509,15 @@ class PartnerCenterClient:
             error: pce.PartnerCenterError
             unknown_outcome = False
             try:
-                response = await self._http.request(method, target, content=content,
-                                                     headers=headers)
+                response = await limits.send_bounded(
+                    self._http, method, target, content=content, headers=headers,
+                    deadline_s=self._deadline_s, max_bytes=self._max_body_bytes)
+            except (limits.DeadlineExceeded, limits.BodyTooLarge) as exc:
+                # Not retried: a server that drips or floods does it again.
+                self._record(attempt.done(None, "deadline" if isinstance(
+                    exc, limits.DeadlineExceeded) else "oversized"))
+                raise _beyond_limits(exc, f"{method} {shown_path}", request_id,
+                                     correlation_id) from exc
             except httpx.TimeoutException as exc:
                 unknown_outcome = not isinstance(exc, httpx.ConnectTimeout)
                 self._record(attempt.done(None, "timeout"))
@@ -498,7 +540,7 @@ class PartnerCenterClient:
                     if method != "HEAD" and status != 204:
                         try:
                             body = _parse_body(response)
-                        except ValueError as exc:
+                        except (ValueError, RecursionError) as exc:  # nested past any use
                             malformed = ("pc.malformed.not_json", str(exc))
                         else:
                             if body is None and require_body and 200 <= status < 300:
@@ -577,14 +619,17 @@ class PartnerCenterClient:
                              detail=_first_error(exc)) from exc
 
     @staticmethod
-    def _items(model: type[M], body: Any, target: str) -> tuple[list[M], Any]:
+    def _items(model: type[M], body: Any, target: str) -> tuple[Page[M], Any]:
+        """The readable items (a :class:`Page`: unreadable ones are named in ``skipped``)."""
         try:
             collection = parse_collection(model, body)
         except (ValidationError, TypeError) as exc:
             detail = _first_error(exc) if isinstance(exc, ValidationError) else str(exc)
             raise _malformed("pc.malformed.collection", target, model=model.__name__,
                              detail=detail) from exc
-        return collection.items, collection
+        where = loggable_path(target)
+        return Page(collection.items, [f"{where} {line}" for line in collection.skipped_items]), \
+            collection
 
     # -- paging --------------------------------------------------------------------------
 
@@ -598,7 +643,7 @@ class PartnerCenterClient:
 
     async def _iter_pages(
         self, first: str, model: type[M], *, empty_ok: bool = False
-    ) -> AsyncIterator[list[M]]:
+    ) -> AsyncIterator[Page[M]]:
         """Every page of a collection, following seek/continuation links tolerantly.
 
         ``empty_ok``: an empty body or ``null`` means "no items" (relationships lists).
@@ -606,10 +651,14 @@ class PartnerCenterClient:
         target = first
         extra: dict[str, str] = {}
         seen: set[tuple[str, str | None]] = {(first, None)}
+        progress = _ListingProgress()
         for _ in range(MAX_PAGES):
             answer = await self._call("GET", target, extra_headers=extra,
                                       require_body=not empty_ok)
             items, collection = self._items(model, answer.body, target)
+            if not progress.advanced(items):
+                raise _malformed("pc.malformed.no_new_items", first,
+                                 pages=MAX_PAGES_WITHOUT_NEW_ITEMS)
             yield items
             link = collection.links.next if collection.links else None
             if link is not None and not link.uri and not link.headers:
@@ -638,10 +687,11 @@ class PartnerCenterClient:
             target, extra = next_target, headers
         raise _malformed("pc.malformed.too_many_pages", first, pages=MAX_PAGES)
 
-    async def _collect(self, first: str, model: type[M], *, empty_ok: bool = False) -> list[M]:
-        result: list[M] = []
+    async def _collect(self, first: str, model: type[M], *, empty_ok: bool = False) -> Page[M]:
+        result: Page[M] = Page()
         async for page in self._iter_pages(first, model, empty_ok=empty_ok):
             result.extend(page)
+            result.skipped.extend(page.skipped)
         return result
 
     # -- customers -----------------------------------------------------------------------
@@ -659,10 +709,11 @@ class PartnerCenterClient:
 
     async def list_customers(
         self, *, filter: CustomerFilter | None = None, size: int = 500
-    ) -> list[Customer]:
-        result: list[Customer] = []
+    ) -> Page[Customer]:
+        result: Page[Customer] = Page()
         async for page in self.iter_customer_pages(filter=filter, size=size):
             result.extend(page)
+            result.skipped.extend(page.skipped)
         return result
 
     async def get_customer(self, customer_id: str) -> Customer:
@@ -801,6 +852,22 @@ class PartnerCenterClient:
         log.info("PATCH %s accepted; change not visible after polling", loggable_path(target))
         return latest
 
+    # -- customer users --------------------------------------------------------------------
+
+    async def list_customer_users(self, customer_id: str) -> list[CustomerUser]:
+        target = f"/v1/customers/{_segment(customer_id, 'customer_id')}/users"
+        return await self._collect(target, CustomerUser)
+
+    async def reset_user_password(self, customer_id: str, user_id: str, password: str, *,
+                                  request_id: str) -> None:
+        """Set a new password the user must change at the next sign-in. The password goes
+        only into this request's body (never into a call record)."""
+        target = (f"/v1/customers/{_segment(customer_id, 'customer_id')}/users/"
+                  f"{_segment(user_id, 'user_id')}/resetpassword")
+        body = {"passwordProfile": {"password": password, "forceChangePassword": True},
+                "attributes": {"objectType": "CustomerUser"}}
+        await self._call("PATCH", target, json_body=body, request_id=request_id)
+
     # -- entitlements and qualifications -------------------------------------------------
 
     async def list_entitlements(self, customer_id: str) -> list[Entitlement]:
@@ -842,6 +909,36 @@ class PartnerCenterClient:
                 raise _malformed("pc.malformed.empty_answer", target)
             result = result[0]
         return self._model(Qualification, result, target)
+
+
+class _ListingProgress:
+    """Whether a listing's pages still bring items it has not seen (by id, else by content)."""
+
+    def __init__(self) -> None:
+        self._seen: set[str] = set()
+        self._pages = 0
+        self._idle = 0
+
+    def advanced(self, items: list[Any]) -> bool:
+        """Count one page; False once MAX_PAGES_WITHOUT_NEW_ITEMS further pages brought
+        nothing new (the first page always counts, even when empty)."""
+        keys = {_item_key(item) for item in items}
+        new = keys - self._seen
+        self._seen |= keys
+        self._pages += 1
+        if self._pages == 1 or new:
+            self._idle = 0
+            return True
+        self._idle += 1
+        return self._idle < MAX_PAGES_WITHOUT_NEW_ITEMS
+
+
+def _item_key(item: Any) -> str:
+    item_id = getattr(item, "id", None)
+    if item_id:
+        return f"id:{str(item_id).lower()}"
+    raw = getattr(item, "raw", None)
+    return "raw:" + json.dumps(raw, sort_keys=True, default=str)
 
 
 def _shows_changes(current: Subscription, wanted: Subscription, body: Mapping[str, Any]) -> bool:

@@ -255,6 +255,25 @@ def _error_fields(body: Any) -> tuple[str | None, str | None, str | None, Any, b
     )
 
 
+def redirect_target(location: str | None) -> str:
+    """A redirect's target as it may be shown: scheme, host and path; a user name, password
+    or query (which may hold a secret) and any control character left out."""
+    from urllib.parse import urlsplit
+
+    from csp_tui.domain.text import safe_text
+
+    if not location:
+        return "?"
+    try:
+        parts = urlsplit(location.strip())
+        host = parts.hostname or ""
+        port = f":{parts.port}" if parts.port else ""
+    except ValueError:
+        return "?"
+    origin = f"{parts.scheme}://{host}{port}" if parts.scheme and host else ""
+    return safe_text(f"{origin}{parts.path}")[:300] or "?"
+
+
 def error_from_parts(
     status: int,
     text: str,
@@ -277,6 +296,12 @@ def error_from_parts(
         except ValueError:
             body = None
     code, description, error_name, data, retryable = _error_fields(body)
+    message_key, params = None, {}
+    if 300 <= status < 400 and description is None:
+        # Redirects are never followed (the token must not go elsewhere): say where it
+        # pointed, so the person can fix base_url.
+        message_key = "pc.error.redirect"
+        params = {"status": status, "target": redirect_target(headers.get("location"))}
     if description is None:
         if stripped and body is None:
             description = stripped[:500]
@@ -297,6 +322,8 @@ def error_from_parts(
         correlation_id=headers.get("ms-correlationid") or correlation_id,
         retry_after=parse_retry_after(headers.get("retry-after")),
         data=data,
+        message_key=message_key,
+        params=params,
     )
     if retryable is not None:
         error.retryable = retryable  # the server said so explicitly for this answer

@@ -31,6 +31,7 @@ from pydantic import (
     BeforeValidator,
     ConfigDict,
     Field,
+    PrivateAttr,
     SecretStr,
     ValidationError,
     model_validator,
@@ -49,6 +50,7 @@ __all__ = [
     "Customer",
     "CustomerCreate",
     "CustomerFilter",
+    "CustomerUser",
     "EntitledArtifact",
     "Entitlement",
     "Id",
@@ -61,6 +63,7 @@ __all__ = [
     "PCDateTime",
     "PCEnum",
     "PCModel",
+    "Page",
     "PartnerRelationship",
     "PartnerRelationshipType",
     "Product",
@@ -100,24 +103,59 @@ def _text(value: Any) -> Any:
     return value
 
 
+# SQLite keeps integers in 64 bits. A larger number from the wire cannot be stored: it spoils
+# the item that carries it (the item is reported and skipped), never the sync.
+INT_MIN, INT_MAX = -(2**63), 2**63 - 1
+
+
+def _in_range(number: int) -> int:
+    if not INT_MIN <= number <= INT_MAX:
+        raise ValueError("number out of range")
+    return number
+
+
 def _int(value: Any) -> int | None:
     if value is None or isinstance(value, bool):
         return None
     if isinstance(value, int):
-        return value
+        return _in_range(value)
     if isinstance(value, float):
-        return int(value) if value.is_integer() else None
+        return _in_range(int(value)) if value.is_integer() else None
     if isinstance(value, str):
         text = value.strip()
+        if text.lstrip("+-").isdigit() and len(text) > 20:
+            # Longer than any 64-bit number (and int() refuses beyond 4,300 digits anyway).
+            raise ValueError("number out of range")
         try:
-            return int(text)
-        except ValueError:
+            return _in_range(int(text))
+        except ValueError as exc:
+            if "out of range" in str(exc):
+                raise
             try:
                 number = float(text)
             except ValueError:
                 return None
-            return int(number) if number.is_integer() else None
+            return _in_range(int(number)) if number.is_integer() else None
     return None
+
+
+#: Partner Center's ids are GUIDs or short offer/sku codes; a longer "id" is not one.
+MAX_ID_CHARS = 256
+
+
+def _id(value: Any) -> Any:
+    text = _text(value)
+    if isinstance(text, str) and len(text) > MAX_ID_CHARS:
+        raise ValueError(f"id longer than {MAX_ID_CHARS} characters")
+    return text
+
+
+def _lenient_int(value: Any) -> int | None:
+    """An informative number (``totalCount``): out of range counts as absent."""
+    try:
+        return _int(value)
+    except ValueError:
+        return None
 
 
 _TRUE = frozenset({"true", "yes", "y", "1", "on", "t"})
@@ -151,8 +189,9 @@ def _text_list(value: Any) -> list[str]:
 
 
 Text = Annotated[str | None, BeforeValidator(_text)]
-Id = Annotated[str, BeforeValidator(_text)]
+Id = Annotated[str, BeforeValidator(_id)]
 Int = Annotated[int | None, BeforeValidator(_int)]
+LenientInt = Annotated[int | None, BeforeValidator(_lenient_int)]
 Bool = Annotated[bool | None, BeforeValidator(_bool)]
 TextList = Annotated[list[str], BeforeValidator(_text_list)]
 PCDateTime = Annotated[datetime | None, BeforeValidator(parse_pc_datetime)]
@@ -434,9 +473,61 @@ class Collection(PCModel, Generic[T]):
     """
 
     items: list[T] = Field(default_factory=list)
-    total_count: Int = None
+    total_count: LenientInt = None
     links: Links | None = None
     continuation_token: Text = None
+    # Items that could not be read, one line each (see :class:`Page`); private, so no wire
+    # key can fill it.
+    _skipped: list[str] = PrivateAttr(default_factory=list)
+
+    @property
+    def skipped_items(self) -> list[str]:
+        return self._skipped
+
+
+class Page(list[T]):
+    """The items of a collection that could be read, and ``skipped``: one line per item that
+    could not (``"items[3]: id: Field required"``). A bad item spoils only itself: the page
+    keeps the rest and the caller reports the skipped ones."""
+
+    def __init__(self, items: Any = (), skipped: Any = ()) -> None:
+        super().__init__(items)
+        self.skipped: list[str] = list(skipped)
+
+
+def _item_id(item: Any) -> str | None:
+    if isinstance(item, Mapping):
+        value = _lower_keys(item).get("id")
+        if isinstance(value, str | int) and not isinstance(value, bool):
+            return str(value)[:80]
+    return None
+
+
+def _read_items(item_model: type[T], items: Any) -> Page[T]:
+    if items is None:
+        return Page()
+    if not isinstance(items, list | tuple):
+        items = [items]
+    page: Page[T] = Page()
+    for index, item in enumerate(items):
+        if not item_model._accepts(item):
+            page.skipped.append(f"items[{index}]: {type(item).__name__}")
+            continue
+        try:
+            page.append(item_model.model_validate(item))
+        except (ValidationError, ValueError, TypeError, RecursionError) as exc:
+            name = _item_id(item)
+            where = f"items[{index}]" + (f" (id {name})" if name else "")
+            page.skipped.append(f"{where}: {_first_problem(exc)}")
+    return page
+
+
+def _first_problem(exc: Exception) -> str:
+    if isinstance(exc, ValidationError) and exc.errors():
+        first = exc.errors()[0]
+        field = ".".join(str(part) for part in first.get("loc", ()))
+        return f"{field}: {first.get('msg', '')}"[:200]
+    return f"{type(exc).__name__}: {exc}"[:200]
 
 
 # Keys that make a mapping a collection envelope (lower case): Partner Center's ``items`` /
@@ -459,45 +550,62 @@ def _item_key_hits(item_model: type[PCModel], data: Mapping[str, Any]) -> int:
     return sum(1 for key in data if str(key).lower() in plan.keys)
 
 
+def _envelope_items(item_model: type[PCModel], data: Mapping[str, Any]) -> tuple[dict[str, Any],
+                                                                                 Any]:
+    """(the envelope without its items, the items) of a mapping answer.
+
+    A mapping with ``items`` / ``totalCount`` (or ``transition`` / ``value``, or
+    ``attributes.objectType == "Collection"``) is the envelope. A mapping without them that
+    reads as one item (some of its keys are the item's fields, and it validates) is that one
+    item: a qualification answered as ``{"qualification": ...}`` is one qualification, never
+    "no qualifications". Anything else raises ``TypeError``.
+    """
+    lowered = _lower_keys(data)
+    if set(lowered) & _ENVELOPE_KEYS or _says_collection(data):
+        envelope = {k: v for k, v in data.items()
+                    if str(k).lower() not in ("items", "transition", "value")}
+        for key in ("items", "transition", "value"):
+            if key in lowered:
+                items = lowered[key]
+                return envelope, items if isinstance(items, list) or items is None else [items]
+        # totalCount without items: only an honest "nothing here" if it says 0.
+        total = _int(lowered.get("totalcount"))
+        if total not in (0, None):
+            raise TypeError(f"a collection of {total} without its items")
+        return envelope, []
+    if _item_key_hits(item_model, data):
+        item_model.model_validate(data)  # an object that is not a valid item is refused
+        return {}, [data]
+    raise TypeError("expected a collection, got an object that is neither a collection nor "
+                    f"a {item_model.__name__}")
+
+
 def parse_collection(item_model: type[T], data: Any) -> Collection[T]:
     """A collection from an envelope, a bare JSON array (qualifications), a bare string
     (the old qualification API), one item on its own, or ``null``.
 
-    A mapping with ``items`` / ``totalCount`` is the envelope. A mapping without them that
-    reads as one item (some of its keys are the item's fields, and it validates) is that one
-    item: a qualification answered as ``{"qualification": ...}`` is one qualification, never
-    "no qualifications". Anything else raises ``TypeError`` - an answer that cannot be read is
-    refused loudly, never taken for an empty list - and pydantic's ``ValidationError`` is
-    raised for an item that cannot be read at all (e.g. a customer without an id).
+    An answer that cannot be read as any of those raises ``TypeError`` - refused loudly,
+    never taken for an empty list. Items are read one by one: an item that cannot be read
+    (``null``, a customer without an id, a number out of range) is left out and named in
+    ``skipped_items``; the others are kept.
     """
     model = Collection[item_model]  # type: ignore[valid-type]
     if data is None:
         return model()
-    if isinstance(data, list | tuple):
-        return model.model_validate({"items": list(data)})
-    if isinstance(data, Mapping):
-        lowered = {str(key).lower() for key in data}
-        if lowered & _ENVELOPE_KEYS or _says_collection(data):
-            if "items" not in lowered and "transition" not in lowered and "value" not in lowered:
-                # totalCount without items: only an honest "nothing here" if it says 0.
-                total = _int(_lower_keys(data).get("totalcount"))
-                if total not in (0, None):
-                    raise TypeError(f"a collection of {total} without its items")
-            if "items" not in lowered:
-                for alternate in ("transition", "value"):
-                    if alternate in lowered:
-                        items = _lower_keys(data)[alternate]
-                        return model.model_validate(
-                            {**data, "items": items if isinstance(items, list) else [items]})
-            return model.model_validate(data)
-        if _item_key_hits(item_model, data):
-            item_model.model_validate(data)  # an object that is not a valid item is refused
-            return model.model_validate({"items": [data]})
-        raise TypeError("expected a collection, got an object that is neither a collection nor "
-                        f"a {item_model.__name__}")
     if isinstance(data, str) and item_model._scalar_field is not None:
-        return model.model_validate({"items": [data]})
-    raise TypeError(f"expected a collection, got {type(data).__name__}")
+        data = [data]
+    if isinstance(data, list | tuple):
+        envelope: dict[str, Any] = {}
+        items: Any = list(data)
+    elif isinstance(data, Mapping):
+        envelope, items = _envelope_items(item_model, data)
+    else:
+        raise TypeError(f"expected a collection, got {type(data).__name__}")
+    collection = model.model_validate(envelope)
+    page = _read_items(item_model, items)
+    collection.items = list(page)
+    collection._skipped = page.skipped
+    return collection
 
 
 # --------------------------------------------------------------------------------------------
@@ -578,6 +686,18 @@ class UserCredentials(PCModel):
 
     user_name: Text = None
     password: SecretStr | None = None
+
+
+class CustomerUser(PCModel):
+    """A user of a customer's tenant (``/customers/{id}/users``); the password a reset sets
+    never reaches ``raw``."""
+
+    _raw_drop: ClassVar[frozenset[str]] = frozenset({"passwordprofile"})
+
+    id: Id
+    user_principal_name: Text = None
+    display_name: Text = None
+    state: Text = None
 
 
 class CreatedCustomer(Customer):

@@ -1039,6 +1039,45 @@ async def add_qualification(request: Request) -> Response:
     return JSONResponse(payload, status_code=201)
 
 
+def _admin_user(customer: Customer) -> dict[str, Any]:
+    """Every tenant has the administrator created with it (``admin@<domain>``)."""
+    return {
+        "id": str(uuid.uuid5(uuid.NAMESPACE_URL, f"csp-tui-sandbox/{customer.id}/admin")),
+        "userPrincipalName": f"admin@{customer.domain}",
+        "firstName": "admin", "lastName": "", "displayName": "admin",
+        "userDomainType": "none", "state": "active",
+        "attributes": {"objectType": "CustomerUser"},
+    }
+
+
+@api
+async def list_customer_users(request: Request) -> Response:
+    world = _ctx(request).world
+    with world.lock:
+        user = _admin_user(_readable_customer(request))
+    return JSONResponse({"totalCount": 1, "items": [user],
+                         "attributes": {"objectType": "Collection"}})
+
+
+@api
+async def reset_user_password(request: Request) -> Response:
+    world = _ctx(request).world
+    body = ci(await _json_body(request))
+    with world.lock:
+        user = _admin_user(_readable_customer(request))
+    if request.path_params["user_id"].lower() != user["id"]:
+        raise ApiError(404, 600015, "User not found.")
+    profile = ci(body.get("passwordprofile") or {}) if isinstance(body, dict) else {}
+    password = profile.get("password")
+    classes = (string.ascii_uppercase, string.ascii_lowercase, string.digits)
+    if not isinstance(password, str) or len(password) < 8 or not all(
+            any(ch in chars for ch in password) for chars in classes):
+        raise ApiError(400, 600022, "The password does not meet the complexity requirements.")
+    # The answer does not repeat the password: the emulator's replay copy is kept on disk.
+    return JSONResponse({**user, "passwordProfile": {
+        "forceChangePassword": bool(profile.get("forcechangepassword", True))}})
+
+
 # -- emulator controls ----------------------------------------------------------------------------
 
 
@@ -1309,6 +1348,9 @@ def _routes() -> list[Route]:
         Route("/v1/products/{product_id}", get_product, methods=["GET"]),
         Route(customer + "/qualifications", list_qualifications, methods=["GET"]),
         Route(customer + "/qualifications", add_qualification, methods=["POST"]),
+        Route(customer + "/users", list_customer_users, methods=["GET"]),
+        Route(customer + "/users/{user_id}/resetpassword", reset_user_password,
+              methods=["PATCH"]),
         Route("/v1/domains/{domain}", domain_exists, methods=["HEAD"]),
         Route("/v1/relationships", partner_relationships, methods=["GET"]),
         Route("/_emulator/state", emulator_state, methods=["GET"]),

@@ -226,11 +226,13 @@ class WorkerBackend:
                     self._want_full = False
                     self._engine = engine
                     try:
-                        await self._guarded(engine.full_sync())
+                        await self._guarded(self._beside_outbox(engine.full_sync(), runner,
+                                                                session))
                     finally:
                         self._engine = None
                 while self._want_customers and not self._stopping:
-                    await self._guarded(engine.sync_customer(self._want_customers.pop(0)))
+                    await self._guarded(self._beside_outbox(
+                        engine.sync_customer(self._want_customers.pop(0)), runner, session))
                 if self._stopping:
                     break
                 self._wake.clear()
@@ -243,6 +245,30 @@ class WorkerBackend:
         finally:
             self._session = None
             await session.aclose()
+
+    async def _beside_outbox(self, work: Awaitable[T], runner: Any, session: Session) -> T:
+        """Run ``work`` (a sync) while the outbox keeps being served: a queued write never
+        waits behind a long or stuck read."""
+        task = asyncio.ensure_future(work)
+        try:
+            while not task.done() and not self._stopping:
+                assert self._wake is not None
+                self._wake.clear()
+                woken = asyncio.ensure_future(self._wake.wait())
+                try:
+                    await asyncio.wait({task, woken}, timeout=self._seconds_to_next(session),
+                                       return_when=asyncio.FIRST_COMPLETED)
+                finally:
+                    woken.cancel()
+                if task.done() or self._stopping:
+                    break
+                await self._guarded(runner.run_once())
+                self._refresh_outbox_count(session)
+            return await task
+        finally:
+            if not task.done():
+                task.cancel()
+                await asyncio.gather(task, return_exceptions=True)
 
     async def _guarded(self, coro: Any) -> Any:
         try:

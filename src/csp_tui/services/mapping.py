@@ -12,6 +12,7 @@ from enum import Enum
 from typing import Any
 
 from csp_tui.cache.store import CustomerDetail, CustomerRow, PartRead
+from csp_tui.domain.caps import capped, capped_json, capped_row
 from csp_tui.services.entitlement_names import NamedEntitlement, unavailable_name
 
 
@@ -36,15 +37,15 @@ def raw_json(model: Any) -> str | None:
     raw = getattr(model, "raw", None)
     if raw is None:
         return None
-    return json.dumps(raw, ensure_ascii=False, sort_keys=True)
+    return json.dumps(capped_json(raw), ensure_ascii=False, sort_keys=True)
 
 
 def customer_row(customer: Any) -> CustomerRow:
     profile = customer.company_profile
     return CustomerRow(
         id=str(customer.id).lower(),
-        company_name=(profile.company_name if profile else None) or "",
-        primary_domain=((profile.domain if profile else None) or "").lower(),
+        company_name=capped((profile.company_name if profile else None) or ""),
+        primary_domain=capped(((profile.domain if profile else None) or "").lower()),
         relationship=enum_value(customer.relationship_to_partner),
         associated_partner_id=customer.associated_partner_id or None,
         raw_json=raw_json(customer),
@@ -65,7 +66,7 @@ def subscription_row(subscription: Any) -> dict[str, Any]:
         ends = [d.allowed_until_date_time for d in refundable.details if d.allowed_until_date_time]
         refundable_until = iso(max(ends)) if ends else None
     product_type = subscription.product_type
-    return {
+    return capped_row({
         "id": str(subscription.id).lower(),
         "offer_id": subscription.offer_id or "",
         "offer_name": subscription.offer_name or "",
@@ -89,7 +90,7 @@ def subscription_row(subscription: Any) -> dict[str, Any]:
         "partner_id": subscription.partner_id or None,
         "etag": subscription.etag or None,
         "raw_json": raw_json(subscription),
-    }
+    })
 
 
 def entitlement_row(customer_id: str, entitlement: Any, index: int) -> dict[str, Any]:
@@ -106,7 +107,7 @@ def entitlement_row(customer_id: str, entitlement: Any, index: int) -> dict[str,
     order = entitlement.reference_order
     order_id = (order.id if order else None) or ""
     line = (order.line_item_id if order else None) or str(index)
-    return {
+    return capped_row({
         "id": f"{customer_id}:{entitlement.product_id}:{entitlement.sku_id}:{order_id}:{line}",
         "customer_id": customer_id,
         "product_id": entitlement.product_id or "",
@@ -118,26 +119,26 @@ def entitlement_row(customer_id: str, entitlement: Any, index: int) -> dict[str,
         "purchase_date": str(purchase) if purchase else None,
         "expiry_date": iso(entitlement.expiry_date),
         "raw_json": raw_json(entitlement),
-    }
+    })
 
 
 def qualification_row(qualification: Any) -> dict[str, Any]:
-    return {
+    return capped_row({
         "qualification": enum_value(qualification.qualification),
         "vetting_status": enum_value(qualification.vetting_status, default="")
         or None,
         "vetting_reason": qualification.vetting_reason or None,
         "vetting_created_at": iso(qualification.vetting_created_date),
-    }
+    })
 
 
 def relationship_row(relationship: Any) -> dict[str, Any]:
-    return {
+    return capped_row({
         "partner_id": str(relationship.id).lower(),
         "name": relationship.name or "",
         "relationship_type": enum_value(relationship.relationship_type, default=""),
         "mpn_id": relationship.mpn_id or None,
-    }
+    })
 
 
 def customer_detail(
@@ -164,7 +165,7 @@ def customer_detail(
         address = (billing.default_address if billing else None) or (
             profile.address if profile else None)
         initial = ((profile.domain if profile else None) or "").lower()
-        customer_fields = {
+        customer_fields = capped_row({
             "company_name": (profile.company_name if profile else None) or "",
             "primary_domain": initial,
             "allow_delegated_access": customer.allow_delegated_access,
@@ -174,10 +175,10 @@ def customer_detail(
             "culture": billing.culture if billing else None,
             "associated_partner_id": customer.associated_partner_id or None,
             "raw_json": raw_json(customer),
-        }
+        })
         seen: set[str] = set()
         for name in [initial, *(customer.custom_domains or [])]:
-            domain = (name or "").strip().lower()
+            domain = capped((name or "").strip().lower())
             if domain and domain not in seen:
                 seen.add(domain)
                 domains.append((domain, domain == initial and domain.endswith(".onmicrosoft.com")))

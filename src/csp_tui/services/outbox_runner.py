@@ -20,7 +20,7 @@ from csp_tui.partner_center import errors as pce
 from csp_tui.partner_center.auth import SignInRequiredError
 from csp_tui.partner_center.client import PartnerCenterClient
 from csp_tui.partner_center.models import CustomerCreate, CustomerFilter
-from csp_tui.services import events
+from csp_tui.services import events, password_reset
 from csp_tui.state import outbox
 from csp_tui.state.outbox import (
     KIND_CREATE_CUSTOMER,
@@ -186,6 +186,10 @@ class OutboxRunner:
             created = await self.client.create_customer(CustomerCreate(**payload), request_id=key)
             profile = created.company_profile
             credentials = created.user_credentials
+            # Delivered only when handed to someone who shows it: a run without a sink (a
+            # headless sync resending after a crash) must not record it as delivered.
+            delivered = bool(credentials and credentials.password
+                             and self.secret_sink is not None)
             if credentials is not None and self.secret_sink is not None:
                 self.secret_sink(entry.id, {
                     "user_name": credentials.user_name or "",
@@ -198,8 +202,11 @@ class OutboxRunner:
                 "company_name": (profile.company_name if profile else None)
                 or payload.get("company_name"),
                 "user_name": credentials.user_name if credentials else None,
-                "credentials_delivered": bool(credentials and credentials.password),
+                "credentials_delivered": delivered,
+                "credentials_lost": not delivered,
             }
+        if entry.kind == password_reset.KIND_RESET_PASSWORD:
+            return await password_reset.send(self.client, entry, self.secret_sink)
         if entry.kind == KIND_PATCH_SUBSCRIPTION:
             customer_id = payload["customer_id"]
             current = await self.client.get_subscription(customer_id, payload["subscription_id"])
@@ -234,7 +241,9 @@ class OutboxRunner:
                 if profile and (profile.domain or "").lower() == domain:
                     return {"customer_id": str(customer.id).lower(), "domain": domain,
                             "company_name": profile.company_name,
-                            "user_name": None, "credentials_delivered": False}
+                            "user_name": None, "credentials_delivered": False,
+                            # Created before the crash: its password was never shown.
+                            "credentials_lost": True}
             return None
         if entry.kind == KIND_PATCH_SUBSCRIPTION:
             current = await self.client.get_subscription(payload["customer_id"],

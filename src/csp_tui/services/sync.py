@@ -36,7 +36,8 @@ from csp_tui.cache import store
 from csp_tui.config import Profile, Role
 from csp_tui.i18n import t
 from csp_tui.partner_center import errors as pce
-from csp_tui.partner_center.auth import SignInRequiredError
+from csp_tui.partner_center import limits
+from csp_tui.partner_center.auth import AuthError, SignInRequiredError
 from csp_tui.partner_center.client import PartnerCenterClient
 from csp_tui.services import detail_reads, events, mapping
 from csp_tui.state import invitations
@@ -84,6 +85,9 @@ class SyncResult:
     failed_customers: dict[str, str] = field(default_factory=dict)
     changes: list[events.Change] = field(default_factory=list)
     error: str | None = None
+    # Items Partner Center sent that could not be read or stored, one line each (where, which
+    # item, why): left out, everything else kept.
+    skipped_items: list[str] = field(default_factory=list)
     #: Parts that could not be read: the run finished, but the cache is not all current.
     incomplete: list[PartProblem] = field(default_factory=list)
     #: The run got through the listing and every detail read (only parts may be missing).
@@ -170,6 +174,9 @@ class SyncEngine:
         self.publish: Publish = publish or (lambda event: None)
         self.concurrency = concurrency or profile.sync_concurrency
         self._queue: _DetailQueue | None = None
+        # One customer's detail read may take at most this long (None: from the client's
+        # deadline, see partner_center.limits).
+        self.step_deadline_s: float | None = None
 
     # -- public -------------------------------------------------------------------------
 
@@ -197,7 +204,7 @@ class SyncEngine:
             if first_fill:
                 result.added = store.content_counts(self.cache)
             self._conclude(result)
-        except SIGN_IN_ERRORS as exc:
+        except (*SIGN_IN_ERRORS, AuthError) as exc:  # the caller asks for a sign-in
             result.error = str(exc)
             self._finish(result, requests_before, throttled_before)
             raise
@@ -207,6 +214,10 @@ class SyncEngine:
             result.error = t("sync.cancelled")
             self._finish(result, requests_before, throttled_before, status="interrupted")
             raise
+        except Exception as exc:  # a bug or data nobody foresaw: the run must still end
+            log.exception("full sync stopped")
+            result.ok = False
+            result.error = t("sync.unexpected", error=_short(exc))
         self._finish(result, requests_before, throttled_before)
         return result
 
@@ -230,7 +241,7 @@ class SyncEngine:
             if first_fill and found:
                 result.added = store.content_counts(self.cache, customer_id)
             self._conclude(result)
-        except SIGN_IN_ERRORS as exc:
+        except (*SIGN_IN_ERRORS, AuthError) as exc:  # the caller asks for a sign-in
             result.error = str(exc)
             self._finish(result, requests_before, throttled_before)
             raise
@@ -239,6 +250,10 @@ class SyncEngine:
         except asyncio.CancelledError:
             self._finish(result, requests_before, throttled_before, status="interrupted")
             raise
+        except Exception as exc:  # a bug or data nobody foresaw: the run must still end
+            log.exception("customer sync stopped")
+            result.ok = False
+            result.error = t("sync.unexpected", error=_short(exc))
         self._finish(result, requests_before, throttled_before)
         return result
 
@@ -247,6 +262,7 @@ class SyncEngine:
     async def _list_customers(self, result: SyncResult) -> set[str]:
         listed: set[str] = set()
         async for page in self.client.iter_customer_pages(size=500):
+            result.skipped_items += skipped_of(page)
             rows = [mapping.customer_row(customer) for customer in page]
             result.changes += store.upsert_customer_page(self.cache, rows, run_id=result.run_id)
             listed.update(row.id for row in rows)
@@ -291,7 +307,7 @@ class SyncEngine:
     def _conclude(self, result: SyncResult) -> None:
         """The run got through: ok, or partial with what could not be read said in words."""
         result.completed = True
-        result.ok = not result.failed_customers and not result.incomplete
+        result.ok = not (result.failed_customers or result.incomplete or result.skipped_items)
         if result.failed_customers:
             sample = next(iter(result.failed_customers.values()))
             result.error = t("sync.customers_failed", count=len(result.failed_customers),
@@ -300,18 +316,39 @@ class SyncEngine:
             customers = {problem.customer_id for problem in result.incomplete}
             result.error = t("sync_parts.incomplete_short", parts=len(result.incomplete),
                              customers=len(customers))
+        elif result.skipped_items:
+            result.error = skipped_summary(result.skipped_items)
 
     async def _read_one(self, customer_id: str, result: SyncResult, *,
                         from_listing: bool = True) -> bool:
         """Read and write one customer, part by part; a part that cannot be read is recorded
-        and never aborts the run (a refused sign-in does). False when Partner Center does not
-        show the customer record at all (404)."""
+        and never aborts the run (a refused sign-in does), and neither does a customer whose
+        data nobody foresaw or that takes longer than its step deadline: that customer fails,
+        the others go on. False when Partner Center does not show the customer record at all
+        (404)."""
+        step_deadline = self.step_deadline_s or max(
+            60.0, getattr(self.client, "deadline_s", 120.0) * limits.STEP_DEADLINE_FACTOR)
         try:
-            customer, detail = await self._fetch_detail(customer_id)
+            async with asyncio.timeout(step_deadline):
+                customer, detail = await self._fetch_detail(customer_id)
+        except TimeoutError:
+            result.failed_customers[customer_id] = t("sync.step_deadline",
+                                                     seconds=f"{step_deadline:g}")
+            return True
         except pce.NotFoundError:
             # Gone between listing and detail (or not yet visible after creation): keep the
             # listing row; the next complete listing decides whether it was removed.
             return False
+        except (*SIGN_IN_ERRORS, AuthError):
+            raise
+        except pce.PartnerCenterError as exc:
+            result.failed_customers[customer_id] = str(exc)
+            return True
+        except Exception as exc:  # data nobody foresaw spoils this customer, not the run
+            log.exception("customer %s could not be read", customer_id)
+            result.failed_customers[customer_id] = t("sync.customer_unexpected",
+                                                     error=_short(exc))
+            return True
         if (not from_listing and customer is not None
                 and store.created_pending_at(self.cache, customer_id) is None):
             # Asked for by id: the record stands in for the listing row (a customer the cache
@@ -322,9 +359,16 @@ class SyncEngine:
         fresh = {part: not store.part_read_before(self.cache, customer_id, part)
                  for part in ("subscriptions", "entitlements")
                  if detail.parts.get(part, store.PartRead()).ok}
-        changes = store.write_customer_detail(
-            self.cache, detail, run_id=result.run_id,
-            now=self.clock().astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ"))
+        try:
+            changes = store.write_customer_detail(
+                self.cache, detail, run_id=result.run_id,
+                now=self.clock().astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ"))
+        except Exception as exc:  # a bad customer spoils only itself, never the run
+            log.exception("customer %s could not be stored", customer_id)
+            result.failed_customers[customer_id] = t("sync.customer_unexpected",
+                                                     error=_short(exc))
+            return True
+        result.skipped_items += detail.skipped
         result.changes += changes
         for part, key, rows in (("subscriptions", "subscriptions", detail.subscriptions),
                                 ("entitlements", "perpetual", detail.entitlements)):
@@ -370,9 +414,12 @@ class SyncEngine:
         )
         (subscriptions, subscriptions_read), (entitlements, entitlements_read), \
             (qualifications, qualifications_read), (relationships, relationships_read) = reads
+        # Items left out of the lists as unreadable, named before the lists are completed.
+        skipped = [line for read in (subscriptions, entitlements, qualifications, relationships)
+                   for line in skipped_of(read)]
         subscriptions, entitlements = await detail_reads.complete(
             self.client, self.cache, self.profile, customer_id, subscriptions, entitlements)
-        return customer, mapping.customer_detail(
+        detail = mapping.customer_detail(
             customer_id,
             customer=customer,
             subscriptions=subscriptions,
@@ -383,6 +430,8 @@ class SyncEngine:
                    "entitlements": entitlements_read, "qualifications": qualifications_read,
                    "relationships": relationships_read},
         )
+        detail.skipped += skipped
+        return customer, detail
 
     def _accept_invitations(self, run_id: int) -> list[events.Change]:
         """Close pending invitations whose domain now belongs to one of our customers."""
@@ -439,6 +488,21 @@ class SyncEngine:
             self.publish(event)
         except Exception:  # a subscriber's bug must not stop the sync
             log.exception("sync event subscriber failed")
+
+
+def skipped_of(items: Any) -> list[str]:
+    """The lines naming items a listing left out (see ``partner_center.models.Page``)."""
+    return list(getattr(items, "skipped", None) or ())
+
+
+def skipped_summary(skipped: list[str]) -> str:
+    return t("sync.items_skipped", count=len(skipped), sample=skipped[0])
+
+
+def _short(exc: BaseException) -> str:
+    """An exception in one line for a person (the traceback goes to the log file)."""
+    text = str(exc).splitlines()[0] if str(exc) else ""
+    return f"{type(exc).__name__}: {text[:200]}" if text else type(exc).__name__
 
 
 def role_can_create_customers(profile: Profile) -> bool:

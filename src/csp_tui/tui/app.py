@@ -7,6 +7,7 @@ here waits on the network.
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import os
 from collections.abc import Callable, Iterable
@@ -26,6 +27,7 @@ from csp_tui.config import Settings
 from csp_tui.domain.text import safe_text
 from csp_tui.i18n import set_language, t
 from csp_tui.services import events as ev
+from csp_tui.signals import exit_code, on_ending_signals
 from csp_tui.tui.backend import BackendStatus, ConsoleBackend
 from csp_tui.tui.bindings import GuardedActions, TranslatedBindings, bindings
 from csp_tui.tui.commands import COMMANDS, ConsoleCommand, ConsoleCommandProvider, resolve
@@ -110,6 +112,8 @@ class CspApp(GuardedActions, TranslatedBindings, App[None]):
         self._refresh_all = False
         self._refresh_scheduled = False
         self._start_error: str | None = None
+        # Set by the console command; tests run the app on their own loop and keep theirs.
+        self.handle_signals = False
         if theme:
             self.theme = theme
         if animation_level:
@@ -160,7 +164,16 @@ class CspApp(GuardedActions, TranslatedBindings, App[None]):
         # e.g. "the cache was unreadable, moved aside, a sync rebuilds it"
         for notice in getattr(self.backend, "notices", ()):
             self.notify(safe_text(notice, 500), severity="warning", timeout=15)
+        if self.settings.keymap:
+            from csp_tui.tui.keymap_check import keymap_problems
+
+            for problem in keymap_problems(self.settings.keymap):
+                self.notify(safe_text(problem, 300), severity="warning", timeout=15)
         self._unsubscribe = self.backend.subscribe(self._receive)
+        if self.handle_signals:
+            # SIGTERM/SIGHUP: quit as the q key does (terminal restored, run interrupted).
+            on_ending_signals(asyncio.get_running_loop(),
+                              lambda signum: self.exit(return_code=exit_code(signum)))
         if self.tick_seconds:
             self.set_interval(self.tick_seconds, self._tick)
 
@@ -225,6 +238,7 @@ class CspApp(GuardedActions, TranslatedBindings, App[None]):
             subject = safe_text(event.subject, 120)
             if event.state == "done":
                 self.notify(t("tui.notify.outbox_done", subject=subject))
+                self._offer_password_reset(event.entry_id)
             elif event.state in {"failed", "needs_attention"}:
                 self._explain_outbox_failure(event, subject)
         elif isinstance(event, ev.InvitationAccepted):
@@ -234,6 +248,16 @@ class CspApp(GuardedActions, TranslatedBindings, App[None]):
         elif isinstance(event, ev.SignInRequired):
             self.on_sign_in_required(event.reason)
         self.refresh_status(event)
+
+    def _offer_password_reset(self, entry_id: str) -> None:
+        """A tenant created while nobody could see its password (a crash mid-create): say so,
+        with the way to a new one."""
+        from csp_tui.services import password_reset
+        from csp_tui.state import outbox
+
+        entry = outbox.get(self.backend.state, entry_id)
+        if entry is not None and password_reset.credentials_lost(entry):
+            self.notify(password_reset.offer_text(entry), severity="warning", timeout=60)
 
     def _explain_outbox_failure(self, event: ev.OutboxUpdated, subject: str) -> None:
         """Partner Center refused a queued change: say why in words, not as a code."""

@@ -178,6 +178,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "info.path.token_cache": {"en": "token cache", "cs": "uložené tokeny"},
     "info.path.sandbox_state": {"en": "sandbox world", "cs": "stav sandboxu"},
     "info.path.exports": {"en": "exports", "cs": "exporty"},
+    "info.path.log_file": {"en": "log file", "cs": "soubor záznamu (log)"},
     "info.value.sandbox_base_url": {
         "en": "embedded sandbox (no network)",
         "cs": "vestavěný sandbox (bez sítě)",

@@ -19,6 +19,18 @@ MESSAGES: dict[str, dict[str, str]] = {
     "cli.metavar.hours": {"en": "HOURS", "cs": "HODINY"},
     "cli.metavar.seconds": {"en": "SECONDS", "cs": "SEKUNDY"},
     "cli.metavar.rows": {"en": "ROWS", "cs": "ŘÁDKY"},
+    "cli.opt.log_level": {
+        "en": "how much goes into the log file (csp-tui info shows where): DEBUG, INFO "
+              "(default), WARNING or ERROR",
+        "cs": "kolik se zapisuje do souboru záznamu (kde je, ukáže csp-tui info): DEBUG, INFO "
+              "(výchozí), WARNING nebo ERROR",
+    },
+    "cli.opt.debug": {
+        "en": "the same as --log-level DEBUG: every call to Partner Center goes into the log "
+              "file (paths without secrets, never a token)",
+        "cs": "totéž co --log-level DEBUG: do souboru záznamu jde každé volání Partner Center "
+              "(cesty bez tajných údajů, nikdy token)",
+    },
     "cli.opt.profile": {
         "en": "profile from the config file (default: sandbox, the built-in demo)",
         "cs": "profil z konfiguračního souboru (výchozí: sandbox, vestavěné demo)",
@@ -148,6 +160,16 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "new customer tenants",
         "cs": "nové tenanty zákazníků",
     },
+    "cli.cmd.tenant_reset": {
+        "en": "a new temporary password for the administrator of a created tenant whose first "
+              "password was lost",
+        "cs": "nové dočasné heslo správce vytvořeného tenantu, jehož první heslo se ztratilo",
+    },
+    "cli.opt.reset_customer": {
+        "en": "the tenant id of the customer (csp-tui sync names it)",
+        "cs": "id tenantu zákazníka (uvede ho csp-tui sync)",
+    },
+    "cli.metavar.tenant_id": {"en": "TENANT_ID", "cs": "ID_TENANTU"},
     "cli.cmd.tenant_create": {
         "en": "validate a tenant request file and create the tenant (or prepare the request "
               "for your distributor)",

@@ -128,6 +128,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "cs": "musí být adresa https:// (obyčejné http:// jen na tento počítač: localhost, "
               "127.0.0.1 nebo [::1])",
     },
+    "config.problem.url_userinfo": {
+        "en": "must not contain a user name or password (user:password@); csp-tui signs in "
+              "with the profile's auth setting",
+        "cs": "nesmí obsahovat uživatelské jméno ani heslo (uživatel:heslo@); csp-tui se "
+              "přihlašuje podle nastavení auth v profilu",
+    },
     "config.problem.url_query": {
         "en": "must not contain ?query or #fragment",
         "cs": "nesmí obsahovat ?dotaz ani #fragment",

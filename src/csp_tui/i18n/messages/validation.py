@@ -27,6 +27,13 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{field} is required.",
         "cs": "Pole {field} je povinné.",
     },
+    "validation.hidden_char": {
+        "en": "{field} contains a character nobody can see ({char}, character {position}); "
+              "Partner Center would receive something other than what is shown. Type it "
+              "again without it.",
+        "cs": "{field} obsahuje znak, který není vidět ({char}, {position}. znak); Partner "
+              "Center by dostal něco jiného, než je zobrazeno. Napište ho znovu bez něj.",
+    },
     "validation.too_long": {
         "en": "{field} can have at most {max} characters; this has {count}.",
         "cs": "{field} může mít nejvýše {max} znaků, zadáno je {count}.",

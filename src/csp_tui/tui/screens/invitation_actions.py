@@ -54,6 +54,7 @@ from csp_tui.tui.invitation_keys import (
     available,
 )
 from csp_tui.tui.screens.invite import InvitationResultScreen, describe_error
+from csp_tui.tui.widgets.narrow_safe import NarrowSafeOptionList
 
 if TYPE_CHECKING:
     import httpx
@@ -326,7 +327,7 @@ class InvitationMenuScreen(GuardedActions, TranslatedBindings, ModalScreen[str |
                 prompt = Text(f"{key}  ", style="bold")
                 prompt.append(t(label))
                 options.append(Option(prompt, id=action))
-            yield OptionList(*options, id="invitation-menu-options")
+            yield NarrowSafeOptionList(*options, id="invitation-menu-options")
             yield Static(Text(t("tui.invitations.menu.hint")), classes="invitation-hint")
 
     def on_mount(self) -> None:

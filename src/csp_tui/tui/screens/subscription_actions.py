@@ -57,6 +57,7 @@ from csp_tui.state import NotFoundError, outbox
 from csp_tui.state.outbox import OutboxEntry, OutboxState
 from csp_tui.tui.bindings import GuardedActions, KeySpec, TranslatedBindings, bindings, register
 from csp_tui.tui.role_words import reword_bindings
+from csp_tui.tui.widgets.narrow_safe import NarrowSafeOptionList
 
 if TYPE_CHECKING:
     from csp_tui.tui.app import CspApp
@@ -382,7 +383,7 @@ class QuantityScreen(GuardedActions, TranslatedBindings, ModalScreen[Plan | None
         self.dismiss(None)
 
 
-class ActionList(OptionList):
+class ActionList(NarrowSafeOptionList):
     """The changes, each with what it would do or why it cannot be done."""
 
 

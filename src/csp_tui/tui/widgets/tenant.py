@@ -24,6 +24,7 @@ from csp_tui.domain.text import safe_text
 from csp_tui.i18n import t
 from csp_tui.tui import formatting as fmt
 from csp_tui.tui.bindings import bindings
+from csp_tui.tui.widgets.narrow_safe import NarrowSafeOptionList
 from csp_tui.tui.widgets.pane import Pane
 
 ADMIN_CENTER_SUBSCRIPTIONS = "https://admin.microsoft.com/Adminportal/Home#/subscriptions"
@@ -113,7 +114,7 @@ def describe(detail: views.CustomerDetailView, zone: tzinfo | None = None,
     return Group(grid)
 
 
-class TenantLinks(OptionList):
+class TenantLinks(NarrowSafeOptionList):
     """The copyable links (a list so the keyboard can pick one)."""
 
 
