@@ -14,7 +14,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from textual import on, work
+from textual import events, on, work
 from textual.app import App, SystemCommand
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
@@ -32,6 +32,7 @@ from csp_tui.tui.commands import COMMANDS, ConsoleCommand, ConsoleCommandProvide
 from csp_tui.tui.messages import BackendEvent
 from csp_tui.tui.screens.log import CommandLogScreen
 from csp_tui.tui.screens.main import MainScreen
+from csp_tui.tui.typeahead import KeyGate, is_typed
 
 if TYPE_CHECKING:
     from textual.command import Provider
@@ -111,6 +112,15 @@ class CspApp(GuardedActions, TranslatedBindings, App[None]):
             self.animation_level = animation_level  # type: ignore[assignment]
         if backend.settings.keymap:
             self.set_keymap(backend.settings.keymap)
+        self.key_gate = KeyGate(self, super().on_event)
+
+    async def on_event(self, event: events.Event) -> None:
+        # Keys and pastes from the terminal go through the gate, which hands each on only
+        # once the ones before it took effect (tui/typeahead.py).
+        if is_typed(event):
+            await self.key_gate.receive(event)  # type: ignore[arg-type]
+            return
+        await super().on_event(event)
 
     # ------------------------------------------------------------------ basics
 
