@@ -43,4 +43,21 @@ def send_burst(app: Any, burst: str) -> None:
     for part in split(burst):
         event = key_event(part)
         event.set_sender(app)
-        app._driver.send_message(event)
+        app.post_message(event)  # straight into the app's queue, in order, all at once
+
+
+async def typed(pilot: Any) -> None:
+    """Wait until the app has handed on every key of the bursts sent so far, and settled."""
+    from csp_tui.tui.typeahead import is_typed
+
+    from .waiting import wait_for
+
+    app = pilot.app
+
+    def handed_on() -> bool:
+        waiting = [app._pending_message, *app._message_queue.values]
+        return app.key_gate.holding == 0 and not any(
+            message is not None and is_typed(message) for message in waiting)
+
+    await wait_for(pilot, handed_on)
+    await pilot.pause()

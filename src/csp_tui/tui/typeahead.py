@@ -109,6 +109,9 @@ class KeyGate:
         self._retry_pending = False
         if not self._held:
             return
+        if self._app._exit or not self._app.screen_stack:
+            self._held.clear()  # the console is closing: nothing is left to type into
+            return
         overdue = time.monotonic() - self._held_since > MAX_HOLD_SECONDS
         if not (overdue or self._quiet()):
             self._schedule_retry()
