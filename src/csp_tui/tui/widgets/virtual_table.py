@@ -167,9 +167,12 @@ class VirtualTable(TranslatedBindings, ScrollView, can_focus=True, inherit_bindi
         color: $foreground;
         scrollbar-size-vertical: 1;
         & > .virtual-table--header { text-style: bold; color: $text-muted; background: $panel; }
+        /* Not the theme's blurred cursor: most themes draw it in the same colour as the
+           focused one (only bold differs), and the cursor row is how a person sees which
+           list has the keys. */
         & > .virtual-table--cursor {
-            background: $block-cursor-blurred-background;
-            color: $block-cursor-blurred-foreground;
+            background: $primary-muted;
+            color: $text;
         }
         &:focus > .virtual-table--cursor {
             background: $block-cursor-background;
