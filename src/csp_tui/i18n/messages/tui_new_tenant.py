@@ -92,6 +92,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Suggested from the company name; type your own to change it.",
         "cs": "Navrženo z názvu firmy; napište vlastní, chcete-li jiný.",
     },
+    "tenant_form.domain.kept": {
+        "en": "Kept as you typed it; the company name now suggests {prefix} (empty the field"
+              " to use it).",
+        "cs": "Ponecháno, jak jste ho napsali; název firmy teď navrhuje {prefix} (vyprázdněte"
+              " pole, chcete-li ho).",
+    },
     "tenant_form.domain.unchecked": {
         "en": "Could not check whether {domain} is free ({error}).",
         "cs": "Nepodařilo se ověřit, zda je {domain} volný ({error}).",
