@@ -170,8 +170,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "cs": "Sandbox: posunout hodiny o jeden den",
     },
     "tui.invitations.menu.hint": {
-        "en": "↑↓ choose · enter do it · esc close (the letters work on the list too)",
-        "cs": "↑↓ výběr · enter provést · esc zavřít (písmena fungují i v seznamu)",
+        "en": "a letter does it · or ↑↓ choose and enter · esc close",
+        "cs": "písmeno akci provede · nebo ↑↓ výběr a enter · esc zavřít",
     },
     "tui.invitations.not_open": {
         "en": "The invitation for {company} is {status}: nothing to do.",

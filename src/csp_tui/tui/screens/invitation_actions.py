@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 import sqlite_utils
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
@@ -330,7 +330,19 @@ class InvitationMenuScreen(GuardedActions, TranslatedBindings, ModalScreen[str |
             yield Static(Text(t("tui.invitations.menu.hint")), classes="invitation-hint")
 
     def on_mount(self) -> None:
-        self.query_one(OptionList).focus()
+        options = self.query_one(OptionList)
+        # Nothing chosen until the person moves or presses a letter: an enter typed ahead (or
+        # one too many) must not send a reminder, which the ledger would count.
+        options.highlighted = None
+        options.focus()
+
+    def on_key(self, event: events.Key) -> None:
+        # The letters shown beside the entries do what they say, as on the pane.
+        for action, key, _label in self.entries():
+            if event.character == key:
+                event.stop()
+                self.dismiss(action)
+                return
 
     @on(OptionList.OptionSelected)
     def _chosen(self, event: OptionList.OptionSelected) -> None:
