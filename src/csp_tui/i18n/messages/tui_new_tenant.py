@@ -262,6 +262,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "✓ User name copied to the clipboard.",
         "cs": "✓ Uživatelské jméno zkopírováno do schránky.",
     },
+    "tenant_form.result.close_again": {
+        "en": "The temporary password will not be shown again. Press esc once more to close"
+              " (c copies it first).",
+        "cs": "Dočasné heslo se znovu nezobrazí. Zavřete dalším stiskem esc (c ho předtím"
+              " zkopíruje).",
+    },
     "tenant_form.result.next_steps": {"en": "Next steps", "cs": "Další kroky"},
     # --- the request for the distributor ------------------------------------------------------
     "tenant_form.request.title": {
