@@ -186,6 +186,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "customers, subscriptions, invitations, sync, log, help, quit …",
         "cs": "customers, subscriptions, invitations, sync, log, help, quit …",
     },
+    "tui.command.placeholder_tab": {
+        "en": "a command (tab completes) …",
+        "cs": "příkaz (tab doplní) …",
+    },
+    "tui.command.no_match": {"en": "no such command", "cs": "takový příkaz není"},
     "tui.command.unknown": {
         "en": "Unknown command :{command} — :help lists the commands.",
         "cs": "Neznámý příkaz :{command} — seznam příkazů ukáže :help.",
@@ -263,6 +268,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "tui.key.copy_url": {"en": "Copy address", "cs": "Kopírovat adresu"},
     "tui.key.history_back": {"en": "Older command", "cs": "Starší příkaz"},
     "tui.key.history_forward": {"en": "Newer command", "cs": "Novější příkaz"},
+    "tui.key.complete": {"en": "Complete", "cs": "Doplnit"},
     # ---- keys: one line for the help screen
     "tui.keyhelp.help": {"en": "The keys that apply here", "cs": "Klávesy, které zde platí"},
     "tui.keyhelp.command": {"en": "Type a command (:customers, :sync, :log, :quit …)",
