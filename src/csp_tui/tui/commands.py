@@ -7,7 +7,6 @@ read-only profile may not run, so the palette, the command line and the help agr
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -82,6 +81,15 @@ def resolve(text: str) -> tuple[ConsoleCommand | None, str, str]:
     return _BY_SPELLING.get(word), word, argument
 
 
+def _shared_start(words: list[str]) -> str:
+    """The longest text every one of ``words`` starts with."""
+    first, last = min(words), max(words)
+    length = 0
+    while length < min(len(first), len(last)) and first[length] == last[length]:
+        length += 1
+    return first[:length]
+
+
 def completions(word: str, allowed: Callable[[ConsoleCommand], bool]) -> list[str]:
     """The command names a partly typed word can become (by name or alias), in list order."""
     word = word.strip().removeprefix(":").lower()
@@ -103,7 +111,7 @@ def complete(text: str, allowed: Callable[[ConsoleCommand], bool]) -> tuple[str,
         return names[0] + " ", names
     if not names:
         return text, []
-    shared = os.path.commonprefix(names)
+    shared = _shared_start(names)
     if len(shared) > len(word):
         return shared, names
     if word in names:  # a whole name that is also the start of others: the next one
