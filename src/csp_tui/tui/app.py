@@ -44,6 +44,10 @@ if TYPE_CHECKING:
 # is opened: the subscription and invitation screens bring the REST stack (httpx, the Partner
 # Center client, its pydantic models), which the console must not wait for at start.
 
+#: How long a refusal explained in words stays (it is longer than a notice, and the entry
+#: stays in the outbox and the command log after it is gone).
+ERROR_SECONDS = 12
+
 # app.tcss first (theme-wide rules), then every other sheet in name order: a screen added in
 # its own module brings its own sheet without touching this list.
 _FIRST_STYLES = ("app.tcss", "panes.tcss", "screens.tcss")
@@ -249,7 +253,7 @@ class CspApp(GuardedActions, TranslatedBindings, App[None]):
         if entry is not None and entry.kind in {"patch_subscription", "create_qualification"}:
             self.notify(explain_entry(self, entry),
                         title=t("subs.notify.refused", subject=subject),
-                        severity="error", timeout=30)
+                        severity="error", timeout=ERROR_SECONDS)
             return
         self.notify(t("tui.notify.outbox_failed", subject=subject,
                       error=safe_text(event.error or t("tui.unknown"), 200)),
