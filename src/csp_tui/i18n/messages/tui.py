@@ -41,7 +41,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "tui.col.term": {"en": "Term", "cs": "Období"},
     "tui.col.billing": {"en": "Billing", "cs": "Fakturace"},
     "tui.col.auto_renew": {"en": "Auto", "cs": "Auto"},
-    "tui.col.renewal": {"en": "Renews", "cs": "Obnova"},
+    "tui.col.renewal": {"en": "Renews", "cs": "Obnovení"},
     "tui.col.window": {"en": "Cancel", "cs": "Zrušení"},
     "tui.col.contact": {"en": "Contact", "cs": "Kontakt"},
     "tui.col.sent": {"en": "Sent", "cs": "Odesláno"},
@@ -60,7 +60,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "tui.sort.subscriptions": {"en": "subscriptions", "cs": "předplatná"},
     "tui.sort.attention": {"en": "attention", "cs": "pozornost"},
     "tui.sort.product": {"en": "product", "cs": "produkt"},
-    "tui.sort.renewal": {"en": "renewal", "cs": "obnova"},
+    "tui.sort.renewal": {"en": "renewal", "cs": "obnovení"},
     "tui.sort.status": {"en": "status", "cs": "stav"},
     "tui.sort.sent": {"en": "sent", "cs": "odesláno"},
     "tui.sort.company": {"en": "company", "cs": "společnost"},
@@ -68,10 +68,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "tui.sort.duration": {"en": "duration", "cs": "trvání"},
     # ---- subscription views (the p key)
     "tui.preset.renewing_within_days": {"en": "renewing in 30 days",
-                                        "cs": "obnova do 30 dnů"},
+                                        "cs": "obnovení do 30 dnů"},
     "tui.preset.in_window": {"en": "cancellation window open", "cs": "lze zrušit"},
     "tui.preset.suspended": {"en": "suspended", "cs": "pozastavená"},
-    "tui.preset.auto_renew_off": {"en": "auto-renew off", "cs": "bez automatické obnovy"},
+    "tui.preset.auto_renew_off": {"en": "auto-renew off", "cs": "bez automatického obnovení"},
     "tui.preset.software": {"en": "software", "cs": "software"},
     "tui.preset.expired": {"en": "expired", "cs": "vypršelá"},
     # ---- values
@@ -90,7 +90,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "tui.status.suspended": {"en": "suspended", "cs": "pozastaveno"},
     "tui.status.expired": {"en": "expired", "cs": "vypršelo"},
     "tui.status.disabled": {"en": "disabled", "cs": "zakázáno"},
-    "tui.status.deleted": {"en": "deleted", "cs": "smazáno"},
+    "tui.status.deleted": {"en": "cancelled", "cs": "zrušeno"},
     "tui.status.pending": {"en": "pending", "cs": "čeká"},
     "tui.status.none": {"en": "none", "cs": "žádný"},
     "tui.status.unknown": {"en": "unknown", "cs": "neznámý"},
@@ -312,11 +312,11 @@ MESSAGES: dict[str, dict[str, str]] = {
     "tui.keyhelp.preset": {
         "en": "Next view: renewing soon, cancellable, suspended, auto-renew off, software, "
               "expired",
-        "cs": "Další pohled: brzká obnova, lze zrušit, pozastavená, bez obnovy, software, "
+        "cs": "Další pohled: brzké obnovení, lze zrušit, pozastavená, bez aut. obnovení, software, "
               "vypršelá",
     },
     "tui.keyhelp.manage": {"en": "Change the subscription (quantity, auto-renew, suspend)",
-                           "cs": "Změnit předplatné (počet, automatická obnova, pozastavení)"},
+                           "cs": "Změnit předplatné (počet, automatické obnovení, pozastavení)"},
     "tui.keyhelp.cancel_invitation": {"en": "Mark the invitation cancelled",
                                       "cs": "Označit pozvánku jako zrušenou"},
     "tui.keyhelp.back": {"en": "Back to the previous screen", "cs": "Zpět na předchozí obrazovku"},

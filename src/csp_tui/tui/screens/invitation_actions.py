@@ -33,6 +33,7 @@ from textual.widgets.option_list import Option
 from csp_tui.config import Role, Settings
 from csp_tui.domain.text import safe_text
 from csp_tui.i18n import t
+from csp_tui.i18n.formatting import count_days
 from csp_tui.services import invitations
 from csp_tui.state import invitations as ledger
 from csp_tui.state import timestamp
@@ -283,7 +284,7 @@ async def _sandbox_advance(app: CspApp, days: int) -> None:
         moment = ""
     # The sandbox's virtual clock, written like every other time on screen (NOTHING if absent).
     moment = datetime_text(moment) if moment else ""
-    app.notify(t("tui.invitations.sandbox.advanced", days=days, now=moment or "?"))
+    app.notify(t("tui.invitations.sandbox.advanced", span=count_days(days), now=moment or "?"))
     app.backend.request_sync()
 
 

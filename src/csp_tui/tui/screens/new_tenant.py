@@ -32,6 +32,7 @@ from csp_tui.domain import validation as v
 from csp_tui.domain.tenant import check_fields
 from csp_tui.domain.text import safe_text
 from csp_tui.i18n import t
+from csp_tui.i18n.formatting import format_date
 from csp_tui.services import onboarding
 from csp_tui.tui.bindings import GuardedActions, KeySpec, TranslatedBindings, bindings, register
 from csp_tui.tui.widgets.form_ares import AresOffer
@@ -328,8 +329,10 @@ class NewTenantScreen(GuardedActions, TranslatedBindings, Screen[None]):
             extra = [t("tenant_form.ares.looking", ico=result.value)]
         elif result.ok and ares is not None and self.ares_ico == result.value:
             company = ares.company
-            if company is not None and company.dissolved_on is not None:
-                extra = [t("tenant_form.ares.dissolved", date=company.dissolved_on.isoformat())]
+            offer_open = self.query_one(AresOffer).is_open
+            if company is not None and company.dissolved_on is not None and not offer_open:
+                # (while the offer is open, it says so itself, in the error colour)
+                extra = [t("tenant_form.ares.dissolved", date=format_date(company.dissolved_on))]
                 severity = "error"
             elif company is not None:
                 if not diff_prefill(self.values(), company):
@@ -604,7 +607,7 @@ class NewTenantScreen(GuardedActions, TranslatedBindings, Screen[None]):
         ares = self.ares_result
         if ares is not None and ares.company is not None and ares.company.dissolved_on:
             notes.append(t("tenant_form.ares.dissolved",
-                           date=ares.company.dissolved_on.isoformat()))
+                           date=format_date(ares.company.dissolved_on)))
         return notes
 
     def _confirmed(self, outcome: Outcome | None) -> None:
