@@ -413,7 +413,8 @@ class CspApp(GuardedActions, TranslatedBindings, App[None]):
                     if command.aliases:
                         spelled += f" ({', '.join(':' + alias for alias in command.aliases)})"
                     commands.append((spelled, t(command.title), t(command.help)))
-        return HelpScreen(self._context_name(screen), keys, commands)
+        legend = [t("tui.help.attention_mark")] if isinstance(screen, MainScreen) else []
+        return HelpScreen(self._context_name(screen), keys, commands, legend)
 
     def _context_name(self, screen: Screen[Any]) -> str:
         from csp_tui.tui.screens.detail import DetailScreen

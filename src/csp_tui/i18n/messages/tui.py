@@ -11,6 +11,18 @@ MESSAGES: dict[str, dict[str, str]] = {
     "tui.trial": {"en": "trial", "cs": "zkušební"},
     # ---- empty lists
     "tui.empty.list": {"en": "Nothing here yet.", "cs": "Zatím tu nic není."},
+    "tui.help.attention_mark": {
+        "en": "! in the customers list: the customer needs attention (a suspended or expiring "
+              "subscription, a cancellation window closing, a qualification refused …); the "
+              "tenant pane says what.",
+        "cs": "! v seznamu zákazníků: zákazník vyžaduje pozornost (pozastavené nebo končící "
+              "předplatné, zavírající se lhůta pro zrušení, zamítnutá kvalifikace …); co "
+              "přesně, uvádí panel tenantu.",
+    },
+    "tui.empty.customers_syncing": {
+        "en": "No customers in the cache yet; the sync is reading them from Partner Center…",
+        "cs": "V mezipaměti zatím nejsou žádní zákazníci; synchronizace je právě načítá…",
+    },
     "tui.empty.customers": {
         "en": "No customers in the cache yet. Press r to sync.",
         "cs": "V mezipaměti zatím nejsou žádní zákazníci. Synchronizujte klávesou r.",

@@ -294,6 +294,9 @@ class MainScreen(GuardedActions, TranslatedBindings, Screen[None]):
         self.query_one(StatusBar).show(status, profile=app.settings.profile.name,
                                        read_only=app.read_only, now=app.now())
         self._status_shown = status
+        for pane in self.panes():
+            if isinstance(pane, ListPane):
+                pane.update_empty_text()
 
     def filter_pane(self, name: str, text: str) -> None:
         pane = self.pane(name)

@@ -240,6 +240,15 @@ class ListPane(Pane):
     def empty_text(self) -> str:
         return t(self.empty_key)
 
+    def update_empty_text(self) -> None:
+        """The sync started or ended: what an empty list says may have changed."""
+        if not self.is_mounted or self.filter_text:
+            return
+        text = self.empty_text()
+        if text != self.table.empty_text:
+            self.table.empty_text = text
+            self.table.refresh()
+
     def focus_content(self) -> None:
         if self.filter_input.display and self.filter_input.has_focus:
             return

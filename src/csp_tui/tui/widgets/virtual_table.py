@@ -141,6 +141,14 @@ def fit_match(text: str, width: int, needle: str, align: str = "left") -> str:
     return ELLIPSIS + fit(text[begin:], width - 1)
 
 
+def sorted_title(title: str, arrow: str, room: int) -> str:
+    """A sorted column's title with its arrow in ``room`` cells: the arrow says the order, so
+    the title gives way to it, never the reverse ("Subs ↑" in 4 cells is "Sub↑", not "Sub…")."""
+    if cell_len(title) + 2 <= room:
+        return f"{title} {arrow}"
+    return set_cell_size(title, max(0, room - 1)).rstrip() + arrow
+
+
 def layout_columns(columns: Sequence[Column], width: int, gap: int = 1) -> list[tuple[int, int]]:
     """(column index, width) for the columns that fit in ``width``.
 
@@ -625,10 +633,12 @@ class VirtualTable(TranslatedBindings, ScrollView, can_focus=True, inherit_bindi
         if cached is not None:
             return cached
         titles: list[str] = []
-        for column in self._columns:
+        shown = dict(self._columns_for(width))
+        for index, column in enumerate(self._columns):
             title = column.title
             if column.key == self.sort_column:
-                title = f"{title} {'↓' if self.sort_descending else '↑'}"
+                arrow = "↓" if self.sort_descending else "↑"
+                title = sorted_title(title, arrow, shown.get(index, cell_len(title) + 2))
             titles.append(title)
         strip = self._strip(titles, width, self.rich_style + self._style("header"), False)
         self._strips[key] = strip
