@@ -52,3 +52,41 @@ async def test_help_explanations_are_readable_and_the_mark_is_explained(make_con
         text = " ".join(screen_text(console.app).split())
         assert t("tui.cmdhelp.customers")[:18] in text
         assert "! in the customers list" in text
+
+
+async def test_an_invite_fields_message_goes_once_the_field_is_corrected(make_console) -> None:
+    from csp_tui.tui.screens.invite import InviteScreen
+
+    from .invite_support import type_text, with_loop_backend
+
+    console = with_loop_backend(make_console(invitations=3))
+    async with console.app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("4", "i")
+        screen = console.app.screen
+        assert isinstance(screen, InviteScreen)
+        await pilot.press("tab", "tab")
+        await type_text(pilot, "jan.kemp.cz")
+        await pilot.press("f2")
+        error = screen.query_one("#invite-contact-email-error")
+        assert error.display
+        # Still wrong while typing: the message stays (and says what is wrong now) …
+        await pilot.press("end", "backspace", "backspace")
+        await pilot.pause()
+        assert error.display
+        # … and goes once the address is right, while the other fields keep theirs.
+        screen.field("contact_email").value = "jan@kemp.cz"
+        await pilot.pause()
+        assert not error.display
+        assert screen.query_one("#invite-company-error").display
+
+
+async def test_a_key_added_in_the_keymap_keeps_the_footer_place_of_its_action(
+        make_console) -> None:
+    console = make_console(keymap={"sync": "r,f5"})
+    async with console.app.run_test(size=NARROW) as pilot:
+        await pilot.pause()
+        footer = screen_text(console.app).splitlines()[-1]
+        assert "r Sync" in footer
+        await pilot.press("f5")
+        await pilot.press("r")
+        assert console.backend.sync_requests == 2

@@ -155,6 +155,19 @@ def bindings(*scopes: str) -> list[Binding]:
     ]
 
 
+def in_registry_order(active: dict[str, Any]) -> dict[str, Any]:
+    """A screen's active bindings, each node's in the order of this registry.
+
+    Textual moves a binding remapped by ``[keymap]`` to the end of its node's bindings, so
+    ``sync = "r,f5"`` put "r Sync" after every other key — off the footer at 80 columns."""
+    position = {spec.id: index for index, spec in enumerate(_SPECS)}
+    nodes: dict[int, int] = {}
+    for binding in active.values():
+        nodes.setdefault(id(binding.node), len(nodes))
+    return dict(sorted(active.items(), key=lambda item: (
+        nodes[id(item[1].node)], position.get(item[1].binding.id, len(position)))))
+
+
 def specs(*scopes: str) -> Iterable[KeySpec]:
     return (spec for spec in _SPECS if spec.scope in scopes)
 

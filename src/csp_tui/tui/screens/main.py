@@ -18,13 +18,14 @@ from typing import TYPE_CHECKING, ClassVar
 
 from textual import events, on
 from textual.app import ComposeResult
+from textual.binding import ActiveBinding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widget import Widget
 
 from csp_tui.tui.backend import BackendStatus
-from csp_tui.tui.bindings import GuardedActions, TranslatedBindings, bindings
+from csp_tui.tui.bindings import GuardedActions, TranslatedBindings, bindings, in_registry_order
 from csp_tui.tui.messages import CustomerSelected
 from csp_tui.tui.widgets.command_line import CommandLine
 from csp_tui.tui.widgets.lists import CustomersPane, InvitationsPane, SubscriptionsPane
@@ -73,6 +74,10 @@ class MainScreen(GuardedActions, TranslatedBindings, Screen[None]):
     # "?" first: the footer lists the pane's keys, then these, and must always show help.
     BINDINGS: ClassVar = bindings("app", "main")
     AUTO_FOCUS = None
+
+    @property
+    def active_bindings(self) -> dict[str, ActiveBinding]:
+        return in_registry_order(super().active_bindings)
 
     def __init__(self) -> None:
         super().__init__(id="main")
