@@ -90,3 +90,17 @@ async def test_a_key_added_in_the_keymap_keeps_the_footer_place_of_its_action(
         await pilot.press("f5")
         await pilot.press("r")
         assert console.backend.sync_requests == 2
+
+
+async def test_subscriptions_sort_by_the_cancellation_deadline(make_console) -> None:
+    console = make_console()
+    async with console.app.run_test(size=NARROW) as pilot:
+        await pilot.pause()
+        await pilot.press("3", "a", "s", "s", "s")
+        pane = console.app.screen.pane("subscriptions")
+        assert pane.sort is not None and pane.sort.name == "window"
+        assert "cancel by ↑" in screen_text(console.app)
+        deadlines = [pane.table._row_at(i).cancellation_allowed_until
+                     for i in range(min(20, pane.table.row_count))]
+        known = [d for d in deadlines if d]
+        assert known == sorted(known)

@@ -104,6 +104,8 @@ SUBSCRIPTION_SORTS = (
     SortOption("product", "tui.sort.product", "product"),
     SortOption("renewal", "tui.sort.renewal", "renewal"),
     SortOption("status", "tui.sort.status", "status"),
+    # The cancellation deadline, soonest first: "what must I decide today?".
+    SortOption("window", "tui.sort.window", "window"),
 )
 
 _STATUS_TONES = {"suspended": "warning", "expired": "error", "disabled": "error",

@@ -74,6 +74,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "tui.sort.product": {"en": "product", "cs": "produkt"},
     "tui.sort.renewal": {"en": "renewal", "cs": "obnovení"},
     "tui.sort.status": {"en": "status", "cs": "stav"},
+    "tui.sort.window": {"en": "cancel by", "cs": "zrušit do"},
     "tui.sort.sent": {"en": "sent", "cs": "odesláno"},
     "tui.sort.company": {"en": "company", "cs": "společnost"},
     "tui.sort.time": {"en": "time", "cs": "čas"},
