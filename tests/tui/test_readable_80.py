@@ -75,3 +75,18 @@ async def test_the_peek_line_shows_the_cursor_rows_cut_and_hidden_cells(make_con
         await pilot.pause()
         full = pane.table.cursor_row.product
         assert f"Product: {full}" in str(peek._shown)
+
+
+async def test_the_filter_line_takes_the_peek_lines_place_while_it_is_open(
+        make_console) -> None:
+    console = make_console()
+    async with console.app.run_test(size=NARROW) as pilot:
+        await pilot.pause()
+        await pilot.press("slash")
+        await pilot.pause()
+        pane = console.app.screen.pane("customers")
+        assert not pane.query_one(PeekLine).display
+        assert "filter (enter keeps, esc clears)" in screen_text(console.app)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert pane.query_one(PeekLine).display

@@ -297,6 +297,7 @@ class ListPane(Pane):
             self.filter_input.value = ""
             self.set_filter("")
         self.filter_input.display = False
+        self.query_one(PeekLine).display = True
         self.table.focus()
         self.refresh_availability()
 
@@ -322,6 +323,8 @@ class ListPane(Pane):
     def action_filter(self) -> None:
         field = self.filter_input
         field.value = self.filter_text
+        # The filter line takes the peek line's place (both sit at the bottom of the pane).
+        self.query_one(PeekLine).display = False
         field.display = True
         field.focus()
         field.cursor_position = len(field.value)
