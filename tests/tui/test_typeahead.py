@@ -79,3 +79,21 @@ async def test_a_paste_after_tab_goes_to_the_next_field(make_console) -> None:
         values = console.app.screen.values()
         assert (values["company_name"], values["ico"]) == ("Kemp", "12345678")
         assert console.app.key_gate.holding == 0
+
+
+async def test_a_burst_during_a_sync_lands_in_order_too(make_console) -> None:
+    from csp_tui.services import events as ev
+    from csp_tui.tui.messages import BackendEvent
+
+    console = make_console()
+    async with console.app.run_test(size=NARROW) as pilot:
+        await pilot.pause()
+        # The back end's events arrive between the keys, as they do while a sync runs.
+        for part in "/pivo\rj":
+            console.app.post_message(BackendEvent(ev.CacheChanged(frozenset({"customers"}))))
+            send_burst(console.app, part)
+        await typed(pilot)
+        pane = console.app.screen.query_one(CustomersPane)
+        assert pane.filter_text == "pivo"
+        assert console.app.focused is pane.table
+        assert isinstance(console.app.screen, MainScreen)

@@ -116,7 +116,8 @@ class CspApp(GuardedActions, TranslatedBindings, App[None]):
             self.animation_level = animation_level  # type: ignore[assignment]
         if backend.settings.keymap:
             self.set_keymap(backend.settings.keymap)
-        self.key_gate = KeyGate(self, super().on_event)
+        self.key_gate = KeyGate(self, super().on_event,
+                                unrelated=lambda message: isinstance(message, BackendEvent))
 
     async def on_event(self, event: events.Event) -> None:
         # Keys and pastes from the terminal go through the gate, which hands each on only

@@ -32,6 +32,7 @@ from textual import events
 
 if TYPE_CHECKING:
     from textual.app import App
+    from textual.message import Message
     from textual.message_pump import MessagePump
 
 #: A re-check first just yields to the loop (the work is usually done after one pass) ...
@@ -68,9 +69,14 @@ class KeyGate:
 
     ``dispatch`` is the app's normal handling of a typed event (``App.on_event``)."""
 
-    def __init__(self, app: App[object], dispatch: Callable[[TypedEvent], Awaitable[None]]):
+    def __init__(self, app: App[object], dispatch: Callable[[TypedEvent], Awaitable[None]], *,
+                 unrelated: Callable[[Message], bool] = lambda message: False):
         self._app = app
         self._dispatch = dispatch
+        # Messages in the app's queue that no key caused (the back end's events, posted from
+        # its thread many times a second during a sync): waiting for them would only slow
+        # typing down, they never move the focus.
+        self._unrelated = unrelated
         self._held: deque[TypedEvent] = deque()
         self._unsettled = False  # a key went through and its effects were not seen to finish
         self._retry_pending = False
@@ -130,7 +136,8 @@ class KeyGate:
         # focus callback, a bubbled key or a posted message means work is still under way.
         # This runs inside the app's task, so the message being handled now is not counted.
         pending = [app._pending_message, *app._message_queue.values]
-        if any(message is not None and not is_typed(message) for message in pending):
+        if any(message is not None and not is_typed(message) and not self._unrelated(message)
+               for message in pending):
             return False
         try:
             screen = app.screen
