@@ -67,13 +67,13 @@ def test_first_run_works_through_all_four_panes_by_keyboard(console):
 
     # The command line: the command log shows what was called on our behalf.
     console.send(":")
-    console.wait_text("quit …")  # the command line is open (its hint lists the commands)
+    console.wait_text("tab completes")  # the command line is open (its hint says so)
     console.send("log" + ENTER)
     screen = console.wait_for(lambda s: "GET" in s and "/v1/customers" in s)
     console.send(ESC)
     console.wait_for(lambda s: "1 Customers" in s)  # back on the main screen
     console.send(":")
-    console.wait_text("quit …")
+    console.wait_text("tab completes")
     console.send("quit" + ENTER)
     assert console.wait_exit() == 0
     # Nothing but the terminal's own sequences: no traceback, no "database is locked".

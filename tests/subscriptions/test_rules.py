@@ -216,7 +216,7 @@ def test_warnings_that_go_with_a_confirmation() -> None:
     ]
     reactivate = rules.check(SCENARIOS["suspended"], RE, None, NOW)
     assert rules.notes_text(reactivate, SCENARIOS["suspended"], "cs", UTC) == [
-        "Automatické prodloužení zůstane vypnuté: zapněte ho, pokud se má předplatné obnovit."]
+        "Automatické obnovení zůstane vypnuté: zapněte ho, pokud se má předplatné obnovit."]
     cancel = rules.check(SCENARIOS["new"], CA, None, NOW)
     assert "final" in rules.notes_text(cancel, SCENARIOS["new"], "en")[0]
 
@@ -248,12 +248,12 @@ CUSTOMER = "Šumavská pekárna s.r.o."
      "Microsoft 365 Business Standard for Šumavská pekárna s.r.o.: auto-renew on → off: the "
      "subscription will expire on 31 Dec 2026",
      "Microsoft 365 Business Standard pro zákazníka Šumavská pekárna s.r.o.: automatické "
-     "prodloužení zap. → vyp.: předplatné vyprší 31. 12. 2026"),
+     "obnovení zap. → vyp.: předplatné vyprší 31. 12. 2026"),
     (AR, True, SCENARIOS["auto_renew_off"],
      "Microsoft 365 Business Standard for Šumavská pekárna s.r.o.: auto-renew off → on: it "
      "renews on 1 Jan 2027 for another 1 year",
      "Microsoft 365 Business Standard pro zákazníka Šumavská pekárna s.r.o.: automatické "
-     "prodloužení vyp. → zap.: obnoví se 1. 1. 2027 na další 1 rok"),
+     "obnovení vyp. → zap.: obnoví se 1. 1. 2027 na další 1 rok"),
     (CA, None, SCENARIOS["new"],
      "Microsoft 365 Business Standard for Šumavská pekárna s.r.o.: cancel: final; prorated "
      "refund; service stops at once",
@@ -273,7 +273,7 @@ def test_describe_suspend_and_reactivate() -> None:
     assert "billed until the term ends on 31 Dec 2026" in suspend
     assert "auto-renew turns off" in suspend
     reactivate = rules.describe_effect(SCENARIOS["suspended"], RE, None, NOW, "cs", zone=UTC)
-    assert "automatické prodloužení zůstane vypnuté" in reactivate
+    assert "automatické obnovení zůstane vypnuté" in reactivate
 
 
 def test_effect_times_are_in_the_given_zone() -> None:

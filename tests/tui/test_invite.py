@@ -297,13 +297,35 @@ async def test_the_menu_offers_the_actions_and_runs_the_chosen_one(
         assert offered == ["resend_invitation", "copy_invitation_link", "note_invitation",
                            "cancel_invitation", "sandbox_accept_invitation",
                            "sandbox_advance_clock"]
-        await pilot.press("down")  # copy the link
+        await pilot.press("down", "down")  # copy the link
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(console.app.screen, MainScreen)
         assert console.app.clipboard == target.link
-        await pilot.press("m", "down", "down", "down", "enter")  # cancel…
+        await pilot.press("m", "down", "down", "down", "down", "enter")  # cancel…
         assert isinstance(console.app.screen, ConfirmCancelScreen)
+        await pilot.press("escape")
+        assert ledger.get(console.state, target.id).status == ledger.PENDING
+
+
+async def test_the_menu_letters_do_what_they_say_and_enter_alone_does_nothing(
+        make_console: ConsoleFactory) -> None:
+    console = make_console(invitations=6)
+    target = pending(console)[0]
+    async with console.app.run_test(size=(80, 24)) as pilot:
+        await focus_invitation(pilot, console, target.id)
+        await pilot.press("m", "enter")  # nothing chosen yet: no reminder sent
+        await pilot.pause()
+        assert isinstance(console.app.screen, InvitationMenuScreen)
+        assert ledger.get(console.state, target.id).send_count == target.send_count
+        await pilot.press("c")
+        await pilot.pause()
+        assert isinstance(console.app.screen, MainScreen)
+        assert console.app.clipboard == target.link
+        await pilot.press("m", "x")
+        assert isinstance(console.app.screen, ConfirmCancelScreen)
+        await pilot.press("escape", "m", "a")
+        assert isinstance(console.app.screen, NoteScreen)
         await pilot.press("escape")
         assert ledger.get(console.state, target.id).status == ledger.PENDING
 

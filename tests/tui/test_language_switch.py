@@ -93,7 +93,7 @@ async def test_cs_en_cs_follows_every_text_and_keeps_the_place(
         czech = await _switch(pilot, "language cs")
         assert get_language() == "cs"
         assert _place(console.app) == place
-        assert "Zákazníci /br" in czech and "Pozvánky" in czech and "Obnova" in czech
+        assert "Zákazníci /br" in czech and "Pozvánky" in czech and "Obnovení" in czech
         assert "Customers" not in czech and "Invitations" not in czech
         assert format_date(renews, "cs") in czech  # "28. 10. 2027", not ISO
         assert renews.isoformat() not in czech

@@ -89,6 +89,11 @@ async def test_type_errors_fix_review_confirm_and_result(form_console):
         await pilot.pause()
         assert copied[-1] == result._password
         assert "Password copied" in screen_text(console.app)
+        # Shown once: a single esc asks first, the second one closes.
+        await pilot.press("escape")
+        await pilot.pause()
+        assert pilot.app.screen is result
+        assert "will not be shown again. Press esc once more" in screen_text(console.app)
         await pilot.press("escape")
         await pilot.pause()
         assert not isinstance(pilot.app.screen, TenantResultScreen)
@@ -131,7 +136,7 @@ async def test_double_submit_creates_one_tenant(form_console):
         confirm.action_create()
         await pilot.press("enter")
         await wait_until(pilot, lambda: isinstance(pilot.app.screen, TenantResultScreen))
-        await pilot.press("escape")
+        await pilot.press("escape", "escape")
 
         # The same request again, later: the same outbox entry, no second tenant.
         await pilot.press("n")

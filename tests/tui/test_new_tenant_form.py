@@ -85,7 +85,7 @@ async def test_a_dissolved_company_is_flagged_loudly_up_to_the_confirmation(form
         await pilot.press("f3")
         await settled(pilot)
         message = screen.query_one("#message-ico")
-        assert "DISSOLVED" in message.text and "2023-06-30" in message.text
+        assert "DISSOLVED" in message.text and "30 Jun 2023" in message.text
         assert message.has_class("-error")
         await pilot.press("f2")
         await wait_until(pilot, lambda: isinstance(pilot.app.screen, TenantConfirmScreen))

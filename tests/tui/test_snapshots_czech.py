@@ -83,7 +83,7 @@ def _assert_czech_main(state: dict[str, Any]) -> None:
     assert isinstance(state["screen"], MainScreen)
     assert state["pane"] == "invitations" and state["filter"] == "br"
     assert "Zákazníci /br" in text and "Předplatná ·" in text and "Pozvánky" in text
-    assert "Obnova" in text and "Zrušení" in text and "Náš vztah" in text
+    assert "Obnovení" in text and "Zrušení" in text and "Náš vztah" in text
     assert "Filtr" in text and "Nápověda" in text and "synchronizováno 09:41" in text
     assert state["renewals"], "the chosen customer should have a renewing subscription"
     for day in state["renewals"]:
@@ -121,7 +121,7 @@ def test_every_customers_subscriptions_in_the_cancellation_window(snap_compare,
     state = shoot(snap_compare, console, NARROW,
                   before=lambda pilot: run_subscriptions_command(pilot.app, "window"))
     text = state["text"]
-    assert "Zákazník" in text and "Obnova" in text and "Zrušení" in text
+    assert "Zákazník" in text and "Obnovení" in text and "Zrušení" in text
     rows = views.subscription_rows(console.cache, preset="in_window", now=CLOCK_NOW, limit=1)
     first = rows[0]
     end = fmt.parse_timestamp(first.commitment_end_date)

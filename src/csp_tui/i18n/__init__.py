@@ -12,6 +12,7 @@ from __future__ import annotations
 import importlib
 import os
 import pkgutil
+import string
 from collections.abc import Mapping
 
 LANGUAGES = ("en", "cs")
@@ -70,10 +71,30 @@ def _text(key: str, language: str, kwargs: Mapping[str, object]) -> str:
     text = texts.get(language) or texts.get(_DEFAULT) or key
     if kwargs:
         try:
-            return text.format(**kwargs)
-        except (KeyError, IndexError, ValueError):
+            return _format(text, kwargs)
+        except (KeyError, IndexError, ValueError, AttributeError):
             return text
     return text
+
+
+def _format(text: str, values: Mapping[str, object]) -> str:
+    """``str.format``, except that a sentence ending in a value that ends in a full stop gets
+    no second one: "… Pivovar Hradec a.s." rather than "a.s..". """
+    pieces: list[str] = []
+    previous = ""
+    for literal, field, spec, conversion in string.Formatter().parse(text):
+        if literal.startswith(".") and previous.endswith("."):
+            literal = literal[1:]
+        pieces.append(literal)
+        previous = literal or previous
+        if field is None:
+            continue
+        value = string.Formatter().get_field(field, (), values)[0]
+        if conversion:
+            value = string.Formatter().convert_field(value, conversion)
+        previous = format(value, spec or "")
+        pieces.append(previous)
+    return "".join(pieces)
 
 
 def t(key: str, /, **kwargs: object) -> str:

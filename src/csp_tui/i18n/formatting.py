@@ -63,3 +63,16 @@ def format_money(amount: int | float | Decimal, currency: str = "CZK",
     if _lang(language) == "cs":
         return f"{number}{NBSP}{_CURRENCY_SYMBOLS_CS.get(currency.upper(), currency.upper())}"
     return f"{currency.upper()}{NBSP}{number}"
+
+
+def count_days(count: int, language: str | None = None) -> str:
+    """``1 day`` / ``3 days``; ``1 den`` / ``3 dny`` / ``5 dní`` (Czech has three forms)."""
+    from csp_tui.i18n import tl
+
+    if count == 1:
+        form = "one"
+    elif _lang(language) == "cs" and 2 <= count <= 4:
+        form = "few"
+    else:
+        form = "many"
+    return tl(f"unit.day.{form}", _lang(language), count=format_number(count, language))

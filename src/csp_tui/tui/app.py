@@ -15,7 +15,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from textual import on, work
+from textual import events, on, work
 from textual.app import App, SystemCommand
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
@@ -34,6 +34,7 @@ from csp_tui.tui.commands import COMMANDS, ConsoleCommand, ConsoleCommandProvide
 from csp_tui.tui.messages import BackendEvent
 from csp_tui.tui.screens.log import CommandLogScreen
 from csp_tui.tui.screens.main import MainScreen
+from csp_tui.tui.typeahead import KeyGate, is_typed
 
 if TYPE_CHECKING:
     from textual.command import Provider
@@ -44,6 +45,10 @@ if TYPE_CHECKING:
 # Only what the first frame needs is imported above. Every other screen is imported where it
 # is opened: the subscription and invitation screens bring the REST stack (httpx, the Partner
 # Center client, its pydantic models), which the console must not wait for at start.
+
+#: How long a refusal explained in words stays (it is longer than a notice, and the entry
+#: stays in the outbox and the command log after it is gone).
+ERROR_SECONDS = 12
 
 # app.tcss first (theme-wide rules), then every other sheet in name order: a screen added in
 # its own module brings its own sheet without touching this list.
@@ -120,6 +125,16 @@ class CspApp(GuardedActions, TranslatedBindings, App[None]):
             self.animation_level = animation_level  # type: ignore[assignment]
         if backend.settings.keymap:
             self.set_keymap(backend.settings.keymap)
+        self.key_gate = KeyGate(self, super().on_event,
+                                unrelated=lambda message: isinstance(message, BackendEvent))
+
+    async def on_event(self, event: events.Event) -> None:
+        # Keys and pastes from the terminal go through the gate, which hands each on only
+        # once the ones before it took effect (tui/typeahead.py).
+        if is_typed(event):
+            await self.key_gate.receive(event)  # type: ignore[arg-type]
+            return
+        await super().on_event(event)
 
     # ------------------------------------------------------------------ basics
 
@@ -268,7 +283,7 @@ class CspApp(GuardedActions, TranslatedBindings, App[None]):
         if entry is not None and entry.kind in {"patch_subscription", "create_qualification"}:
             self.notify(explain_entry(self, entry),
                         title=t("subs.notify.refused", subject=subject),
-                        severity="error", timeout=30)
+                        severity="error", timeout=ERROR_SECONDS)
             return
         self.notify(t("tui.notify.outbox_failed", subject=subject,
                       error=safe_text(event.error or t("tui.unknown"), 200)),
@@ -428,7 +443,8 @@ class CspApp(GuardedActions, TranslatedBindings, App[None]):
                     if command.aliases:
                         spelled += f" ({', '.join(':' + alias for alias in command.aliases)})"
                     commands.append((spelled, t(command.title), t(command.help)))
-        return HelpScreen(self._context_name(screen), keys, commands)
+        legend = [t("tui.help.attention_mark")] if isinstance(screen, MainScreen) else []
+        return HelpScreen(self._context_name(screen), keys, commands, legend)
 
     def _context_name(self, screen: Screen[Any]) -> str:
         from csp_tui.tui.screens.detail import DetailScreen

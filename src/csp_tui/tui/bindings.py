@@ -86,9 +86,9 @@ _SPECS: tuple[KeySpec, ...] = (
             show=False),
     KeySpec("cursor-down", "down,j", "cursor_down", "tui.key.down", "tui.keyhelp.down",
             "table", show=False),
-    KeySpec("page-up", "pageup", "page_up", "tui.key.page_up", "tui.keyhelp.page_up", "table",
-            show=False),
-    KeySpec("page-down", "pagedown", "page_down", "tui.key.page_down",
+    KeySpec("page-up", "pageup,ctrl+u", "page_up", "tui.key.page_up", "tui.keyhelp.page_up",
+            "table", show=False),
+    KeySpec("page-down", "pagedown,ctrl+d", "page_down", "tui.key.page_down",
             "tui.keyhelp.page_down", "table", show=False),
     KeySpec("first-row", "home,g", "first_row", "tui.key.first", "tui.keyhelp.first", "table",
             show=False),
@@ -153,6 +153,19 @@ def bindings(*scopes: str) -> list[Binding]:
         for spec in _SPECS
         if spec.scope in scopes
     ]
+
+
+def in_registry_order(active: dict[str, Any]) -> dict[str, Any]:
+    """A screen's active bindings, each node's in the order of this registry.
+
+    Textual moves a binding remapped by ``[keymap]`` to the end of its node's bindings, so
+    ``sync = "r,f5"`` put "r Sync" after every other key — off the footer at 80 columns."""
+    position = {spec.id: index for index, spec in enumerate(_SPECS)}
+    nodes: dict[int, int] = {}
+    for binding in active.values():
+        nodes.setdefault(id(binding.node), len(nodes))
+    return dict(sorted(active.items(), key=lambda item: (
+        nodes[id(item[1].node)], position.get(item[1].binding.id, len(position)))))
 
 
 def specs(*scopes: str) -> Iterable[KeySpec]:

@@ -7,6 +7,7 @@ read-only profile may not run, so the palette, the command line and the help agr
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -78,6 +79,44 @@ def resolve(text: str) -> tuple[ConsoleCommand | None, str, str]:
     """(command or None, the word typed, the argument)."""
     word, argument = parse(text)
     return _BY_SPELLING.get(word), word, argument
+
+
+def _shared_start(words: list[str]) -> str:
+    """The longest text every one of ``words`` starts with."""
+    first, last = min(words), max(words)
+    length = 0
+    while length < min(len(first), len(last)) and first[length] == last[length]:
+        length += 1
+    return first[:length]
+
+
+def completions(word: str, allowed: Callable[[ConsoleCommand], bool]) -> list[str]:
+    """The command names a partly typed word can become (by name or alias), in list order."""
+    word = word.strip().removeprefix(":").lower()
+    return [command.name for command in COMMANDS if allowed(command)
+            and any(spelling.startswith(word) for spelling in command.spellings)]
+
+
+def complete(text: str, allowed: Callable[[ConsoleCommand], bool]) -> tuple[str, list[str]]:
+    """Tab in the command line: (the new text, the names it could be).
+
+    One match is completed with a space after it; several are completed to what they share
+    (and listed); on a whole name that begins others too (``log``, ``login``) Tab goes on to
+    the next. Only the command word is completed, never its argument."""
+    if " " in text.strip():
+        return text, []
+    word = text.strip().lower()
+    names = completions(word, allowed)
+    if len(names) == 1:
+        return names[0] + " ", names
+    if not names:
+        return text, []
+    shared = _shared_start(names)
+    if len(shared) > len(word):
+        return shared, names
+    if word in names:  # a whole name that is also the start of others: the next one
+        return names[(names.index(word) + 1) % len(names)], names
+    return text, names  # say what it could be; another letter decides
 
 
 class ConsoleCommandProvider(Provider):

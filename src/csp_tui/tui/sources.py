@@ -106,6 +106,8 @@ SUBSCRIPTION_SORTS = (
     SortOption("product", "tui.sort.product", "product"),
     SortOption("renewal", "tui.sort.renewal", "renewal"),
     SortOption("status", "tui.sort.status", "status"),
+    # The cancellation deadline, soonest first: "what must I decide today?".
+    SortOption("window", "tui.sort.window", "window"),
 )
 
 _STATUS_TONES = {"suspended": "warning", "expired": "error", "disabled": "error",
@@ -116,14 +118,17 @@ def subscription_columns(all_customers: bool) -> list[Column]:
     columns = [
         # Minimums leave room for a Czech date ("24. 11. 2026") and a grouped quantity next
         # to the cancellation window at 80 columns, every customer's list included.
-        Column("product", t("tui.col.product"), 22, flex=3),
-        Column("kind", t("tui.col.kind"), 9, priority=5),
+        # The product name tells rows apart ("Microsoft 365 Business Basic" / "… Premium"):
+        # below 30 columns it takes the room of term, auto-renew, kind and billing, which the
+        # peek line under the list shows for the cursor row.
+        Column("product", t("tui.col.product"), 22, flex=3, preferred=30),
+        Column("kind", t("tui.col.kind"), 9, priority=5, yields=True),
         # "9 999" / "9,999": a thousands separator is part of the number.
         Column("quantity", t("tui.col.quantity"), 5, align="right", priority=1),
         Column("status", t("tui.col.status"), 10, priority=2),
-        Column("term", t("tui.col.term"), 8, priority=4),
-        Column("billing", t("tui.col.billing"), 10, priority=6),
-        Column("auto", t("tui.col.auto_renew"), 4, priority=4),
+        Column("term", t("tui.col.term"), 8, priority=4, yields=True),
+        Column("billing", t("tui.col.billing"), 10, priority=6, yields=True),
+        Column("auto", t("tui.col.auto_renew"), 4, priority=4, yields=True),
         Column("renewal", t("tui.col.renewal"), fmt.DATE_WIDTH, priority=2),
         Column("window", t("tui.col.window"), 10, priority=3),
     ]
@@ -271,9 +276,9 @@ def command_columns() -> list[Column]:
     return [
         Column("time", t("tui.col.time"), fmt.DATETIME_SECONDS_WIDTH),
         Column("method", t("tui.col.method"), 6),
-        Column("path", t("tui.col.path"), 16, flex=1),
+        Column("path", t("tui.col.path"), 16, flex=1, preferred=40, crop="middle"),
         Column("status", t("tui.col.http_status"), 6, align="right"),
-        Column("duration", t("tui.col.duration"), 9, align="right", priority=1),
+        Column("duration", t("tui.col.duration"), 9, align="right", priority=1, yields=True),
         Column("request", t("tui.col.request_id"), 36, priority=2),
     ]
 

@@ -168,7 +168,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "info.field.token_env": {"en": "token variable", "cs": "proměnná s tokenem"},
     "info.field.read_only": {"en": "read-only", "cs": "jen pro čtení"},
     "info.field.language": {"en": "language", "cs": "jazyk"},
-    "info.field.sync_interval": {"en": "background sync", "cs": "obnova na pozadí"},
+    "info.field.sync_interval": {"en": "background sync", "cs": "synchronizace na pozadí"},
     "info.field.profiles": {"en": "known profiles", "cs": "známé profily"},
     "info.path.config": {"en": "config file", "cs": "konfigurační soubor"},
     "info.path.data": {"en": "data directory", "cs": "adresář dat"},

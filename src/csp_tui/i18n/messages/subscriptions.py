@@ -54,7 +54,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     # -- why an action is not possible ----------------------------------------------------------
     "sub.reason.perpetual": {
         "en": "A perpetual licence is bought once; it has no seats, renewal or status to change.",
-        "cs": "Trvalá licence se kupuje jednou; nemá licence k přidání, prodloužení ani stav, "
+        "cs": "Trvalá licence se kupuje jednou; nemá licence k přidání, obnovení ani stav, "
               "který by šlo měnit.",
     },
     "sub.reason.deleted": {
@@ -76,7 +76,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "sub.reason.not_ready": {
         "en": "The subscription is not ready for changes (status: {status}). Refresh later.",
-        "cs": "Předplatné zatím nelze měnit (stav: {status}). Obnovte data později.",
+        "cs": "Předplatné zatím nelze měnit (stav: {status}). Synchronizujte později.",
     },
     "sub.reason.suspended_locked": {
         "en": "The subscription is suspended: nothing but its status can change. Reactivate it "
@@ -125,7 +125,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "The quantity cannot go below {min}. To stop the subscription, cancel it inside "
               "its window or turn auto-renew off.",
         "cs": "Počet nemůže klesnout pod {min}. Chcete-li předplatné ukončit, zrušte ho v "
-              "povolené lhůtě nebo vypněte automatické prodloužení.",
+              "povolené lhůtě nebo vypněte automatické obnovení.",
     },
     "sub.reason.quantity_above_max": {
         "en": "This product allows at most {max} seats in one subscription.",
@@ -133,20 +133,20 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "sub.reason.trial_no_renew": {
         "en": "A trial cannot renew automatically: buy the paid subscription to continue.",
-        "cs": "Zkušební verze se nemůže automaticky prodloužit: pro pokračování kupte placené "
+        "cs": "Zkušební verze se nemůže automaticky obnovit: pro pokračování kupte placené "
               "předplatné.",
     },
     "sub.reason.auto_renew_not_bool": {
         "en": "Say whether auto-renew should be on or off.",
-        "cs": "Určete, zda má být automatické prodloužení zapnuté, nebo vypnuté.",
+        "cs": "Určete, zda má být automatické obnovení zapnuté, nebo vypnuté.",
     },
     "sub.reason.auto_renew_already_on": {
         "en": "Auto-renew is already on.",
-        "cs": "Automatické prodloužení už je zapnuté.",
+        "cs": "Automatické obnovení už je zapnuté.",
     },
     "sub.reason.auto_renew_already_off": {
         "en": "Auto-renew is already off.",
-        "cs": "Automatické prodloužení už je vypnuté.",
+        "cs": "Automatické obnovení už je vypnuté.",
     },
     "sub.reason.already_suspended": {
         "en": "The subscription is already suspended.",
@@ -168,13 +168,13 @@ MESSAGES: dict[str, dict[str, str]] = {
               "{end_date}: turn auto-renew off so it does not renew.",
         "cs": "Předplatné lze zrušit jen do 7 dní od nákupu nebo obnovení; lhůta skončila "
               "{closed}. Poběží (a bude účtováno) do konce období {end_date}: vypněte "
-              "automatické prodloužení, aby se neobnovilo.",
+              "automatické obnovení, aby se neobnovilo.",
     },
     "sub.reason.cancel_window_unknown": {
         "en": "Partner Center gave no cancellation window for this subscription, so it cannot "
               "be cancelled here. Refresh the customer and try again.",
         "cs": "Partner Center u tohoto předplatného neuvádí lhůtu pro zrušení, proto ho zde "
-              "nelze zrušit. Obnovte data zákazníka a zkuste to znovu.",
+              "nelze zrušit. Synchronizujte data zákazníka a zkuste to znovu.",
     },
     "sub.reason.read_only": {
         "en": "The profile “{profile}” is read-only: nothing can be changed from it.",
@@ -189,12 +189,12 @@ MESSAGES: dict[str, dict[str, str]] = {
     "sub.note.auto_renew_off": {
         "en": "Suspending turns auto-renew off; it stays off after reactivation until you turn "
               "it on.",
-        "cs": "Pozastavení vypne automatické prodloužení; po opětovné aktivaci zůstane vypnuté, "
+        "cs": "Pozastavení vypne automatické obnovení; po opětovné aktivaci zůstane vypnuté, "
               "dokud ho nezapnete.",
     },
     "sub.note.auto_renew_stays_off": {
         "en": "Auto-renew stays off: turn it on again if the subscription should renew.",
-        "cs": "Automatické prodloužení zůstane vypnuté: zapněte ho, pokud se má předplatné "
+        "cs": "Automatické obnovení zůstane vypnuté: zapněte ho, pokud se má předplatné "
               "obnovit.",
     },
     "sub.note.cancel_final": {
@@ -222,21 +222,21 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "sub.effect.auto_renew_off": {
         "en": "auto-renew on → off: the subscription will expire on {end_date}",
-        "cs": "automatické prodloužení zap. → vyp.: předplatné vyprší {end_date}",
+        "cs": "automatické obnovení zap. → vyp.: předplatné vyprší {end_date}",
     },
     "sub.effect.auto_renew_on": {
         "en": "auto-renew off → on: it renews on {renew_date} for another {term}",
-        "cs": "automatické prodloužení vyp. → zap.: obnoví se {renew_date} na další {term}",
+        "cs": "automatické obnovení vyp. → zap.: obnoví se {renew_date} na další {term}",
     },
     "sub.effect.suspend": {
         "en": "suspend: users lose access at once (admins keep access to the data); you keep "
               "being billed until the term ends on {end_date}; auto-renew turns off",
         "cs": "pozastavit: uživatelé okamžitě ztratí přístup (správci k datům ano); účtuje se "
-              "dál až do konce období {end_date}; automatické prodloužení se vypne",
+              "dál až do konce období {end_date}; automatické obnovení se vypne",
     },
     "sub.effect.reactivate": {
         "en": "reactivate: users get access again; auto-renew stays off until you turn it on",
-        "cs": "znovu aktivovat: uživatelé opět získají přístup; automatické prodloužení zůstane "
+        "cs": "znovu aktivovat: uživatelé opět získají přístup; automatické obnovení zůstane "
               "vypnuté, dokud ho nezapnete",
     },
     "sub.effect.cancel": {
@@ -246,15 +246,15 @@ MESSAGES: dict[str, dict[str, str]] = {
     # -- the outbox line ---------------------------------------------------------------------
     "sub.subject": {"en": "{customer}: {product} — {change}",
                     "cs": "{customer}: {product} — {change}"},
-    "sub.subject.auto_renew_on": {"en": "auto-renew on", "cs": "zapnout automatické prodloužení"},
+    "sub.subject.auto_renew_on": {"en": "auto-renew on", "cs": "zapnout automatické obnovení"},
     "sub.subject.auto_renew_off": {"en": "auto-renew off",
-                                   "cs": "vypnout automatické prodloužení"},
+                                   "cs": "vypnout automatické obnovení"},
     "sub.subject.suspend": {"en": "suspend", "cs": "pozastavit"},
     "sub.subject.reactivate": {"en": "reactivate", "cs": "znovu aktivovat"},
     "sub.subject.cancel": {"en": "cancel", "cs": "zrušit"},
     "sub.error.not_found": {
         "en": "The subscription {id} is not in the local data. Refresh the customer.",
-        "cs": "Předplatné {id} v místních datech není. Obnovte data zákazníka.",
+        "cs": "Předplatné {id} v místních datech není. Synchronizujte data zákazníka.",
     },
     "sub.error.read_only": {
         "en": "The profile “{profile}” is read-only: the change was not queued.",
@@ -273,7 +273,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "sub.preset.in_window": {"en": "Inside the cancellation window",
                              "cs": "Ve lhůtě pro zrušení"},
     "sub.preset.suspended": {"en": "Suspended", "cs": "Pozastavená"},
-    "sub.preset.auto_renew_off": {"en": "Auto-renew off", "cs": "Bez automatického prodloužení"},
+    "sub.preset.auto_renew_off": {"en": "Auto-renew off", "cs": "Bez automatického obnovení"},
     "sub.preset.software": {"en": "Software", "cs": "Software"},
     "sub.preset.perpetual": {"en": "Perpetual licences", "cs": "Trvalé licence"},
     "sub.preset.expired": {"en": "Expired", "cs": "Vypršelá"},
@@ -299,8 +299,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "pcx.2055": {
         "en": "The subscription changed in Partner Center in the meantime. Refresh it, check "
               "the change still makes sense and try again.",
-        "cs": "Předplatné se mezitím v Partner Center změnilo. Obnovte data, ověřte, že změna "
-              "stále dává smysl, a zkuste to znovu.",
+        "cs": "Předplatné se mezitím v Partner Center změnilo. Synchronizujte data, ověřte, "
+              "že změna stále dává smysl, a zkuste to znovu.",
     },
     "pcx.800090": {
         "en": "Seats can be removed only within 7 days after they were added.{window} Reduce at "
@@ -317,7 +317,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "pcx.800093": {
         "en": "This subscription cannot renew automatically (a trial, or not active). Buy the "
               "paid subscription, or reactivate it first.",
-        "cs": "Toto předplatné se nemůže automaticky prodloužit (zkušební verze nebo není "
+        "cs": "Toto předplatné se nemůže automaticky obnovit (zkušební verze nebo není "
               "aktivní). Kupte placené předplatné, nebo ho nejdřív znovu aktivujte.",
     },
     "pcx.cancel_window": {
@@ -326,7 +326,7 @@ MESSAGES: dict[str, dict[str, str]] = {
               "turn auto-renew off so it does not renew.",
         "cs": "Předplatné lze zrušit jen do 7 dní (168 hodin) od nákupu nebo obnovení."
               "{cancel_window} Zůstává (a účtuje se) do konce období{term_end}: vypněte "
-              "automatické prodloužení, aby se neobnovilo.",
+              "automatické obnovení, aby se neobnovilo.",
     },
     "pcx.cancel_window_software": {
         "en": "A software subscription can be cancelled only within 7 days of purchase or "
@@ -334,7 +334,7 @@ MESSAGES: dict[str, dict[str, str]] = {
               "turn auto-renew off so it does not renew.",
         "cs": "Softwarové předplatné lze zrušit jen do 7 dní od nákupu nebo obnovení."
               "{cancel_window} Zůstává (a účtuje se) do konce období{term_end}: vypněte "
-              "automatické prodloužení, aby se neobnovilo.",
+              "automatické obnovení, aby se neobnovilo.",
     },
     "pcx.change_window": {
         "en": "The time allowed for this change is over: cancelling and removing seats are "
@@ -365,8 +365,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "pcx.900277": {
         "en": "The subscription is about to expire (auto-renew is off and the term is ending), "
               "so it cannot be changed now. Turn auto-renew on first, or buy a new subscription.",
-        "cs": "Předplatné brzy vyprší (automatické prodloužení je vypnuté a období končí), "
-              "proto ho teď nelze měnit. Nejdřív zapněte automatické prodloužení, nebo kupte "
+        "cs": "Předplatné brzy vyprší (automatické obnovení je vypnuté a období končí), "
+              "proto ho teď nelze měnit. Nejdřív zapněte automatické obnovení, nebo kupte "
               "nové předplatné.",
     },
     "pcx.900275": {
@@ -391,7 +391,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "pcx.not_found": {
         "en": "Partner Center does not know this item (any more). Refresh the customer.",
-        "cs": "Partner Center tuto položku nezná (už ji nemá). Obnovte data zákazníka.",
+        "cs": "Partner Center tuto položku nezná (už ji nemá). Synchronizujte data zákazníka.",
     },
     "pcx.13605": {
         "en": "The customer's acceptance of the Microsoft Customer Agreement is not recorded. "
@@ -471,7 +471,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "qual.error.no_customer": {
         "en": "The customer {id} is not in the local data. Refresh the customers first.",
-        "cs": "Zákazník {id} v místních datech není. Nejdřív obnovte seznam zákazníků.",
+        "cs": "Zákazník {id} v místních datech není. Nejdřív synchronizujte seznam zákazníků.",
     },
     "qual.error.exists_in_review": {
         "en": "{customer} is already in review for the Education qualification; wait for the "

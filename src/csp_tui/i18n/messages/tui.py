@@ -11,6 +11,18 @@ MESSAGES: dict[str, dict[str, str]] = {
     "tui.trial": {"en": "trial", "cs": "zkušební"},
     # ---- empty lists
     "tui.empty.list": {"en": "Nothing here yet.", "cs": "Zatím tu nic není."},
+    "tui.help.attention_mark": {
+        "en": "! in the customers list: the customer needs attention (a suspended or expiring "
+              "subscription, a cancellation window closing, a qualification refused …); the "
+              "tenant pane says what.",
+        "cs": "! v seznamu zákazníků: zákazník vyžaduje pozornost (pozastavené nebo končící "
+              "předplatné, zavírající se lhůta pro zrušení, zamítnutá kvalifikace …); co "
+              "přesně, uvádí panel tenantu.",
+    },
+    "tui.empty.customers_syncing": {
+        "en": "No customers in the cache yet; the sync is reading them from Partner Center…",
+        "cs": "V mezipaměti zatím nejsou žádní zákazníci; synchronizace je právě načítá…",
+    },
     "tui.empty.customers": {
         "en": "No customers in the cache yet. Press r to sync.",
         "cs": "V mezipaměti zatím nejsou žádní zákazníci. Synchronizujte klávesou r.",
@@ -41,7 +53,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "tui.col.term": {"en": "Term", "cs": "Období"},
     "tui.col.billing": {"en": "Billing", "cs": "Fakturace"},
     "tui.col.auto_renew": {"en": "Auto", "cs": "Auto"},
-    "tui.col.renewal": {"en": "Renews", "cs": "Obnova"},
+    "tui.col.renewal": {"en": "Renews", "cs": "Obnovení"},
     "tui.col.window": {"en": "Cancel", "cs": "Zrušení"},
     "tui.col.contact": {"en": "Contact", "cs": "Kontakt"},
     "tui.col.sent": {"en": "Sent", "cs": "Odesláno"},
@@ -60,18 +72,19 @@ MESSAGES: dict[str, dict[str, str]] = {
     "tui.sort.subscriptions": {"en": "subscriptions", "cs": "předplatná"},
     "tui.sort.attention": {"en": "attention", "cs": "pozornost"},
     "tui.sort.product": {"en": "product", "cs": "produkt"},
-    "tui.sort.renewal": {"en": "renewal", "cs": "obnova"},
+    "tui.sort.renewal": {"en": "renewal", "cs": "obnovení"},
     "tui.sort.status": {"en": "status", "cs": "stav"},
+    "tui.sort.window": {"en": "cancel by", "cs": "zrušit do"},
     "tui.sort.sent": {"en": "sent", "cs": "odesláno"},
     "tui.sort.company": {"en": "company", "cs": "společnost"},
     "tui.sort.time": {"en": "time", "cs": "čas"},
     "tui.sort.duration": {"en": "duration", "cs": "trvání"},
     # ---- subscription views (the p key)
     "tui.preset.renewing_within_days": {"en": "renewing in 30 days",
-                                        "cs": "obnova do 30 dnů"},
+                                        "cs": "obnovení do 30 dnů"},
     "tui.preset.in_window": {"en": "cancellation window open", "cs": "lze zrušit"},
     "tui.preset.suspended": {"en": "suspended", "cs": "pozastavená"},
-    "tui.preset.auto_renew_off": {"en": "auto-renew off", "cs": "bez automatické obnovy"},
+    "tui.preset.auto_renew_off": {"en": "auto-renew off", "cs": "bez automatického obnovení"},
     "tui.preset.software": {"en": "software", "cs": "software"},
     "tui.preset.expired": {"en": "expired", "cs": "vypršelá"},
     # ---- values
@@ -90,7 +103,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "tui.status.suspended": {"en": "suspended", "cs": "pozastaveno"},
     "tui.status.expired": {"en": "expired", "cs": "vypršelo"},
     "tui.status.disabled": {"en": "disabled", "cs": "zakázáno"},
-    "tui.status.deleted": {"en": "deleted", "cs": "smazáno"},
+    "tui.status.deleted": {"en": "cancelled", "cs": "zrušeno"},
     "tui.status.pending": {"en": "pending", "cs": "čeká"},
     "tui.status.none": {"en": "none", "cs": "žádný"},
     "tui.status.unknown": {"en": "unknown", "cs": "neznámý"},
@@ -186,6 +199,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "customers, subscriptions, invitations, sync, log, help, quit …",
         "cs": "customers, subscriptions, invitations, sync, log, help, quit …",
     },
+    "tui.command.placeholder_tab": {
+        "en": "a command (tab completes) …",
+        "cs": "příkaz (tab doplní) …",
+    },
+    "tui.command.no_match": {"en": "no such command", "cs": "takový příkaz není"},
     "tui.command.unknown": {
         "en": "Unknown command :{command} — :help lists the commands.",
         "cs": "Neznámý příkaz :{command} — seznam příkazů ukáže :help.",
@@ -263,6 +281,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "tui.key.copy_url": {"en": "Copy address", "cs": "Kopírovat adresu"},
     "tui.key.history_back": {"en": "Older command", "cs": "Starší příkaz"},
     "tui.key.history_forward": {"en": "Newer command", "cs": "Novější příkaz"},
+    "tui.key.complete": {"en": "Complete", "cs": "Doplnit"},
     # ---- keys: one line for the help screen
     "tui.keyhelp.help": {"en": "The keys that apply here", "cs": "Klávesy, které zde platí"},
     "tui.keyhelp.command": {"en": "Type a command (:customers, :sync, :log, :quit …)",
@@ -306,11 +325,11 @@ MESSAGES: dict[str, dict[str, str]] = {
     "tui.keyhelp.preset": {
         "en": "Next view: renewing soon, cancellable, suspended, auto-renew off, software, "
               "expired",
-        "cs": "Další pohled: brzká obnova, lze zrušit, pozastavená, bez obnovy, software, "
+        "cs": "Další pohled: brzké obnovení, lze zrušit, pozastavená, bez aut. obnovení, software, "
               "vypršelá",
     },
     "tui.keyhelp.manage": {"en": "Change the subscription (quantity, auto-renew, suspend)",
-                           "cs": "Změnit předplatné (počet, automatická obnova, pozastavení)"},
+                           "cs": "Změnit předplatné (počet, automatické obnovení, pozastavení)"},
     "tui.keyhelp.cancel_invitation": {"en": "Mark the invitation cancelled",
                                       "cs": "Označit pozvánku jako zrušenou"},
     "tui.keyhelp.back": {"en": "Back to the previous screen", "cs": "Zpět na předchozí obrazovku"},

@@ -22,7 +22,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "e.g. Novák a syn s.r.o.", "cs": "např. Novák a syn s.r.o.",
     },
     "tui.invite.placeholder.contact_name": {
-        "en": "optional, used in the greeting", "cs": "nepovinné, do oslovení",
+        "en": "optional, used in the greeting", "cs": "nepovinné, uloží se k pozvánce",
     },
     "tui.invite.placeholder.contact_email": {
         "en": "e.g. admin@novak.cz", "cs": "např. spravce@novak.cz",
@@ -170,8 +170,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "cs": "Sandbox: posunout hodiny o jeden den",
     },
     "tui.invitations.menu.hint": {
-        "en": "↑↓ choose · enter do it · esc close (the letters work on the list too)",
-        "cs": "↑↓ výběr · enter provést · esc zavřít (písmena fungují i v seznamu)",
+        "en": "a letter does it · or ↑↓ choose and enter · esc close",
+        "cs": "písmeno akci provede · nebo ↑↓ výběr a enter · esc zavřít",
     },
     "tui.invitations.not_open": {
         "en": "The invitation for {company} is {status}: nothing to do.",
@@ -226,8 +226,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "The sandbox refused the control (HTTP {status}).",
         "cs": "Sandbox ovládací požadavek odmítl (HTTP {status}).",
     },
+    "unit.day.one": {"en": "{count} day", "cs": "{count} den"},
+    "unit.day.few": {"en": "{count} days", "cs": "{count} dny"},
+    "unit.day.many": {"en": "{count} days", "cs": "{count} dní"},
     "tui.invitations.sandbox.advanced": {
-        "en": "Sandbox clock moved {days} day(s) ahead, now {now}. Syncing…",
-        "cs": "Hodiny sandboxu posunuty o {days} d., nyní {now}. Synchronizuji…",
+        "en": "Sandbox clock moved {span} ahead, now {now}. Syncing…",
+        "cs": "Hodiny sandboxu posunuty o {span}, nyní {now}. Synchronizuji…",
     },
 }

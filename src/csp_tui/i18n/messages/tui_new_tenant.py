@@ -92,6 +92,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Suggested from the company name; type your own to change it.",
         "cs": "Navrženo z názvu firmy; napište vlastní, chcete-li jiný.",
     },
+    "tenant_form.domain.kept": {
+        "en": "Kept as you typed it; the company name now suggests {prefix} (empty the field"
+              " to use it).",
+        "cs": "Ponecháno, jak jste ho napsali; název firmy teď navrhuje {prefix} (vyprázdněte"
+              " pole, chcete-li ho).",
+    },
     "tenant_form.domain.unchecked": {
         "en": "Could not check whether {domain} is free ({error}).",
         "cs": "Nepodařilo se ověřit, zda je {domain} volný ({error}).",
@@ -255,6 +261,12 @@ MESSAGES: dict[str, dict[str, str]] = {
     "tenant_form.result.user_copied": {
         "en": "✓ User name copied to the clipboard.",
         "cs": "✓ Uživatelské jméno zkopírováno do schránky.",
+    },
+    "tenant_form.result.close_again": {
+        "en": "The temporary password will not be shown again. Press esc once more to close"
+              " (c copies it first).",
+        "cs": "Dočasné heslo se znovu nezobrazí. Zavřete dalším stiskem esc (c ho předtím"
+              " zkopíruje).",
     },
     "tenant_form.result.next_steps": {"en": "Next steps", "cs": "Další kroky"},
     # --- the request for the distributor ------------------------------------------------------

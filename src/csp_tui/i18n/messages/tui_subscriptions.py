@@ -6,9 +6,9 @@ MESSAGES: dict[str, dict[str, str]] = {
     "tui.preset.perpetual": {"en": "perpetual licences", "cs": "trvalé licence"},
     # -- keys
     "subs.key.quantity": {"en": "Seats", "cs": "Počet"},
-    "subs.key.auto_renew": {"en": "Auto-renew", "cs": "Prodloužení"},
+    "subs.key.auto_renew": {"en": "Auto-renew", "cs": "Aut. obnovení"},
     "subs.key.suspend": {"en": "Suspend", "cs": "Pozastavit"},
-    "subs.key.reactivate": {"en": "Reactivate", "cs": "Obnovit"},
+    "subs.key.reactivate": {"en": "Reactivate", "cs": "Aktivovat"},
     "subs.key.cancel": {"en": "Cancel sub.", "cs": "Zrušit předpl."},
     "subs.key.confirm": {"en": "Yes, do it", "cs": "Ano, provést"},
     "subs.key.keep": {"en": "No", "cs": "Ne"},
@@ -16,12 +16,12 @@ MESSAGES: dict[str, dict[str, str]] = {
     "subs.key.copy_id": {"en": "Copy ID", "cs": "Kopírovat ID"},
     "subs.key.education": {"en": "Education", "cs": "Školství"},
     "subs.key.fields": {"en": "All fields", "cs": "Všechna pole"},
-    "subs.key.renewing": {"en": "Renewing", "cs": "Obnovy"},
+    "subs.key.renewing": {"en": "Renewing", "cs": "Obnovení"},
     "subs.key.window": {"en": "Cancellable", "cs": "Lze zrušit"},
     "subs.keyhelp.quantity": {"en": "Change the number of seats",
                               "cs": "Změnit počet licencí"},
     "subs.keyhelp.auto_renew": {"en": "Turn automatic renewal on or off",
-                                "cs": "Zapnout nebo vypnout automatické prodloužení"},
+                                "cs": "Zapnout nebo vypnout automatické obnovení"},
     "subs.keyhelp.suspend": {"en": "Suspend the subscription (billing continues)",
                              "cs": "Pozastavit předplatné (účtuje se dál)"},
     "subs.keyhelp.reactivate": {"en": "Reactivate a suspended subscription",
@@ -56,7 +56,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     # -- named views (palette help)
     "subs.view_help.renewing": {
         "en": "Active subscriptions with auto-renew on whose term ends within 30 days",
-        "cs": "Aktivní předplatná s automatickým prodloužením, kterým do 30 dní končí období",
+        "cs": "Aktivní předplatná s automatickým obnovením, kterým do 30 dní končí období",
     },
     "subs.view_help.in_window": {
         "en": "What can still be cancelled (or reduced) with a refund, every customer",
@@ -158,7 +158,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "subs.detail.billing": {"en": "Billing", "cs": "Fakturace"},
     "subs.detail.period": {"en": "Current term", "cs": "Aktuální období"},
     "subs.detail.period_value": {"en": "{start} – {end}", "cs": "{start} – {end}"},
-    "subs.detail.auto_renew": {"en": "Auto-renew", "cs": "Aut. prodloužení"},
+    "subs.detail.auto_renew": {"en": "Auto-renew", "cs": "Aut. obnovení"},
     "subs.detail.renewal": {"en": "Renewal", "cs": "Obnovení"},
     "subs.detail.renews": {
         "en": "renews on {date} for another {term} (in {days})",
@@ -166,7 +166,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "subs.detail.renews_off": {
         "en": "does not renew: auto-renew is off, it expires after {end}",
-        "cs": "neobnoví se: automatické prodloužení je vypnuté, vyprší po {end}",
+        "cs": "neobnoví se: automatické obnovení je vypnuté, vyprší po {end}",
     },
     "subs.detail.renews_not_suspended": {
         "en": "does not renew while suspended; the term ends on {end}",
@@ -240,9 +240,9 @@ MESSAGES: dict[str, dict[str, str]] = {
     "subs.action.change_quantity": {"en": "Change the number of seats",
                                     "cs": "Změnit počet licencí"},
     "subs.action.auto_renew_on": {"en": "Turn auto-renew on",
-                                  "cs": "Zapnout automatické prodloužení"},
+                                  "cs": "Zapnout automatické obnovení"},
     "subs.action.auto_renew_off": {"en": "Turn auto-renew off",
-                                   "cs": "Vypnout automatické prodloužení"},
+                                   "cs": "Vypnout automatické obnovení"},
     "subs.action.suspend": {"en": "Suspend", "cs": "Pozastavit"},
     "subs.action.reactivate": {"en": "Reactivate", "cs": "Znovu aktivovat"},
     "subs.action.cancel": {"en": "Cancel the subscription", "cs": "Zrušit předplatné"},
@@ -314,7 +314,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "subs.cli.days": {"en": "DAYS", "cs": "DNÍ"},
     "subs.cli.opt.renewing_within": {
         "en": "only active subscriptions with auto-renew on that renew within DAYS days",
-        "cs": "jen aktivní předplatná s automatickým prodloužením, která se obnoví do DNÍ dní",
+        "cs": "jen aktivní předplatná s automatickým obnovením, která se obnoví do DNÍ dní",
     },
     "subs.cli.opt.in_window": {
         "en": "only what can still be cancelled (inside the cancellation window)",

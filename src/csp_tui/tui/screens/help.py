@@ -27,9 +27,11 @@ class HelpBody(VerticalScroll):
 
 def _table(rows: Sequence[tuple[str, str, str]]) -> Table:
     table = Table(show_header=False, box=None, expand=True, padding=(0, 1))
-    table.add_column(no_wrap=True, style="bold", min_width=8)
-    table.add_column(no_wrap=True)
-    table.add_column(ratio=1, style="dim")
+    # The first two columns wrap rather than leave the explanation one or two characters
+    # (":customers (:customer, :cust, :c)" is long).
+    table.add_column(style="bold", min_width=8, max_width=24, overflow="fold")
+    table.add_column(max_width=30, overflow="fold")
+    table.add_column(ratio=1, style="dim", min_width=24)
     for key, label, help_text in rows:
         table.add_row(Text(key), Text(label), Text(help_text))
     return table
@@ -40,11 +42,13 @@ class HelpScreen(TranslatedBindings, ModalScreen[None]):
         b for b in bindings("app") if b.action == "app.help"]]
 
     def __init__(self, context: str, keys: Sequence[tuple[str, str, str]],
-                 commands: Sequence[tuple[str, str, str]]) -> None:
+                 commands: Sequence[tuple[str, str, str]], legend: Sequence[str] = ()
+                 ) -> None:
         super().__init__(id="help")
         self.context = context
         self.keys = list(keys)
         self.commands = list(commands)
+        self.legend = list(legend)
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="help-box"):
@@ -52,6 +56,8 @@ class HelpScreen(TranslatedBindings, ModalScreen[None]):
                          classes="help-title")
             with HelpBody():
                 parts: list[Text | Table] = [_table(self.keys)]
+                if self.legend:
+                    parts += [Text(""), *(Text(line) for line in self.legend)]
                 if self.commands:
                     parts += [Text(""), Text(t("tui.help.commands"), style="bold"),
                               _table(self.commands)]

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 import sqlite_utils
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
@@ -33,6 +33,7 @@ from textual.widgets.option_list import Option
 from csp_tui.config import Role, Settings
 from csp_tui.domain.text import safe_text
 from csp_tui.i18n import t
+from csp_tui.i18n.formatting import count_days
 from csp_tui.services import invitations
 from csp_tui.state import invitations as ledger
 from csp_tui.state import timestamp
@@ -284,7 +285,7 @@ async def _sandbox_advance(app: CspApp, days: int) -> None:
         moment = ""
     # The sandbox's virtual clock, written like every other time on screen (NOTHING if absent).
     moment = datetime_text(moment) if moment else ""
-    app.notify(t("tui.invitations.sandbox.advanced", days=days, now=moment or "?"))
+    app.notify(t("tui.invitations.sandbox.advanced", span=count_days(days), now=moment or "?"))
     app.backend.request_sync()
 
 
@@ -331,7 +332,19 @@ class InvitationMenuScreen(GuardedActions, TranslatedBindings, ModalScreen[str |
             yield Static(Text(t("tui.invitations.menu.hint")), classes="invitation-hint")
 
     def on_mount(self) -> None:
-        self.query_one(OptionList).focus()
+        options = self.query_one(OptionList)
+        # Nothing chosen until the person moves or presses a letter: an enter typed ahead (or
+        # one too many) must not send a reminder, which the ledger would count.
+        options.highlighted = None
+        options.focus()
+
+    def on_key(self, event: events.Key) -> None:
+        # The letters shown beside the entries do what they say, as on the pane.
+        for action, key, _label in self.entries():
+            if event.character == key:
+                event.stop()
+                self.dismiss(action)
+                return
 
     @on(OptionList.OptionSelected)
     def _chosen(self, event: OptionList.OptionSelected) -> None:

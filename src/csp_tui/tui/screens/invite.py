@@ -269,6 +269,26 @@ class InviteScreen(GuardedActions, TranslatedBindings, Screen[None]):
         if first is not None and self.query(f"#invite-{_suffix(first)}"):
             self.field(first).focus()
 
+    @on(Input.Changed, ".invite-input")
+    def _recheck(self, event: Input.Changed) -> None:
+        """A field that shows what was wrong with it is checked again as it is corrected, so
+        its message never outlives the mistake."""
+        field = next((f for f, suffix, _ in FIELDS if event.input.id == f"invite-{suffix}"),
+                     None)
+        errors = self.query(f"#invite-{_suffix(field)}-error") if field else None
+        if not errors or not errors.first(FieldError).display:
+            return
+        try:
+            invitations.validate_input(self.console.settings.profile,
+                                       **self.values())  # type: ignore[arg-type]
+            problem = None
+        except InvitationInputError as exc:
+            problem = exc.problems.get(field or "")
+        error = errors.first(FieldError)
+        error.update(Text(problem or ""))
+        error.display = bool(problem)
+        event.input.set_class(bool(problem), "-invalid")
+
     def _show_status(self, message: str, *, error: bool = False) -> None:
         status = self.query_one("#invite-status", Static)
         status.update(Text(message))

@@ -18,12 +18,14 @@ from typing import TYPE_CHECKING, ClassVar
 
 from textual import events, on
 from textual.app import ComposeResult
+from textual.binding import ActiveBinding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.timer import Timer
+from textual.widget import Widget
 
 from csp_tui.tui.backend import BackendStatus
-from csp_tui.tui.bindings import GuardedActions, TranslatedBindings, bindings
+from csp_tui.tui.bindings import GuardedActions, TranslatedBindings, bindings, in_registry_order
 from csp_tui.tui.messages import CustomerSelected
 from csp_tui.tui.widgets.command_line import CommandLine
 from csp_tui.tui.widgets.lists import CustomersPane, InvitationsPane, SubscriptionsPane
@@ -72,6 +74,10 @@ class MainScreen(GuardedActions, TranslatedBindings, Screen[None]):
     # "?" first: the footer lists the pane's keys, then these, and must always show help.
     BINDINGS: ClassVar = bindings("app", "main")
     AUTO_FOCUS = None
+
+    @property
+    def active_bindings(self) -> dict[str, ActiveBinding]:
+        return in_registry_order(super().active_bindings)
 
     def __init__(self) -> None:
         super().__init__(id="main")
@@ -178,9 +184,9 @@ class MainScreen(GuardedActions, TranslatedBindings, Screen[None]):
 
     def focus_pane(self, name: str) -> None:
         self._activate(name)
-        pane = self.pane(name)
-        # A pane that was hidden (narrow layout) can take focus once it is laid out.
-        self.call_after_refresh(pane.focus_content)
+        # At once, not after the next refresh: the keys typed next are for this pane, and
+        # the pane hidden by a narrow layout must not keep the focus until it is hidden.
+        self.focus_pane_now(name)
         if name in {"tenant", "subscriptions"}:
             customer = self.pane("tenant")
             if isinstance(customer, TenantPane) and customer.customer_id:
@@ -293,6 +299,9 @@ class MainScreen(GuardedActions, TranslatedBindings, Screen[None]):
         self.query_one(StatusBar).show(status, profile=app.settings.profile.name,
                                        read_only=app.read_only, now=app.now())
         self._status_shown = status
+        for pane in self.panes():
+            if isinstance(pane, ListPane):
+                pane.update_empty_text()
 
     def filter_pane(self, name: str, text: str) -> None:
         pane = self.pane(name)
@@ -320,7 +329,22 @@ class MainScreen(GuardedActions, TranslatedBindings, Screen[None]):
     @on(CommandLine.Submitted)
     async def _command_submitted(self, event: CommandLine.Submitted) -> None:
         event.stop()
+        # The keys go back to the pane before the command runs: ":help" lists the keys of
+        # what has the focus, which must be the pane, not the closed command line.
+        self.focus_pane_now(self.active_pane)
         await self.console.execute_command(event.text)
+
+    def focus_pane_now(self, name: str) -> None:
+        """Put the focus in the pane at once (``Widget.focus`` waits for the app's queue)."""
+        pane = self.pane(name)
+        target: Widget | None
+        if isinstance(pane, ListPane):
+            target = pane.filter_input if pane.filter_input.display else pane.table
+        else:
+            target = next((widget for widget in pane.query("*")
+                           if isinstance(widget, Widget) and widget.focusable), None)
+        if target is not None:
+            self.set_focus(target)
 
     @on(CommandLine.Closed)
     def _command_closed(self, event: CommandLine.Closed) -> None:

@@ -32,6 +32,7 @@ from csp_tui.domain import validation as v
 from csp_tui.domain.tenant import check_fields
 from csp_tui.domain.text import safe_text
 from csp_tui.i18n import t
+from csp_tui.i18n.formatting import format_date
 from csp_tui.services import onboarding
 from csp_tui.tui.bindings import GuardedActions, KeySpec, TranslatedBindings, bindings, register
 from csp_tui.tui.widgets.form_ares import AresOffer
@@ -96,7 +97,10 @@ class NewTenantScreen(GuardedActions, TranslatedBindings, Screen[None]):
         self._reseller_note: tuple[list[str], Severity] = ([], "note")
         self.reviewing = False
         self.draft_saved = False
+        # The tenant name follows the company name while it holds this suggestion ("" once
+        # the person typed their own); what the company name would suggest now, for the note.
         self._suggested = ""
+        self._company_suggests = ""
         self._domain_timer: Timer | None = None
         self._draft_timer: Timer | None = None
         self._ready = False
@@ -161,6 +165,7 @@ class NewTenantScreen(GuardedActions, TranslatedBindings, Screen[None]):
         self.query_one("#form-status", Static).display = False
         company = self.initial.get("company_name", "")
         suggestion = v.suggest_domain_prefix(company)
+        self._company_suggests = suggestion
         if suggestion and self.initial.get("domain_prefix", "") in ("", suggestion):
             self._suggested = suggestion
             self._input("domain_prefix").value = suggestion
@@ -213,8 +218,12 @@ class NewTenantScreen(GuardedActions, TranslatedBindings, Screen[None]):
         if name is None or not self._ready:
             return
         if name == "company_name":
-            self._suggest_domain(event.value)
-        if name == "domain_prefix" and event.value != self._suggested:
+            self._suggest_domain(field.value)
+        # Only a change that is still the field's value says who wrote it: the form's own
+        # suggestions post Changed too, and one may arrive after the next suggestion replaced
+        # it (typing fast), which must not count as the person's choice.
+        if (name == "domain_prefix" and event.value == field.value
+                and event.value != self._suggested):
             self._suggested = ""  # typed by the person: no longer follows the company name
         if event.value:
             self.touched.add(name)
@@ -238,9 +247,10 @@ class NewTenantScreen(GuardedActions, TranslatedBindings, Screen[None]):
 
     def _suggest_domain(self, company: str) -> None:
         field = self._input("domain_prefix")
-        if field.value not in ("", self._suggested):
-            return  # the person chose a name: never overwrite it
         suggestion = v.suggest_domain_prefix(company)
+        self._company_suggests = suggestion
+        if field.value not in ("", self._suggested):
+            return  # the person chose a name: never overwrite it (the note says so)
         self._suggested = suggestion
         field.value = suggestion
 
@@ -299,6 +309,8 @@ class NewTenantScreen(GuardedActions, TranslatedBindings, Screen[None]):
             return
         domain = local.value + v.ONMICROSOFT_SUFFIX
         extra = [t("tenant_form.domain.suggested")] if self._suggested else []
+        if not self._suggested and self._company_suggests not in ("", local.value):
+            extra = [t("tenant_form.domain.kept", prefix=self._company_suggests)]
         if local.value not in self.domain_verdicts:
             self._show("domain_prefix", local,
                        [t("tenant_form.domain.checking", domain=domain), *extra])
@@ -317,8 +329,10 @@ class NewTenantScreen(GuardedActions, TranslatedBindings, Screen[None]):
             extra = [t("tenant_form.ares.looking", ico=result.value)]
         elif result.ok and ares is not None and self.ares_ico == result.value:
             company = ares.company
-            if company is not None and company.dissolved_on is not None:
-                extra = [t("tenant_form.ares.dissolved", date=company.dissolved_on.isoformat())]
+            offer_open = self.query_one(AresOffer).is_open
+            if company is not None and company.dissolved_on is not None and not offer_open:
+                # (while the offer is open, it says so itself, in the error colour)
+                extra = [t("tenant_form.ares.dissolved", date=format_date(company.dissolved_on))]
                 severity = "error"
             elif company is not None:
                 if not diff_prefill(self.values(), company):
@@ -413,13 +427,26 @@ class NewTenantScreen(GuardedActions, TranslatedBindings, Screen[None]):
         offer = self.query_one(AresOffer)
         if not offer.is_open or offer.company is None:
             return
+        focused = self.focused
         values = prefill_values(offer.company)
         wanted = {name for name, _, _ in offer.changes}
         self.set_values({name: value for name, value in values.items() if name in wanted})
         offer.close()
         self.refresh_bindings()
-        self.revalidate()
+        results = self.revalidate()
         self._schedule_draft()
+        # The keys stay where the person was typing; if that was the offer's own button (now
+        # hidden), they go to the first field that still needs something.
+        if focused is None or offer in focused.ancestors_with_self:
+            self._focus_first_needing_input(results)
+
+    def _focus_first_needing_input(self, results: Mapping[str, v.FieldResult]) -> None:
+        for name in self.field_names():
+            result = results.get(name)
+            if result is not None and not result.ok:
+                self.set_focus(self._row(name).control)
+                return
+        self.set_focus(self.query_one("#form-review", Button))
 
     @on(AresOffer.Accepted)
     def _ares_accepted(self) -> None:
@@ -580,7 +607,7 @@ class NewTenantScreen(GuardedActions, TranslatedBindings, Screen[None]):
         ares = self.ares_result
         if ares is not None and ares.company is not None and ares.company.dissolved_on:
             notes.append(t("tenant_form.ares.dissolved",
-                           date=ares.company.dissolved_on.isoformat()))
+                           date=format_date(ares.company.dissolved_on)))
         return notes
 
     def _confirmed(self, outcome: Outcome | None) -> None:

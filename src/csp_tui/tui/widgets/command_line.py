@@ -1,10 +1,15 @@
-"""The ``:`` command line, with history on up/down."""
+"""The ``:`` command line, with history on up/down and completion on tab.
+
+Tab belongs to the command line while it is open: it completes the command's name (the
+names it could still be are shown beside it) instead of moving to another pane behind it,
+which left a half-typed command on screen that esc no longer reached. Should the keys go
+elsewhere anyway (a click), the line closes rather than stay open without them."""
 
 from __future__ import annotations
 
 from typing import ClassVar
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
@@ -13,6 +18,7 @@ from textual.widgets import Input, Label
 
 from csp_tui.i18n import t
 from csp_tui.tui.bindings import TranslatedBindings
+from csp_tui.tui.commands import complete
 
 
 class CommandInput(Input):
@@ -26,6 +32,10 @@ class CommandLine(TranslatedBindings, Horizontal):
                 id="command-line-history-back"),
         Binding("down", "history(1)", "tui.key.history_forward", show=False,
                 id="command-line-history-forward"),
+        Binding("tab", "complete", "tui.key.complete", show=False, id="command-line-complete"),
+        # Not the previous pane either: the line keeps the keys until enter or esc.
+        Binding("shift+tab", "complete", "tui.key.complete", show=False,
+                id="command-line-complete-back"),
     ]
 
     class Submitted(Message):
@@ -46,13 +56,17 @@ class CommandLine(TranslatedBindings, Horizontal):
 
     def compose(self) -> ComposeResult:
         yield Label(":", classes="command-prompt")
-        field = CommandInput(placeholder=t("tui.command.placeholder"), compact=True)
+        field = CommandInput(placeholder=t("tui.command.placeholder_tab"), compact=True)
         field.cursor_blink = self._cursor_blink
         yield field
+        yield Label("", classes="command-hint")
 
     @property
     def field(self) -> CommandInput:
         return self.query_one(CommandInput)
+
+    def _hint(self, text: str) -> None:
+        self.query_one(".command-hint", Label).update(text)
 
     def open(self, text: str = "") -> None:
         self._position = len(self.history)
@@ -61,12 +75,30 @@ class CommandLine(TranslatedBindings, Horizontal):
         field = self.field
         field.value = text
         field.cursor_position = len(text)
-        field.focus()
+        self._hint("")
+        self.screen.set_focus(field)
 
     def close(self) -> None:
         self.field.value = ""
+        self._hint("")
         self.display = False
         self.post_message(self.Closed())
+
+    def action_complete(self) -> None:
+        allowed = getattr(self.app, "command_allowed", lambda command: True)
+        text, names = complete(self.field.value, allowed)
+        self.field.value = text
+        self.field.cursor_position = len(text)
+        if not names and self.field.value.strip() and " " not in self.field.value.strip():
+            self._hint(t("tui.command.no_match"))
+        else:
+            self._hint("  ".join(":" + name for name in names) if len(names) > 1 else "")
+
+    @on(events.DescendantBlur)
+    def _left(self) -> None:
+        focused = self.screen.focused
+        if self.display and focused is not None and self not in focused.ancestors_with_self:
+            self.close()
 
     def action_cancel(self) -> None:
         self.close()
@@ -89,6 +121,7 @@ class CommandLine(TranslatedBindings, Horizontal):
         if text and (not self.history or self.history[-1] != text):
             self.history.append(text)
         self.field.value = ""
+        self._hint("")
         self.display = False
         if text:
             self.post_message(self.Submitted(text))

@@ -19,6 +19,7 @@ from csp_tui.ares import AresCompany
 from csp_tui.domain import validation as v
 from csp_tui.domain.text import safe_text
 from csp_tui.i18n import t
+from csp_tui.i18n.formatting import format_date
 
 
 def change_lines(changes: Sequence[tuple[str, str, str]]) -> list[str]:
@@ -63,7 +64,7 @@ class AresOffer(Vertical):
         dissolved = self.query_one("#ares-dissolved", Static)
         if company.dissolved_on is not None:
             dissolved.update(Text(t("tenant_form.ares.dissolved",
-                                    date=company.dissolved_on.isoformat())))
+                                    date=format_date(company.dissolved_on))))
             dissolved.display = True
         else:
             dissolved.display = False

@@ -59,6 +59,7 @@ class TenantResultScreen(GuardedActions, TranslatedBindings, Screen[None]):
         self.next_steps = list(created.next_steps)
         self._password: str | None = created.password
         self.revealed = False
+        self.close_asked = False
 
     @property
     def has_password(self) -> bool:
@@ -111,6 +112,8 @@ class TenantResultScreen(GuardedActions, TranslatedBindings, Screen[None]):
         self.query_one("#result-facts", Static).update(self._facts())
 
     def _copied(self, key: str) -> None:
+        if key != "tenant_form.result.close_again":
+            self.close_asked = False  # what the person did since, the question is asked anew
         line = self.query_one("#result-copied", Static)
         line.update(Text(t(key)))
         line.display = True
@@ -126,6 +129,12 @@ class TenantResultScreen(GuardedActions, TranslatedBindings, Screen[None]):
         self._copied("tenant_form.result.user_copied")
 
     def action_close(self) -> None:
+        # The password is never shown again: the first esc only says so, the second closes
+        # (an esc meant for the form behind, or one typed twice by habit, must not lose it).
+        if self.has_password and not self.close_asked:
+            self.close_asked = True
+            self._copied("tenant_form.result.close_again")
+            return
         # Shown once: nothing keeps the password after this screen.
         self._password = None
         self.revealed = False

@@ -43,6 +43,12 @@ class CustomersPane(ListPane):
     def columns(self) -> list[Column]:
         return customer_columns()
 
+    def empty_text(self) -> str:
+        # "Press r to sync" while a sync is already running reads as if nothing happens.
+        if self.console.status_snapshot.sync_state == "running":
+            return t("tui.empty.customers_syncing")
+        return super().empty_text()
+
     def make_source(self) -> RowSource:
         sort = self.sort
         return CustomerSource(self.console.backend.cache, self.filter_text,

@@ -150,6 +150,26 @@ class FilterInput(TranslatedBindings, Input):
             getattr(pane.table, f"action_{action}")()
 
 
+class PeekLine(Static):
+    """One line under a list: the whole text of what the cursor row shows cut short or not at
+    all (``Product: Microsoft 365 Business Premium (no Teams) · Term: 1 year``), so two rows
+    that look alike at 80 columns can be told apart without opening them."""
+
+    _shown: Text | None = None
+
+    def show(self, cut: list[tuple[str, str]]) -> None:
+        text = Text(no_wrap=True, overflow="ellipsis")
+        for position, (title, value) in enumerate(cut):
+            if position:
+                text.append(" · ", style="dim")
+            text.append(f"{title}: ", style="bold")
+            text.append(value)
+        if text == self._shown:
+            return
+        self._shown = text
+        self.update(text, layout=False)
+
+
 class ListPane(Pane):
     """A pane around a :class:`VirtualTable` with ``/`` filter, ``s``/``S`` sort, ``enter``."""
 
@@ -182,6 +202,7 @@ class ListPane(Pane):
                                    classes="filter-input", id=f"{self.id}-filter")
         filter_input.cursor_blink = self.console.cursor_blink
         yield filter_input
+        yield PeekLine(classes="peek-line", id=f"{self.id}-peek")
 
     @property
     def table(self) -> VirtualTable:
@@ -203,12 +224,30 @@ class ListPane(Pane):
         table.empty_text = t("tui.empty.filtered") if self.filter_text else self.empty_text()
         sort = self.sort
         table.set_sort(sort.column if sort else None, self.descending)
+        table.set_match(self.filter_text)
         table.set_source(self.make_source(), keep_cursor=keep_cursor,
                          first_window=first_window)
         self.update_title()
+        self.update_peek()
+
+    def update_peek(self) -> None:
+        """What the cursor row shows cut short, whole, on the line under the list."""
+        if not self.is_mounted:
+            return
+        row = self.table.cursor_row
+        self.query_one(PeekLine).show([] if row is None else self.table.cut_cells(row))
 
     def empty_text(self) -> str:
         return t(self.empty_key)
+
+    def update_empty_text(self) -> None:
+        """The sync started or ended: what an empty list says may have changed."""
+        if not self.is_mounted or self.filter_text:
+            return
+        text = self.empty_text()
+        if text != self.table.empty_text:
+            self.table.empty_text = text
+            self.table.refresh()
 
     def focus_content(self) -> None:
         if self.filter_input.display and self.filter_input.has_focus:
@@ -218,9 +257,14 @@ class ListPane(Pane):
     def refresh_data(self, tables: frozenset[str] | None = None) -> None:
         self.table.reload()
         self.update_title()
+        self.update_peek()
 
     def clock_moved(self) -> None:
         self.table.invalidate()
+
+    def on_resize(self, event: events.Resize) -> None:
+        # Which cells are cut depends on the width the table has now.
+        self.call_after_refresh(self.update_peek)
 
     # -- title
     def title_parts(self) -> list[Text | str]:
@@ -253,6 +297,7 @@ class ListPane(Pane):
             self.filter_input.value = ""
             self.set_filter("")
         self.filter_input.display = False
+        self.query_one(PeekLine).display = True
         self.table.focus()
         self.refresh_availability()
 
@@ -278,6 +323,8 @@ class ListPane(Pane):
     def action_filter(self) -> None:
         field = self.filter_input
         field.value = self.filter_text
+        # The filter line takes the peek line's place (both sit at the bottom of the pane).
+        self.query_one(PeekLine).display = False
         field.display = True
         field.focus()
         field.cursor_position = len(field.value)
@@ -309,6 +356,7 @@ class ListPane(Pane):
     @on(VirtualTable.CursorMoved)
     def _cursor_moved(self, event: VirtualTable.CursorMoved) -> None:
         self.update_title()
+        self.update_peek()
         self.cursor_moved(event.key, event.row)
         self.refresh_availability()
 

@@ -26,7 +26,7 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from csp_tui.domain.text import safe_text
+from csp_tui.domain.text import fold, safe_text
 from csp_tui.tui.bindings import TranslatedBindings, bindings
 
 ELLIPSIS = "…"
@@ -51,6 +51,14 @@ class Column:
     align: Literal["left", "right"] = "left"
     priority: int = 0  # when the table is too narrow, the highest numbers go first
     max_width: int | None = None
+    #: A flexible column narrower than this gets the room of the columns that ``yields``
+    #: (highest ``priority`` first): the text that tells rows apart (a product name) before
+    #: a column the peek line and the detail show anyway.
+    preferred: int | None = None
+    yields: bool = False
+    #: Where a text too long for the column is cut: at its end, or in its middle (paths:
+    #: ``/v1/customers/af96a…/relationships`` keeps what tells two calls apart).
+    crop: Literal["end", "middle"] = "end"
 
 
 class RowSource(Protocol):
@@ -96,11 +104,57 @@ def fit(text: str, width: int, align: str = "left") -> str:
     return text + " " * (width - length)
 
 
+def fit_middle(text: str, width: int) -> str:
+    """Exactly ``width`` cells, a text too long cut in its middle: ``/v1/cust…/relationships``."""
+    if width < 5 or cell_len(text) <= width:
+        return fit(text, width)
+    tail = (width - 1) // 2
+    head = width - 1 - tail
+    start = set_cell_size(text, head)
+    end = text[len(text) - tail:]
+    while cell_len(end) > tail:
+        end = end[1:]
+    return fit(start + ELLIPSIS + end, width)
+
+
+def fit_match(text: str, width: int, needle: str, align: str = "left") -> str:
+    """Like :func:`fit`, but a cropped cell whose filter match (``needle``, folded) falls in
+    the cut-off part shows the part around the match instead: ``…Business Premium (no…``."""
+    if not needle or width < 4 or cell_len(text) <= width:
+        return fit(text, width, align)
+    starts: list[int] = []
+    folded = ""
+    for char in text:
+        starts.append(len(folded))
+        folded += fold(char)
+    at = folded.find(needle)
+    if at < 0:
+        return fit(text, width, align)
+    first = max(i for i, start in enumerate(starts) if start <= at)
+    end = next((i for i, start in enumerate(starts) if start >= at + len(needle)), len(text))
+    if cell_len(text[:end]) <= width - 1:
+        return fit(text, width, align)  # the match is in the visible part already
+    begin = first
+    # Room for both ellipses, and as much as fits before the match.
+    while begin > 0 and cell_len(text[begin - 1:end]) <= width - 2:
+        begin -= 1
+    return ELLIPSIS + fit(text[begin:], width - 1)
+
+
+def sorted_title(title: str, arrow: str, room: int) -> str:
+    """A sorted column's title with its arrow in ``room`` cells: the arrow says the order, so
+    the title gives way to it, never the reverse ("Subs ↑" in 4 cells is "Sub↑", not "Sub…")."""
+    if cell_len(title) + 2 <= room:
+        return f"{title} {arrow}"
+    return set_cell_size(title, max(0, room - 1)).rstrip() + arrow
+
+
 def layout_columns(columns: Sequence[Column], width: int, gap: int = 1) -> list[tuple[int, int]]:
     """(column index, width) for the columns that fit in ``width``.
 
-    Columns are dropped by descending ``priority`` until the minimum widths fit; the spare
-    space goes to flexible columns in proportion to ``flex``.
+    Columns are dropped by descending ``priority`` until the minimum widths fit, and columns
+    that ``yield`` further while a column with a ``preferred`` width is narrower than that;
+    the spare space goes to flexible columns in proportion to ``flex``.
     """
     chosen = list(range(len(columns)))
 
@@ -112,6 +166,25 @@ def layout_columns(columns: Sequence[Column], width: int, gap: int = 1) -> list[
         if columns[worst].priority == 0:
             break
         chosen.remove(worst)
+    widths = _share(columns, chosen, width, gap)
+    while True:
+        short = [i for i in chosen if columns[i].preferred and widths[i] < columns[i].preferred]
+        droppable = [i for i in chosen if columns[i].yields and columns[i].priority]
+        if not short or not droppable:
+            break
+        worst = max(droppable, key=lambda i: (columns[i].priority, i))
+        chosen.remove(worst)
+        widths = _share(columns, chosen, width, gap)
+    return [(i, widths[i]) for i in chosen]
+
+
+def _share(columns: Sequence[Column], chosen: list[int], width: int, gap: int
+           ) -> dict[int, int]:
+    """Widths of the ``chosen`` columns: each its minimum, the spare room to flexible ones."""
+
+    def needed(indexes: list[int]) -> int:
+        return sum(columns[i].width for i in indexes) + gap * max(0, len(indexes) - 1)
+
     widths = {i: columns[i].width for i in chosen}
     spare = max(0, width - needed(chosen))
     flexible = [i for i in chosen if columns[i].flex]
@@ -136,7 +209,7 @@ def layout_columns(columns: Sequence[Column], width: int, gap: int = 1) -> list[
         widest = max(chosen, key=lambda i: widths[i])
         widths[widest] = max(1, widths[widest] - (sum(widths.values())
                                                    + gap * (len(chosen) - 1) - width))
-    return [(i, widths[i]) for i in chosen]
+    return widths
 
 
 class VirtualTable(TranslatedBindings, ScrollView, can_focus=True, inherit_bindings=False):
@@ -167,9 +240,12 @@ class VirtualTable(TranslatedBindings, ScrollView, can_focus=True, inherit_bindi
         color: $foreground;
         scrollbar-size-vertical: 1;
         & > .virtual-table--header { text-style: bold; color: $text-muted; background: $panel; }
+        /* Not the theme's blurred cursor: most themes draw it in the same colour as the
+           focused one (only bold differs), and the cursor row is how a person sees which
+           list has the keys. */
         & > .virtual-table--cursor {
-            background: $block-cursor-blurred-background;
-            color: $block-cursor-blurred-foreground;
+            background: $primary-muted;
+            color: $text;
         }
         &:focus > .virtual-table--cursor {
             background: $block-cursor-background;
@@ -233,6 +309,7 @@ class VirtualTable(TranslatedBindings, ScrollView, can_focus=True, inherit_bindi
         self._window: list[Any] = []
         self._window_valid = False
         self._strips: LRUCache[tuple[Any, ...], Strip] = LRUCache(1024)
+        self._match = ""  # the filter, folded: a cropped cell shows where it matched
         self._layout: tuple[int, list[tuple[int, int]]] | None = None
         self._last_key: object = _UNSET
         self._loaded = False
@@ -275,6 +352,30 @@ class VirtualTable(TranslatedBindings, ScrollView, can_focus=True, inherit_bindi
         self._layout = None
         self._strips.clear()
         self.refresh()
+
+    def set_match(self, text: str) -> None:
+        """The live filter's text: cells cut short show the part that matched it."""
+        needle = fold(text.strip())
+        if needle != self._match:
+            self._match = needle
+            self._strips.clear()
+            self.refresh()
+
+    def cut_cells(self, row: Any) -> list[tuple[str, str]]:
+        """(column title, whole text) of the cells of ``row`` that the layout hides or cuts
+        short, in column order: what the peek line under a list shows for the cursor row."""
+        width = self.scrollable_content_region.width
+        shown = dict(self._columns_for(width)) if width > 0 else {}
+        cells = self._source.cells(row)
+        cut: list[tuple[str, str]] = []
+        for index, column in enumerate(self._columns):
+            value = cells[index] if index < len(cells) else ""
+            text = safe_text(value.text if isinstance(value, Cell) else value)
+            if not text.strip() or not column.title.strip():
+                continue
+            if index not in shown or cell_len(text) > shown[index]:
+                cut.append((column.title, text))
+        return cut
 
     def set_sort(self, column: str | None, descending: bool) -> None:
         """Which column the header marks as sorted (the source does the sorting)."""
@@ -507,7 +608,7 @@ class VirtualTable(TranslatedBindings, ScrollView, can_focus=True, inherit_bindi
         return self.get_component_rich_style(f"virtual-table--{name}", partial=True)
 
     def _strip(self, texts: Sequence[str | Cell], width: int, row_style: Style,
-               tones: bool) -> Strip:
+               tones: bool, match: str = "") -> Strip:
         segments = [Segment(" " * self.PADDING, row_style)]
         for position, (index, column_width) in enumerate(self._columns_for(width)):
             if position:
@@ -517,8 +618,13 @@ class VirtualTable(TranslatedBindings, ScrollView, can_focus=True, inherit_bindi
             if isinstance(value, Cell):
                 value, tone = value.text, value.tone
             style = row_style + self._style(tone) if tones and tone else row_style
-            segments.append(Segment(fit(safe_text(value), column_width, self._columns[index]
-                                        .align), style))
+            column = self._columns[index]
+            text = safe_text(value)
+            if column.crop == "middle" and not (match and match in fold(text)):
+                cell = fit_middle(text, column_width)
+            else:
+                cell = fit_match(text, column_width, match, column.align)
+            segments.append(Segment(cell, style))
         return Strip(segments).adjust_cell_length(width, row_style)
 
     def _header(self, width: int) -> Strip:
@@ -527,10 +633,12 @@ class VirtualTable(TranslatedBindings, ScrollView, can_focus=True, inherit_bindi
         if cached is not None:
             return cached
         titles: list[str] = []
-        for column in self._columns:
+        shown = dict(self._columns_for(width))
+        for index, column in enumerate(self._columns):
             title = column.title
             if column.key == self.sort_column:
-                title = f"{title} {'↓' if self.sort_descending else '↑'}"
+                arrow = "↓" if self.sort_descending else "↑"
+                title = sorted_title(title, arrow, shown.get(index, cell_len(title) + 2))
             titles.append(title)
         strip = self._strip(titles, width, self.rich_style + self._style("header"), False)
         self._strips[key] = strip
@@ -558,6 +666,6 @@ class VirtualTable(TranslatedBindings, ScrollView, can_focus=True, inherit_bindi
         if row is None:
             return Strip.blank(width, base)
         style = base + self._style("cursor") if selected else base
-        strip = self._strip(self._source.cells(row), width, style, not selected)
+        strip = self._strip(self._source.cells(row), width, style, not selected, self._match)
         self._strips[key] = strip
         return strip
