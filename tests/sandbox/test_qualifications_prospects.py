@@ -158,3 +158,37 @@ async def test_accepting_an_invitation_on_demand() -> None:
     assert visible.json()["associatedPartnerId"] == identity.RESELLER_TENANT_ID
     assert relationships["items"][0]["id"] == identity.PROVIDER_TENANT_ID
     assert provider_view.status_code == 200
+
+
+async def test_a_denied_education_review_may_be_requested_again_up_to_three_times() -> None:
+    # Domain facts §6: verification may be resubmitted up to 3 times per customer; an
+    # approved or pending one cannot be asked for again.
+    transport, world = make_sandbox()
+    company = by_name(world, "Ateliér")
+    path = f"/v1/customers/{company.id}/qualifications"
+    body = {"qualification": "Education", "educationSegment": "K12"}
+    statuses = []
+    async with client(transport, PROVIDER) as http:
+        for _ in range(3):
+            asked = await http.post(path, json=body)
+            assert asked.status_code == 201, asked.text
+            in_review = await http.post(path, json=body)  # while in review: refused
+            assert in_review.status_code == 400 and in_review.json()["code"] == 3000
+            await advance(http, days=5)
+            statuses.append((await http.get(path)).json()[0]["vettingStatus"])
+        fourth = await http.post(path, json=body)
+    assert statuses == ["Denied", "Denied", "Denied"]
+    assert fourth.status_code == 400 and fourth.json()["code"] == 3000
+    assert len(company.qualifications) == 1
+
+
+async def test_the_seeded_denied_school_may_be_requested_again() -> None:
+    transport, world = make_sandbox()
+    denied = by_name(world, "Jazyková škola")
+    path = f"/v1/customers/{denied.id}/qualifications"
+    async with client(transport, PROVIDER) as http:
+        again = await http.post(path, json={"qualification": "Education",
+                                            "educationSegment": "K12"})
+        now = (await http.get(path)).json()
+    assert again.status_code == 201, again.text
+    assert now[0]["vettingStatus"] == "InReview"

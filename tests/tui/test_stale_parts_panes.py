@@ -24,7 +24,8 @@ def _mark(cache, customer_id: str, part: str, state: str, *, last_ok_at: str | N
 
 
 def _plain(app) -> str:
-    return " ".join(screen_text(app).split())
+    # Side by side, a wrapped line is interrupted by the focused pane's lit edge: read across it.
+    return " ".join(screen_text(app).replace("▊", " ").split())
 
 
 async def test_tenant_and_subscriptions_panes_say_which_parts_are_not_current(make_console):
@@ -65,3 +66,23 @@ async def test_a_created_tenant_is_marked_in_the_list_and_told_in_the_tenant_pan
         subscriptions = console.app.screen.query_one(SubscriptionsPane)
         assert subscriptions.empty_text() == (
             "Tenant created; its subscriptions appear once Partner Center lists it.")
+
+
+async def test_the_education_qualification_is_asked_for_from_the_tenant_pane(make_console):
+    # The pane shows the qualification ("denied … request again"): the request is one key away.
+    from csp_tui.tui.screens.qualification import EducationScreen
+
+    console = make_console(customers=5)
+    first = views.customer_rows(console.cache, limit=1)[0].id
+    async with console.app.run_test(size=WIDE_ENOUGH) as pilot:
+        await pilot.pause()
+        await pilot.press("2")
+        await pilot.pause()
+        assert console.app.focused is not None
+        await pilot.press("e")
+        for _ in range(50):
+            if isinstance(console.app.screen, EducationScreen):
+                break
+            await pilot.pause(0.02)
+        assert isinstance(console.app.screen, EducationScreen)
+        assert console.app.screen.customer_id == first

@@ -342,6 +342,10 @@ def looks_like_school(customer: Customer, website: str | None = None) -> bool:
     return any(word in text for word in _SCHOOL_WORDS)
 
 
+#: Education verification requests per customer (the first one and two more after denials).
+MAX_VETTING_ATTEMPTS = 3
+
+
 def request_qualification(customer: Customer, body: dict[str, Any],
                           now: datetime) -> Qualification:
     """Validate a POST …/qualifications body and add the qualification to ``customer``."""
@@ -354,10 +358,19 @@ def request_qualification(customer: Customer, body: dict[str, Any],
     if name in ("None", "Nonprofit"):
         raise ApiError(400, 3000, f"Partners cannot set the {name} qualification.",
                        ["qualification"])
-    if any(q.qualification == name for q in customer.qualifications):
+    existing = next((q for q in customer.qualifications if q.qualification == name), None)
+    resubmitted = (existing is not None and name == "Education"
+                   and existing.vetting_status == "Denied"
+                   and existing.attempts < MAX_VETTING_ATTEMPTS)
+    if existing is not None and not resubmitted:
         raise ApiError(400, 3000, f"The customer already has the {name} qualification; a "
                                   "qualification cannot be changed once set.",
                        ["qualification"])
+    if resubmitted:
+        # Verification may be requested again after a denial (the organisation's profile was
+        # corrected), up to three times per customer: the same qualification goes back to review.
+        assert existing is not None
+        customer.qualifications.remove(existing)
     if name == "Education":
         segment_raw = body.get("educationsegment")
         segment = _SEGMENTS.get(str(segment_raw or "").strip().lower())
@@ -376,6 +389,7 @@ def request_qualification(customer: Customer, body: dict[str, Any],
             outcome_reason=None if approved else DENIED_REASON,
             education_segment=segment,
             website=website,
+            attempts=existing.attempts + 1 if resubmitted and existing is not None else 1,
         )
     elif name == "GovernmentCommunityCloud":
         code = body.get("validationcode")

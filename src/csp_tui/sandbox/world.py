@@ -146,6 +146,9 @@ class Qualification:
     vetting_reason: str | None = None
     education_segment: str | None = None
     website: str | None = None
+    # Vetting requests made so far: a denied Education review may be requested again, up to
+    # three times per customer (domain facts §6).
+    attempts: int = 1
 
 
 @dataclass

@@ -97,6 +97,10 @@ _SPECS: tuple[KeySpec, ...] = (
     # The tenant pane
     KeySpec("copy-link", "c", "copy_link", "tui.key.copy", "tui.keyhelp.copy_link", "tenant"),
     KeySpec("save-link", "w", "save_link", "tui.key.save", "tui.keyhelp.save_link", "tenant"),
+    # Where the qualification is shown, it can be asked for (the same screen as from a
+    # subscription's detail).
+    KeySpec("tenant-education", "e", "education", "subs.key.education",
+            "subs.keyhelp.education", "tenant"),
     # The subscriptions pane
     KeySpec("subscriptions-all", "a", "toggle_all", "tui.key.all", "tui.keyhelp.all",
             "subscriptions"),

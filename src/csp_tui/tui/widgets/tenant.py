@@ -194,7 +194,15 @@ class TenantPane(Pane):
     def action_available(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in {"copy_link", "save_link"}:
             return True if self.selected_link is not None else None
+        if action == "education":
+            return True if self.detail is not None else None
         return True
+
+    def action_education(self) -> None:
+        from csp_tui.tui.screens.qualification import open_education
+
+        if self.detail is not None:
+            open_education(self.app, self.detail.id)
 
     def action_copy_link(self) -> None:
         link = self.selected_link
