@@ -80,8 +80,7 @@ async def test_a_continuation_loop_with_a_fresh_token_each_time_is_given_up(sett
 async def test_a_customer_whose_data_breaks_the_writer_spoils_only_that_customer(
         settings, monkeypatch):
     """Whatever a bug or an unforeseen value raises while one customer is stored, the other
-    customers are stored and the run ends as partial (finished, one customer missing) with
-    words, not a traceback."""
+    customers are stored and the run ends as failed with words, not a traceback."""
     from csp_tui.cache import store
 
     real = store.write_customer_detail
@@ -96,5 +95,5 @@ async def test_a_customer_whose_data_breaks_the_writer_spoils_only_that_customer
                              subscriptions={"c2": [subscription("s2")]})
     result, snap, run = await sync_against(settings, fake)
     assert _subscriptions(snap) == {("c2", "s2", 5)}
-    assert run["status"] == "partial"
+    assert run["status"] == "failed"
     assert "RuntimeError: unforeseen" in result.failed_customers["c1"]

@@ -63,7 +63,7 @@ def test_the_console_and_cli_operations_are_all_there() -> None:
              roles.CUSTOMER_RELATIONSHIPS, roles.SUBSCRIPTIONS_LIST, roles.SUBSCRIPTION_GET,
              roles.ENTITLEMENTS_LIST, roles.QUALIFICATIONS_LIST, roles.PROVIDERS_LIST,
              roles.RESELLERS_LIST, roles.RELATIONSHIP_REQUEST_LINK, roles.DOMAIN_AVAILABILITY,
-             roles.PRODUCT_GET, roles.ORDER_GET, roles.AUDIT_RECORDS}
+             roles.PRODUCT_GET, roles.ORDER_GET, roles.AUDIT_RECORDS, roles.USER_LIST}
     writes = {roles.CUSTOMER_CREATE, roles.SUBSCRIPTION_QUANTITY, roles.SUBSCRIPTION_SUSPEND,
               roles.SUBSCRIPTION_REACTIVATE, roles.SUBSCRIPTION_CANCEL,
               roles.SUBSCRIPTION_AUTO_RENEW, roles.QUALIFICATION_CREATE,

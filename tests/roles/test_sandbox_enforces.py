@@ -32,8 +32,10 @@ CALLERS = {
 }
 # What an allowed call answers in the sandbox. Routes the emulator does not serve (yet) answer
 # 404 — still not the role's refusal.
-NOT_SERVED = {roles.AUDIT_RECORDS, roles.USER_PASSWORD_RESET}
+NOT_SERVED = {roles.AUDIT_RECORDS}
 ANSWERS = {roles.CUSTOMER_CREATE: {201}, roles.QUALIFICATION_CREATE: {201},
+           # a made-up user id: Partner Center's "user not found" (or the body refused)
+           roles.USER_PASSWORD_RESET: {400, 404},
            roles.DOMAIN_AVAILABILITY: {200, 404}}
 
 CELLS = [(role, operation, route) for operation in roles.OPERATIONS

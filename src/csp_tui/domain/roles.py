@@ -70,6 +70,7 @@ SUBSCRIPTION_CANCEL = "subscription.cancel"
 SUBSCRIPTION_AUTO_RENEW = "subscription.auto_renew"
 QUALIFICATION_CREATE = "qualification.create"
 USER_PASSWORD_RESET = "user.reset_password"
+USER_LIST = "user.list"
 #: The changes of a subscription the console offers (one PATCH route, several operations).
 SUBSCRIPTION_CHANGES: tuple[str, ...] = (SUBSCRIPTION_QUANTITY, SUBSCRIPTION_AUTO_RENEW,
                                          SUBSCRIPTION_SUSPEND, SUBSCRIPTION_REACTIVATE,
@@ -141,6 +142,8 @@ _QUALIFICATION = ("Microsoft Learn, “Create a customer's qualification asynchr
                   "(App+User only); partner-center-api §7, domain-facts §6")
 _RESET = ("Microsoft Learn, “Reset a user's password for a customer” (App+User, GDAP User "
           "Administrator); partner-center-api §8")
+_USERS = ("Microsoft Learn, “Get a list of all user accounts for a customer” (App+User); "
+          "partner-center-api §8")
 _RESELLER_NO_RESET = (_GET_STARTED + "; domain-facts §7.1, §7.3: a reseller administers the "
                       "customer's users in the Microsoft 365 admin center under its own GDAP — "
                       "not through Partner Center and not through its distributor")
@@ -288,6 +291,9 @@ OPERATIONS: tuple[Operation, ...] = (
     _op(AUDIT_RECORDS, "audit records", "GET /v1/auditrecords",
         reseller=_api(_RESELLER_MAYBE, may_lack=True), provider=_api(_AUDIT),
         direct=_api(_AUDIT)),
+    _op(USER_LIST, "a customer's users (to find the administrator whose password is reset)",
+        "GET " + _CUSTOMER + "/users",
+        reseller=_refused(_RESELLER_NO_RESET), provider=_api(_USERS), direct=_api(_USERS)),
     # -- writes -------------------------------------------------------------------------------
     _op(CUSTOMER_CREATE, "create a customer (tenant)", "POST /v1/customers",
         reseller=_distributor(_RESELLER_NO_CUSTOMERS), provider=_api(_CREATE_PROVIDER),
@@ -312,8 +318,7 @@ OPERATIONS: tuple[Operation, ...] = (
         reseller=_distributor(_RESELLER_NO_QUALIFICATION), provider=_api(_QUALIFICATION),
         direct=_api(_QUALIFICATION)),
     _op(USER_PASSWORD_RESET, "reset a customer user's password",
-        ("POST " + _CUSTOMER + "/users/{user_id}/resetpassword",
-         "PATCH " + _CUSTOMER + "/users/{user_id}/resetpassword"),
+        "PATCH " + _CUSTOMER + "/users/{user_id}/resetpassword",
         reseller=_refused(_RESELLER_NO_RESET), provider=_api(_RESET), direct=_api(_RESET)),
 )
 

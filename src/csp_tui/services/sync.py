@@ -101,8 +101,10 @@ class SyncResult:
 
     @property
     def partial(self) -> bool:
-        """Finished, but something could not be read."""
-        return self.completed and not self.ok
+        """Finished, but parts of some customers (or single items) could not be read: the
+        cache kept what it had for them. A customer that could not be read or stored at all
+        (a storage failure, a step deadline, data nobody foresaw) makes the run failed."""
+        return self.completed and not self.ok and not self.failed_customers
 
     @property
     def status(self) -> str:

@@ -94,7 +94,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "roles.email.row.term": {"en": "Term", "cs": "Období"},
     "roles.email.row.billing": {"en": "Billing", "cs": "Fakturace"},
     "roles.email.row.term_end": {"en": "Term ends", "cs": "Konec období"},
-    "roles.email.row.auto_renew": {"en": "Auto-renew", "cs": "Automatické prodloužení"},
+    "roles.email.row.auto_renew": {"en": "Auto-renew", "cs": "Automatické obnovení"},
     "roles.email.row.cancel_until": {"en": "Cancellable until", "cs": "Zrušit lze do"},
     "roles.email.row.segment": {"en": "Education segment", "cs": "Typ vzdělávací instituce"},
     "roles.email.row.website": {"en": "Website", "cs": "Web"},
@@ -112,9 +112,9 @@ MESSAGES: dict[str, dict[str, str]] = {
     "roles.action.change_quantity": {"en": "Ask the distributor to change seats",
                                      "cs": "Požádat distributora o změnu počtu licencí"},
     "roles.action.auto_renew_on": {"en": "Ask the distributor to turn auto-renew on",
-                                   "cs": "Požádat distributora o zapnutí prodloužení"},
+                                   "cs": "Požádat distributora o zapnutí automatického obnovení"},
     "roles.action.auto_renew_off": {"en": "Ask the distributor to turn auto-renew off",
-                                    "cs": "Požádat distributora o vypnutí prodloužení"},
+                                    "cs": "Požádat distributora o vypnutí automatického obnovení"},
     "roles.action.suspend": {"en": "Ask the distributor to suspend",
                              "cs": "Požádat distributora o pozastavení"},
     "roles.action.reactivate": {"en": "Ask the distributor to reactivate",
@@ -128,7 +128,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "roles.keyhelp.toggle_auto_renew": {
         "en": "Ask the distributor to turn automatic renewal on or off",
-        "cs": "Požádat distributora o zapnutí nebo vypnutí automatického prodloužení",
+        "cs": "Požádat distributora o zapnutí nebo vypnutí automatického obnovení",
     },
     "roles.keyhelp.suspend": {
         "en": "Ask the distributor to suspend the subscription (billing continues)",
@@ -145,7 +145,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "roles.key.manage": {"en": "Request", "cs": "Žádost"},
     "roles.keyhelp.manage": {
         "en": "Ask the distributor to change the subscription (quantity, auto-renew, suspend)",
-        "cs": "Požádat distributora o změnu předplatného (počet, prodloužení, pozastavení)",
+        "cs": "Požádat distributora o změnu předplatného (počet, automatické obnovení, "
+              "pozastavení)",
     },
     "roles.detail.actions_title": {"en": "What you can ask the distributor to change",
                                    "cs": "Co můžete distributora požádat změnit"},
