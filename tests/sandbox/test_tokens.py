@@ -167,5 +167,6 @@ request_timeout_seconds = 5
     assert status == 1
     assert "CSP_TUI_ACCESS_TOKEN was obtained without it" in err
     assert "approved with MFA" in err
+    assert "csp-tui login" not in err  # no sign-in of csp-tui's renews an environment's token
     assert given not in err
     assert counters["mfa_refused"] == 1  # one refusal, no refresh and no retry

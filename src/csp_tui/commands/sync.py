@@ -7,7 +7,7 @@ import asyncio
 import sys
 
 from csp_tui.cache.store import PARTS
-from csp_tui.config import Settings
+from csp_tui.config import AuthMethod, Settings
 from csp_tui.i18n import t
 from csp_tui.i18n.formatting import format_number
 from csp_tui.partner_center import errors as pce
@@ -169,6 +169,10 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
         return 143
     except Exception as exc:
         if isinstance(exc, pce.AuthenticationError) or type(exc).__name__ == "SignInRequiredError":
-            print(t("sync.sign_in_required", error=str(exc)), file=sys.stderr)
+            # A token from the environment is renewed outside csp-tui: `login` cannot help,
+            # and the error itself says how to get a new one.
+            key = ("sync.sign_in_required_env" if settings.profile.auth is AuthMethod.ENV_TOKEN
+                   else "sync.sign_in_required")
+            print(t(key, error=str(exc).rstrip(".")), file=sys.stderr)
             return 1
         raise

@@ -31,6 +31,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "cs": "--customer potřebuje ID tenantu zákazníka; bylo prázdné.",
     },
     "sync.failed": {"en": "Sync failed: {error}", "cs": "Synchronizace selhala: {error}"},
+    "sync.sign_in_required_env": {
+        "en": "Sign-in required: {error}.",
+        "cs": "Je potřeba se přihlásit: {error}.",
+    },
     "sync.sign_in_required": {
         "en": "Sign-in required: {error}. Run `csp-tui login`.",
         "cs": "Je potřeba se přihlásit: {error}. Spusťte `csp-tui login`.",
