@@ -272,7 +272,14 @@ class CspApp(GuardedActions, TranslatedBindings, App[None]):
 
         entry = outbox.get(self.backend.state, entry_id)
         if entry is not None and password_reset.credentials_lost(entry):
-            self.notify(password_reset.offer_text(entry), severity="warning", timeout=60)
+            from csp_tui.tui.password_reset_flow import console_offer_text
+
+            self.notify(console_offer_text(entry), severity="warning", timeout=60)
+        elif entry is not None and entry.kind == password_reset.KIND_RESET_PASSWORD:
+            # A reset this console's worker sent (queued here or by the CLI): shown here, once.
+            from csp_tui.tui.password_reset_flow import show_new_password
+
+            show_new_password(self, entry)
 
     def _explain_outbox_failure(self, event: ev.OutboxUpdated, subject: str) -> None:
         """Partner Center refused a queued change: say why in words, not as a code."""
