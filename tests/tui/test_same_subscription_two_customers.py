@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import UTC
 
 from csp_tui.cache import views
-from csp_tui.services.subscriptions import plan_action
+from csp_tui.services.subscriptions import plan_action, queue_action
 from csp_tui.tui.screens.subscription_actions import SubscriptionActionsScreen
 from csp_tui.tui.screens.subscription_detail import SubscriptionDetailScreen
 from csp_tui.tui.widgets.lists import SubscriptionsPane
@@ -51,6 +51,23 @@ def test_the_plan_is_for_the_selected_customer(make_console) -> None:
                        profile=console.app.settings.profile, zone=UTC, customer_id=OTHER_ID)
     assert plan.customer_id == OTHER_ID
     assert "33" in plan.effect_text and "Office 365 E5" in plan.subject
+
+
+def test_a_pending_change_of_one_customer_is_not_the_others(make_console) -> None:
+    console = bakery_console(make_console, profile="sandbox-provider")
+    seed_twin(console.cache)
+    profile = console.app.settings.profile
+    queued = []
+    for owner, seats in ((BAKERY_ID, 13), (OTHER_ID, 34)):
+        plan = plan_action(console.cache, NEW, "change_quantity", seats, now=CLOCK_NOW,
+                           profile=profile, zone=UTC, customer_id=owner)
+        queued.append(queue_action(console.state, plan, customer_id=owner,
+                                   subscription_id=NEW, profile=profile))
+    bakery, other = queued
+    assert bakery.id != other.id
+    assert (other.payload["customer_id"], other.payload["changes"]) == (OTHER_ID,
+                                                                       {"quantity": 34})
+    assert bakery.payload["changes"] == {"quantity": 13}
 
 
 async def test_enter_on_the_other_customers_row_shows_that_row(make_console) -> None:

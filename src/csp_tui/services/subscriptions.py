@@ -242,7 +242,10 @@ def enqueue_once(
     for entry_id, _key, entry_state in holders:
         if entry_state in pending:
             existing = outbox.get(state, entry_id)
-            if existing is not None:
+            # The same subscription id may exist under two customers: another customer's
+            # pending change is not this one (it keeps its key, this one takes the next).
+            if existing is not None and (customer_id is None or (
+                    existing.customer_id or "").lower() == customer_id.lower()):
                 return existing
     taken = {key for _id, key, entry_state in holders if entry_state != OutboxState.FAILED.value}
     key = base_key
