@@ -3,10 +3,10 @@
 Tests record one :class:`ScenarioRecord` per scenario run through the ``reliability`` fixture
 (see ``conftest.py``): how many operations were attempted under the fault and how many faults
 were really injected — both counted by instrumentation (the program's entry points, the
-sandbox's counters, the fakes), never typed in — and how many things were lost — rows missing from the
-cache after the next clean sync, outbox entries gone or duplicated, state rows changed, a
-traceback shown to a person. Every test asserts ``lost == 0`` *after* recording, so a failing
-run still shows the real number.
+sandbox's counters, the fakes), never typed in — and how many things were lost: rows missing
+from the cache after the next clean sync, outbox entries gone or duplicated, state rows
+changed, a traceback shown to a person. Every test asserts ``lost == 0`` *after* recording,
+so a failing run still shows the real number.
 
 With the environment variable :data:`REPORT_ENV` set to a path, the records of the run are
 written there as JSON; ``scripts/reliability_report.py`` turns them into the Markdown table.
