@@ -18,7 +18,9 @@ import contextlib
 import json
 import os
 import secrets
+import signal
 import sqlite3
+from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -64,21 +66,138 @@ def _reliability_report() -> Iterator[Ledger]:
 
 
 class Recorder:
+    """The figures of a scenario, counted as things happen — never typed in.
+
+    Operations: every call of the program's entry points while the fixture is active is
+    counted by instrumentation (``cli.main``, ``SyncEngine.full_sync``,
+    ``OutboxRunner.run_once``, a ``csp_tui`` process started); what they cannot see (a request
+    sent by hand, a screen read) is counted with :meth:`operation` where it happens. Faults:
+    what the sandbox's own counters say it injected (:meth:`sandbox_faults`,
+    :meth:`auth_refusals`), a ``kill -9`` really delivered, or :meth:`fault` called where a
+    test's fake server or monkeypatch really injects one. :meth:`begin` starts the count
+    afresh after a scenario's setup.
+    """
+
     def __init__(self, test: str) -> None:
         self.test = test
         self.records: list[ScenarioRecord] = []
+        self.operations: Counter[str] = Counter()
+        self.faults: Counter[str] = Counter()
+        #: argv of every ``cli.main`` call counted.
+        self.cli_calls: list[list[str]] = []
+        self._depth = 0
 
-    def record(self, scenario: str, *, attempts: int, faults: int, lost: int,
+    def begin(self) -> None:
+        """Count from here (what came before was the scenario's setup)."""
+        self.operations.clear()
+        self.faults.clear()
+        self.cli_calls.clear()
+
+    def operation(self, kind: str, count: int = 1) -> None:
+        self.operations[kind] += count
+
+    def fault(self, kind: str, count: int = 1) -> None:
+        self.faults[kind] += count
+
+    def sandbox_faults(self, before: dict[str, Any], after: dict[str, Any]) -> int:
+        """Faults the sandbox injected between two ``counters()`` readings, per kind."""
+        old = before.get("injected_by_kind", {})
+        injected = 0
+        for kind, total in after.get("injected_by_kind", {}).items():
+            if total > old.get(kind, 0):
+                self.fault(kind, total - old.get(kind, 0))
+                injected += total - old.get(kind, 0)
+        return injected
+
+    def auth_refusals(self, before: int, after: int) -> int:
+        """401s the sandbox answered between two readings of its auth counters."""
+        if after > before:
+            self.fault("401", after - before)
+        return after - before
+
+    def faults_with(self, text: str, kind: str) -> int:
+        """Counts (as faults of ``kind``) the CLI calls whose arguments carried ``text``."""
+        fed = sum(text in argv for argv in self.cli_calls)
+        if fed:
+            self.fault(kind, fed)
+        return fed
+
+    # -- instrumentation of the program's entry points
+    def _counted(self, kind: str, call: Callable[..., Any]) -> Callable[..., Any]:
+        recorder = self
+
+        def counted(*args: Any, **kwargs: Any) -> Any:
+            outermost = recorder._depth == 0  # a CLI sync is one operation, not two
+            if outermost:
+                recorder.operation(kind)
+                if kind == "cli":
+                    recorder.cli_calls.append([str(arg) for arg in (args[0] if args else
+                                                                    kwargs.get("argv") or [])])
+            recorder._depth += 1
+            try:
+                result = call(*args, **kwargs)
+            finally:
+                recorder._depth -= 1
+            return result
+
+        return counted
+
+    def _counted_async(self, kind: str, call: Callable[..., Any]) -> Callable[..., Any]:
+        recorder = self
+
+        async def counted(*args: Any, **kwargs: Any) -> Any:
+            if recorder._depth == 0:
+                recorder.operation(kind)
+            return await call(*args, **kwargs)
+
+        return counted
+
+    def instrument(self, patch: pytest.MonkeyPatch) -> None:
+        import subprocess
+
+        from csp_tui import cli
+        from csp_tui.services.outbox_runner import OutboxRunner
+
+        patch.setattr(cli, "main", self._counted("cli", cli.main))
+        patch.setattr(SyncEngine, "full_sync", self._counted_async("sync", SyncEngine.full_sync))
+        patch.setattr(OutboxRunner, "run_once",
+                      self._counted_async("outbox run", OutboxRunner.run_once))
+        popen_init = subprocess.Popen.__init__
+        recorder = self
+
+        def popen(process: Any, args: Any, *rest: Any, **kwargs: Any) -> None:
+            if isinstance(args, list | tuple) and "csp_tui" in [str(a) for a in args]:
+                recorder.operation("process")
+            popen_init(process, args, *rest, **kwargs)
+
+        patch.setattr(subprocess.Popen, "__init__", popen)
+        kill = os.kill
+
+        def counting_kill(pid: int, sig: int) -> None:
+            kill(pid, sig)
+            if sig == signal.SIGKILL:  # counted once delivered
+                recorder.fault("kill -9")
+
+        patch.setattr(os, "kill", counting_kill)
+
+    def record(self, scenario: str, *, lost: int,
                notes: list[str] | None = None) -> ScenarioRecord:
-        record = LEDGER.add(ScenarioRecord(scenario=scenario, attempts=attempts, faults=faults,
-                                           lost=lost, test=self.test, notes=list(notes or [])))
+        """The scenario's figures as counted; ``lost`` is what the test measured."""
+        record = LEDGER.add(ScenarioRecord(
+            scenario=scenario, attempts=sum(self.operations.values()),
+            faults=sum(self.faults.values()), lost=lost, test=self.test,
+            notes=[*(notes or []), f"operations: {dict(sorted(self.operations.items()))}",
+                   f"faults: {dict(sorted(self.faults.items()))}"]))
         self.records.append(record)
         return record
 
 
 @pytest.fixture
-def reliability(request: pytest.FixtureRequest) -> Recorder:
-    return Recorder(request.node.nodeid)
+def reliability(request: pytest.FixtureRequest) -> Iterator[Recorder]:
+    recorder = Recorder(request.node.nodeid)
+    with pytest.MonkeyPatch.context() as patch:
+        recorder.instrument(patch)
+        yield recorder
 
 
 # -- secrets --------------------------------------------------------------------------------------

@@ -1,11 +1,12 @@
 """What each reliability scenario tried and what it lost, for the README's Reliability table.
 
 Tests record one :class:`ScenarioRecord` per scenario run through the ``reliability`` fixture
-(see ``conftest.py``): how many operations were attempted under the fault, how many faults the
-sandbox (or the test) really injected, and how many things were lost — rows missing from the
-cache after the next clean sync, outbox entries gone or duplicated, state rows changed, a
-traceback shown to a person. Every test asserts ``lost == 0`` *after* recording, so a failing
-run still shows the real number.
+(see ``conftest.py``): how many operations were attempted under the fault and how many faults
+were really injected — both counted by instrumentation (the program's entry points, the
+sandbox's counters, the fakes), never typed in — and how many things were lost: rows missing
+from the cache after the next clean sync, outbox entries gone or duplicated, state rows
+changed, a traceback shown to a person. Every test asserts ``lost == 0`` *after* recording,
+so a failing run still shows the real number.
 
 With the environment variable :data:`REPORT_ENV` set to a path, the records of the run are
 written there as JSON; ``scripts/reliability_report.py`` turns them into the Markdown table.
@@ -29,9 +30,10 @@ END_MARKER = "<!-- reliability:end -->"
 class ScenarioRecord:
     #: One line of the table, in words a reader of the README understands.
     scenario: str
-    #: Operations tried under the fault (syncs, sends, inputs fed, processes killed ...).
+    #: Operations tried under the fault (CLI runs, syncs, outbox runs, processes, requests …),
+    #: as counted by the ``reliability`` fixture's instrumentation.
     attempts: int
-    #: Faults really injected (counted by the sandbox where it can count them).
+    #: Faults really injected, as counted (the sandbox's counters, kills delivered, the fakes).
     faults: int
     #: What did not survive: rows, entries, tenants duplicated, tracebacks (goal: 0).
     lost: int

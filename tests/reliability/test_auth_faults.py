@@ -76,11 +76,11 @@ async def test_expired_token_mid_sync_is_refreshed_and_the_sync_completes(
 
     result = await run_sync(settings, provider, publish=_expire_at(sandbox, provider, 8, fired))
 
-    refused = sandbox.control("/_emulator/auth")["counters"]["refused"] - refused_before
+    refused = reliability.auth_refusals(
+        refused_before, sandbox.control("/_emulator/auth")["counters"]["refused"])
     after = cache_snapshot(settings.locations.cache_db)
     lost = snapshot_loss(clean_snapshot, after)
-    reliability.record("sync: access token expires mid-sync (refreshed)", attempts=1,
-                       faults=refused, lost=lost)
+    reliability.record("sync: access token expires mid-sync (refreshed)", lost=lost)
     assert fired, "the token was expired while the details were being read"
     assert refused >= 1 and provider.refreshes >= 1
     assert result.ok, result.error
@@ -114,6 +114,8 @@ async def test_revoked_sign_in_mid_sync_asks_for_sign_in_and_loses_nothing(
         first = await run_sync(settings, provider)
         assert first.ok, first.error
         clean_snapshot = cache_snapshot(settings.locations.cache_db)
+        reliability.begin()  # the scenario starts with a synced profile
+        refused_before = sandbox.control("/_emulator/auth")["counters"]["refused"]
 
         # A change waits in the outbox when the sign-in is revoked.
         session = open_session(settings, token_provider=provider)
@@ -146,7 +148,8 @@ async def test_revoked_sign_in_mid_sync_asks_for_sign_in_and_loses_nothing(
                 "SELECT status FROM sync_runs ORDER BY id DESC LIMIT 1").fetchone()[0]
         finally:
             await session.aclose()
-        refused = sandbox.control("/_emulator/auth")["counters"]["refused"]
+        refused = reliability.auth_refusals(
+            refused_before, sandbox.control("/_emulator/auth")["counters"]["refused"])
         problems = (integrity_problems(settings.locations.cache_db)
                     + integrity_problems(settings.locations.state_db))
         state_after_revoke = state_rows(settings.locations.state_db)
@@ -175,8 +178,7 @@ async def test_revoked_sign_in_mid_sync_asks_for_sign_in_and_loses_nothing(
     lost = (snapshot_loss(clean_snapshot, partial) + snapshot_loss(clean_snapshot, after)
             + len(problems) + rows_changed(state_before, state_after_revoke)
             + (0 if done.state is OutboxState.DONE else 1))
-    reliability.record("sync + outbox: sign-in revoked mid-sync", attempts=2, faults=refused,
-                       lost=lost)
+    reliability.record("sync + outbox: sign-in revoked mid-sync", lost=lost)
 
     assert revoked and refused >= 1
     assert leftovers == []
@@ -200,15 +202,17 @@ def test_cli_sync_with_a_revoked_token_says_sign_in_and_exits_1(
     monkeypatch.setenv("CSP_TUI_HOME", str(home))
     monkeypatch.setenv("CSP_TUI_ACCESS_TOKEN", token)
     sandbox.control("/_emulator/auth", {"revoke": [token]})
+    refused_before = sandbox.control("/_emulator/auth")["counters"]["refused"]
 
     code = cli.main(["sync", "--profile", "loop", "--quiet"])
+    reliability.auth_refusals(refused_before,
+                              sandbox.control("/_emulator/auth")["counters"]["refused"])
     refused = capsys.readouterr()
     sandbox.control("/_emulator/auth", {"sign_in": True})
     again = cli.main(["sync", "--profile", "loop", "--quiet"])
     out_again = capsys.readouterr()
     traceback = int("Traceback" in refused.err)
-    reliability.record("CLI sync: revoked env token", attempts=2, faults=1,
-                       lost=traceback + int(again != 0))
+    reliability.record("CLI sync: revoked env token", lost=traceback + int(again != 0))
 
     assert code == 1
     assert "Sign-in required" in refused.err and "csp-tui login" in refused.err

@@ -144,7 +144,13 @@ def test_a_lone_surrogate_from_partner_center_does_not_stop_the_sync(tmp_path, r
     """``"\\ud800"`` is valid JSON; the string it makes cannot be stored in SQLite."""
     body = b'{"items": [{"id": "00000000-0000-4000-8000-000000000001", "companyProfile": ' \
            b'{"companyName": "Pek\\u00e1rna \\ud800 s.r.o.", "domain": "pekarna.cz"}}]}'
-    transport = httpx.MockTransport(lambda request: httpx.Response(200, content=body))
+    def answer(request: httpx.Request) -> httpx.Response:
+        # The fake server's own count of what it was asked and what it served.
+        reliability.operation("request")
+        reliability.fault("lone surrogate", body.count(b"\\ud800"))
+        return httpx.Response(200, content=body)
+
+    transport = httpx.MockTransport(answer)
     database = open_cache(tmp_path / "cache.db")
 
     async def read() -> list[models.Customer]:
@@ -158,8 +164,8 @@ def test_a_lone_surrogate_from_partner_center_does_not_stop_the_sync(tmp_path, r
         names = [row.company_name for row in views.customer_rows(database)]
     finally:
         database.conn.close()
-    reliability.record("lone surrogate in a company name from Partner Center", attempts=1,
-                       faults=1, lost=1 - len(names))
+    reliability.record("lone surrogate in a company name from Partner Center",
+                       lost=1 - len(names))
     assert names == ["Pekárna \ufffd s.r.o."]
 
 
@@ -242,10 +248,12 @@ def synced(isolated_home, capsys):
 @pytest.mark.parametrize("kind", sorted(TEXTS))
 def test_customers_filter_with_bad_text(synced, capsys, reliability, kind):
     _, everyone, _ = _run(capsys, ["customers", "--json"])
+    reliability.begin()
     code, out, err = _run(capsys, ["customers", "--filter", TEXTS[kind]])
     json_code, json_out, _ = _run(capsys, ["customers", "--filter", TEXTS[kind], "--json"])
+    reliability.faults_with(TEXTS[kind], f"{kind} argument")
     reliability.record("CLI `customers --filter` with huge/empty/binary/RTL/emoji text",
-                       attempts=2, faults=1, lost=int(code != 0) + int(json_code != 0))
+                       lost=int(code != 0) + int(json_code != 0))
     assert (code, json_code) == (0, 0), err
     assert "\x1b" not in out + json_out
     assert out.splitlines()[0].startswith("COMPANY")
@@ -259,8 +267,9 @@ def test_invite_company_with_bad_text(synced, capsys, reliability, kind):
     code, out, err = _run(capsys, ["invite", "--company", TEXTS[kind], "--email",
                                    "jana@example.cz", "--domain", f"{kind}-firma.cz", "--json"])
     after = state_rows(synced.locations.state_db)
+    reliability.faults_with(TEXTS[kind], f"{kind} argument")
     reliability.record("CLI `invite --company` with huge/empty/binary/RTL/emoji text",
-                       attempts=1, faults=1, lost=int(code not in (0, 2)))
+                       lost=int(code not in (0, 2)))
     assert "\x1b" not in out + err
     if kind in ("huge", "empty", "binary"):
         assert code == 2, err
@@ -307,8 +316,9 @@ def test_tenant_create_file_with_bad_content(isolated_home, tmp_path, capsys, re
     for line in out.splitlines():
         if line.startswith("Temporary password: "):
             secret_registry.add(line.split(": ", 1)[1])
+    reliability.faults_with(str(path), f"{kind} file")
     reliability.record("CLI `tenant create --file` with huge/empty/binary/RTL/emoji files",
-                       attempts=1, faults=1, lost=int(code not in (0, 2)))
+                       lost=int(code not in (0, 2)))
     assert "\x1b" not in out + err and "Traceback" not in err
     if kind == "emoji":
         assert code == 0, err  # odd but visible names are names
@@ -335,11 +345,11 @@ def test_a_binary_config_file_is_a_configuration_error(isolated_home, capsys):
 def test_corrupt_cache_is_rebuilt_with_a_message_for_listings_too(synced, capsys, reliability):
     before = state_rows(synced.locations.state_db)
     synced.locations.cache_db.write_bytes(b"\x00garbage" * 512)
+    reliability.fault("corrupt cache.db")
     code, out, err = _run(capsys, ["customers"])
     aside = list(synced.locations.profile_dir.glob("cache.db.unusable-*"))
     lost = int(state_rows(synced.locations.state_db) != before)
-    reliability.record("corrupt cache.db (moved aside, rebuilt, said so)", attempts=1,
-                       faults=1, lost=lost)
+    reliability.record("corrupt cache.db (moved aside, rebuilt, said so)", lost=lost)
     assert code == 0
     assert "could not be used" in err and str(aside[0]) in err
     assert out.splitlines()[0].startswith("COMPANY")
@@ -349,14 +359,14 @@ def test_corrupt_cache_is_rebuilt_with_a_message_for_listings_too(synced, capsys
 def test_corrupt_state_db_is_never_replaced(synced, capsys, reliability):
     garbage = b"not a database " * 300
     synced.locations.state_db.write_bytes(garbage)
+    reliability.fault("corrupt state.db")
     for suffix in ("-wal", "-shm"):
         synced.locations.state_db.with_name("state.db" + suffix).unlink(missing_ok=True)
     code, out, err = _run(capsys, ["invitations"])
     assert out == ""
     sync_code, _, sync_err = _run(capsys, ["sync", "--quiet"])
     kept = synced.locations.state_db.read_bytes() == garbage
-    reliability.record("corrupt state.db (refused, never replaced)", attempts=2, faults=1,
-                       lost=int(not kept))
+    reliability.record("corrupt state.db (refused, never replaced)", lost=int(not kept))
     assert (code, sync_code) == (1, 1)
     assert "cannot use the profile's files" in err and "state.db" in err
     assert "state.db" in sync_err and "Traceback" not in err + sync_err
@@ -371,8 +381,9 @@ def test_a_file_where_the_profile_directory_should_be(isolated_home, capsys, rel
     blocker = isolated_home / "profiles" / "sandbox"
     blocker.parent.mkdir(parents=True)
     blocker.write_text("not a directory", encoding="utf-8")
+    reliability.fault("file in place of the profile directory")
     code, out, err = _run(capsys, command)
-    reliability.record("profile directory is a file / not creatable", attempts=1, faults=1,
+    reliability.record("profile directory is a file / not creatable",
                        lost=int(blocker.read_text(encoding="utf-8") != "not a directory"))
     assert code == 1 and out == ""
     assert "cannot use the profile's files" in err and str(blocker) in err
@@ -394,6 +405,7 @@ def test_disk_full_in_the_middle_of_a_sync(synced, capsys, monkeypatch, reliabil
 
     def full_after_five(db, detail, **kwargs):
         if len(written) >= 5:
+            reliability.fault("disk full")
             raise sqlite3.OperationalError("database or disk is full")
         written.append(1)
         return real(db, detail, **kwargs)
@@ -406,7 +418,7 @@ def test_disk_full_in_the_middle_of_a_sync(synced, capsys, monkeypatch, reliabil
     after_code, _, _ = _run(capsys, ["sync", "--quiet"])
     lost = (len(problems) + int(state_rows(synced.locations.state_db) != state_before)
             + int(_snapshot(synced) != snapshot_before))
-    reliability.record("disk full in the middle of a sync", attempts=2, faults=1, lost=lost)
+    reliability.record("disk full in the middle of a sync", lost=lost)
     assert code == 1
     assert "database or disk is full" in err and "Traceback" not in err
     assert problems == []
@@ -436,9 +448,11 @@ def test_read_only_databases_still_list_and_refuse_writes_clearly(synced, capsys
     state.conn.close()
     before = state_rows(state_db)
     _, everyone, _ = _run(capsys, ["customers", "--json"])
+    reliability.begin()
     connect = dbmod._connect
 
     def read_only(path):
+        reliability.fault("read-only database")
         conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, isolation_level=None,
                                check_same_thread=False, timeout=1)
         conn.execute("PRAGMA foreign_keys = ON")
@@ -450,8 +464,7 @@ def test_read_only_databases_still_list_and_refuse_writes_clearly(synced, capsys
                                          "jana@nova.cz", "--domain", "nova.cz"])
     monkeypatch.setattr(dbmod, "_connect", connect)
     lost = int(state_rows(state_db) != before) + int(list_code != 0)
-    reliability.record("read-only profile: lists work, writes refused clearly", attempts=2,
-                       faults=1, lost=lost)
+    reliability.record("read-only profile: lists work, writes refused clearly", lost=lost)
     assert list_code == 0 and json.loads(listed) == json.loads(everyone) != []
     assert write_code == 1
     assert "readonly" in err.replace("-", "").replace(" ", "") and "Traceback" not in err

@@ -114,8 +114,9 @@ def test_sync_killed_three_times_then_converges(sandbox, clean_snapshot, tmp_pat
     after = cache_snapshot(cache_db)
     statuses = [row[0] for row in _query(cache_db, "SELECT status FROM sync_runs ORDER BY id")]
     lost = snapshot_loss(clean_snapshot, after) + len(integrity_problems(cache_db))
-    reliability.record("kill -9 during a sync (3 times in a row)", attempts=4, faults=3,
-                       lost=lost, notes=[f"killed after {kills} customers"])
+    reliability.record("kill -9 during a sync (3 times in a row)", lost=lost,
+                       notes=[f"killed after {kills} customers"])
+    assert reliability.faults == {"kill -9": 3} and reliability.operations == {"process": 4}
 
     assert final.returncode == 0, err
     assert all(count < len(clean_snapshot["customers"]) for count in kills), kills
@@ -196,7 +197,7 @@ def test_tenant_create_killed_mid_send_creates_exactly_one_tenant(
     lost = abs(len(owners) - 1) + sum(row[0] != "done" for row in entries) + len(problems) \
         + kept + int("Traceback" in err)
     reliability.record(f"kill -9 during a tenant creation, restart with `csp-tui {restart}`",
-                       attempts=2, faults=1, lost=lost,
+                       lost=lost,
                        notes=[f"sandbox acted before the restart: {acted}",
                               f"outbox after restart: {entries}"])
 
@@ -230,13 +231,16 @@ def test_a_request_cut_off_mid_body_is_not_acted_on(tmp_path, secret_registry, r
                     f"Authorization: Bearer {token}\r\nMS-RequestId: {key}\r\n"
                     f"Content-Type: application/json\r\nContent-Length: {len(body)}\r\n\r\n")
             sock.sendall(head.encode() + body[: len(body) // 2])
+            reliability.operation("request")
+        reliability.fault("sender gone mid-body")
         handled = _eventually(lambda: sandbox.counters()["requests"] > before, seconds=1)
         resent = httpx.post(sandbox.url + "/v1/customers", content=body, timeout=10,
                             headers={"Authorization": f"Bearer {token}", "MS-RequestId": key,
                                      "Content-Type": "application/json"})
+        reliability.operation("request")
         owners = [c.id for c in World.load(world_path).customers
                   if c.domain == "vinarstvijih.onmicrosoft.com"]
-    reliability.record("sender dies mid-body, resent with the same key", attempts=2, faults=1,
+    reliability.record("sender dies mid-body, resent with the same key",
                        lost=abs(len(owners) - 1) + int(resent.status_code != 201))
 
     assert not handled, "the half request was handled as a request"

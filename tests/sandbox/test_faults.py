@@ -152,7 +152,8 @@ async def test_fault_controls_and_counters() -> None:
     assert bad.status_code == 400
     assert failed.status_code == 503
     assert state["forced"] == []
-    assert state["counters"] == {"requests": 2, "throttled": 0, "faults_injected": 2}
+    assert state["counters"] == {"requests": 2, "throttled": 0, "faults_injected": 2,
+                                 "injected_by_kind": {"503": 1, "drop": 1}}
     assert reset["forced"] == [] and reset["error_rate"] == 0.0
     assert limited["rate_limit"] == 1
     assert throttled.status_code == 429

@@ -343,7 +343,9 @@ async def test_subscription_and_invitation_actions_use_hooks(make_console) -> No
     console = make_console()
     changed: list[str] = []
     cancelled: list[str] = []
-    console.app.open_subscription_actions = changed.append
+    owners: list[str | None] = []
+    console.app.open_subscription_actions = (  # type: ignore[method-assign]
+        lambda sid, customer_id=None: (changed.append(sid), owners.append(customer_id)))
     console.app.cancel_invitation = cancelled.append
     async with console.app.run_test(size=NARROW) as pilot:
         await pilot.pause()
@@ -351,6 +353,7 @@ async def test_subscription_and_invitation_actions_use_hooks(make_console) -> No
         await pilot.pause()
         subscriptions = console.app.screen.query_one(SubscriptionsPane)
         assert changed == [subscriptions.table.cursor_key]
+        assert owners == [subscriptions.table.cursor_row.customer_id]
         await pilot.press("4")
         await pilot.pause()
         invitations = console.app.screen.query_one(InvitationsPane)

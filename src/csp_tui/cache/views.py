@@ -794,11 +794,22 @@ def customer_record(db: sqlite_utils.Database, id: str) -> dict[str, Any] | None
     return _record(_conn(db), "SELECT * FROM customers WHERE id = ?", (id,))
 
 
-def subscription_record(db: sqlite_utils.Database, id: str) -> dict[str, Any] | None:
-    """A subscription's row, or a perpetual licence's row from entitlements (same key space)."""
+def subscription_record(db: sqlite_utils.Database, id: str, *,
+                        customer_id: str | None = None) -> dict[str, Any] | None:
+    """A subscription's row, or a perpetual licence's row from entitlements (same key space).
+
+    Subscriptions are keyed by (customer, id): the same id may come back under two customers,
+    so a screen that knows whose row the person selected passes ``customer_id`` and gets that
+    row, never the other customer's."""
     conn = _conn(db)
-    return (_record(conn, "SELECT * FROM subscriptions WHERE id = ?", (id,))
-            or _record(conn, "SELECT * FROM entitlements WHERE id = ?", (id,)))
+    if customer_id is None:
+        return (_record(conn, "SELECT * FROM subscriptions WHERE id = ?", (id,))
+                or _record(conn, "SELECT * FROM entitlements WHERE id = ?", (id,)))
+    owner = (customer_id.lower(),)
+    return (_record(conn, "SELECT * FROM subscriptions WHERE id = ? AND customer_id = ?",
+                    (id, *owner))
+            or _record(conn, "SELECT * FROM entitlements WHERE id = ? AND customer_id = ?",
+                       (id, *owner)))
 
 
 def invitation_record(state: sqlite_utils.Database, id: str) -> dict[str, Any] | None:

@@ -47,8 +47,7 @@ async def _run(customer_id: str, settings: Settings) -> int:
         print(t("reset.cli.queued", admin=admin, company=company), file=sys.stderr)
         shown: dict[str, dict[str, str]] = {}
         runner = OutboxRunner(session.client, session.state,
-                              secret_sink=lambda entry_id, creds: shown.__setitem__(entry_id,
-                                                                                   creds),
+                              secret_sink=_OwnResetSink(entry.id, shown),
                               read_only=settings.profile.read_only)
         await runner.run_once()
         done = outbox.get(session.state, entry.id)
@@ -63,3 +62,18 @@ async def _run(customer_id: str, settings: Settings) -> int:
         return 0
     finally:
         await session.aclose()
+
+
+class _OwnResetSink:
+    """Prints only the reset this command queued: another reset the same run may find due
+    (queued by a console) waits for whoever queued it rather than be set unseen."""
+
+    def __init__(self, entry_id: str, shown: dict[str, dict[str, str]]) -> None:
+        self.entry_id = entry_id
+        self.shown = shown
+
+    def __call__(self, entry_id: str, credentials: dict[str, str]) -> None:
+        self.shown[entry_id] = credentials
+
+    def can_show(self, entry_id: str) -> bool:
+        return entry_id == self.entry_id

@@ -139,6 +139,8 @@ class FaultCounters:
     requests: int = 0
     throttled: int = 0
     faults_injected: int = 0
+    #: Faults really injected, per kind ("429", "timeout", …): what a report may claim.
+    injected_by_kind: dict[str, int] = field(default_factory=dict)
 
 
 class FaultInjector:
@@ -186,6 +188,8 @@ class FaultInjector:
             else:
                 return None
             self.counters.faults_injected += 1
+            by_kind = self.counters.injected_by_kind
+            by_kind[kind] = by_kind.get(kind, 0) + 1
             return kind
 
     def count_request(self) -> None:

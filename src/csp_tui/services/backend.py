@@ -156,6 +156,11 @@ class WorkerBackend:
                 task = asyncio.ensure_future(work(session))
                 task.add_done_callback(lambda done, f=future: _settle(f, done))
 
+    def has_listeners(self) -> bool:
+        """Whether anyone (the console) is subscribed to the back end's events now."""
+        with self._lock:
+            return bool(self._subscribers)
+
     def take_credentials(self, entry_id: str) -> dict[str, str] | None:
         """A created tenant's one-time credentials; returned once, then forgotten."""
         with self._lock:
@@ -209,7 +214,7 @@ class WorkerBackend:
                             clock=world_clock_for(self.settings).now,
                             publish=self._on_engine_event)
         runner = OutboxRunner(session.client, session.state, publish=self._publish,
-                              secret_sink=self._keep_credentials,
+                              secret_sink=_CredentialsSink(self),
                               read_only=self.settings.profile.read_only, cache=session.cache)
         try:
             if self.settings.profile.is_sandbox:
@@ -381,3 +386,21 @@ def _settle(future: concurrent.futures.Future[Any], done: asyncio.Future[Any]) -
         future.set_exception(done.exception())
     else:
         future.set_result(done.result())
+
+
+class _CredentialsSink:
+    """The worker's secret sink. A new password of a reset is set only while someone can be
+    shown it: a form of this process waiting for that entry, or the console listening (it
+    shows every reset this worker sends, also one queued by ``csp-tui tenant
+    reset-password``). Otherwise the reset waits; it is never recorded as delivered unseen."""
+
+    def __init__(self, backend: WorkerBackend) -> None:
+        self._backend = backend
+
+    def __call__(self, entry_id: str, credentials: dict[str, str]) -> None:
+        self._backend._keep_credentials(entry_id, credentials)
+
+    def can_show(self, entry_id: str) -> bool:
+        from csp_tui.services import onboarding
+
+        return onboarding.has_route(entry_id) or self._backend.has_listeners()

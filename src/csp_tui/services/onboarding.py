@@ -433,6 +433,12 @@ _sinks: dict[str, SecretSink] = {}
 _sinks_lock = threading.Lock()
 
 
+def has_route(entry_id: str) -> bool:
+    """Whether a submitter of this process waits for ``entry_id``'s credentials."""
+    with _sinks_lock:
+        return entry_id in _sinks
+
+
 def route_credentials(entry_id: str, credentials: dict[str, str]) -> bool:
     """A :data:`SecretSink` for any runner in this process (e.g. the console's background
     worker): hands a created tenant's credentials to the sink given to :func:`submit` for that

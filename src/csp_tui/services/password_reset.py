@@ -86,6 +86,37 @@ def queue_reset(state: sqlite_utils.Database, *, customer_id: str, user_name: st
         dedupe_key=f"reset:{customer_id}:{user_name.lower()}")
 
 
+def can_show(sink: SecretSink | None, entry_id: str) -> bool:
+    """Whether ``sink`` has a person to show a new password to right now.
+
+    A sink may say so by a ``can_show(entry_id)`` method (the console's back end: only while
+    the console listens, so a reset queued by the CLI and picked up by a console worker is
+    shown there, or waits); a plain callable (the CLI printing it) always can."""
+    if sink is None:
+        return False
+    check = getattr(sink, "can_show", None)
+    return True if check is None else bool(check(entry_id))
+
+
+def lost_admin(entry: OutboxEntry) -> tuple[str, str, str]:
+    """(customer id, administrator, company) of an entry :func:`lost_credentials` named."""
+    result = entry.result or {}
+    customer_id = str(result.get("customer_id") or entry.customer_id or "").lower()
+    admin = str(result.get("user_name") or "") if entry.kind == KIND_RESET_PASSWORD \
+        else admin_user_name(entry)
+    company = str(result.get("company_name") or entry.payload.get("company_name")
+                  or customer_id)
+    return customer_id, admin, company
+
+
+def lost_for(state: sqlite_utils.Database, customer_id: str) -> OutboxEntry | None:
+    """The entry that lost ``customer_id``'s administrator password, if one did and no reset
+    is under way."""
+    wanted = customer_id.strip().lower()
+    return next((entry for entry in lost_credentials(state)
+                 if lost_admin(entry)[0] == wanted), None)
+
+
 def new_password() -> str:
     """16 characters with every class Microsoft 365 asks for."""
     classes = (string.ascii_uppercase, string.ascii_lowercase, string.digits, "*!#$%&@?")
@@ -103,8 +134,9 @@ async def send(client: Any, entry: OutboxEntry, secret_sink: SecretSink | None) 
     payload = entry.payload
     customer_id = str(payload["customer_id"])
     wanted = str(payload["user_name"]).lower()
-    if secret_sink is None:
-        # Not an outcome in doubt: nothing was sent. Wait for a run that can show it.
+    if not can_show(secret_sink, entry.id):
+        # Not an outcome in doubt: nothing was sent. Wait for a run that can show it (a
+        # console worker nobody listens to would otherwise record it as delivered).
         waiting = pce.PartnerCenterError(message_key="reset.no_one_to_show",
                                          retry_after=300.0)
         waiting.retryable = True

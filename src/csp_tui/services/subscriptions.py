@@ -158,8 +158,12 @@ def plan_action(
     now: datetime,
     profile: Profile,
     zone: tzinfo | None = None,
+    customer_id: str | None = None,
 ) -> Plan:
     """Check ``action`` on the cached subscription and describe its effect.
+
+    ``customer_id``: whose subscription (the same id may exist under two customers); None
+    takes whichever the cache has under that id.
 
     ``value``: the new quantity for ``change_quantity``; the wanted setting (or None: the
     opposite of the current one) for ``toggle_auto_renew``; None otherwise. Raises
@@ -167,7 +171,7 @@ def plan_action(
     """
     if action not in rules.ACTIONS:
         raise ValueError(f"unknown subscription action {action!r}")
-    row = views.subscription_record(cache, subscription_id.lower())
+    row = views.subscription_record(cache, subscription_id.lower(), customer_id=customer_id)
     if row is None:
         raise NotFoundError(terms.say("sub.error.not_found", profile.language,
                                       id=safe_text(subscription_id, 60)))
@@ -238,7 +242,10 @@ def enqueue_once(
     for entry_id, _key, entry_state in holders:
         if entry_state in pending:
             existing = outbox.get(state, entry_id)
-            if existing is not None:
+            # The same subscription id may exist under two customers: another customer's
+            # pending change is not this one (it keeps its key, this one takes the next).
+            if existing is not None and (customer_id is None or (
+                    existing.customer_id or "").lower() == customer_id.lower()):
                 return existing
     taken = {key for _id, key, entry_state in holders if entry_state != OutboxState.FAILED.value}
     key = base_key
@@ -337,11 +344,12 @@ def distributor_request(
         raise ActionNotAllowedError(terms.say("roles.error.not_distributor", profile.language))
     lang = language if language in ("cs", "en") else _language(profile)
     fresh = plan_action(cache, plan.subscription_id, plan.action, plan.value, now=now,
-                        profile=profile, zone=zone)
+                        profile=profile, zone=zone, customer_id=plan.customer_id)
     if not fresh.allowed or not fresh.changes:
         raise ActionNotAllowedError(fresh.reason or terms.say("sub.error.not_allowed",
                                                               profile.language))
-    record = views.subscription_record(cache, fresh.subscription_id.lower())
+    record = views.subscription_record(cache, fresh.subscription_id.lower(),
+                                       customer_id=fresh.customer_id)
     if record is None:  # gone between the two reads
         raise NotFoundError(terms.say("sub.error.not_found", profile.language,
                                       id=safe_text(plan.subscription_id, 60)))

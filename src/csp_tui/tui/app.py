@@ -272,7 +272,14 @@ class CspApp(GuardedActions, TranslatedBindings, App[None]):
 
         entry = outbox.get(self.backend.state, entry_id)
         if entry is not None and password_reset.credentials_lost(entry):
-            self.notify(password_reset.offer_text(entry), severity="warning", timeout=60)
+            from csp_tui.tui.password_reset_flow import console_offer_text
+
+            self.notify(console_offer_text(entry), severity="warning", timeout=60)
+        elif entry is not None and entry.kind == password_reset.KIND_RESET_PASSWORD:
+            # A reset this console's worker sent (queued here or by the CLI): shown here, once.
+            from csp_tui.tui.password_reset_flow import show_new_password
+
+            show_new_password(self, entry)
 
     def _explain_outbox_failure(self, event: ev.OutboxUpdated, subject: str) -> None:
         """Partner Center refused a queued change: say why in words, not as a code."""
@@ -475,13 +482,14 @@ class CspApp(GuardedActions, TranslatedBindings, App[None]):
 
         open_invite_form(self)
 
-    def open_subscription_actions(self, subscription_id: str) -> None:
-        """Changes to one subscription (quantity, auto-renew, suspend)."""
+    def open_subscription_actions(self, subscription_id: str,
+                                  customer_id: str | None = None) -> None:
+        """Changes to one subscription (quantity, auto-renew, suspend) of ``customer_id``."""
         if self.read_only:
             return
         from csp_tui.tui.screens.subscription_actions import open_subscription_actions
 
-        open_subscription_actions(self, subscription_id)
+        open_subscription_actions(self, subscription_id, customer_id=customer_id)
 
     def cancel_invitation(self, invitation_id: str) -> None:
         """Mark an invitation cancelled in the ledger, once the user confirmed it."""
@@ -521,14 +529,15 @@ class CspApp(GuardedActions, TranslatedBindings, App[None]):
         record = views.customer_detail(self.backend.cache, customer_id)
         return record.company_name if record else None
 
-    def open_record(self, kind: str, key: object) -> None:
+    def open_record(self, kind: str, key: object, *, customer_id: str | None = None) -> None:
         """A detail screen with every column of one row."""
         if kind == "customer":
             record = views.customer_record(self.backend.cache, str(key))
             if record is not None:
                 self.backend.request_customer_refresh(str(key))
         elif kind == "subscription":
-            record = views.subscription_record(self.backend.cache, str(key))
+            record = views.subscription_record(self.backend.cache, str(key),
+                                               customer_id=customer_id)
         elif kind == "invitation":
             record = views.invitation_record(self.backend.state, str(key))
         elif kind == "command":

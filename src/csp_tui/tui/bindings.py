@@ -101,6 +101,9 @@ _SPECS: tuple[KeySpec, ...] = (
     # subscription's detail).
     KeySpec("tenant-education", "e", "education", "subs.key.education",
             "subs.keyhelp.education", "tenant"),
+    # Offered only for a tenant whose first administrator password was lost.
+    KeySpec("tenant-reset-password", "p", "reset_password", "reset.key.reset",
+            "reset.keyhelp.reset", "tenant", mutating=True),
     # The subscriptions pane
     KeySpec("subscriptions-all", "a", "toggle_all", "tui.key.all", "tui.keyhelp.all",
             "subscriptions"),

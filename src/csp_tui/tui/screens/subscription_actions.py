@@ -161,7 +161,9 @@ def explain_entry(app: Any, entry: OutboxEntry) -> str:
     subscription: Mapping[str, Any] | None = None
     subscription_id = entry.payload.get("subscription_id") if entry.payload else None
     if subscription_id:
-        subscription = views.subscription_record(console.backend.cache, str(subscription_id))
+        owner = entry.payload.get("customer_id") or entry.customer_id
+        subscription = views.subscription_record(console.backend.cache, str(subscription_id),
+                                                 customer_id=str(owner) if owner else None)
     error: tuple[Any, ...] = (code, entry.error_message or "")
     if status is not None:
         error = (*error, status)
@@ -252,12 +254,14 @@ def prepare_request(app: Any, plan: Plan) -> bool:
     return True
 
 
-def make_plan(app: Any, subscription_id: str, action: str, value: Any = None) -> Plan | None:
+def make_plan(app: Any, subscription_id: str, action: str, value: Any = None, *,
+              customer_id: str | None = None) -> Plan | None:
     console = _console(app)
     now = console.now()
     try:
         return plan_action(console.backend.cache, subscription_id, action, value, now=now,
-                           profile=console.settings.profile, zone=_zone(now))
+                           profile=console.settings.profile, zone=_zone(now),
+                           customer_id=customer_id)
     except NotFoundError:
         console.notify(t("tui.notify.record_gone"), severity="warning")
         return None
@@ -365,7 +369,8 @@ class QuantityScreen(GuardedActions, TranslatedBindings, ModalScreen[Plan | None
         if not isinstance(value, int):
             self._say(t("subs.quantity.not_number"))
             return
-        plan = make_plan(self.app, self.subscription_id, rules.CHANGE_QUANTITY, value)
+        plan = make_plan(self.app, self.subscription_id, rules.CHANGE_QUANTITY, value,
+                         customer_id=self.sub.customer_id)
         if plan is None:
             self.dismiss(None)
             return
@@ -392,9 +397,11 @@ class SubscriptionActionsScreen(GuardedActions, TranslatedBindings, ModalScreen[
 
     BINDINGS: ClassVar = bindings("subscription-actions")
 
-    def __init__(self, subscription_id: str) -> None:
+    def __init__(self, subscription_id: str, customer_id: str | None = None) -> None:
         super().__init__(classes="subs-modal")
         self.subscription_id = subscription_id
+        #: Whose subscription (the same id may exist under two customers).
+        self.customer_id = customer_id
         self.record: dict[str, Any] | None = None
         self.sub: rules.SubscriptionFacts | None = None
         self.allowed: dict[str, rules.Allowed] = {}
@@ -423,7 +430,8 @@ class SubscriptionActionsScreen(GuardedActions, TranslatedBindings, ModalScreen[
 
     def _load(self) -> None:
         self.record = views.subscription_record(self.console.backend.cache,
-                                                self.subscription_id)
+                                                self.subscription_id,
+                                                customer_id=self.customer_id)
         self.sub = rules.facts(self.record) if self.record else None
         self.allowed = rules.allowed_actions(self.sub, self.console.now()) if self.sub else {}
 
@@ -532,7 +540,8 @@ class SubscriptionActionsScreen(GuardedActions, TranslatedBindings, ModalScreen[
             self.app.push_screen(QuantityScreen(self.subscription_id, self.sub, hint),
                                  self._confirm)
             return
-        self._confirm(make_plan(self.app, self.subscription_id, action))
+        self._confirm(make_plan(self.app, self.subscription_id, action,
+                                customer_id=self.customer_id))
 
     def _confirm(self, plan: Plan | None) -> None:
         if plan is None:
@@ -595,7 +604,8 @@ _METHOD_ACTIONS: dict[str, str] = {f"sub_{name}": action
 
 
 def open_subscription_actions(app: Any, subscription_id: str,
-                              on_close: Callable[[None], Any] | None = None) -> bool:
+                              on_close: Callable[[None], Any] | None = None, *,
+                              customer_id: str | None = None) -> bool:
     """Open the changes of one subscription (not for perpetual licences, not read-only, not
     for a role that can get none of them done)."""
     console = _console(app)
@@ -604,7 +614,8 @@ def open_subscription_actions(app: Any, subscription_id: str,
     if not offered(console):
         console.notify(t("roles.error.not_offered"), severity="warning")
         return False
-    record = views.subscription_record(console.backend.cache, subscription_id)
+    record = views.subscription_record(console.backend.cache, subscription_id,
+                                       customer_id=customer_id)
     if record is None:
         console.notify(t("tui.notify.record_gone"), severity="warning")
         return False
@@ -612,5 +623,5 @@ def open_subscription_actions(app: Any, subscription_id: str,
         console.notify(rules.reason_text(rules.Allowed(False, "sub.reason.perpetual")),
                        severity="warning")
         return False
-    console.push_screen(SubscriptionActionsScreen(subscription_id), on_close)
+    console.push_screen(SubscriptionActionsScreen(subscription_id, customer_id), on_close)
     return True

@@ -259,15 +259,20 @@ def action_lines(record: dict[str, Any], now: datetime,
             if routes.get(action) is not roles.Access.REFUSED]
 
 
-def recent_changes(state: Any, subscription_id: str, limit: int = HISTORY_LIMIT
-                   ) -> list[OutboxEntry]:
-    """The latest changes sent (or waiting) for this subscription, newest first."""
+def recent_changes(state: Any, subscription_id: str, limit: int = HISTORY_LIMIT, *,
+                   customer_id: str | None = None) -> list[OutboxEntry]:
+    """The latest changes sent (or waiting) for this subscription, newest first (only the
+    given customer's when the same id exists under two)."""
     from csp_tui.state import outbox
 
+    owner = "" if customer_id is None else (
+        "AND lower(json_extract(payload, '$.customer_id')) = ? ")
+    params: tuple[Any, ...] = (subscription_id.lower(),) + (
+        () if customer_id is None else (customer_id.lower(),)) + (limit,)
     ids = [row[0] for row in state.conn.execute(
         "SELECT id FROM outbox WHERE kind = 'patch_subscription' "
-        "AND lower(json_extract(payload, '$.subscription_id')) = ? "
-        "ORDER BY created_at DESC, rowid DESC LIMIT ?", (subscription_id.lower(), limit))]
+        "AND lower(json_extract(payload, '$.subscription_id')) = ? " + owner +
+        "ORDER BY created_at DESC, rowid DESC LIMIT ?", params)]
     entries = [outbox.get(state, entry_id) for entry_id in ids]
     return [entry for entry in entries if entry is not None]
 
@@ -327,9 +332,11 @@ class SubscriptionDetailScreen(GuardedActions, TranslatedBindings, Screen[None])
     class Changed(Message):
         """Something this screen shows may have changed (posted from the back end)."""
 
-    def __init__(self, subscription_id: str) -> None:
+    def __init__(self, subscription_id: str, customer_id: str | None = None) -> None:
         super().__init__(classes="subs-detail")
         self.subscription_id = subscription_id
+        #: Whose subscription the person selected (the same id may exist under two customers).
+        self.customer_id = customer_id
         self.record: dict[str, Any] | None = None
         self.record_title = ""
         self.link = ""
@@ -392,7 +399,8 @@ class SubscriptionDetailScreen(GuardedActions, TranslatedBindings, Screen[None])
         """(Re)read the record and draw every part."""
         console = self.console
         now = console.now()
-        self.record = views.subscription_record(console.backend.cache, self.subscription_id)
+        self.record = views.subscription_record(console.backend.cache, self.subscription_id,
+                                                customer_id=self.customer_id)
         title = self.query_one("#subs-detail-title", Static)
         kind_line = self.query_one("#subs-detail-kind", Static)
         facts = self.query_one("#subs-detail-facts", Static)
@@ -446,7 +454,8 @@ class SubscriptionDetailScreen(GuardedActions, TranslatedBindings, Screen[None])
         from csp_tui.tui.screens.subscription_actions import explain_entry
 
         entries = [] if self.perpetual else recent_changes(self.console.backend.state,
-                                                           self.subscription_id)
+                                                           self.subscription_id,
+                                                           customer_id=self.customer_id)
         history = self.query_one("#subs-detail-history", Static)
         self.query_one("#subs-detail-history-title").display = bool(entries)
         history.display = bool(entries)
@@ -487,7 +496,8 @@ class SubscriptionDetailScreen(GuardedActions, TranslatedBindings, Screen[None])
     def action_sub_manage(self) -> None:
         from csp_tui.tui.screens.subscription_actions import open_subscription_actions
 
-        open_subscription_actions(self.app, self.subscription_id)
+        open_subscription_actions(self.app, self.subscription_id,
+                                  customer_id=self.customer_id)
 
     def action_sub_copy_link(self) -> None:
         if self.link:
@@ -504,12 +514,14 @@ class SubscriptionDetailScreen(GuardedActions, TranslatedBindings, Screen[None])
             open_education(self.app, str(self.record.get("customer_id") or ""))
 
     def action_sub_fields(self) -> None:
-        self.console.open_record("subscription", self.subscription_id)
+        self.console.open_record("subscription", self.subscription_id,
+                                 customer_id=self.customer_id)
 
 
-def open_subscription_detail(app: Any, subscription_id: str) -> None:
-    """``enter`` on a subscription or perpetual licence."""
-    _console(app).push_screen(SubscriptionDetailScreen(subscription_id))
+def open_subscription_detail(app: Any, subscription_id: str,
+                             customer_id: str | None = None) -> None:
+    """``enter`` on a subscription or perpetual licence (``customer_id``: whose row)."""
+    _console(app).push_screen(SubscriptionDetailScreen(subscription_id, customer_id))
 
 
 # -- named views across all customers -------------------------------------------------------

@@ -50,8 +50,10 @@ class ResultBody(VerticalScroll):
 class TenantResultScreen(GuardedActions, TranslatedBindings, Screen[None]):
     BINDINGS: ClassVar = bindings("new-tenant-result", "app")
 
-    def __init__(self, created: onboarding.CreatedTenant) -> None:
+    def __init__(self, created: onboarding.CreatedTenant, *, title: str | None = None) -> None:
         super().__init__(id="new-tenant-result")
+        #: The heading (None: "Tenant created"); a password reset shows its own.
+        self.title_text = title
         self.tenant_id = created.tenant_id
         self.domain = created.domain
         self.company_name = created.company_name
@@ -66,7 +68,8 @@ class TenantResultScreen(GuardedActions, TranslatedBindings, Screen[None]):
         return bool(self._password)
 
     def compose(self) -> ComposeResult:
-        yield Static(Text(t("tenant_form.result.title", company=safe_text(self.company_name)),
+        yield Static(Text(self.title_text or t("tenant_form.result.title",
+                                               company=safe_text(self.company_name)),
                           style="bold"), classes="screen-title")
         with ResultBody(id="result-body"):
             yield Static(self._facts(), id="result-facts")

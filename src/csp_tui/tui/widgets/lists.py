@@ -174,12 +174,12 @@ class SubscriptionsPane(ListPane):
     def action_manage_subscription(self) -> None:
         row = self.table.cursor_row
         if row is not None:
-            self.console.open_subscription_actions(row.id)
+            self.console.open_subscription_actions(row.id, row.customer_id)
 
     def open_row(self, row: views.SubscriptionListRow) -> None:
         from csp_tui.tui.screens.subscription_detail import open_subscription_detail
 
-        open_subscription_detail(self.console, row.id)
+        open_subscription_detail(self.console, row.id, row.customer_id)
 
 
 class InvitationsPane(InvitationPaneActions, ListPane):

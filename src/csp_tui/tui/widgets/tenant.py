@@ -196,7 +196,18 @@ class TenantPane(Pane):
             return True if self.selected_link is not None else None
         if action == "education":
             return True if self.detail is not None else None
+        if action == "reset_password":
+            from csp_tui.tui.password_reset_flow import password_lost
+
+            # Hidden unless this tenant's first password never reached a person.
+            return self.detail is not None and password_lost(self.console, self.detail.id)
         return True
+
+    def action_reset_password(self) -> None:
+        from csp_tui.tui.password_reset_flow import start_reset
+
+        if self.detail is not None:
+            start_reset(self.console, self.detail.id)
 
     def action_education(self) -> None:
         from csp_tui.tui.screens.qualification import open_education
