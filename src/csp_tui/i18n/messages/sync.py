@@ -32,8 +32,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "sync.failed": {"en": "Sync failed: {error}", "cs": "Synchronizace selhala: {error}"},
     "sync.sign_in_required_env": {
-        "en": "Sign-in required: {error}.",
-        "cs": "Je potřeba se přihlásit: {error}.",
+        "en": "Sign-in required: {error}. This profile takes its token from "
+              "CSP_TUI_ACCESS_TOKEN: set a new one there.",
+        "cs": "Je potřeba se přihlásit: {error}. Tento profil bere token z proměnné "
+              "CSP_TUI_ACCESS_TOKEN: nastavte tam nový.",
     },
     "sync.sign_in_required": {
         "en": "Sign-in required: {error}. Run `csp-tui login`.",
