@@ -338,7 +338,8 @@ def customer_index_of(
 
 # Each sort walks an index (status ties break on the rowid, which that index carries), so
 # a window of 100k subscriptions never needs a full sort.
-SUBSCRIPTION_SORTS: tuple[str, ...] = ("product", "renewal", "status", "window")
+SUBSCRIPTION_SORTS: tuple[str, ...] = ("product", "renewal", "status", "window", "quantity",
+                                       "customer")
 SUBSCRIPTION_PRESETS: tuple[str, ...] = (
     "renewing_within_days", "in_window", "suspended", "auto_renew_off", "software", "perpetual",
     "expired",
@@ -358,17 +359,32 @@ _SUBSCRIPTION_ORDER = {
     "renewal": (("u.commitment_end_date", "u.id"),
                 ("IFNULL(u.commitment_end_date, '')", "u.id")),
     "status": (("u.status", "u.rid"),) * 2,
-    # The cancellation window closing soonest first ("what can I still cancel today?").
-    "window": (("u.cancellation_allowed_until", "u.id"),
-               ("IFNULL(u.cancellation_allowed_until, '')", "u.id")),
+    # The cancellation window closing soonest first ("what can I still cancel today?"); a
+    # subscription without one (a perpetual licence's refund days aside, most of them once the
+    # window passed) comes after every one that has one, not before (SQLite sorts NULL first).
+    "window": (("u.cancellation_allowed_until IS NULL", "u.cancellation_allowed_until", "u.id"),
+               ("u.cancellation_allowed_until IS NULL",
+                "IFNULL(u.cancellation_allowed_until, '')", "u.id")),
+    "quantity": (("u.quantity", "u.id"),) * 2,
+    # By customer name, then product. The customer's id and rowid make the customer part
+    # unique, so across every customer the order is a walk of customers_sort with each
+    # customer's subscriptions read in order from subscriptions_customer_sort (no sort).
+    "customer": (("u.customer_sort_key", "u.customer_key", "u.customer_rid", "u.sort_key",
+                  "u.id"),) * 2,
 }
 
 
-def _subscription_select(customer_name: str) -> str:
+def _subscription_select(
+    customer_name: str,
+    customer_order: tuple[str, str, str] = ("c.sort_key", "c.id", "c.rowid"),
+) -> str:
     """The columns of a subscription row in the shape of ``u``, the customer's name read by
-    ``customer_name`` (an SQL expression)."""
+    ``customer_name`` (an SQL expression) and its sort key, id and rowid (the "customer"
+    order) by ``customer_order`` (three SQL expressions)."""
+    sort_key, key, rid = customer_order
     return (
         f"SELECT s.id AS id, s.customer_id AS customer_id, {customer_name} AS customer_name, "
+        f"{sort_key} AS customer_sort_key, {key} AS customer_key, {rid} AS customer_rid, "
         "CASE WHEN s.friendly_name != '' THEN s.friendly_name ELSE s.offer_name END AS product, "
         "s.offer_name AS offer_name, s.kind AS kind, s.quantity AS quantity, s.status AS status, "
         "s.term_duration AS term_duration, s.billing_cycle AS billing_cycle, "
@@ -387,6 +403,7 @@ _SUBSCRIPTION_SELECT = _subscription_select("c.company_name")
 # keeps the "status" order's tie-breaker unique next to subscriptions' rowids.
 _PERPETUAL_SELECT = (
     "SELECT e.id AS id, e.customer_id AS customer_id, c.company_name AS customer_name, "
+    "c.sort_key AS customer_sort_key, c.id AS customer_key, c.rowid AS customer_rid, "
     "e.product_name AS product, e.product_name AS offer_name, 'perpetual' AS kind, "
     "e.quantity AS quantity, 'active' AS status, NULL AS term_duration, "
     "'onetime' AS billing_cycle, NULL AS auto_renew, NULL AS commitment_end_date, "
@@ -427,9 +444,18 @@ _ALL_SOURCE = (
 # primary key); the name of the customer is read only for the rows of a window.
 _ALL_SEARCH_SOURCE = (
     "(" + _subscription_select(
-        "(SELECT c.company_name FROM customers AS c WHERE c.id = s.customer_id)")
+        "(SELECT c.company_name FROM customers AS c WHERE c.id = s.customer_id)",
+        ("(SELECT c.sort_key FROM customers AS c WHERE c.id = s.customer_id)", "s.customer_id",
+         "(SELECT c.rowid FROM customers AS c WHERE c.id = s.customer_id)"))
     + "FROM subscriptions AS s INDEXED BY subscriptions_search "
     "WHERE s.customer_id NOT IN (SELECT id FROM customers WHERE removed_at IS NOT NULL)) AS u"
+)
+# The same rows with customers as the outer loop, for the "customer" order: the customers in
+# their sort order, each one's subscriptions through subscriptions_customer_sort.
+_ALL_BY_CUSTOMER_SOURCE = (
+    f"({_SUBSCRIPTION_SELECT}"
+    "FROM customers AS c INDEXED BY customers_sort CROSS JOIN subscriptions AS s "
+    "ON s.customer_id = c.id WHERE c.removed_at IS NULL) AS u"
 )
 # Perpetual licences of every customer (a customer has a handful, so sorting them is cheap).
 _ALL_PERPETUAL_SOURCE = (
@@ -492,7 +518,8 @@ def _subscription_query(
         # Across customers perpetual licences are their own list (they never renew and have
         # no term, so they mix badly with subscriptions in the renewal order).
         perpetual = preset == "perpetual" or kind == "perpetual"
-        source = _ALL_PERPETUAL_SOURCE if perpetual else _ALL_SOURCE
+        source = (_ALL_PERPETUAL_SOURCE if perpetual
+                  else _ALL_BY_CUSTOMER_SOURCE if sort == "customer" else _ALL_SOURCE)
         if not perpetual and pattern and "\n" not in pattern:
             # Product name or customer name, both in the one search text
             # (store.subscription_search_fold); a needle without a line break cannot span
