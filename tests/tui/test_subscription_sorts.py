@@ -133,3 +133,23 @@ async def test_the_pane_cycles_to_quantity_and_customer_only_across_customers(
         # Back to one customer's list: the customer order does not stay.
         await pilot.press("a")
         assert pane.sort.name != "customer"
+
+
+def test_a_filter_in_the_customer_order_sorts_its_matches(cache) -> None:
+    """Matches of a customer's name sit together somewhere in the customer order, so walking
+    to them would read every row before them; the matches are sorted instead."""
+    name = _all(cache, "customer")[-1].customer_name
+    needle = name.split()[0]
+    total = views.count_subscriptions(cache, filter=needle, now=CLOCK_NOW)
+    statements: list[str] = []
+    cache.conn.set_trace_callback(statements.append)
+    try:
+        rows = views.subscription_rows(cache, filter=needle, sort="customer", limit=200,
+                                       total=total, now=CLOCK_NOW)
+    finally:
+        cache.conn.set_trace_callback(None)
+    assert name in {row.customer_name for row in rows} and len(rows) == total
+    names = [row.customer_name for row in rows]
+    assert names == sorted(names, key=czech_sort_key)
+    select = next(s for s in statements if "ORDER BY" in s)
+    assert "INDEXED BY subscriptions_search" in select
