@@ -144,6 +144,12 @@ class CustomerDetailView:
     created_pending_at: str | None = None
     #: The parts the last sync could not read (their rows are from an earlier read, if any).
     stale_parts: tuple[PartView, ...] = ()
+    #: What the customer's subscriptions list holds now, counted from the same rows: every
+    #: subscription whatever its status, and of them the expired (or disabled) and the
+    #: cancelled ones. ``subscription_count`` is the sync's count, without the cancelled.
+    subscriptions_listed: int = 0
+    subscriptions_expired: int = 0
+    subscriptions_cancelled: int = 0
 
 
 # --------------------------------------------------------------------------------------------
@@ -784,6 +790,10 @@ def customer_detail(db: sqlite_utils.Database, id: str) -> CustomerDetailView | 
     )
     entitlements = conn.execute(
         "SELECT count(*) FROM entitlements WHERE customer_id = ?", (id,)).fetchone()[0]
+    listed, expired, cancelled = conn.execute(
+        "SELECT count(*), IFNULL(sum(status IN ('expired', 'disabled')), 0), "
+        "IFNULL(sum(status = 'deleted'), 0) FROM subscriptions WHERE customer_id = ?", (id,),
+    ).fetchone()
     delegated = None if row[4] is None else bool(row[4])
     return CustomerDetailView(
         id=row[0], company_name=row[1], primary_domain=row[2], initial_domain=initial,
@@ -792,7 +802,8 @@ def customer_detail(db: sqlite_utils.Database, id: str) -> CustomerDetailView | 
         subscription_count=row[5], entitlement_count=int(entitlements), attention=row[6],
         attention_reason=row[7], email=row[8], city=row[9], country=row[10],
         detail_synced_at=row[11], listed_at=row[12], created_pending_at=row[13],
-        stale_parts=tuple(stale_parts(db, id)),
+        stale_parts=tuple(stale_parts(db, id)), subscriptions_listed=int(listed),
+        subscriptions_expired=int(expired), subscriptions_cancelled=int(cancelled),
     )
 
 

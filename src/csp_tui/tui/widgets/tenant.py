@@ -97,9 +97,15 @@ def describe(detail: views.CustomerDetailView, zone: tzinfo | None = None,
     else:
         qualifications = t("tui.tenant.no_qualifications")
     row(t("tui.tenant.qualifications"), qualifications)
-    row(t("tui.tenant.subscriptions"), t("tui.tenant.counts",
-                                         subscriptions=detail.subscription_count,
-                                         perpetual=detail.entitlement_count))
+    # The same rows the subscriptions pane lists (its title's count), said part by part.
+    row(t("tui.tenant.subscriptions"), t(
+        "tui.tenant.listed_counts",
+        total=fmt.number_text(detail.subscriptions_listed + detail.entitlement_count),
+        current=fmt.number_text(detail.subscriptions_listed - detail.subscriptions_expired
+                                - detail.subscriptions_cancelled),
+        expired=fmt.number_text(detail.subscriptions_expired),
+        cancelled=fmt.number_text(detail.subscriptions_cancelled),
+        perpetual=fmt.number_text(detail.entitlement_count)))
     if detail.attention and detail.attention_reason:
         row(t("tui.tenant.attention"), Text(safe_text(fmt.attention_words(detail.attention_reason)),
                                                   style="bold"))
