@@ -29,8 +29,8 @@ async def test_tenant_and_subscriptions_panes_count_the_same_rows(make_console) 
     async with console.app.run_test(size=WIDE_ENOUGH) as pilot:
         await pilot.pause()
         text = _plain(console.app)
-        assert ("7 in the subscriptions list: in force 4, expired 1, cancelled 1, perpetual "
-                "licences 1") in text
+        assert ("7 in the list (in force 4, expired 1, cancelled 1, perpetual licences 1)"
+                in text)
         subscriptions = console.app.screen.query_one(SubscriptionsPane)
         assert subscriptions.customer_id == BAKERY_ID
         assert subscriptions.table.row_count == 7
@@ -48,3 +48,18 @@ def test_the_counts_are_read_from_the_rows_not_the_stored_count(make_console) ->
             detail.subscriptions_cancelled, detail.entitlement_count) == (6, 1, 1, 1)
     assert detail.subscriptions_listed + detail.entitlement_count == views.count_subscriptions(
         console.cache, customer_id=BAKERY_ID)
+
+
+def test_parts_with_none_are_left_out_in_both_languages(make_console) -> None:
+    from csp_tui.i18n import set_language
+    from csp_tui.tui.widgets.tenant_counts import listed_counts_text
+
+    console = bakery_console(make_console)
+    detail = views.customer_detail(console.cache, BAKERY_ID)
+    assert detail is not None
+    try:
+        assert listed_counts_text(detail) == "5 in the list (in force 4, perpetual licences 1)"
+        set_language("cs")
+        assert listed_counts_text(detail) == "v seznamu 5 (platná 4, trvalé licence 1)"
+    finally:
+        set_language("en")

@@ -26,6 +26,7 @@ from csp_tui.tui import formatting as fmt
 from csp_tui.tui.bindings import bindings
 from csp_tui.tui.widgets.narrow_safe import NarrowSafeOptionList
 from csp_tui.tui.widgets.pane import Pane
+from csp_tui.tui.widgets.tenant_counts import listed_counts_text
 
 ADMIN_CENTER_SUBSCRIPTIONS = "https://admin.microsoft.com/Adminportal/Home#/subscriptions"
 ADMIN_CENTER_PRODUCTS = "https://admin.microsoft.com/Adminportal/Home#/yourproducts"
@@ -98,14 +99,7 @@ def describe(detail: views.CustomerDetailView, zone: tzinfo | None = None,
         qualifications = t("tui.tenant.no_qualifications")
     row(t("tui.tenant.qualifications"), qualifications)
     # The same rows the subscriptions pane lists (its title's count), said part by part.
-    row(t("tui.tenant.subscriptions"), t(
-        "tui.tenant.listed_counts",
-        total=fmt.number_text(detail.subscriptions_listed + detail.entitlement_count),
-        current=fmt.number_text(detail.subscriptions_listed - detail.subscriptions_expired
-                                - detail.subscriptions_cancelled),
-        expired=fmt.number_text(detail.subscriptions_expired),
-        cancelled=fmt.number_text(detail.subscriptions_cancelled),
-        perpetual=fmt.number_text(detail.entitlement_count)))
+    row(t("tui.tenant.subscriptions"), listed_counts_text(detail))
     if detail.attention and detail.attention_reason:
         row(t("tui.tenant.attention"), Text(safe_text(fmt.attention_words(detail.attention_reason)),
                                                   style="bold"))
