@@ -204,8 +204,8 @@ def test_plans_speak_the_profiles_language(cache) -> None:
     assert "lhůta skončila 29. 12. 2025 09:00" in plan.reason
     suspend = plan_action(cache, "sub-old", "suspend", None, now=NOW,
                           profile=Profile(language="cs"), zone=UTC)
-    assert suspend.notes[0] == ("Pozastavené předplatné se vám dál účtuje až do konce období "
-                                "31. 12. 2026.")
+    assert suspend.notes == ("Po opětovné aktivaci zůstane automatické obnovení vypnuté, dokud "
+                             "ho nezapnete.",)
 
 
 def test_unknown_subscription_and_action(cache) -> None:

@@ -209,11 +209,12 @@ def test_auto_renew_target_and_refusal_to_set_it_twice() -> None:
 def test_warnings_that_go_with_a_confirmation() -> None:
     suspend = rules.check(SCENARIOS["old"], SU, None, NOW)
     notes = rules.notes_text(suspend, SCENARIOS["old"], "en", UTC)
-    assert notes == [
-        "You keep being billed for a suspended subscription until its term ends on "
-        "31 Dec 2026.",
-        "Suspending turns auto-renew off; it stays off after reactivation until you turn it on.",
-    ]
+    # Billing until the term ends and auto-renew turning off are in the effect itself
+    # (effect_only); the note says only what the effect does not.
+    assert notes == ["After reactivation auto-renew stays off until you turn it on."]
+    effect = rules.effect_only(rules.facts(SCENARIOS["old"]), SU, None, NOW, "en", UTC)
+    assert "billed until the term ends on 31 Dec 2026" in effect
+    assert "auto-renew turns off" in effect
     reactivate = rules.check(SCENARIOS["suspended"], RE, None, NOW)
     assert rules.notes_text(reactivate, SCENARIOS["suspended"], "cs", UTC) == [
         "Automatické obnovení zůstane vypnuté: zapněte ho, pokud se má předplatné obnovit."]

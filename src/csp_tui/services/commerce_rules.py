@@ -284,7 +284,9 @@ def _auto_renew(sub: SubscriptionFacts, value: Any) -> Allowed:
 def _suspend(sub: SubscriptionFacts) -> Allowed:
     if sub.status == "suspended":
         return _refused("sub.reason.already_suspended")
-    return Allowed(True, None, {}, ("sub.note.billing_continues", "sub.note.auto_renew_off"))
+    # The effect already says that billing goes on until the term ends and that auto-renew
+    # turns off (effect_only); a note adds only what it does not: that it stays off.
+    return Allowed(True, None, {}, ("sub.note.suspend_auto_renew_after",))
 
 
 def _reactivate(sub: SubscriptionFacts, now: datetime) -> Allowed:

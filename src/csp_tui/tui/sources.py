@@ -108,6 +108,10 @@ SUBSCRIPTION_SORTS = (
     SortOption("status", "tui.sort.status", "status"),
     # The cancellation deadline, soonest first: "what must I decide today?".
     SortOption("window", "tui.sort.window", "window"),
+    # The biggest seat counts first: what a price change or a licence audit is about.
+    SortOption("quantity", "tui.sort.quantity", "quantity", descending_first=True),
+    # Only in the list of every customer (one customer's list has one customer).
+    SortOption("customer", "tui.sort.customer", "customer"),
 )
 
 _STATUS_TONES = {"suspended": "warning", "expired": "error", "disabled": "error",

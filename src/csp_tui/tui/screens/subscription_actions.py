@@ -31,7 +31,9 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.containers import Vertical
+from textual.containers import Vertical, VerticalScroll
+from textual.css.scalar import Scalar
+from textual.geometry import Size
 from textual.screen import ModalScreen
 from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
@@ -270,6 +272,10 @@ def make_plan(app: Any, subscription_id: str, action: str, value: Any = None, *,
 # -- screens ------------------------------------------------------------------------------
 
 
+class ConfirmBody(VerticalScroll, can_focus=True):
+    """The confirmation's facts, scrolled with the arrow keys when they do not fit."""
+
+
 class ConfirmChangeScreen(GuardedActions, TranslatedBindings, ModalScreen[bool]):
     """"Really?": the subscription, the customer, the exact effect and what to know.
 
@@ -294,14 +300,42 @@ class ConfirmChangeScreen(GuardedActions, TranslatedBindings, ModalScreen[bool])
     def compose(self) -> ComposeResult:
         with Vertical(classes="subs-box subs-confirm" + (" -final" if self.final else "")):
             yield Static(Text(self.title_text, style="bold"), classes="subs-box-title")
-            for label, value in self.rows:
-                yield Static(Text(label), classes="subs-label")
-                yield Static(Text(safe_text(value, 500)), classes="subs-value")
-            for note in self.notes:
-                yield Static(Text("• " + safe_text(note, 300)), classes="subs-note")
+            # What is asked about scrolls (↑/↓) when it does not fit, e.g. at 80×24; the
+            # question under it never leaves the screen.
+            with ConfirmBody(classes="subs-confirm-body"):
+                for label, value in self.rows:
+                    yield Static(Text(label), classes="subs-label")
+                    yield Static(Text(safe_text(value, 500)), classes="subs-value")
+                for note in self.notes:
+                    yield Static(Text("• " + safe_text(note, 300)), classes="subs-note")
             yield Static(Text(t("roles.confirm.question" if self.distributor
                                 else "subs.confirm.question")), classes="subs-question")
         yield Footer(show_command_palette=False)
+
+    def on_mount(self) -> None:
+        self.query_one(ConfirmBody).focus()
+        self.call_after_refresh(self._fit_body)
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(self._fit_body)
+
+    def _fit_body(self) -> None:
+        """Let the facts take what the box's max-height leaves after its title, question and
+        border, so the box stays as small as its content and the question stays inside it."""
+        box = self.query_one(".subs-confirm", Vertical)
+        body = self.query_one(ConfirmBody)
+        limit = box.styles.max_height
+        if limit is None:
+            return
+        # The percentage is of what the docked footer leaves of the screen.
+        footer = self.query_one(Footer).outer_size.height
+        room = int(limit.resolve(Size(self.size.width, self.size.height - footer), self.app.size))
+        taken = box.outer_size.height - box.content_size.height  # border and padding
+        for part in (box.query_one(".subs-box-title"), box.query_one(".subs-question")):
+            taken += part.outer_size.height + part.styles.margin.top + part.styles.margin.bottom
+        height = max(3, room - taken)
+        if body.styles.max_height != Scalar.from_number(height):
+            body.styles.max_height = height
 
     def action_sub_confirm(self) -> None:
         self.dismiss(True)

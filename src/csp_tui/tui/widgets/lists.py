@@ -162,8 +162,25 @@ class SubscriptionsPane(ListPane):
             return True if row is not None and row.kind != "perpetual" else None
         return super().action_available(action, parameters)
 
+    def _sort_applies(self, index: int) -> bool:
+        """The customer order means something only in the list of every customer."""
+        return self.show_all or self.sort_options[index].name != "customer"
+
+    def action_sort(self) -> None:
+        count = len(self.sort_options)
+        index = (self.sort_index + 1) % count
+        if not self._sort_applies(index):
+            index = (index + 1) % count
+        self.sort_index = index
+        self.descending = self.sort_options[index].descending_first
+        self.apply_source()
+
     def action_toggle_all(self) -> None:
         self.show_all = not self.show_all
+        if not self._sort_applies(self.sort_index):
+            # Back to one customer's list: its first order instead of "by customer".
+            self.sort_index = 0
+            self.descending = self.sort_options[0].descending_first
         self.table.set_columns(self.columns())
         self.apply_source(keep_cursor=False)
 

@@ -26,6 +26,7 @@ from csp_tui.tui import formatting as fmt
 from csp_tui.tui.bindings import bindings
 from csp_tui.tui.widgets.narrow_safe import NarrowSafeOptionList
 from csp_tui.tui.widgets.pane import Pane
+from csp_tui.tui.widgets.tenant_counts import listed_counts_text
 
 ADMIN_CENTER_SUBSCRIPTIONS = "https://admin.microsoft.com/Adminportal/Home#/subscriptions"
 ADMIN_CENTER_PRODUCTS = "https://admin.microsoft.com/Adminportal/Home#/yourproducts"
@@ -97,9 +98,8 @@ def describe(detail: views.CustomerDetailView, zone: tzinfo | None = None,
     else:
         qualifications = t("tui.tenant.no_qualifications")
     row(t("tui.tenant.qualifications"), qualifications)
-    row(t("tui.tenant.subscriptions"), t("tui.tenant.counts",
-                                         subscriptions=detail.subscription_count,
-                                         perpetual=detail.entitlement_count))
+    # The same rows the subscriptions pane lists (its title's count), said part by part.
+    row(t("tui.tenant.subscriptions"), listed_counts_text(detail))
     if detail.attention and detail.attention_reason:
         row(t("tui.tenant.attention"), Text(safe_text(fmt.attention_words(detail.attention_reason)),
                                                   style="bold"))
