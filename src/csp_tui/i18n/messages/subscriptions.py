@@ -181,11 +181,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "cs": "Profil „{profile}“ je jen pro čtení: nelze z něj nic měnit.",
     },
     # -- what to know before confirming ---------------------------------------------------------
-    "sub.note.billing_continues": {
-        "en": "You keep being billed for a suspended subscription until its term ends on "
-              "{end_date}.",
-        "cs": "Pozastavené předplatné se vám dál účtuje až do konce období {end_date}.",
-    },
     "sub.note.auto_renew_off": {
         "en": "Suspending turns auto-renew off; it stays off after reactivation until you turn "
               "it on.",

@@ -157,10 +157,6 @@ MESSAGES: dict[str, dict[str, str]] = {
     "tui.tenant.qualifications": {"en": "Qualifications", "cs": "Kvalifikace"},
     "tui.tenant.no_qualifications": {"en": "none", "cs": "žádné"},
     "tui.tenant.subscriptions": {"en": "Products", "cs": "Produkty"},
-    "tui.tenant.counts": {
-        "en": "{subscriptions} subscriptions, {perpetual} perpetual licences",
-        "cs": "předplatná: {subscriptions}, trvalé licence: {perpetual}",
-    },
     "tui.tenant.attention": {"en": "Needs attention", "cs": "Vyžaduje pozornost"},
     "tui.tenant.synced": {"en": "Details read", "cs": "Detail načten"},
     "tui.tenant.links": {"en": "Where to manage it (c copies, w saves)",
