@@ -8,7 +8,6 @@ built-in ``sandbox`` profile is used, so a new user sees the whole product witho
 from __future__ import annotations
 
 import errno
-import ipaddress
 import os
 import re
 import tomllib
@@ -20,6 +19,7 @@ from urllib.parse import urlsplit
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from csp_tui.domain.hosts import is_loopback
 from csp_tui.domain.text import safe_text
 from csp_tui.i18n import t
 from csp_tui.locations import Locations, is_safe_profile_name, locations_for
@@ -96,15 +96,6 @@ class _InvalidValue(ValueError):
 _TENANT_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9.-]{0,252}$")
 
 
-def _is_loopback(host: str) -> bool:
-    if host == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
-
-
 def _checked_url(value: str) -> str:
     """An https:// URL with a host; plain http only to this machine (the loopback sandbox).
 
@@ -119,7 +110,7 @@ def _checked_url(value: str) -> str:
         raise _InvalidValue("config.problem.url_invalid") from None
     if not host or parts.scheme not in {"https", "http"}:
         raise _InvalidValue("config.problem.url_not_https")
-    if parts.scheme == "http" and not _is_loopback(host):
+    if parts.scheme == "http" and not is_loopback(host):
         raise _InvalidValue("config.problem.url_not_https")
     if parts.query or parts.fragment:
         raise _InvalidValue("config.problem.url_query")

@@ -16,7 +16,6 @@ command line and any future caller get the same refusal.
 
 from __future__ import annotations
 
-import ipaddress
 import logging
 import re
 from dataclasses import dataclass
@@ -26,6 +25,7 @@ from urllib.parse import parse_qsl, urlencode, urlsplit
 
 from csp_tui.cache.db import Transaction
 from csp_tui.config import Profile, Role
+from csp_tui.domain.hosts import is_loopback
 from csp_tui.domain.text import safe_text
 from csp_tui.domain.validation import validate_email
 from csp_tui.i18n import LANGUAGES, t
@@ -192,15 +192,6 @@ def ensure_writable(profile: Profile) -> None:
 # --- the link ---------------------------------------------------------------------------------
 
 
-def _is_loopback(host: str) -> bool:
-    if host == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
-
-
 def _emulator_hosts(profile: Profile) -> set[str]:
     """Hosts besides Microsoft's that may issue links: the emulator, in-process or served."""
     hosts: set[str] = set()
@@ -209,7 +200,7 @@ def _emulator_hosts(profile: Profile) -> set[str]:
 
         hosts.add(urlsplit(SANDBOX_BASE_URL).hostname or "")
     base_host = urlsplit(profile.base_url).hostname or ""
-    if _is_loopback(base_host):
+    if is_loopback(base_host):
         hosts.add(base_host)
     return hosts
 
@@ -239,7 +230,7 @@ def check_link(link: str, profile: Profile, *, reseller_id: str | None = None) -
     if host not in allowed:
         raise refuse(t("invite.link.wrong_host", host=safe_text(host or "-", limit=80)))
     # Plain http only from an emulator served on this machine.
-    if parts.scheme != "https" and not (parts.scheme == "http" and _is_loopback(host)):
+    if parts.scheme != "https" and not (parts.scheme == "http" and is_loopback(host)):
         raise refuse(t("invite.link.not_https"))
 
     params = _link_parameters(text)

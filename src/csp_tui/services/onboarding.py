@@ -277,14 +277,6 @@ async def _check_reseller(session: Any, value: object) -> tuple[v.FieldResult, s
     return local, resellers[reseller_id] or None
 
 
-async def check_reseller(session: Any, value: object) -> v.FieldResult:
-    """The ``reseller_id`` field's verdict for this profile (a form calls it when the field
-    changes): a provider's reseller must be one of its own; a direct partner has none; a
-    reseller may only name itself."""
-    result, _ = await _check_reseller(session, value)
-    return result
-
-
 def existing_entry(state: sqlite_utils.Database, domain: str) -> OutboxEntry | None:
     """The outbox entry (queued, sending, waiting for a person, or done) for the tenant
     ``domain``, if this profile already has one. A failed entry does not count: the tenant may

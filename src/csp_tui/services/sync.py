@@ -33,7 +33,7 @@ from typing import Any
 import sqlite_utils
 
 from csp_tui.cache import store
-from csp_tui.config import Profile, Role
+from csp_tui.config import Profile
 from csp_tui.i18n import t
 from csp_tui.partner_center import errors as pce
 from csp_tui.partner_center import limits
@@ -505,7 +505,3 @@ def _short(exc: BaseException) -> str:
     """An exception in one line for a person (the traceback goes to the log file)."""
     text = str(exc).splitlines()[0] if str(exc) else ""
     return f"{type(exc).__name__}: {text[:200]}" if text else type(exc).__name__
-
-
-def role_can_create_customers(profile: Profile) -> bool:
-    return profile.role is not Role.INDIRECT_RESELLER

@@ -12,7 +12,6 @@ Descriptions are stored as message keys and translated when a widget is created
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -173,10 +172,6 @@ def in_registry_order(active: dict[str, Any]) -> dict[str, Any]:
         nodes.setdefault(id(binding.node), len(nodes))
     return dict(sorted(active.items(), key=lambda item: (
         nodes[id(item[1].node)], position.get(item[1].binding.id, len(position)))))
-
-
-def specs(*scopes: str) -> Iterable[KeySpec]:
-    return (spec for spec in _SPECS if spec.scope in scopes)
 
 
 def _translated(map_: BindingsMap) -> BindingsMap:

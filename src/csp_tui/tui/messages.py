@@ -25,11 +25,3 @@ class CustomerSelected(Message):
     def __init__(self, customer_id: str | None) -> None:
         super().__init__()
         self.customer_id = customer_id
-
-
-class PaneTitleChanged(Message):
-    """A pane's title text (filter, count, sort) changed; the tab strip mirrors it."""
-
-    def __init__(self, pane_id: str) -> None:
-        super().__init__()
-        self.pane_id = pane_id

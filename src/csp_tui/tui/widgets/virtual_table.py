@@ -404,14 +404,6 @@ class VirtualTable(TranslatedBindings, ScrollView, can_focus=True, inherit_bindi
             return
         self._set_cursor(max(0, min(self._count - 1, index)))
 
-    def select_key(self, key: Hashable) -> bool:
-        """Put the cursor on the row with ``key``; False if it is not in the list."""
-        index = self._source.index_of(key)
-        if index is None:
-            return False
-        self._set_cursor(index)
-        return True
-
     def invalidate(self) -> None:
         """Forget rendered lines (e.g. time-dependent cells after the clock moved on)."""
         self._strips.clear()
