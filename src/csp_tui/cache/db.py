@@ -34,9 +34,17 @@ class CorruptDatabaseError(DatabaseError):
     """The file is not a readable SQLite database."""
 
 
+def stamp(moment: datetime) -> str:
+    """A moment as stored: ISO-8601 UTC text with microseconds, so text order is time order
+    and the sqlite3 shell reads it. A naive moment is taken as UTC."""
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
 def utcnow() -> str:
-    """Timestamps are stored as ISO-8601 UTC text: sortable and readable in the sqlite3 shell."""
-    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+    """Now, as :func:`stamp` stores it."""
+    return stamp(datetime.now(UTC))
 
 
 def _is_lock(exc: BaseException) -> bool:

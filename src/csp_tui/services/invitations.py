@@ -23,7 +23,7 @@ from datetime import datetime, timedelta
 from typing import Any
 from urllib.parse import parse_qsl, urlencode, urlsplit
 
-from csp_tui.cache.db import Transaction
+from csp_tui.cache.db import Transaction, stamp
 from csp_tui.config import Profile, Role
 from csp_tui.domain.hosts import is_loopback
 from csp_tui.domain.text import safe_text
@@ -442,7 +442,7 @@ async def invite(
 def world_timestamp(settings: Any) -> str:
     """Now in the world the profile shows (the sandbox's virtual clock, or the wall clock),
     stamped as the ledger stores times: an invitation's age must move with ``advance``."""
-    return world_clock_for(settings).now().strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+    return stamp(world_clock_for(settings).now())
 
 
 def _existing(session: Any, invitation_id: str) -> Invitation:
@@ -559,10 +559,10 @@ async def seed_sandbox_demo(session: Any, *, now: datetime | None = None) -> int
             link=link,
             language="cs",
             reseller_id=reseller_id,
-            now=(moment - age).strftime("%Y-%m-%dT%H:%M:%S.%fZ"),
+            now=stamp(moment - age),
         )
         recorded += 1
     with Transaction(session.state) as conn:
         conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)",
-                     (DEMO_SEEDED_KEY, moment.strftime("%Y-%m-%dT%H:%M:%S.%fZ")))
+                     (DEMO_SEEDED_KEY, stamp(moment)))
     return recorded

@@ -16,6 +16,7 @@ from typing import Any
 
 import sqlite_utils
 
+from csp_tui.cache.db import stamp
 from csp_tui.partner_center import errors as pce
 from csp_tui.partner_center.auth import SignInRequiredError
 from csp_tui.partner_center.client import PartnerCenterClient
@@ -47,7 +48,7 @@ SecretSink = Callable[[str, dict[str, str]], None]
 
 def _later(seconds: float) -> str:
     moment = datetime.now(UTC) + timedelta(seconds=seconds)
-    return moment.strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+    return stamp(moment)
 
 
 def _backoff(attempts: int) -> float:

@@ -33,6 +33,7 @@ from typing import Any
 import sqlite_utils
 
 from csp_tui.cache import store
+from csp_tui.cache.db import stamp
 from csp_tui.config import Profile
 from csp_tui.i18n import t
 from csp_tui.partner_center import errors as pce
@@ -364,7 +365,7 @@ class SyncEngine:
         try:
             changes = store.write_customer_detail(
                 self.cache, detail, run_id=result.run_id,
-                now=self.clock().astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ"))
+                now=stamp(self.clock()))
         except Exception as exc:  # a bad customer spoils only itself, never the run
             log.exception("customer %s could not be stored", customer_id)
             result.failed_customers[customer_id] = t("sync.customer_unexpected",

@@ -17,7 +17,7 @@ from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
 
-from csp_tui.cache.db import utcnow
+from csp_tui.cache.db import stamp, utcnow
 from csp_tui.cache.store import parse_utc as parse_timestamp
 from csp_tui.i18n import t
 
@@ -46,7 +46,7 @@ def timestamp(now: str | datetime | None = None) -> str:
     moment = parse_timestamp(now)
     if moment is None:
         return str(now)
-    return moment.strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+    return stamp(moment)
 
 
 def secret_paths(value: Any, path: str = "") -> list[str]:
