@@ -116,6 +116,41 @@ async def _once(key: tuple[int, str], read: Callable[[], Awaitable[_Answer]]) ->
         _inflight.pop(key, None)
 
 
+# -- one read, remembered ---------------------------------------------------------------------
+
+
+def _remembered(row: Any, now: datetime) -> _Answer | None:
+    """What ``cache.db`` already knows (``row`` = value, problem, read_at), or None: read it."""
+    if row is not None and row[0]:
+        return _Answer(row[0], None)
+    if row is not None and row[1] and _fresh_problem(row[2], now):
+        return _Answer(None, row[1])
+    return None
+
+
+async def _read_and_remember(call: Callable[[], Awaitable[Any]],
+                             value_of: Callable[[Any], str | None],
+                             remember: Callable[[str | None, str | None], None],
+                             what: str) -> _Answer:
+    """Read once from Partner Center and keep the answer: the value, or why there is none (a
+    refusal or "not in the catalog" is kept for a day; a failure is tried again next sync)."""
+    try:
+        result = await call()
+    except _SIGN_IN_ERRORS:
+        raise
+    except pce.PartnerCenterError as exc:
+        problem = _problem_of(exc)
+        log.info("%s unreadable: %s", what, exc)
+        if problem != FAILED:
+            remember(None, problem)
+        return _Answer(None, problem)
+    value = value_of(result)
+    if not value:
+        return _Answer(None, NOT_FOUND)
+    remember(value, None)
+    return _Answer(value, None)
+
+
 # -- products ---------------------------------------------------------------------------------
 
 
@@ -125,28 +160,17 @@ async def _product_name(client: Any, cache: sqlite_utils.Database, product_id: s
     row = cache.conn.execute(
         "SELECT name, problem, read_at FROM catalog_products WHERE product_id = ?", (key,)
     ).fetchone()
-    now = _now()
-    if row is not None and row[0]:
-        return _Answer(row[0], None)
-    if row is not None and row[1] and _fresh_problem(row[2], now):
-        return _Answer(None, row[1])
+    known = _remembered(row, _now())
+    if known is not None:
+        return known
+
+    def remember(name: str | None, problem: str | None) -> None:
+        _remember_product(cache, key, country, name, problem)
 
     async def read() -> _Answer:
-        try:
-            product = await client.get_product(key, country=country)
-        except _SIGN_IN_ERRORS:
-            raise
-        except pce.PartnerCenterError as exc:
-            problem = _problem_of(exc)
-            log.info("catalog read of %s failed: %s", key, exc)
-            if problem != FAILED:
-                _remember_product(cache, key, country, None, problem)
-            return _Answer(None, problem)
-        name = (product.title or "").strip()
-        if not name:
-            return _Answer(None, NOT_FOUND)
-        _remember_product(cache, key, country, name, None)
-        return _Answer(name, None)
+        return await _read_and_remember(
+            lambda: client.get_product(key, country=country),
+            lambda product: (product.title or "").strip(), remember, f"product {key}")
 
     return await _once((id(cache), f"product:{key}"), read)
 
@@ -165,34 +189,29 @@ def _remember_product(cache: sqlite_utils.Database, product_id: str, country: st
 # -- orders -----------------------------------------------------------------------------------
 
 
+def _order_created(order: Any) -> str | None:
+    created = order.creation_date
+    if created is None:
+        return None
+    return _iso(created if created.tzinfo else created.replace(tzinfo=UTC))
+
+
 async def _order_date(client: Any, cache: sqlite_utils.Database, customer_id: str,
                       order_id: str) -> _Answer:
     row = cache.conn.execute(
         "SELECT created_at, problem, read_at FROM catalog_orders "
         "WHERE customer_id = ? AND order_id = ?", (customer_id, order_id)).fetchone()
-    now = _now()
-    if row is not None and row[0]:
-        return _Answer(row[0], None)
-    if row is not None and row[1] and _fresh_problem(row[2], now):
-        return _Answer(None, row[1])
+    known = _remembered(row, _now())
+    if known is not None:
+        return known
+
+    def remember(created: str | None, problem: str | None) -> None:
+        _remember_order(cache, customer_id, order_id, created, problem)
 
     async def read() -> _Answer:
-        try:
-            order = await client.get_order(customer_id, order_id)
-        except _SIGN_IN_ERRORS:
-            raise
-        except pce.PartnerCenterError as exc:
-            problem = _problem_of(exc)
-            log.info("order %s of %s unreadable: %s", order_id, customer_id, exc)
-            if problem != FAILED:
-                _remember_order(cache, customer_id, order_id, None, problem)
-            return _Answer(None, problem)
-        if order.creation_date is None:
-            return _Answer(None, NOT_FOUND)
-        created = _iso(order.creation_date if order.creation_date.tzinfo
-                       else order.creation_date.replace(tzinfo=UTC))
-        _remember_order(cache, customer_id, order_id, created, None)
-        return _Answer(created, None)
+        return await _read_and_remember(
+            lambda: client.get_order(customer_id, order_id), _order_created, remember,
+            f"order {order_id} of {customer_id}")
 
     return await _once((id(cache), f"order:{customer_id}:{order_id}"), read)
 
