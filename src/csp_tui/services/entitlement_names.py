@@ -131,7 +131,7 @@ def _remembered(row: Any, now: datetime) -> _Answer | None:
 async def _read_and_remember(call: Callable[[], Awaitable[Any]],
                              value_of: Callable[[Any], str | None],
                              remember: Callable[[str | None, str | None], None],
-                             what: str) -> _Answer:
+                             key: str) -> _Answer:
     """Read once from Partner Center and keep the answer: the value, or why there is none (a
     refusal or "not in the catalog" is kept for a day; a failure is tried again next sync)."""
     try:
@@ -140,7 +140,7 @@ async def _read_and_remember(call: Callable[[], Awaitable[Any]],
         raise
     except pce.PartnerCenterError as exc:
         problem = _problem_of(exc)
-        log.info("%s unreadable: %s", what, exc)
+        log.info("read of %s failed: %s", key, exc)
         if problem != FAILED:
             remember(None, problem)
         return _Answer(None, problem)
@@ -170,7 +170,7 @@ async def _product_name(client: Any, cache: sqlite_utils.Database, product_id: s
     async def read() -> _Answer:
         return await _read_and_remember(
             lambda: client.get_product(key, country=country),
-            lambda product: (product.title or "").strip(), remember, f"product {key}")
+            lambda product: (product.title or "").strip(), remember, f"product:{key}")
 
     return await _once((id(cache), f"product:{key}"), read)
 
@@ -211,7 +211,7 @@ async def _order_date(client: Any, cache: sqlite_utils.Database, customer_id: st
     async def read() -> _Answer:
         return await _read_and_remember(
             lambda: client.get_order(customer_id, order_id), _order_created, remember,
-            f"order {order_id} of {customer_id}")
+            f"order:{customer_id}:{order_id}")
 
     return await _once((id(cache), f"order:{customer_id}:{order_id}"), read)
 
