@@ -44,7 +44,8 @@ def generate_world(path: Path, customers: int, seed: int = 7) -> dict[str, int]:
     import random
 
     from csp_tui.sandbox import demo_data, identity
-    from csp_tui.sandbox.world import ROLE_RESELLER, Caller, World
+    from csp_tui.sandbox.entities import ROLE_RESELLER, Caller
+    from csp_tui.sandbox.world import World
 
     caller = Caller(ROLE_RESELLER, identity.RESELLER_TENANT_ID)
     size = customers

@@ -7,7 +7,7 @@ import pytest
 
 from csp_tui.partner_center.client import replayed_by_request_id
 from csp_tui.sandbox import identity
-from csp_tui.sandbox.app import replayable
+from csp_tui.sandbox.middleware import replayable
 
 from . import PROVIDER, client, make_sandbox, new_customer_body
 

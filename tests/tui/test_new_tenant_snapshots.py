@@ -14,8 +14,8 @@ from typing import Any
 
 import pytest
 
-from csp_tui.sandbox import app as sandbox_app
 from csp_tui.sandbox import identity
+from csp_tui.sandbox.routes import customers as sandbox_customers
 from csp_tui.tui.screens.new_tenant import NewTenantScreen
 from csp_tui.tui.widgets.form_outcome import MASK, TenantResultScreen
 from csp_tui.tui.widgets.form_review import TenantConfirmScreen
@@ -48,7 +48,7 @@ class _PredictableUuids:
 
 @pytest.fixture
 def predictable_ids(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(sandbox_app, "uuid", _PredictableUuids())
+    monkeypatch.setattr(sandbox_customers, "uuid", _PredictableUuids())
 
 
 async def _open(pilot: Any) -> NewTenantScreen:

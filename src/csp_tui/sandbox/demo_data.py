@@ -1,7 +1,7 @@
 """A deterministic, Czech demo world: customers of an indirect reseller and its distributor.
 
 Every customer is generated from its own index and the seed alone, so ``World.generate(7, 60)``
-is a prefix of ``World.generate(7, 1200)`` and ``grow`` continues the same sequence. The first
+is a prefix of ``World.generate(7, 1200)`` and ``World.grow`` continues the same sequence. The first
 few customers are hand-written so the demo always shows each interesting case: a purchase inside
 the cancellation window, a renewal next month, a suspended and an expired subscription, software
 subscriptions billed annually, triennially and monthly, perpetual licences, a school waiting for
@@ -16,15 +16,15 @@ from __future__ import annotations
 import random
 import re
 import uuid
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from csp_tui.domain.text import fold
+from csp_tui.domain.validation import ico_check_digit
 from csp_tui.sandbox import identity
-from csp_tui.sandbox.clock import VirtualClock, add_business_days, add_months, midnight, utc_now
-from csp_tui.sandbox.identity import DEFAULT_CUSTOMERS
-from csp_tui.sandbox.rules import TERM_MONTHS, ico_check_digit, term_end
-from csp_tui.sandbox.world import (
+from csp_tui.sandbox.clock import TERM_MONTHS, add_business_days, add_months, midnight, term_end
+from csp_tui.sandbox.entities import (
     RESERVED_PREFIXES,
     ROLE_PROVIDER,
     ROLE_RESELLER,
@@ -35,7 +35,6 @@ from csp_tui.sandbox.world import (
     Qualification,
     SeatBatch,
     Subscription,
-    World,
 )
 
 # -- IČO -----------------------------------------------------------------------------------
@@ -341,16 +340,15 @@ def _phone(rng: random.Random, city: str) -> str:
 # -- uniqueness across the world ---------------------------------------------------------------
 
 
-class _Taken:
+class Taken:
     """Names, domains and IČO already used, so generated ones never collide."""
 
-    def __init__(self, world: World | None = None) -> None:
+    def __init__(self, customers: Iterable[Customer] = ()) -> None:
         self.names: set[str] = set()
         self.domains: set[str] = set()
         self.icos: set[str] = set()
-        if world is not None:
-            for customer in world.customers:
-                self.add(customer)
+        for customer in customers:
+            self.add(customer)
 
     def add(self, customer: Customer) -> None:
         self.names.add(customer.company_name.casefold())
@@ -584,7 +582,7 @@ def _owner(index: int) -> tuple[str | None, str]:
     return identity.RESELLER_TENANT_ID, identity.PROVIDER_TENANT_ID
 
 
-def _random_name(rng: random.Random, taken: _Taken) -> tuple[str, tuple[str, str], bool, bool]:
+def _random_name(rng: random.Random, taken: Taken) -> tuple[str, tuple[str, str], bool, bool]:
     """(company name, (city, PSČ), is public body, lives in a village)."""
     for attempt in range(40):
         kind = rng.choices(("adj", "trade", "brand", "partners", "public", "nonprofit"),
@@ -654,7 +652,7 @@ def _customer_id(rng: random.Random, index: int) -> str:
     return value
 
 
-def make_customer(index: int, seed: int, now: datetime, taken: _Taken) -> Customer:
+def make_customer(index: int, seed: int, now: datetime, taken: Taken) -> Customer:
     rng = random.Random(f"csp-sandbox:{seed}:customer:{index}")
     reseller_id, provider_id = _owner(index)
     special = SPECIALS[index] if index < len(SPECIALS) else None
@@ -771,7 +769,7 @@ PROSPECTS: tuple[tuple[str, tuple[str, str], str, tuple[str, str], float | None]
 )
 
 
-def make_prospect(number: int, seed: int, now: datetime, taken: _Taken) -> Customer:
+def make_prospect(number: int, seed: int, now: datetime, taken: Taken) -> Customer:
     name, place, street, (first, last), accepts_after = PROSPECTS[number]
     rng = random.Random(f"csp-sandbox:{seed}:prospect:{number}")
     prefix = taken.free_prefix(domain_prefix(name))
@@ -808,7 +806,7 @@ def make_prospect(number: int, seed: int, now: datetime, taken: _Taken) -> Custo
 # -- the world ----------------------------------------------------------------------------------
 
 
-def _partners() -> tuple[list[Partner], list[PartnerLink]]:
+def demo_partners() -> tuple[list[Partner], list[PartnerLink]]:
     partners = [
         Partner(identity.PROVIDER_TENANT_ID, identity.PROVIDER_NAME, identity.PROVIDER_MPN_ID,
                 ROLE_PROVIDER),
@@ -822,51 +820,3 @@ def _partners() -> tuple[list[Partner], list[PartnerLink]]:
         PartnerLink(identity.PROVIDER_TENANT_ID, identity.OTHER_RESELLER_TENANT_ID),
     ]
     return partners, links
-
-
-def generate_world(*, seed: int = 7, customers: int = DEFAULT_CUSTOMERS,
-                   now: datetime | None = None, frozen: bool = False) -> World:
-    if customers < 0:
-        raise ValueError("customers must be >= 0")
-    real_now = utc_now()
-    start = now or real_now
-    clock = VirtualClock(frozen_at=start) if frozen else VirtualClock(
-        offset_seconds=(start - real_now).total_seconds())
-    partners, links = _partners()
-    taken = _Taken()
-    # Prospects first: their domains are claimed before any generated customer could take them.
-    prospects = [make_prospect(n, seed, start, taken) for n in range(len(PROSPECTS))]
-    generated = [make_customer(i, seed, start, taken) for i in range(customers)]
-    for seq, customer in enumerate(generated, start=1):
-        customer.seq = seq
-    epoch = random.Random(f"csp-sandbox:{seed}:epoch").getrandbits(64)
-    world = World(
-        seed=seed,
-        epoch=f"{epoch:016x}",
-        created_at=start,
-        clock=clock,
-        partners=partners,
-        links=links,
-        customers=[*generated, *prospects],
-        default_caller=None,
-        next_seq=len(generated) + 1,
-        generated=customers,
-    )
-    world.dirty = True
-    return world
-
-
-def grow_world(world: World, total: int) -> int:
-    """Add generated customers until the world has ``total`` customers; returns how many."""
-    taken = _Taken(world)
-    now = world.now()
-    have = sum(1 for c in world.customers if c.state == "customer")
-    added = 0
-    while have + added < total:
-        customer = make_customer(world.generated, world.seed, now, taken)
-        world.generated += 1
-        if world.customer(customer.id) is not None:
-            continue
-        world.add_customer(customer)
-        added += 1
-    return added

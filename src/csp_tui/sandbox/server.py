@@ -54,7 +54,7 @@ class _HideInjectedDrops(logging.Filter):
     """A ``drop`` fault is deliberate: uvicorn need not print its traceback as an error."""
 
     def filter(self, record: logging.LogRecord) -> bool:
-        from csp_tui.sandbox.app import DroppedConnection
+        from csp_tui.sandbox.middleware import DroppedConnection
 
         return not (record.exc_info and isinstance(record.exc_info[1], DroppedConnection))
 
