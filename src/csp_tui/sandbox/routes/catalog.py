@@ -6,7 +6,7 @@ from __future__ import annotations
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 
-from csp_tui.sandbox import demo_data
+from csp_tui.sandbox import demo_catalog
 from csp_tui.sandbox.api_error import ApiError
 from csp_tui.sandbox.routes.common import (
     api,
@@ -39,7 +39,7 @@ async def get_product(request: Request) -> Response:
     if not country:
         raise ApiError(400, 3000, "The country is required.", ["country"])
     product_id = request.path_params["product_id"]
-    found = demo_data.catalog_product(product_id)
+    found = demo_catalog.catalog_product(product_id)
     if found is None:
         raise ApiError(404, 400013, "Product was not found.")
     title, description, product_type = found
