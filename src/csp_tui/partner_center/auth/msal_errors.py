@@ -116,9 +116,10 @@ def exception_to_auth_error(exc: BaseException) -> AuthError:
     if isinstance(exc, OSError):  # requests' errors derive from OSError too
         return AuthUnreachableError(t("auth.error.unreachable", detail=type(exc).__name__))
     name = type(exc).__name__
-    if name == "MsalServiceError" and getattr(exc, "error", None):
+    error = getattr(exc, "error", None)
+    if name == "MsalServiceError" and error:
         return result_to_auth_error(
-            {"error": exc.error, "error_description": getattr(exc, "error_description", "")},
+            {"error": error, "error_description": getattr(exc, "error_description", "")},
             refreshing=False, hint="")
     if name == "MsalServiceError":  # raise_for_status() on a 5xx
         return AuthUnreachableError(t("auth.error.unreachable", detail=first_line(str(exc))))

@@ -18,7 +18,7 @@ from csp_tui.partner_center.auth.private_files import (
 )
 
 if TYPE_CHECKING:  # msal (and requests under it) is imported only when a real sign-in is used
-    import msal
+    import msal  # type: ignore[import-untyped]  # msal ships no type information
 
 log = logging.getLogger(__name__)
 

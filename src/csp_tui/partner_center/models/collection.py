@@ -3,7 +3,7 @@ items that could be read (a bad item spoils only itself)."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any, Generic, TypeVar
 
 from pydantic import Field, PrivateAttr, ValidationError
@@ -66,7 +66,7 @@ class Page(list[T]):
     could not (``"items[3]: id: Field required"``). A bad item spoils only itself: the page
     keeps the rest and the caller reports the skipped ones."""
 
-    def __init__(self, items: Any = (), skipped: Any = ()) -> None:
+    def __init__(self, items: Iterable[T] = (), skipped: Iterable[str] = ()) -> None:
         super().__init__(items)
         self.skipped: list[str] = list(skipped)
 

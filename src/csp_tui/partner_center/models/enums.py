@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import Any
+from typing import Any, Self
 
 
 def squash(text: str) -> str:
@@ -36,13 +36,14 @@ class PCEnum(StrEnum):
         return {}
 
     @classmethod
-    def parse(cls, value: object) -> Any:
+    def parse(cls, value: object) -> Self | None:
         """The member for ``value``; ``None`` for absent or blank values."""
         if value is None or (isinstance(value, str) and not value.strip()):
             return None
         if isinstance(value, cls):
             return value
-        return cls(value)
+        # Read as text: a number or a bool lands where its spelling does (see _missing_).
+        return cls(str(value))
 
 
 class RelationshipToPartner(PCEnum):

@@ -21,7 +21,7 @@ class CustomerCalls(PagingClient):
 
     async def iter_customer_pages(
         self, *, filter: CustomerFilter | None = None, size: int = 500
-    ) -> AsyncIterator[list[Customer]]:
+    ) -> AsyncIterator[Page[Customer]]:
         """The customer list page by page (items are thin: id, company profile, relationship)."""
         first = with_query("/v1/customers", {
             "size": max(0, int(size)),

@@ -13,7 +13,7 @@ from starlette.responses import Response
 
 from csp_tui.sandbox.api_error import ApiError
 from csp_tui.sandbox.context import SandboxContext
-from csp_tui.sandbox.entities import ROLE_RESELLER, Caller, Customer
+from csp_tui.sandbox.entities import ROLE_RESELLER, Caller, Customer, Subscription
 from csp_tui.sandbox.middleware import CALLER_KEY
 from csp_tui.sandbox.responses import classic_error
 
@@ -64,7 +64,7 @@ def readable_customer(request: Request) -> Customer:
     return customer
 
 
-def visible_subscriptions(request: Request, customer: Customer) -> list[Any]:
+def visible_subscriptions(request: Request, customer: Customer) -> list[Subscription]:
     caller = caller_of(request)
     subs = list(customer.subscriptions)
     if caller.role == ROLE_RESELLER:

@@ -12,7 +12,7 @@ from starlette.responses import JSONResponse, Response
 
 from csp_tui.sandbox import rules
 from csp_tui.sandbox.api_error import ApiError, ci
-from csp_tui.sandbox.entities import Customer
+from csp_tui.sandbox.entities import Customer, Subscription
 from csp_tui.sandbox.responses import classic_error
 from csp_tui.sandbox.routes.common import (
     api,
@@ -42,7 +42,7 @@ async def list_subscriptions(request: Request) -> Response:
     return JSONResponse(collection(items, f"/customers/{customer.id}/subscriptions"))
 
 
-def _subscription(request: Request, customer: Customer) -> Any:
+def _subscription(request: Request, customer: Customer) -> Subscription:
     wanted = request.path_params["subscription_id"].lower()
     for sub in visible_subscriptions(request, customer):
         if sub.id.lower() == wanted:
@@ -70,7 +70,7 @@ PENDING_RETRY_S = 86400
 RENEWAL_PROCESSING = timedelta(hours=24)
 
 
-def renewal_conflict(sub: Any, now: datetime) -> JSONResponse | None:
+def renewal_conflict(sub: Subscription, now: datetime) -> JSONResponse | None:
     """The 409 Partner Center answers a change around a renewal, or None.
 
     The last day of a term that renews has a renewal pending (900278, retry after 24 h); the
