@@ -87,10 +87,6 @@ class SandboxContext:
         sandbox did not issue (Partner Center answers 401 to both)."""
         return self.tokens.lookup(bearer(authorization))
 
-    def caller_for(self, authorization: str | None) -> Caller | None:
-        issued = self.token_for(authorization)
-        return issued.caller if issued is not None else None
-
     def issue_token(self, caller: Caller | None = None, *, mfa: bool = True,
                     token: str | None = None) -> str:
         """Honour ``token`` (a new one when None) for ``caller`` (default: the world's)."""
