@@ -14,7 +14,7 @@ from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from types import TracebackType
-from typing import Any, Protocol, Self, TypeVar
+from typing import Any, Self, TypeVar
 
 import httpx
 from pydantic import ValidationError
@@ -32,6 +32,7 @@ from csp_tui.partner_center.bodies import (
 from csp_tui.partner_center.mfa import mfa_claims, mfa_required_error
 from csp_tui.partner_center.models import Page, PCModel, parse_collection
 from csp_tui.partner_center.ratelimit import RateLimiter
+from csp_tui.partner_center.token_source import TokenProvider
 from csp_tui.partner_center.urls import loggable_path, replayed_by_request_id
 
 # The command log's lines in the log file keep the name they always had (the client's).
@@ -62,10 +63,6 @@ MAX_CONFLICT_WAIT_S = 30.0
 
 
 M = TypeVar("M", bound=PCModel)
-
-
-class TokenProvider(Protocol):
-    async def get_token(self, *, force_refresh: bool = False) -> str: ...
 
 
 @dataclass(frozen=True)

@@ -57,12 +57,12 @@ from csp_tui.partner_center.auth.providers import (
     TOKEN_ENV,
     EnvTokenProvider,
     SandboxTokenProvider,
-    TokenProvider,
 )
 from csp_tui.partner_center.auth.selection import (
     sandbox_tenant_for,
     token_provider_for,
 )
+from csp_tui.partner_center.token_source import TokenProvider
 
 __all__ = [
     "LOGIN_COMMAND",

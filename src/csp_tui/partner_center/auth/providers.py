@@ -1,12 +1,12 @@
 """The token sources that need no sign-in: the embedded sandbox's, and one from an environment
-variable. Both follow the one small protocol the client uses (:class:`TokenProvider`)."""
+variable. Both follow the one small protocol the client uses
+(:class:`~csp_tui.partner_center.token_source.TokenProvider`)."""
 
 from __future__ import annotations
 
 import os
 import secrets
 import threading
-from typing import Protocol, runtime_checkable
 
 from csp_tui.i18n import t
 from csp_tui.partner_center.auth.errors import SignInRequiredError
@@ -17,11 +17,6 @@ PARTNER_CENTER_RESOURCE = "https://api.partnercenter.microsoft.com"
 
 
 TOKEN_ENV = "CSP_TUI_ACCESS_TOKEN"
-
-
-@runtime_checkable
-class TokenProvider(Protocol):
-    async def get_token(self, *, force_refresh: bool = False) -> str: ...
 
 
 class SandboxTokenProvider:

@@ -7,8 +7,8 @@ from csp_tui.partner_center.auth.device_code import DeviceCodeAuth
 from csp_tui.partner_center.auth.providers import (
     EnvTokenProvider,
     SandboxTokenProvider,
-    TokenProvider,
 )
+from csp_tui.partner_center.token_source import TokenProvider
 from csp_tui.sandbox import identity
 
 
