@@ -40,28 +40,16 @@ log = logging.getLogger("csp_tui.partner_center.client")
 
 
 BACKOFF_BASE_S = 0.5
-
-
 BACKOFF_CAP_S = 30.0
-
-
 #: Wait after a 429 that did not say how long.
 DEFAULT_RETRY_AFTER_S = 5.0
-
-
 #: 429 / 409-with-Retry-After retries per logical call (separate from ``max_retries``).
 MAX_THROTTLE_RETRIES = 8
-
-
 #: A Retry-After longer than this is not waited out inside one call: the caller decides.
 MAX_THROTTLE_WAIT_S = 300.0
-
-
 #: A 409 whose Retry-After is longer than this is handed back to the caller (the outbox
 #: schedules the retry) instead of being waited out inside one call.
 MAX_CONFLICT_WAIT_S = 30.0
-
-
 M = TypeVar("M", bound=PCModel)
 
 

@@ -14,17 +14,11 @@ from csp_tui.partner_center.urls import normalise_link, split_target, with_seek_
 
 #: A sanity bound on one listing (500 per page: millions of items).
 MAX_PAGES = 10_000
-
-
 #: Further pages in a row that bring no item not seen before in this listing: a server whose
 #: continuation token changes every time but whose pages do not is stopped here, not after
 #: MAX_PAGES.
 MAX_PAGES_WITHOUT_NEW_ITEMS = 5
-
-
 CONTINUATION_HEADER = "MS-ContinuationToken"
-
-
 # Headers this client owns; a next link cannot override them.
 _OWN_HEADERS = frozenset({
     "authorization", "accept", "content-type", "content-length", "host", "ms-requestid",

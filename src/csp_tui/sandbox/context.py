@@ -23,8 +23,6 @@ log = logging.getLogger(__name__)
 
 
 MEMORY_REPLAYS = 2000
-
-
 PERSISTED_REPLAYS = 500
 
 

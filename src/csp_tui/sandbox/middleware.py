@@ -33,8 +33,6 @@ log = logging.getLogger(__name__)
 
 
 SERVER_ID = "030020525"
-
-
 CALLER_KEY = "csp_sandbox.caller"
 
 

@@ -27,7 +27,6 @@ _SCHOOL_WORDS = (
 )
 _NOT_SCHOOL_WORDS = ("jazykova skola", "autoskola", "taneční skola", "tanecni skola")
 
-
 _QUALIFICATIONS = {
     "education": "Education",
     "stateownedentity": "StateOwnedEntity",

@@ -14,8 +14,6 @@ from csp_tui.partner_center.mfa import MfaAdvice
 from csp_tui.sandbox import identity
 
 PARTNER_CENTER_RESOURCE = "https://api.partnercenter.microsoft.com"
-
-
 TOKEN_ENV = "CSP_TUI_ACCESS_TOKEN"
 
 

@@ -43,14 +43,8 @@ from csp_tui.sandbox.wire import customer_full, customer_thin
 from csp_tui.sandbox.world import World
 
 DEFAULT_PAGE_SIZE = 100
-
-
 MAX_PAGE_SIZE = 500
-
-
 TOKEN_LIFETIME = timedelta(hours=1)
-
-
 _FILTER_FIELDS = {
     "companyname": "CompanyName",
     "domain": "Domain",

@@ -15,8 +15,6 @@ from csp_tui.sandbox.entities import ROLE_PROVIDER, ROLE_RESELLER, ROLES, Caller
 from csp_tui.sandbox.routes.common import api, json_body, sandbox_of
 
 _AUTH_KEYS = {"expire", "revoke", "revokeall", "signin", "reset", "requiremfa", "issue"}
-
-
 _ISSUE_KEYS = {"role", "tenant", "mfa", "token"}
 
 

@@ -62,11 +62,7 @@ def pascal_case(value: Any) -> Any:
 
 # Retry hints of the 409s around a renewal: 800082 clears in minutes, 900278 after a day.
 NOT_READY_RETRY_S = 120
-
-
 PENDING_RETRY_S = 86400
-
-
 RENEWAL_PROCESSING = timedelta(hours=24)
 
 
