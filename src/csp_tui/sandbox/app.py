@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
@@ -162,4 +162,4 @@ def create_sandbox(
 
 def sandbox_context(app: Starlette) -> SandboxContext:
     """The shared state behind an app made by :func:`build_app` (for tests and tools)."""
-    return app.state.sandbox  # type: ignore[no-any-return]
+    return cast(SandboxContext, app.state.sandbox)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Awaitable, Callable
-from typing import Any
+from typing import Any, cast
 
 from starlette.requests import Request
 from starlette.responses import Response
@@ -19,7 +19,7 @@ from csp_tui.sandbox.responses import classic_error
 
 
 def sandbox_of(request: Request) -> SandboxContext:
-    return request.app.state.sandbox  # type: ignore[no-any-return]
+    return cast(SandboxContext, request.app.state.sandbox)
 
 
 def caller_of(request: Request) -> Caller:
