@@ -10,12 +10,14 @@ What it does on every call:
 * sends ``Authorization``, ``Accept``, ``MS-RequestId`` (the caller's idempotency key for
   writes, otherwise a fresh one per logical call, reused on every retry of that call),
   ``MS-CorrelationId``, ``X-Locale`` and ``MS-PartnerCenter-Application``;
-* waits for the shared :class:`RateLimiter` before each attempt;
+* waits for the shared :class:`~csp_tui.partner_center.ratelimit.RateLimiter` before each
+  attempt;
 * retries 5xx answers, timeouts, dropped connections and unreadable GET bodies with exponential
   backoff and full jitter; waits out 429 (and 409 with Retry-After) and pauses the limiter so
   parallel workers slow down too; refreshes the token once on 401 (but never on an MFA
   requirement: :mod:`csp_tui.partner_center.mfa`);
-* reports every attempt as a :class:`CallRecord` (never a token, never a body).
+* reports every attempt as a :class:`~csp_tui.partner_center.calls.CallRecord` (never a token,
+  never a body).
 """
 
 from __future__ import annotations
