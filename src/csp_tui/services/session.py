@@ -22,7 +22,8 @@ if TYPE_CHECKING:
     # the cache and never talk to Partner Center.
     import httpx
 
-    from csp_tui.partner_center.client import CallRecord, PartnerCenterClient
+    from csp_tui.partner_center.calls import CallRecord
+    from csp_tui.partner_center.client import PartnerCenterClient
     from csp_tui.partner_center.ratelimit import RateLimiter
 
 SANDBOX_BASE_URL = "https://sandbox.csp-tui.invalid"
