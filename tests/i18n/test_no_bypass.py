@@ -23,15 +23,15 @@ PACKAGE = Path(csp_tui.__file__).parent
 #: error type and the client that raises it (their text ends up in the status line,
 #: notifications and CLI output), the config file's problems (put into words when shown), and
 #: why a database cannot be opened (the CLI and the console print it).
-SCANNED = ("tui", "commands", "cli.py", "services", "ares.py", "config.py", "cache/db.py",
+SCANNED = ("tui", "cli", "services", "ares.py", "config.py", "cache/db.py",
            "partner_center/errors.py", "partner_center/client.py")
 
 #: (path relative to the package, literal) -> why it stays as it is.
 ALLOWED: dict[tuple[str, str], str] = {
-    ("cli.py", "ID"): "metavar: the abbreviation is the same in Czech",
-    ("cli.py", "unable to open"): "SQLite's own words, matched in its error messages",
-    ("cli.py", "not a database"): "SQLite's own words, matched in its error messages",
-    ("cli.py", "no such file"): "SQLite's own words, matched in its error messages",
+    ("cli/parser.py", "ID"): "metavar: the abbreviation is the same in Czech",
+    ("cli/dispatch.py", "unable to open"): "SQLite's own words, matched in its error messages",
+    ("cli/dispatch.py", "not a database"): "SQLite's own words, matched in its error messages",
+    ("cli/dispatch.py", "no such file"): "SQLite's own words, matched in its error messages",
     ("partner_center/errors.py", "HTTP {}"): "a protocol name and a status number",
     ("partner_center/client.py", "seekOperation=Next"):
         "a query parameter of the Partner Center paging protocol",
