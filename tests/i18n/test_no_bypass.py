@@ -41,15 +41,9 @@ ALLOWED: dict[tuple[str, str], str] = {
     ("partner_center/client.py", "malformed body"):
         "a command-log label stored in state.db beside the status (like 'timeout'); only "
         "`csp-tui log --json` hands it on, to scripts",
-    ("ares.py", "Česká republika"): "ARES data: the country name ARES itself uses",
     ("ares.py", "subject is not an object"): "logged and treated as 'not found', not shown",
     ("ares.py", "subject without a valid ico or a name"):
         "logged and treated as 'not found', not shown",
-    ("ares.py", "Not Found"): "the offline ARES emulator's wire body (remote text)",
-    ("ares.py", "Chyba vstupu: neplatný formát IČO."):
-        "the offline ARES emulator's wire body (remote text, Czech as ARES sends it)",
-    ("ares.py", "Ekonomický subjekt s IČO {} nebyl nalezen."):
-        "the offline ARES emulator's wire body (remote text, Czech as ARES sends it)",
     ("services/outbox_runner.py", "unknown outbox entry kind {}"):
         "a bug (an entry this version cannot have queued), not a user's situation",
 }

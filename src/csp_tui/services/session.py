@@ -57,7 +57,8 @@ class Session:
         """The ARES (Czech business register) client; in the sandbox it answers from demo data
         — the sandbox's own customers and a few built-in subjects — never from the network."""
         if self._ares is None:
-            from csp_tui.ares import AresClient, ares_subject_for, sandbox_ares_transport
+            from csp_tui.ares import AresClient
+            from csp_tui.sandbox.ares_emulator import ares_subject_for, sandbox_ares_transport
 
             if self.settings.profile.is_sandbox:
                 subjects = []
