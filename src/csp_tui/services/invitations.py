@@ -484,24 +484,14 @@ def add_note(session: Any, invitation_id: str, note: str, *,
 
 
 async def _fetch_prospects(session: Any) -> list[dict[str, Any]]:
+    from csp_tui.services.emulator_controls import EmulatorControls
+
     transport = session.transport
     if transport is None:
         from csp_tui.services.session import sandbox_transport_for
 
         transport = sandbox_transport_for(session.settings)
-    import httpx  # only the sandbox demo needs its own client: not on the console's start path
-
-    from csp_tui.services.borrowed_transport import BorrowedTransport
-
-    http = httpx.AsyncClient(transport=BorrowedTransport(transport),
-                             base_url=session.client.base_url)
-    async with http:
-        response = await http.get("/_emulator/prospects")
-        response.raise_for_status()
-        payload = response.json()
-    items = payload.get("items", payload.get("prospects", [])) if isinstance(payload, dict) \
-        else payload
-    return [item for item in items or [] if isinstance(item, dict)]
+    return await EmulatorControls.of_session(session, transport).prospects()
 
 
 def _field(item: dict[str, Any], *names: str) -> str:
