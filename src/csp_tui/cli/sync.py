@@ -106,7 +106,8 @@ async def _run(args: argparse.Namespace, settings: Settings) -> int:
             print(notice, file=sys.stderr)
         publish = _progress_printer(args.quiet)
         if settings.profile.is_sandbox:
-            from csp_tui.services.invitations import seed_sandbox_demo
+            # Emulator code, loaded for a sandbox profile only.
+            from csp_tui.sandbox.demo_invitations import seed_sandbox_demo
 
             await seed_sandbox_demo(session)
         runner = OutboxRunner(session.client, session.state, read_only=settings.profile.read_only,
