@@ -172,7 +172,7 @@ def run_subscriptions(args: argparse.Namespace, settings: Settings) -> int:
     rows = list(_all(lambda offset, limit: views.subscription_rows(
         cache, customer_id=args.customer.lower() if args.customer else None,
         filter=args.filter, offset=offset, limit=limit, now=now,
-        sort=_SORT_FOR_VIEW.get(query.get("preset"), "product"), **query)))
+        sort=_SORT_FOR_VIEW.get(query.get("preset") or "", "product"), **query)))
     objects = [_subscription_object(row, now) for row in rows]
     if args.json:
         _print_json(objects)

@@ -23,7 +23,7 @@ import argparse
 import asyncio
 import json
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from csp_tui.config import Settings
 from csp_tui.domain.tenant import FIELDS
@@ -39,6 +39,9 @@ from csp_tui.services.onboarding import CreatedTenant, Prepared, RequestFileErro
 from csp_tui.services.session import open_session
 from csp_tui.state import outbox
 from csp_tui.state.outbox import OutboxEntry, OutboxState
+
+if TYPE_CHECKING:
+    from csp_tui.services.session import Session
 
 EXIT_OK = 0
 EXIT_FAILURE = 1
@@ -134,7 +137,7 @@ def _already_created(out: _Output, entry: OutboxEntry, language: str,
     return EXIT_OK
 
 
-def _request_distributor(out: _Output, session: Any, prepared: Prepared, language: str,
+def _request_distributor(out: _Output, session: Session, prepared: Prepared, language: str,
                          warnings: dict[str, str]) -> int:
     package = onboarding.distributor_package(session, prepared, language=language)
     print(t("onboarding.cli.reseller_note"), file=sys.stderr)
@@ -148,7 +151,7 @@ def _request_distributor(out: _Output, session: Any, prepared: Prepared, languag
     return EXIT_OK
 
 
-def _others(session: Any, credentials: dict[str, dict[str, str]], own_id: str,
+def _others(session: Session, credentials: dict[str, dict[str, str]], own_id: str,
             language: str) -> list[tuple[str, CreatedTenant]]:
     """Tenants of other queued entries this run happened to send: their passwords reached
     only this process, so they are shown rather than lost."""
@@ -162,7 +165,7 @@ def _others(session: Any, credentials: dict[str, dict[str, str]], own_id: str,
     return shown
 
 
-def _settled(out: _Output, session: Any, entry: OutboxEntry,
+def _settled(out: _Output, session: Session, entry: OutboxEntry,
              credentials: dict[str, dict[str, str]], language: str, wait: float,
              warnings: dict[str, str]) -> int:
     others = _others(session, credentials, entry.id, language)

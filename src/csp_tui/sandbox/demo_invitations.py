@@ -9,7 +9,7 @@ are recorded with the production ledger and link code, as an invitation sent by 
 from __future__ import annotations
 
 from datetime import datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from csp_tui.cache.db import Transaction, stamp
 from csp_tui.config import Profile, Role
@@ -20,10 +20,15 @@ from csp_tui.services.session import sandbox_transport_for
 from csp_tui.state import invitations as ledger
 from csp_tui.world_clock import world_clock_for
 
+if TYPE_CHECKING:
+    import sqlite_utils
+
+    from csp_tui.services.session import Session
+
 DEMO_SEEDED_KEY = "demo_invitations_seeded"
 
 
-async def _fetch_prospects(session: Any) -> list[dict[str, Any]]:
+async def _fetch_prospects(session: Session) -> list[dict[str, Any]]:
     transport = session.transport
     if transport is None:
         transport = sandbox_transport_for(session.settings)
@@ -39,13 +44,13 @@ def _field(item: dict[str, Any], *names: str) -> str:
     return ""
 
 
-def _demo_meta(state: Any) -> str | None:
+def _demo_meta(state: sqlite_utils.Database) -> str | None:
     row = state.conn.execute("SELECT value FROM meta WHERE key = ?",
                              (DEMO_SEEDED_KEY,)).fetchone()
     return row[0] if row else None
 
 
-async def seed_sandbox_demo(session: Any, *, now: datetime | None = None) -> int:
+async def seed_sandbox_demo(session: Session, *, now: datetime | None = None) -> int:
     """Record invitations for the sandbox's prospects, once per state.db.
 
     The pending pane then has something to show at first start, and the demo shows the

@@ -25,7 +25,7 @@ class EmulatorControls:
     The transport is only lent: whoever made it (the session) closes it.
     """
 
-    def __init__(self, transport: httpx.AsyncBaseTransport, base_url: str) -> None:
+    def __init__(self, transport: httpx.AsyncBaseTransport, base_url: httpx.URL | str) -> None:
         self._transport = transport
         self._base_url = base_url
 

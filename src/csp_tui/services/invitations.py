@@ -19,11 +19,11 @@ from __future__ import annotations
 import logging
 import re
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Protocol
 from urllib.parse import parse_qsl, urlencode, urlsplit
 
 from csp_tui.cache.db import stamp
-from csp_tui.config import Profile, Role
+from csp_tui.config import Profile, Role, Settings
 from csp_tui.domain.hosts import is_loopback
 from csp_tui.domain.text import safe_text
 from csp_tui.domain.validation import validate_email
@@ -33,6 +33,12 @@ from csp_tui.services.invitation_email import build_email
 from csp_tui.state import invitations as ledger
 from csp_tui.state.invitations import Invitation, normalise_domain
 from csp_tui.world_clock import world_clock_for
+
+if TYPE_CHECKING:
+    import sqlite_utils
+
+    from csp_tui.partner_center.client import PartnerCenterClient
+    from csp_tui.services.session import Session
 
 log = logging.getLogger(__name__)
 
@@ -48,6 +54,17 @@ _LABEL = re.compile(r"^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$")
 
 RESELLER_RELATIONSHIP = "IsIndirectResellerOf"
 PROVIDER_RELATIONSHIP = "IsIndirectCloudSolutionProviderOf"
+
+
+class LedgerAccess(Protocol):
+    """What the ledger's own use cases (cancel, note) need: no network, only the profile and
+    state.db — a :class:`Session`, or the console's reading handles."""
+
+    @property
+    def settings(self) -> Settings: ...
+
+    @property
+    def state(self) -> sqlite_utils.Database: ...
 
 
 class ReadOnlyError(PermissionError):
@@ -277,7 +294,7 @@ def reseller_link_with_distributor(link: str, profile: Profile) -> str:
            "#/BillingAccounts/partner-invitation"
 
 
-async def relationship_link(client: Any, profile: Profile, *,
+async def relationship_link(client: PartnerCenterClient, profile: Profile, *,
                             reseller_id: str | None = None) -> str:
     """The relationship request link this profile sends to customers, checked.
 
@@ -308,7 +325,7 @@ async def relationship_link(client: Any, profile: Profile, *,
 # --- names for the e-mail ---------------------------------------------------------------------
 
 
-async def _partners(client: Any, relationship_type: str) -> dict[str, str] | None:
+async def _partners(client: PartnerCenterClient, relationship_type: str) -> dict[str, str] | None:
     """``{tenant id: name}`` of related partners, or ``None`` if Partner Center did not say."""
     try:
         relationships = await client.partner_relationships(relationship_type)
@@ -331,7 +348,7 @@ def _known_names(profile: Profile) -> dict[str, str]:
     }
 
 
-async def _partner_names(session: Any, reseller_id: str | None, *,
+async def _partner_names(session: Session, reseller_id: str | None, *,
                          resellers: dict[str, str] | None = None
                          ) -> tuple[str | None, str | None]:
     """(reseller name, distributor name) for the e-mail; ``None`` where unknown."""
@@ -367,7 +384,8 @@ def _email(invitation_language: str, *, company_name: str, contact_name: str, li
 # --- use cases --------------------------------------------------------------------------------
 
 
-def find_pending(state: Any, domain: str, reseller_id: str | None = None) -> Invitation | None:
+def find_pending(state: sqlite_utils.Database, domain: str,
+                 reseller_id: str | None = None) -> Invitation | None:
     """The pending (or stale) invitation for this domain and reseller, if there is one."""
     wanted = normalise_domain(domain)
     reseller = (reseller_id or "").lower()
@@ -378,7 +396,7 @@ def find_pending(state: Any, domain: str, reseller_id: str | None = None) -> Inv
 
 
 async def invite(
-    session: Any,
+    session: Session,
     *,
     company_name: str,
     contact_name: str | None,
@@ -437,20 +455,20 @@ async def invite(
     return InviteResult(invitation, link, subject, body)
 
 
-def world_timestamp(settings: Any) -> str:
+def world_timestamp(settings: Settings) -> str:
     """Now in the world the profile shows (the sandbox's virtual clock, or the wall clock),
     stamped as the ledger stores times: an invitation's age must move with ``advance``."""
     return stamp(world_clock_for(settings).now())
 
 
-def _existing(session: Any, invitation_id: str) -> Invitation:
+def _existing(session: LedgerAccess, invitation_id: str) -> Invitation:
     invitation = ledger.get(session.state, invitation_id)
     if invitation is None:
         raise KeyError(t("invite.error.not_found", id=invitation_id))
     return invitation
 
 
-async def resend(session: Any, invitation_id: str, *, now: str | None = None) -> InviteResult:
+async def resend(session: Session, invitation_id: str, *, now: str | None = None) -> InviteResult:
     """Count a reminder (restarting the stale clock) and return a fresh e-mail text with the
     stored link, in the invitation's language. Only pending (or stale) invitations."""
     profile: Profile = session.settings.profile
@@ -465,14 +483,14 @@ async def resend(session: Any, invitation_id: str, *, now: str | None = None) ->
     return InviteResult(updated, updated.link, subject, body)
 
 
-def cancel(session: Any, invitation_id: str, *, now: str | None = None) -> Invitation:
+def cancel(session: LedgerAccess, invitation_id: str, *, now: str | None = None) -> Invitation:
     """Withdraw a pending invitation (the ledger refuses accepted/cancelled ones)."""
     ensure_writable(session.settings.profile)
     return ledger.cancel(session.state, _existing(session, invitation_id).id,
                          now=now or world_timestamp(session.settings))
 
 
-def add_note(session: Any, invitation_id: str, note: str, *,
+def add_note(session: LedgerAccess, invitation_id: str, note: str, *,
              now: str | None = None) -> Invitation:
     ensure_writable(session.settings.profile)
     return ledger.add_note(session.state, _existing(session, invitation_id).id, note, now=now)

@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from csp_tui.config import Profile
 from csp_tui.domain.tenant import distributor_request
@@ -19,6 +19,9 @@ from csp_tui.services.onboarding.own_identity import own_identity
 from csp_tui.services.onboarding.prepare import Prepared
 from csp_tui.state import reject_secrets
 
+if TYPE_CHECKING:
+    from csp_tui.services.session import Session
+
 _GUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
 _UNSAFE_STEM = re.compile(r"[^a-z0-9-]+")
 
@@ -29,7 +32,7 @@ class DistributorPackage(NamedTuple):
     saved_path: Path
 
 
-def distributor_package(session: Any, prepared: Prepared, *,
+def distributor_package(session: Session, prepared: Prepared, *,
                         language: str) -> DistributorPackage:
     """For an indirect reseller: the e-mail asking the distributor to create the tenant and the
     same request as JSON, saved (0600) under the profile's exports directory.

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING
 
 from csp_tui.config import Profile
 from csp_tui.domain import validation as v
@@ -14,6 +14,9 @@ from csp_tui.services.onboarding.capability import Capability, capability
 from csp_tui.services.onboarding.resellers import check_reseller
 from csp_tui.services.onboarding.tenant_domain import check_domain_verdict, dedupe_key_for
 from csp_tui.state.outbox import OutboxEntry, OutboxState
+
+if TYPE_CHECKING:
+    from csp_tui.services.session import Session
 
 
 @dataclass(frozen=True)
@@ -52,7 +55,7 @@ class Prepared:
                 if result.severity == "warning"}
 
 
-async def prepare(session: Any, data: Mapping[str, object]) -> Prepared:
+async def prepare(session: Session, data: Mapping[str, object]) -> Prepared:
     """Check a request (a form's values or a parsed file) completely for this profile.
 
     Every field is checked, never stopping at the first problem: the local rules, the reseller

@@ -6,7 +6,7 @@ import logging
 import threading
 import weakref
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING
 
 from csp_tui.config import Profile, Role
 from csp_tui.domain import validation as v
@@ -14,6 +14,9 @@ from csp_tui.domain.text import safe_text
 from csp_tui.partner_center.errors import PartnerCenterError
 from csp_tui.services.invitations import PROVIDER_RELATIONSHIP
 from csp_tui.services.onboarding.errors import short_error
+
+if TYPE_CHECKING:
+    from csp_tui.services.session import Session
 
 log = logging.getLogger(__name__)
 
@@ -32,7 +35,7 @@ def _forget_resellers(key: int) -> None:
         _reseller_cache.pop(key, None)
 
 
-async def provider_resellers(session: Any) -> dict[str, str]:
+async def provider_resellers(session: Session) -> dict[str, str]:
     """{reseller tenant id: name} of this provider (cached for the session).
 
     Raises :class:`PartnerCenterError` when Partner Center cannot say; a failure is not cached.
@@ -61,7 +64,7 @@ def _known_resellers_text(resellers: Mapping[str, str]) -> str:
     return ", ".join(shown)
 
 
-async def check_reseller(session: Any, value: object) -> tuple[v.FieldResult, str | None]:
+async def check_reseller(session: Session, value: object) -> tuple[v.FieldResult, str | None]:
     """(verdict, reseller name) for the ``reseller_id`` field under this profile's role."""
     profile: Profile = session.settings.profile
     local = v.validate_partner_id(value)

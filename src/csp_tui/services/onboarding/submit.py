@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 from datetime import UTC, datetime
-from typing import Any
+from typing import TYPE_CHECKING
 
 import sqlite_utils
 
@@ -24,12 +24,15 @@ from csp_tui.services.outbox_runner import KIND_CREATE_CUSTOMER, OutboxRunner, S
 from csp_tui.state import NotFoundError, outbox
 from csp_tui.state.outbox import OutboxEntry, OutboxState
 
+if TYPE_CHECKING:
+    from csp_tui.services.session import Session
+
 SETTLED_STATES = frozenset({OutboxState.DONE, OutboxState.FAILED, OutboxState.NEEDS_ATTENTION})
 # How often to look again while another process is sending the entry.
 _POLL_SECONDS = 0.5
 
 
-def submit(session: Any, prepared: Prepared, *,
+def submit(session: Session, prepared: Prepared, *,
            secret_sink: SecretSink | None = None) -> OutboxEntry:
     """Queue the creation of the tenant and return its outbox entry.
 
@@ -62,7 +65,7 @@ def submit(session: Any, prepared: Prepared, *,
     return entry
 
 
-async def run_until_settled(session: Any, entry_id: str, *, secret_sink: SecretSink | None,
+async def run_until_settled(session: Session, entry_id: str, *, secret_sink: SecretSink | None,
                             timeout: float) -> OutboxEntry:
     """Send the outbox until entry ``entry_id`` is done, failed or needs a person, or until
     ``timeout`` seconds have passed; returns the entry as it then is.

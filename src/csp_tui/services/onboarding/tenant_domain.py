@@ -4,7 +4,7 @@ request, which is then reused, never sent twice."""
 from __future__ import annotations
 
 import logging
-from typing import Any
+from typing import TYPE_CHECKING
 
 import sqlite_utils
 
@@ -14,6 +14,9 @@ from csp_tui.services.onboarding.capability import capability
 from csp_tui.services.onboarding.errors import short_error
 from csp_tui.state import outbox
 from csp_tui.state.outbox import OutboxEntry, OutboxState
+
+if TYPE_CHECKING:
+    from csp_tui.services.session import Session
 
 log = logging.getLogger(__name__)
 
@@ -36,7 +39,7 @@ def dedupe_key_for(domain: str) -> str:
     return DEDUPE_PREFIX + domain.strip().lower()
 
 
-async def check_domain_verdict(session: Any, value: object
+async def check_domain_verdict(session: Session, value: object
                                ) -> tuple[v.FieldResult, OutboxEntry | None]:
     """The ``domain_prefix`` field's verdict and this profile's own entry for the name, if any."""
     local = v.validate_domain_prefix(value)
@@ -68,7 +71,7 @@ async def check_domain_verdict(session: Any, value: object
     return local, None
 
 
-async def check_domain(session: Any, value: object) -> v.FieldResult:
+async def check_domain(session: Session, value: object) -> v.FieldResult:
     """The ``domain_prefix`` field's verdict: the local rules, then whether the name is free
     (``HEAD /v1/domains``). A name this profile already queued or created is not an error
     (the same request is reused); a network failure is a warning, not an error."""
