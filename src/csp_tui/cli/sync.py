@@ -6,12 +6,13 @@ import argparse
 import asyncio
 import sys
 
+from csp_tui.cache.db import open_state
 from csp_tui.cache.store import PARTS
 from csp_tui.config import AuthMethod, Settings
 from csp_tui.i18n import t
 from csp_tui.i18n.formatting import format_number
 from csp_tui.partner_center import errors as pce
-from csp_tui.services import events
+from csp_tui.services import events, password_reset
 from csp_tui.services.outbox_runner import OutboxRunner
 from csp_tui.services.session import open_session
 from csp_tui.services.sync import PartProblem, SyncEngine, SyncResult
@@ -145,9 +146,6 @@ async def _cancellable(work):  # type: ignore[no-untyped-def]
 def lost_password_lines(settings: Settings) -> list[str]:
     """One line per created tenant whose administrator's password nobody saw, offering the
     reset (repeated after every sync until one is made)."""
-    from csp_tui.cache.db import open_state
-    from csp_tui.services import password_reset
-
     state = open_state(settings.locations.state_db)
     try:
         return [password_reset.offer_text(entry)

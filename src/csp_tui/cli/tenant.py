@@ -36,6 +36,7 @@ from csp_tui.partner_center.auth import AuthError
 from csp_tui.services import onboarding
 from csp_tui.services.invitations import ReadOnlyError
 from csp_tui.services.onboarding import CreatedTenant, Prepared, RequestFileError
+from csp_tui.services.pc_explain import explain
 from csp_tui.services.session import open_session
 from csp_tui.state import outbox
 from csp_tui.state.outbox import OutboxEntry, OutboxState
@@ -261,7 +262,5 @@ def run_create(args: argparse.Namespace, settings: Settings) -> int:
         # A queued create is kept (same idempotency key) and sent after signing in.
         return out.problem(EXIT_FAILURE, "sign_in", t("onboarding.cli.sign_in", error=str(exc)))
     except pce.PartnerCenterError as exc:
-        from csp_tui.services.pc_explain import explain
-
         return out.problem(EXIT_FAILURE, "failed",
                            t("onboarding.cli.failed", reason=explain(exc, language)))

@@ -18,6 +18,8 @@ from typing import TYPE_CHECKING, Any
 
 import sqlite_utils
 
+from csp_tui.domain.text import safe_text
+from csp_tui.i18n import t
 from csp_tui.partner_center import errors as pce
 from csp_tui.state import outbox
 from csp_tui.state.outbox import KIND_CREATE_CUSTOMER, OutboxEntry, OutboxState
@@ -65,9 +67,6 @@ def lost_credentials(state: sqlite_utils.Database) -> list[OutboxEntry]:
 
 def offer_text(entry: OutboxEntry) -> str:
     """The sentence telling the person, with the command that resets the password."""
-    from csp_tui.domain.text import safe_text
-    from csp_tui.i18n import t
-
     result = entry.result or {}
     customer = str(result.get("customer_id") or entry.customer_id or "")
     admin = str(result.get("user_name") or "") if entry.kind == KIND_RESET_PASSWORD \

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from csp_tui.domain.text import safe_text
 from csp_tui.i18n import t, tl
 from csp_tui.services.onboarding.errors import OnboardingError
+from csp_tui.services.pc_explain import explain
 from csp_tui.state.outbox import OutboxEntry, OutboxState
 
 
@@ -66,8 +67,6 @@ def result_view(entry: OutboxEntry, credentials: Mapping[str, str] | None, *,
 
 def explain_failure(entry: OutboxEntry, language: str | None = None) -> str:
     """Why a failed (or unresolved) create did not produce a tenant, in words."""
-    from csp_tui.services.pc_explain import explain
-
     if entry.state is OutboxState.NEEDS_ATTENTION:
         domain = str(entry.payload.get("domain") or "")
         error = safe_text(entry.error_message or "?", limit=300)
