@@ -10,8 +10,8 @@ from pathlib import Path
 
 from csp_tui.config import Settings
 from csp_tui.i18n import t
-from csp_tui.services.emulator_controls import EmulatorControls
-from csp_tui.services.session import SANDBOX_BASE_URL, sandbox_transport_for
+from csp_tui.services.emulator_controls import SANDBOX_BASE_URL, EmulatorControls
+from csp_tui.services.session import sandbox_transport_for
 
 
 def run_serve(args: argparse.Namespace, settings: Settings) -> int:

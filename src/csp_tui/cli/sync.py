@@ -14,7 +14,7 @@ from csp_tui.i18n.formatting import format_number
 from csp_tui.partner_center import errors as pce
 from csp_tui.services import events, password_reset
 from csp_tui.services.outbox_runner import OutboxRunner
-from csp_tui.services.session import open_session
+from csp_tui.services.session import open_session, seed_sandbox_demo
 from csp_tui.services.sync import PartProblem, SyncEngine, SyncResult
 from csp_tui.signals import cancel_on_ending_signals
 from csp_tui.world_clock import world_clock_for
@@ -107,9 +107,6 @@ async def _run(args: argparse.Namespace, settings: Settings) -> int:
             print(notice, file=sys.stderr)
         publish = _progress_printer(args.quiet)
         if settings.profile.is_sandbox:
-            # Emulator code, loaded for a sandbox profile only.
-            from csp_tui.sandbox.demo_invitations import seed_sandbox_demo
-
             await seed_sandbox_demo(session)
         runner = OutboxRunner(session.client, session.state, read_only=settings.profile.read_only,
                               cache=session.cache)

@@ -16,23 +16,21 @@ from csp_tui.config import Profile, Role
 from csp_tui.sandbox import identity
 from csp_tui.services import invitations
 from csp_tui.services.emulator_controls import EmulatorControls
-from csp_tui.services.session import sandbox_transport_for
 from csp_tui.state import invitations as ledger
 from csp_tui.world_clock import world_clock_for
 
 if TYPE_CHECKING:
     import sqlite_utils
 
-    from csp_tui.services.session import Session
+    from csp_tui.services.work_session import WorkSession
 
 DEMO_SEEDED_KEY = "demo_invitations_seeded"
 
 
-async def _fetch_prospects(session: Session) -> list[dict[str, Any]]:
-    transport = session.transport
-    if transport is None:
-        transport = sandbox_transport_for(session.settings)
-    return await EmulatorControls.of_session(session, transport).prospects()
+async def _fetch_prospects(session: WorkSession) -> list[dict[str, Any]]:
+    # Through the session's own emulator (a sandbox session always has one), not a second
+    # copy of the world.
+    return await EmulatorControls.of_session(session).prospects()
 
 
 def _field(item: dict[str, Any], *names: str) -> str:
@@ -50,7 +48,7 @@ def _demo_meta(state: sqlite_utils.Database) -> str | None:
     return row[0] if row else None
 
 
-async def seed_sandbox_demo(session: Session, *, now: datetime | None = None) -> int:
+async def seed_sandbox_demo(session: WorkSession, *, now: datetime | None = None) -> int:
     """Record invitations for the sandbox's prospects, once per state.db.
 
     The pending pane then has something to show at first start, and the demo shows the

@@ -12,7 +12,11 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     import httpx
 
-    from csp_tui.services.session import Session
+    from csp_tui.services.work_session import WorkSession
+
+# Where the emulator mounted in-process for a sandbox profile answers (a name that can never
+# resolve: nothing leaves the process).
+SANDBOX_BASE_URL = "https://sandbox.csp-tui.invalid"
 
 ACCEPT_INVITATION = "/_emulator/invitations/accept"
 ADVANCE_CLOCK = "/_emulator/clock/advance"
@@ -30,7 +34,7 @@ class EmulatorControls:
         self._base_url = base_url
 
     @classmethod
-    def of_session(cls, session: Session,
+    def of_session(cls, session: WorkSession,
                    transport: httpx.AsyncBaseTransport | None = None) -> EmulatorControls:
         """The controls of the emulator the session's client talks to (``transport`` when the
         session has none of its own)."""

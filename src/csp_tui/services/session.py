@@ -15,6 +15,7 @@ import sqlite_utils
 
 from csp_tui.cache import db as dbmod
 from csp_tui.config import Settings
+from csp_tui.services.emulator_controls import SANDBOX_BASE_URL
 
 if TYPE_CHECKING:
     # The REST stack (httpx, the client and its models) is imported by open_session only:
@@ -25,7 +26,6 @@ if TYPE_CHECKING:
     from csp_tui.partner_center.client import CallRecord, PartnerCenterClient
     from csp_tui.partner_center.ratelimit import RateLimiter
 
-SANDBOX_BASE_URL = "https://sandbox.csp-tui.invalid"
 
 
 def sandbox_transport_for(settings: Settings, **kwargs: Any) -> httpx.AsyncBaseTransport:
@@ -138,3 +138,12 @@ def open_session(
     )
     return Session(settings=settings, cache=cache, state=state, client=client, limiter=limiter,
                    transport=transport, notices=notices)
+
+
+async def seed_sandbox_demo(session: Session) -> int:
+    """The embedded sandbox's demo invitations, recorded once per state.db (sandbox profiles
+    only; 0 otherwise). The seeding is the sandbox's own code, reached through this factory
+    like the emulator itself, and imported only when a sandbox session asks for it."""
+    from csp_tui.sandbox.demo_invitations import seed_sandbox_demo as seed
+
+    return await seed(session)

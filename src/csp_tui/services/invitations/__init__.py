@@ -41,7 +41,6 @@ from csp_tui.services.invitations.partner_names import (
 )
 from csp_tui.services.invitations.use_cases import (
     InviteResult,
-    LedgerAccess,
     add_note,
     cancel,
     find_pending,
@@ -59,7 +58,6 @@ __all__ = [
     "InvitationInputError",
     "InviteInput",
     "InviteResult",
-    "LedgerAccess",
     "ReadOnlyError",
     "RelationshipLinkError",
     "add_note",

@@ -11,9 +11,9 @@ from csp_tui.config import Profile, Role
 from csp_tui.domain.hosts import is_loopback
 from csp_tui.domain.text import safe_text
 from csp_tui.i18n import t
+from csp_tui.services.emulator_controls import SANDBOX_BASE_URL
 from csp_tui.services.invitations.errors import InvitationInputError, RelationshipLinkError
 from csp_tui.services.invitations.input import check_tenant_id
-from csp_tui.services.session import SANDBOX_BASE_URL
 
 if TYPE_CHECKING:
 

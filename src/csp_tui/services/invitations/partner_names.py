@@ -12,7 +12,7 @@ from csp_tui.services.invitation_email import build_email
 if TYPE_CHECKING:
 
     from csp_tui.partner_center.client import PartnerCenterClient
-    from csp_tui.services.session import Session
+    from csp_tui.services.work_session import WorkSession
 
 log = logging.getLogger(__name__)
 
@@ -44,7 +44,7 @@ def _known_names(profile: Profile) -> dict[str, str]:
     }
 
 
-async def partner_names(session: Session, reseller_id: str | None, *,
+async def partner_names(session: WorkSession, reseller_id: str | None, *,
                          resellers: dict[str, str] | None = None
                          ) -> tuple[str | None, str | None]:
     """(reseller name, distributor name) for the e-mail; ``None`` where unknown."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING
 
 from csp_tui.cache.db import stamp
 from csp_tui.config import Profile, Role, Settings
@@ -25,20 +25,9 @@ from csp_tui.world_clock import world_clock_for
 if TYPE_CHECKING:
     import sqlite_utils
 
-    from csp_tui.services.session import Session
+    from csp_tui.services.work_session import LedgerAccess, WorkSession
 
 log = logging.getLogger(__name__)
-
-
-class LedgerAccess(Protocol):
-    """What the ledger's own use cases (cancel, note) need: no network, only the profile and
-    state.db — a :class:`Session`, or the console's reading handles."""
-
-    @property
-    def settings(self) -> Settings: ...
-
-    @property
-    def state(self) -> sqlite_utils.Database: ...
 
 
 @dataclass(frozen=True)
@@ -66,7 +55,7 @@ def find_pending(state: sqlite_utils.Database, domain: str,
 
 
 async def invite(
-    session: Session,
+    session: WorkSession,
     *,
     company_name: str,
     contact_name: str | None,
@@ -138,7 +127,8 @@ def _existing(session: LedgerAccess, invitation_id: str) -> Invitation:
     return invitation
 
 
-async def resend(session: Session, invitation_id: str, *, now: str | None = None) -> InviteResult:
+async def resend(session: WorkSession, invitation_id: str, *,
+                 now: str | None = None) -> InviteResult:
     """Count a reminder (restarting the stale clock) and return a fresh e-mail text with the
     stored link, in the invitation's language. Only pending (or stale) invitations."""
     profile: Profile = session.settings.profile

@@ -20,7 +20,7 @@ from csp_tui.services.onboarding.prepare import Prepared
 from csp_tui.state import reject_secrets
 
 if TYPE_CHECKING:
-    from csp_tui.services.session import Session
+    from csp_tui.services.work_session import WorkSession
 
 _GUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
 _UNSAFE_STEM = re.compile(r"[^a-z0-9-]+")
@@ -32,7 +32,7 @@ class DistributorPackage(NamedTuple):
     saved_path: Path
 
 
-def distributor_package(session: Session, prepared: Prepared, *,
+def distributor_package(session: WorkSession, prepared: Prepared, *,
                         language: str) -> DistributorPackage:
     """For an indirect reseller: the e-mail asking the distributor to create the tenant and the
     same request as JSON, saved (0600) under the profile's exports directory.

@@ -16,7 +16,7 @@ from csp_tui.services.onboarding.tenant_domain import check_domain_verdict, dedu
 from csp_tui.state.outbox import OutboxEntry, OutboxState
 
 if TYPE_CHECKING:
-    from csp_tui.services.session import Session
+    from csp_tui.services.work_session import WorkSession
 
 
 @dataclass(frozen=True)
@@ -55,7 +55,7 @@ class Prepared:
                 if result.severity == "warning"}
 
 
-async def prepare(session: Session, data: Mapping[str, object]) -> Prepared:
+async def prepare(session: WorkSession, data: Mapping[str, object]) -> Prepared:
     """Check a request (a form's values or a parsed file) completely for this profile.
 
     Every field is checked, never stopping at the first problem: the local rules, the reseller

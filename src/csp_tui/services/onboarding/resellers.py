@@ -16,7 +16,7 @@ from csp_tui.services.invitations import PROVIDER_RELATIONSHIP
 from csp_tui.services.onboarding.errors import short_error
 
 if TYPE_CHECKING:
-    from csp_tui.services.session import Session
+    from csp_tui.services.work_session import WorkSession
 
 log = logging.getLogger(__name__)
 
@@ -35,7 +35,7 @@ def _forget_resellers(key: int) -> None:
         _reseller_cache.pop(key, None)
 
 
-async def provider_resellers(session: Session) -> dict[str, str]:
+async def provider_resellers(session: WorkSession) -> dict[str, str]:
     """{reseller tenant id: name} of this provider (cached for the session).
 
     Raises :class:`PartnerCenterError` when Partner Center cannot say; a failure is not cached.
@@ -64,7 +64,7 @@ def _known_resellers_text(resellers: Mapping[str, str]) -> str:
     return ", ".join(shown)
 
 
-async def check_reseller(session: Session, value: object) -> tuple[v.FieldResult, str | None]:
+async def check_reseller(session: WorkSession, value: object) -> tuple[v.FieldResult, str | None]:
     """(verdict, reseller name) for the ``reseller_id`` field under this profile's role."""
     profile: Profile = session.settings.profile
     local = v.validate_partner_id(value)

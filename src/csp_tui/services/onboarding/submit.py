@@ -25,14 +25,14 @@ from csp_tui.state import NotFoundError, outbox
 from csp_tui.state.outbox import OutboxEntry, OutboxState
 
 if TYPE_CHECKING:
-    from csp_tui.services.session import Session
+    from csp_tui.services.work_session import WorkSession
 
 SETTLED_STATES = frozenset({OutboxState.DONE, OutboxState.FAILED, OutboxState.NEEDS_ATTENTION})
 # How often to look again while another process is sending the entry.
 _POLL_SECONDS = 0.5
 
 
-def submit(session: Session, prepared: Prepared, *,
+def submit(session: WorkSession, prepared: Prepared, *,
            secret_sink: SecretSink | None = None) -> OutboxEntry:
     """Queue the creation of the tenant and return its outbox entry.
 
@@ -65,7 +65,7 @@ def submit(session: Session, prepared: Prepared, *,
     return entry
 
 
-async def run_until_settled(session: Session, entry_id: str, *, secret_sink: SecretSink | None,
+async def run_until_settled(session: WorkSession, entry_id: str, *, secret_sink: SecretSink | None,
                             timeout: float) -> OutboxEntry:
     """Send the outbox until entry ``entry_id`` is done, failed or needs a person, or until
     ``timeout`` seconds have passed; returns the entry as it then is.

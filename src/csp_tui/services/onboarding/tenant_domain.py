@@ -16,7 +16,7 @@ from csp_tui.state import outbox
 from csp_tui.state.outbox import OutboxEntry, OutboxState
 
 if TYPE_CHECKING:
-    from csp_tui.services.session import Session
+    from csp_tui.services.work_session import WorkSession
 
 log = logging.getLogger(__name__)
 
@@ -39,7 +39,7 @@ def dedupe_key_for(domain: str) -> str:
     return DEDUPE_PREFIX + domain.strip().lower()
 
 
-async def check_domain_verdict(session: Session, value: object
+async def check_domain_verdict(session: WorkSession, value: object
                                ) -> tuple[v.FieldResult, OutboxEntry | None]:
     """The ``domain_prefix`` field's verdict and this profile's own entry for the name, if any."""
     local = v.validate_domain_prefix(value)
@@ -71,7 +71,7 @@ async def check_domain_verdict(session: Session, value: object
     return local, None
 
 
-async def check_domain(session: Session, value: object) -> v.FieldResult:
+async def check_domain(session: WorkSession, value: object) -> v.FieldResult:
     """The ``domain_prefix`` field's verdict: the local rules, then whether the name is free
     (``HEAD /v1/domains``). A name this profile already queued or created is not an error
     (the same request is reused); a network failure is a warning, not an error."""
