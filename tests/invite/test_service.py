@@ -8,13 +8,13 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 
 from csp_tui.sandbox import identity
-from csp_tui.sandbox.demo_invitations import seed_sandbox_demo
 from csp_tui.services import invitations as service
 from csp_tui.services.invitations import (
     InvitationInputError,
     ReadOnlyError,
     invite,
 )
+from csp_tui.services.session import seed_sandbox_demo
 from csp_tui.state import invitations as ledger
 
 from .sandbox_session import LINK_PATH, settings_for

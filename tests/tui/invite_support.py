@@ -22,8 +22,8 @@ import httpx
 from csp_tui.cache.db import Transaction, open_state
 from csp_tui.config import Settings, load_settings
 from csp_tui.sandbox import identity
-from csp_tui.sandbox.demo_invitations import DEMO_SEEDED_KEY
 from csp_tui.sandbox.world import Customer, World
+from csp_tui.services.sandbox_demo import DEMO_SEEDED_KEY
 from csp_tui.tui.app import CspApp
 
 from .conftest import Console, FakeBackend, frozen_clock

@@ -7,6 +7,8 @@ sandbox keys, ``csp-tui sandbox accept|advance`` and the demo invitations all us
 
 from __future__ import annotations
 
+import json
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -21,6 +23,18 @@ SANDBOX_BASE_URL = "https://sandbox.csp-tui.invalid"
 ACCEPT_INVITATION = "/_emulator/invitations/accept"
 ADVANCE_CLOCK = "/_emulator/clock/advance"
 PROSPECTS = "/_emulator/prospects"
+
+
+@dataclass(frozen=True)
+class EmulatorAnswer:
+    """The emulator's answer to a control: its status and body (callers need no HTTP types)."""
+
+    status_code: int
+    text: str
+
+    def json(self) -> Any:
+        """The body as JSON (``ValueError`` when it is not)."""
+        return json.loads(self.text)
 
 
 class EmulatorControls:
@@ -53,12 +67,13 @@ class EmulatorControls:
         return httpx.AsyncClient(transport=BorrowedTransport(self._transport),
                                  base_url=self._base_url)
 
-    async def post(self, path: str, body: dict[str, Any]) -> httpx.Response:
+    async def post(self, path: str, body: dict[str, Any]) -> EmulatorAnswer:
         async with self._http() as http:
-            return await http.post(path, json=body)
+            response = await http.post(path, json=body)
+            return EmulatorAnswer(response.status_code, response.text)
 
     async def accept_invitation(self, domain: str, *,
-                                reseller_id: str | None = None) -> httpx.Response:
+                                reseller_id: str | None = None) -> EmulatorAnswer:
         """The customer that owns ``domain`` accepts the relationship request (for a
         distributor: the one made on behalf of ``reseller_id``)."""
         body: dict[str, Any] = {"domain": domain}
@@ -67,7 +82,7 @@ class EmulatorControls:
         return await self.post(ACCEPT_INVITATION, body)
 
     async def advance_clock(self, *, days: float | None = None,
-                            seconds: float | None = None) -> httpx.Response:
+                            seconds: float | None = None) -> EmulatorAnswer:
         """Move the emulator's virtual clock on by ``days`` or by ``seconds``."""
         body: dict[str, Any] = {"days": days} if days is not None else {"seconds": seconds}
         return await self.post(ADVANCE_CLOCK, body)

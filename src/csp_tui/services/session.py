@@ -141,9 +141,10 @@ def open_session(
 
 
 async def seed_sandbox_demo(session: Session) -> int:
-    """The embedded sandbox's demo invitations, recorded once per state.db (sandbox profiles
-    only; 0 otherwise). The seeding is the sandbox's own code, reached through this factory
-    like the emulator itself, and imported only when a sandbox session asks for it."""
-    from csp_tui.sandbox.demo_invitations import seed_sandbox_demo as seed
+    """The sandbox demo's invitations, recorded once per state.db (sandbox profiles only; 0
+    otherwise): the emulator's demo story, handed by this factory to the use case that records
+    it. Imported when a sandbox session asks: neither is on the console's start path."""
+    from csp_tui.sandbox.demo_invitations import demo_invitations
+    from csp_tui.services.sandbox_demo import record_demo_invitations
 
-    return await seed(session)
+    return await record_demo_invitations(session, demo_invitations)

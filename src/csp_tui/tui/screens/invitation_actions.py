@@ -35,7 +35,7 @@ from csp_tui.domain.text import safe_text
 from csp_tui.i18n import t
 from csp_tui.i18n.formatting import count_days
 from csp_tui.services import invitations
-from csp_tui.services.emulator_controls import EmulatorControls
+from csp_tui.services.emulator_controls import EmulatorAnswer, EmulatorControls
 from csp_tui.state import invitations as ledger
 from csp_tui.state import timestamp
 from csp_tui.state.invitations import Invitation
@@ -59,8 +59,6 @@ from csp_tui.tui.screens.invite import InvitationResultScreen, describe_error
 from csp_tui.tui.widgets.narrow_safe import NarrowSafeOptionList
 
 if TYPE_CHECKING:
-    import httpx
-
     from csp_tui.tui.app import CspApp
 
 
@@ -233,7 +231,7 @@ async def _sandbox_accept(app: CspApp, invitation: Invitation) -> None:
     reseller_id = (invitation.reseller_id
                    if app.settings.profile.role is Role.INDIRECT_PROVIDER else None)
 
-    async def job(session: Any) -> httpx.Response:
+    async def job(session: Any) -> EmulatorAnswer:
         return await _emulator(session).accept_invitation(invitation.domain,
                                                           reseller_id=reseller_id)
 
@@ -262,7 +260,7 @@ def sandbox_advance_clock(app: CspApp, days: int = 1) -> None:
 
 
 async def _sandbox_advance(app: CspApp, days: int) -> None:
-    async def job(session: Any) -> httpx.Response:
+    async def job(session: Any) -> EmulatorAnswer:
         return await _emulator(session).advance_clock(days=days)
 
     try:
