@@ -23,7 +23,7 @@ PACKAGE = Path(csp_tui.__file__).parent
 #: error type and the client that raises it (their text ends up in the status line,
 #: notifications and CLI output), the config file's problems (put into words when shown), and
 #: why a database cannot be opened (the CLI and the console print it).
-SCANNED = ("tui", "cli", "services", "ares.py", "config.py", "cache/db.py",
+SCANNED = ("tui", "cli", "services", "ares", "config.py", "cache/db.py",
            "partner_center/errors.py", "partner_center/client.py")
 
 #: (path relative to the package, literal) -> why it stays as it is.
@@ -41,8 +41,8 @@ ALLOWED: dict[tuple[str, str], str] = {
     ("partner_center/client.py", "malformed body"):
         "a command-log label stored in state.db beside the status (like 'timeout'); only "
         "`csp-tui log --json` hands it on, to scripts",
-    ("ares.py", "subject is not an object"): "logged and treated as 'not found', not shown",
-    ("ares.py", "subject without a valid ico or a name"):
+    ("ares/subject.py", "subject is not an object"): "logged and treated as 'not found', not shown",
+    ("ares/subject.py", "subject without a valid ico or a name"):
         "logged and treated as 'not found', not shown",
     ("services/outbox_runner.py", "unknown outbox entry kind {}"):
         "a bug (an entry this version cannot have queued), not a user's situation",
