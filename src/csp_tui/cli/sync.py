@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 import asyncio
 import sys
+from collections.abc import Callable, Coroutine
+from typing import Any, TypeVar
 
 from csp_tui.cache.db import open_state
 from csp_tui.cache.store import PARTS
@@ -19,6 +21,8 @@ from csp_tui.services.sync import PartProblem, SyncEngine, SyncResult
 from csp_tui.signals import cancel_on_ending_signals
 from csp_tui.world_clock import world_clock_for
 
+T = TypeVar("T")
+
 EXIT_FAILURE = 1
 EXIT_USAGE = 2
 # The sync finished, but some parts of some customers could not be read (a role's refusal,
@@ -27,7 +31,7 @@ EXIT_USAGE = 2
 EXIT_INCOMPLETE = 3
 
 
-def _progress_printer(quiet: bool):  # type: ignore[no-untyped-def]
+def _progress_printer(quiet: bool) -> Callable[[events.Event], None]:
     tty = sys.stderr.isatty()
 
     def publish(event: events.Event) -> None:
@@ -134,7 +138,7 @@ async def _run(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
-async def _cancellable(work):  # type: ignore[no-untyped-def]
+async def _cancellable(work: Coroutine[Any, Any, T]) -> T:
     task = asyncio.ensure_future(work)
     cancel_on_ending_signals(task)
     return await task
