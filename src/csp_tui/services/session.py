@@ -27,7 +27,6 @@ if TYPE_CHECKING:
     from csp_tui.partner_center.ratelimit import RateLimiter
 
 
-
 def sandbox_transport_for(settings: Settings, **kwargs: Any) -> httpx.AsyncBaseTransport:
     """The in-process emulator, keeping its world in the profile's data directory."""
     from csp_tui.sandbox.transport import sandbox_transport
