@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import logging
 import re
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from csp_tui.config import Profile, Role
 from csp_tui.domain.text import safe_text
@@ -13,12 +11,6 @@ from csp_tui.domain.validation import validate_email
 from csp_tui.i18n import LANGUAGES, t
 from csp_tui.services.invitations.errors import InvitationInputError, ReadOnlyError
 from csp_tui.state.invitations import normalise_domain
-
-if TYPE_CHECKING:
-
-    pass
-
-log = logging.getLogger(__name__)
 
 # Limits of what a person types; generous, they only stop pasted garbage.
 COMPANY_MAX = 200
@@ -39,8 +31,6 @@ class InviteInput:
     domain: str
     language: str
     reseller_id: str | None
-
-
 
 
 def _clean(value: str | None) -> str:

@@ -3,7 +3,6 @@ and checked before it may go to a customer."""
 
 from __future__ import annotations
 
-import logging
 from typing import TYPE_CHECKING
 from urllib.parse import parse_qsl, urlencode, urlsplit
 
@@ -19,7 +18,6 @@ if TYPE_CHECKING:
 
     from csp_tui.partner_center.client import PartnerCenterClient
 
-log = logging.getLogger(__name__)
 
 MICROSOFT_ADMIN_HOST = "admin.microsoft.com"
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -27,8 +26,6 @@ if TYPE_CHECKING:
 
     from csp_tui.services.work_session import LedgerAccess, WorkSession
 
-log = logging.getLogger(__name__)
-
 
 @dataclass(frozen=True)
 class InviteResult:
@@ -39,8 +36,6 @@ class InviteResult:
     #: ``True`` when a pending invitation for the same domain existed and was returned
     #: instead of recording a second one.
     duplicate: bool = False
-
-
 
 
 def find_pending(state: sqlite_utils.Database, domain: str,
