@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from csp_tui import cli, i18n
-from csp_tui.commands import info
+from csp_tui.cli import info
 from csp_tui.config import (
     PRODUCTION_BASE_URL,
     AuthMethod,

@@ -12,8 +12,8 @@ import httpx
 import pytest
 
 from csp_tui.cache.db import open_state
+from csp_tui.cli import invite as invite_command
 from csp_tui.cli import main
-from csp_tui.commands import invite as invite_command
 from csp_tui.config import load_settings
 from csp_tui.sandbox import identity
 from csp_tui.services import session as session_module

@@ -147,8 +147,8 @@ def test_every_sandbox_route_is_in_the_matrix() -> None:
 def test_the_services_ask_for_the_relationships_their_role_may_read() -> None:
     providers = roles.operation(roles.PROVIDERS_LIST).routes[0].query
     resellers = roles.operation(roles.RESELLERS_LIST).routes[0].query
-    # invitations.py asks for RESELLER_RELATIONSHIP as a reseller, PROVIDER_RELATIONSHIP as a
-    # provider (and onboarding.py the latter, as a provider only).
+    # services.invitations asks for RESELLER_RELATIONSHIP as a reseller, PROVIDER_RELATIONSHIP as a
+    # provider (and services.onboarding the latter, as a provider only).
     assert providers == (("relationship_type", invitations.RESELLER_RELATIONSHIP),)
     assert resellers == (("relationship_type", invitations.PROVIDER_RELATIONSHIP),)
     assert roles.through_api(Role.INDIRECT_RESELLER, roles.PROVIDERS_LIST)

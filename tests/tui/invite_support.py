@@ -24,7 +24,7 @@ from csp_tui.config import Settings, load_settings
 from csp_tui.sandbox import identity
 from csp_tui.sandbox.entities import Customer
 from csp_tui.sandbox.world import World
-from csp_tui.services.invitations import DEMO_SEEDED_KEY
+from csp_tui.services.sandbox_demo import DEMO_SEEDED_KEY
 from csp_tui.tui.app import CspApp
 
 from .conftest import Console, FakeBackend, frozen_clock

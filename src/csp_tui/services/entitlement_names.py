@@ -20,7 +20,7 @@ import logging
 from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import sqlite_utils
 
@@ -30,6 +30,10 @@ from csp_tui.i18n import t
 from csp_tui.partner_center import errors as pce
 from csp_tui.partner_center.auth import SignInRequiredError
 from csp_tui.partner_center.dates import parse_pc_datetime
+
+if TYPE_CHECKING:
+    from csp_tui.config import Profile
+    from csp_tui.partner_center.client import PartnerCenterClient
 
 log = logging.getLogger(__name__)
 
@@ -62,7 +66,7 @@ class _Answer:
     problem: str | None
 
 
-def catalog_country(profile: Any) -> str:
+def catalog_country(profile: Profile) -> str:
     """The market the catalog is read for: the profile's ``country`` if it has one, else CZ
     (the profiles of this console are Czech partners)."""
     country = str(getattr(profile, "country", "") or "").strip().upper()
@@ -154,7 +158,7 @@ async def _read_and_remember(call: Callable[[], Awaitable[Any]],
 # -- products ---------------------------------------------------------------------------------
 
 
-async def _product_name(client: Any, cache: sqlite_utils.Database, product_id: str,
+async def _product_name(client: PartnerCenterClient, cache: sqlite_utils.Database, product_id: str,
                         country: str) -> _Answer:
     key = product_id.strip().upper()
     row = cache.conn.execute(
@@ -196,7 +200,7 @@ def _order_created(order: Any) -> str | None:
     return _iso(created if created.tzinfo else created.replace(tzinfo=UTC))
 
 
-async def _order_date(client: Any, cache: sqlite_utils.Database, customer_id: str,
+async def _order_date(client: PartnerCenterClient, cache: sqlite_utils.Database, customer_id: str,
                       order_id: str) -> _Answer:
     row = cache.conn.execute(
         "SELECT created_at, problem, read_at FROM catalog_orders "
@@ -244,8 +248,8 @@ def _distinct(values: Iterable[str]) -> list[str]:
     return list(seen)
 
 
-async def name_entitlements(client: Any, cache: sqlite_utils.Database, profile: Any,
-                            customer_id: str, entitlements: list[Any] | None
+async def name_entitlements(client: PartnerCenterClient, cache: sqlite_utils.Database,
+                            profile: Profile, customer_id: str, entitlements: list[Any] | None
                             ) -> list[NamedEntitlement] | None:
     """``entitlements`` with their names and purchase dates (None stays None: a part that
     could not be read is left to the cache). Raises only when the sign-in is refused."""

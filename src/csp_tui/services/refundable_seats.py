@@ -21,7 +21,7 @@ from __future__ import annotations
 import json
 import logging
 from datetime import UTC, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import sqlite_utils
 
@@ -30,6 +30,9 @@ from csp_tui.partner_center.auth import SignInRequiredError
 from csp_tui.partner_center.dates import parse_pc_datetime
 from csp_tui.partner_center.models import Subscription, ValidationError
 from csp_tui.services.mapping import iso
+
+if TYPE_CHECKING:
+    from csp_tui.partner_center.client import PartnerCenterClient
 
 log = logging.getLogger(__name__)
 
@@ -92,8 +95,9 @@ def needs_detail(subscription: Any, cached: tuple[Any, ...] | None, now: datetim
     return until is not None and until > now
 
 
-async def with_refundable_seats(client: Any, cache: sqlite_utils.Database, customer_id: str,
-                                subscriptions: list[Any] | None) -> list[Any] | None:
+async def with_refundable_seats(client: PartnerCenterClient, cache: sqlite_utils.Database,
+                                customer_id: str, subscriptions: list[Any] | None
+                                ) -> list[Any] | None:
     """``subscriptions`` with the by-id answer in place of the list item where seats may be
     removable (None stays None: the part was not read)."""
     if subscriptions is None:

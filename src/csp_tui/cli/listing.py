@@ -13,7 +13,7 @@ import sys
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import asdict
 from datetime import datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from csp_tui.cache import views
 from csp_tui.config import Settings
@@ -32,6 +32,9 @@ from csp_tui.tui.formatting import (
 )
 from csp_tui.world_clock import world_clock_for
 
+if TYPE_CHECKING:
+    import sqlite_utils
+
 PAGE = 1000
 
 
@@ -45,7 +48,7 @@ def _all(fetch: Callable[[int, int], Sequence[Any]]) -> Iterator[Any]:
         offset += PAGE
 
 
-def _open(settings: Settings):  # type: ignore[no-untyped-def]
+def _open(settings: Settings) -> tuple[sqlite_utils.Database, sqlite_utils.Database]:
     """(cache, state); a rebuilt cache is said on stderr, stdout stays the listing."""
     cache, state, notices = open_databases(settings)
     for notice in notices:
@@ -172,7 +175,7 @@ def run_subscriptions(args: argparse.Namespace, settings: Settings) -> int:
     rows = list(_all(lambda offset, limit: views.subscription_rows(
         cache, customer_id=args.customer.lower() if args.customer else None,
         filter=args.filter, offset=offset, limit=limit, now=now,
-        sort=_SORT_FOR_VIEW.get(query.get("preset"), "product"), **query)))
+        sort=_SORT_FOR_VIEW.get(query.get("preset") or "", "product"), **query)))
     objects = [_subscription_object(row, now) for row in rows]
     if args.json:
         _print_json(objects)

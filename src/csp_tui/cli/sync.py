@@ -5,18 +5,23 @@ from __future__ import annotations
 import argparse
 import asyncio
 import sys
+from collections.abc import Callable, Coroutine
+from typing import Any, TypeVar
 
+from csp_tui.cache.db import open_state
 from csp_tui.cache.store import PARTS
 from csp_tui.config import AuthMethod, Settings
 from csp_tui.i18n import t
 from csp_tui.i18n.formatting import format_number
 from csp_tui.partner_center import errors as pce
-from csp_tui.services import events
+from csp_tui.services import events, password_reset
 from csp_tui.services.outbox_runner import OutboxRunner
-from csp_tui.services.session import open_session
+from csp_tui.services.session import open_session, seed_sandbox_demo
 from csp_tui.services.sync import PartProblem, SyncEngine, SyncResult
 from csp_tui.signals import cancel_on_ending_signals
 from csp_tui.world_clock import world_clock_for
+
+T = TypeVar("T")
 
 EXIT_FAILURE = 1
 EXIT_USAGE = 2
@@ -26,7 +31,7 @@ EXIT_USAGE = 2
 EXIT_INCOMPLETE = 3
 
 
-def _progress_printer(quiet: bool):  # type: ignore[no-untyped-def]
+def _progress_printer(quiet: bool) -> Callable[[events.Event], None]:
     tty = sys.stderr.isatty()
 
     def publish(event: events.Event) -> None:
@@ -106,8 +111,6 @@ async def _run(args: argparse.Namespace, settings: Settings) -> int:
             print(notice, file=sys.stderr)
         publish = _progress_printer(args.quiet)
         if settings.profile.is_sandbox:
-            from csp_tui.services.invitations import seed_sandbox_demo
-
             await seed_sandbox_demo(session)
         runner = OutboxRunner(session.client, session.state, read_only=settings.profile.read_only,
                               cache=session.cache)
@@ -135,7 +138,7 @@ async def _run(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
-async def _cancellable(work):  # type: ignore[no-untyped-def]
+async def _cancellable(work: Coroutine[Any, Any, T]) -> T:
     task = asyncio.ensure_future(work)
     cancel_on_ending_signals(task)
     return await task
@@ -144,9 +147,6 @@ async def _cancellable(work):  # type: ignore[no-untyped-def]
 def lost_password_lines(settings: Settings) -> list[str]:
     """One line per created tenant whose administrator's password nobody saw, offering the
     reset (repeated after every sync until one is made)."""
-    from csp_tui.cache.db import open_state
-    from csp_tui.services import password_reset
-
     state = open_state(settings.locations.state_db)
     try:
         return [password_reset.offer_text(entry)

@@ -7,13 +7,11 @@ import asyncio
 import json
 import sys
 from pathlib import Path
-from typing import Any
-
-import httpx
 
 from csp_tui.config import Settings
 from csp_tui.i18n import t
-from csp_tui.services.session import SANDBOX_BASE_URL, sandbox_transport_for
+from csp_tui.services.emulator_controls import SANDBOX_BASE_URL, EmulatorControls
+from csp_tui.services.session import sandbox_transport_for
 
 
 def run_serve(args: argparse.Namespace, settings: Settings) -> int:
@@ -61,17 +59,15 @@ def run_reset(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
-async def _control(settings: Settings, path: str, body: dict[str, Any]) -> httpx.Response:
-    transport = sandbox_transport_for(settings)
-    async with httpx.AsyncClient(transport=transport, base_url=SANDBOX_BASE_URL) as client:
-        return await client.post(path, json=body)
+def _emulator(settings: Settings) -> EmulatorControls:
+    """The controls of the profile's embedded emulator."""
+    return EmulatorControls(sandbox_transport_for(settings), SANDBOX_BASE_URL)
 
 
 def run_accept(args: argparse.Namespace, settings: Settings) -> int:
     if not _require_sandbox(settings):
         return 2
-    response = asyncio.run(_control(settings, "/_emulator/invitations/accept",
-                                    {"domain": args.domain}))
+    response = asyncio.run(_emulator(settings).accept_invitation(args.domain))
     if response.status_code >= 400:
         print(t("sandbox.accept_failed", domain=args.domain, status=response.status_code),
               file=sys.stderr)
@@ -84,7 +80,7 @@ def run_advance(args: argparse.Namespace, settings: Settings) -> int:
     if not _require_sandbox(settings):
         return 2
     seconds = args.days * 86400 + args.hours * 3600
-    response = asyncio.run(_control(settings, "/_emulator/clock/advance", {"seconds": seconds}))
+    response = asyncio.run(_emulator(settings).advance_clock(seconds=seconds))
     if response.status_code >= 400:
         print(response.text, file=sys.stderr)
         return 1

@@ -1,4 +1,4 @@
-"""The ``csp-tui`` command line.
+"""The ``csp-tui`` command line: read the profile, parse the arguments, run the handler.
 
 Without a subcommand it opens the console; subcommands are the headless twins for scripts and
 cron. This module must stay light: it never imports Textual (a test guards it) so that
@@ -22,9 +22,10 @@ EXIT_FAILURE = 1
 EXIT_USAGE = 2
 LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR")
 
-# subcommand -> "module:function"; modules live in csp_tui.commands
+# subcommand -> "module:function"; the modules live in this package, except the console's
+# launcher (csp_tui.tui.launch, see _resolve).
 HANDLERS: dict[str, str] = {
-    "console": "console:run",
+    "console": "launch:run",
     "info": "info:run",
     "login": "auth:run_login",
     "logout": "auth:run_logout",
@@ -171,10 +172,20 @@ def _prescan_profile(argv: Sequence[str]) -> str | None:
     return None
 
 
-def _resolve(name: str) -> Callable[[argparse.Namespace, Settings], int]:
+Handler = Callable[[argparse.Namespace, Settings], int]
+
+
+def _resolve(name: str) -> Handler:
+    if name == "console":
+        # The command line's one way into the console, imported only when the console opens:
+        # the headless subcommands never load Textual (nor the console's modules).
+        from csp_tui.tui import launch
+
+        return launch.run
     module_name, func = HANDLERS[name].split(":")
-    module = importlib.import_module(f"csp_tui.commands.{module_name}")
-    return getattr(module, func)
+    module = importlib.import_module(f"csp_tui.cli.{module_name}")
+    handler: Handler = getattr(module, func)
+    return handler
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -14,6 +14,8 @@ import sys
 from csp_tui.config import Settings
 from csp_tui.i18n import t
 from csp_tui.services import password_reset
+from csp_tui.services.outbox_runner import OutboxRunner
+from csp_tui.services.session import open_session
 from csp_tui.state import outbox
 from csp_tui.state.outbox import OutboxState
 
@@ -25,9 +27,6 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
 
 
 async def _run(customer_id: str, settings: Settings) -> int:
-    from csp_tui.services.outbox_runner import OutboxRunner
-    from csp_tui.services.session import open_session
-
     session = open_session(settings)
     try:
         lost = [entry for entry in password_reset.lost_credentials(session.state)

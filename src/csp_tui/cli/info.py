@@ -14,6 +14,7 @@ from typing import Any
 from csp_tui.config import AuthMethod, Settings
 from csp_tui.i18n import catalog, get_language, t
 from csp_tui.output_encoding import json_ascii_only
+from csp_tui.partner_center import auth
 
 
 def _sign_in_state(settings: Settings) -> dict[str, Any]:
@@ -21,7 +22,6 @@ def _sign_in_state(settings: Settings) -> dict[str, Any]:
     profile = settings.profile
     if profile.is_sandbox:
         return {}
-    from csp_tui.partner_center import auth
 
     if profile.auth is AuthMethod.ENV_TOKEN:
         return {"token_env": auth.TOKEN_ENV,

@@ -23,7 +23,7 @@ import argparse
 import asyncio
 import json
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from csp_tui.config import Settings
 from csp_tui.domain.tenant import FIELDS
@@ -36,9 +36,13 @@ from csp_tui.partner_center.auth import AuthError
 from csp_tui.services import onboarding
 from csp_tui.services.invitations import ReadOnlyError
 from csp_tui.services.onboarding import CreatedTenant, Prepared, RequestFileError
+from csp_tui.services.pc_explain import explain
 from csp_tui.services.session import open_session
 from csp_tui.state import outbox
 from csp_tui.state.outbox import OutboxEntry, OutboxState
+
+if TYPE_CHECKING:
+    from csp_tui.services.session import Session
 
 EXIT_OK = 0
 EXIT_FAILURE = 1
@@ -134,7 +138,7 @@ def _already_created(out: _Output, entry: OutboxEntry, language: str,
     return EXIT_OK
 
 
-def _request_distributor(out: _Output, session: Any, prepared: Prepared, language: str,
+def _request_distributor(out: _Output, session: Session, prepared: Prepared, language: str,
                          warnings: dict[str, str]) -> int:
     package = onboarding.distributor_package(session, prepared, language=language)
     print(t("onboarding.cli.reseller_note"), file=sys.stderr)
@@ -148,7 +152,7 @@ def _request_distributor(out: _Output, session: Any, prepared: Prepared, languag
     return EXIT_OK
 
 
-def _others(session: Any, credentials: dict[str, dict[str, str]], own_id: str,
+def _others(session: Session, credentials: dict[str, dict[str, str]], own_id: str,
             language: str) -> list[tuple[str, CreatedTenant]]:
     """Tenants of other queued entries this run happened to send: their passwords reached
     only this process, so they are shown rather than lost."""
@@ -162,7 +166,7 @@ def _others(session: Any, credentials: dict[str, dict[str, str]], own_id: str,
     return shown
 
 
-def _settled(out: _Output, session: Any, entry: OutboxEntry,
+def _settled(out: _Output, session: Session, entry: OutboxEntry,
              credentials: dict[str, dict[str, str]], language: str, wait: float,
              warnings: dict[str, str]) -> int:
     others = _others(session, credentials, entry.id, language)
@@ -258,7 +262,5 @@ def run_create(args: argparse.Namespace, settings: Settings) -> int:
         # A queued create is kept (same idempotency key) and sent after signing in.
         return out.problem(EXIT_FAILURE, "sign_in", t("onboarding.cli.sign_in", error=str(exc)))
     except pce.PartnerCenterError as exc:
-        from csp_tui.services.pc_explain import explain
-
         return out.problem(EXIT_FAILURE, "failed",
                            t("onboarding.cli.failed", reason=explain(exc, language)))

@@ -1,4 +1,7 @@
-"""``csp-tui`` without a command: the console, with the background worker for this profile."""
+"""``csp-tui`` without a command: the console, with the background worker for this profile.
+
+The command line's dispatch (csp_tui.cli) imports this module only when the console opens.
+"""
 
 from __future__ import annotations
 
@@ -11,7 +14,8 @@ from csp_tui.i18n import t
 
 
 def run(args: argparse.Namespace, settings: Settings) -> int:
-    # Imported here: the headless commands must never pay for (or need) Textual.
+    # Imported here, not at the top: the worker and the app are the console's whole import
+    # weight, paid only once the arguments were read (see tests/tui/test_start_imports.py).
     from csp_tui.services.backend import WorkerBackend
     from csp_tui.tui.app import CspApp
 
