@@ -7,7 +7,7 @@ import threading
 
 import httpx
 
-from csp_tui.services.backend import WorkerBackend
+from csp_tui.services.worker import WorkerBackend
 from csp_tui.state import outbox
 
 from .fake_pc import FakePartnerCenter, StaticTokens, customer, hostile_settings

@@ -12,7 +12,7 @@ from csp_tui.i18n import t
 
 def run(args: argparse.Namespace, settings: Settings) -> int:
     # Imported here: the headless commands must never pay for (or need) Textual.
-    from csp_tui.services.backend import WorkerBackend
+    from csp_tui.services.worker import WorkerBackend
     from csp_tui.tui.app import CspApp
 
     try:
