@@ -21,9 +21,9 @@ from csp_tui.sandbox import identity
 from csp_tui.sandbox import rules as sandbox_rules
 from csp_tui.sandbox.transport import sandbox_transport
 from csp_tui.services import events as ev
-from csp_tui.services.worker import WorkerBackend
 from csp_tui.services.session import open_session
 from csp_tui.services.sync import SyncEngine
+from csp_tui.services.worker import WorkerBackend
 from csp_tui.state import outbox
 from csp_tui.state.outbox import OutboxState
 from csp_tui.tui.app import CspApp

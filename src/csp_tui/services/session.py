@@ -27,6 +27,11 @@ if TYPE_CHECKING:
 
 SANDBOX_BASE_URL = "https://sandbox.csp-tui.invalid"
 
+#: How long a read of the console waits for another process's lock before giving up (it then
+#: keeps what it showed and reads again at the next refresh): a frame, not the 15 s a writer
+#: waits.
+CONSOLE_BUSY_TIMEOUT_MS = 250
+
 
 def sandbox_transport_for(settings: Settings, **kwargs: Any) -> httpx.AsyncBaseTransport:
     """The in-process emulator, keeping its world in the profile's data directory."""
@@ -92,6 +97,18 @@ def open_databases(settings: Settings) -> tuple[sqlite_utils.Database, sqlite_ut
     if notice:
         notices.append(notice)
     state = dbmod.open_state(settings.locations.state_db)
+    return cache, state, notices
+
+
+def open_console_databases(settings: Settings) -> tuple[sqlite_utils.Database,
+                                                         sqlite_utils.Database, list[str]]:
+    """The console's own connections: opened (and migrated) as :func:`open_databases` does,
+    then read-only (``query_only``: a write through them is an error, never a lock taken on
+    the UI thread) and impatient (a short busy timeout: a read never freezes the screen)."""
+    cache, state, notices = open_databases(settings)
+    for database in (cache, state):
+        database.conn.execute("PRAGMA query_only = ON")
+        database.conn.execute(f"PRAGMA busy_timeout = {CONSOLE_BUSY_TIMEOUT_MS}")
     return cache, state, notices
 
 

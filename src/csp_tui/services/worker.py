@@ -1,9 +1,12 @@
 """The console's backend: sync worker, outbox and periodic refresh on their own thread.
 
 The worker thread runs its own asyncio loop with its own database connections, so neither the
-network nor JSON parsing nor cache writes ever run on the console's event loop: the UI thread
-only reads SQLite. Events reach subscribers through callbacks (the console turns them into
-Textual messages with the thread-safe ``post_message``).
+network nor JSON parsing nor cache writes ever run on the console's event loop. The console's
+own writes (drafts, the ledger, queued changes, files) go to a writer thread
+(``services.writer``), so the UI thread only reads SQLite, through read-only connections that
+give up quickly on a lock (``session.open_console_databases``). Events reach subscribers
+through callbacks (the console turns them into Textual messages with the thread-safe
+``post_message``).
 """
 
 from __future__ import annotations
@@ -23,8 +26,9 @@ from csp_tui.config import Settings
 from csp_tui.i18n import t
 from csp_tui.partner_center import errors as pce
 from csp_tui.services import events
-from csp_tui.services.session import open_databases
+from csp_tui.services.session import open_console_databases
 from csp_tui.services.status import BackendStatus
+from csp_tui.services.writer import Writer, WriteSession
 from csp_tui.state import outbox
 from csp_tui.world_clock import world_clock_for
 
@@ -53,7 +57,8 @@ class WorkerBackend:
         periodic: bool = True,
     ) -> None:
         self.settings = settings
-        self.cache, self.state, self.notices = open_databases(settings)
+        self.cache, self.state, self.notices = open_console_databases(settings)
+        self._writer = Writer(lambda: self.settings)
         self._transport = transport
         self._token_provider = token_provider
         self._periodic = periodic and settings.profile.sync_interval_minutes > 0
@@ -103,6 +108,7 @@ class WorkerBackend:
         recorded as interrupted and the next sync finishes the rest. An outbox entry caught
         mid-send stays "sending" and is checked before any resend at the next start."""
         self._stopping = True
+        self._writer.close()
         loop, task = self._loop, self._main_task
         if loop is not None and task is not None:
             loop.call_soon_threadsafe(task.cancel)
@@ -146,6 +152,11 @@ class WorkerBackend:
                 self._waiting.append((work, waiting))
                 return waiting
         return asyncio.run_coroutine_threadsafe(work(session), loop)
+
+    def write(self, work: Callable[[WriteSession], T]) -> concurrent.futures.Future[T]:
+        """Run ``work(session)`` — a write the console asks for — on the writer thread (not
+        the worker's loop: a write must not wait behind a sync, nor for the worker to start)."""
+        return self._writer.write(work)
 
     def _run_waiting(self, session: Session) -> None:
         """Start the work submitted before the worker was ready (on the worker's loop)."""
