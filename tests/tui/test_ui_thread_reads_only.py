@@ -267,3 +267,35 @@ def test_the_console_connections_refuse_to_write(isolated_home: pathlib.Path) ->
         backend._writer.close()
         for database in (backend.cache, backend.state):
             database.conn.close()
+
+
+async def test_a_read_that_meets_a_lock_keeps_the_screen_and_reads_again(
+        make_console: ConsoleFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Another process holding the database makes a read give up (after the short busy
+    timeout): the console keeps what it shows and reads again shortly, never ends."""
+    from csp_tui.cache import views
+
+    console = make_console(customers=5, invitations=0, command_log=0)
+    async with console.app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        table = console.app.main_screen.pane("customers").table
+        assert table.row_count == 5
+        count = views.count_customers
+        locked = {"calls": 0}
+
+        def busy(*args: Any, **kwargs: Any) -> int:
+            locked["calls"] += 1
+            raise sqlite3.OperationalError("database is locked")
+
+        monkeypatch.setattr(views, "count_customers", busy)
+        console.cache.conn.execute(
+            "UPDATE customers SET company_name = 'Zámečnictví Nové' WHERE rowid = "
+            "(SELECT min(rowid) FROM customers)")
+        console.app.schedule_refresh(None)
+        await pilot.pause()
+        assert locked["calls"] >= 1
+        assert console.app.is_running and table.row_count == 5  # the last good rows
+        monkeypatch.setattr(views, "count_customers", count)
+        await wait_for(pilot, lambda: any(
+            row is not None and row.company_name == "Zámečnictví Nové"
+            for row in table._visible_snapshot()), "the rows read again")

@@ -8,6 +8,7 @@ endpoint with real credentials.
 from __future__ import annotations
 
 import contextlib
+import sqlite3
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -31,6 +32,15 @@ SANDBOX_BASE_URL = "https://sandbox.csp-tui.invalid"
 #: keeps what it showed and reads again at the next refresh): a frame, not the 15 s a writer
 #: waits.
 CONSOLE_BUSY_TIMEOUT_MS = 250
+#: When the console reads again after giving up on a lock.
+CONSOLE_BUSY_RETRY_SECONDS = 0.5
+
+
+def database_busy(error: BaseException) -> bool:
+    """Whether ``error`` is a read that met another process's lock (SQLITE_BUSY/LOCKED) — the
+    console keeps what it shows and reads again — rather than a fault to report."""
+    text = str(error).lower()
+    return isinstance(error, sqlite3.OperationalError) and ("locked" in text or "busy" in text)
 
 
 def sandbox_transport_for(settings: Settings, **kwargs: Any) -> httpx.AsyncBaseTransport:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import os
+import sqlite3
 from collections.abc import Callable, Iterable
 from datetime import datetime
 from pathlib import Path
@@ -27,6 +28,7 @@ from csp_tui.config import Settings
 from csp_tui.domain.text import safe_text
 from csp_tui.i18n import set_language, t
 from csp_tui.services import events as ev
+from csp_tui.services.session import CONSOLE_BUSY_RETRY_SECONDS, database_busy
 from csp_tui.services.writer import WriteSession
 from csp_tui.signals import exit_code, on_ending_signals
 from csp_tui.tui.backend import BackendStatus, ConsoleBackend
@@ -341,10 +343,16 @@ class CspApp(GuardedActions, TranslatedBindings, App[None]):
         self._refresh_scheduled = False
         try:
             self.main_screen.refresh_data(tables)
+            if isinstance(self.screen, CommandLogScreen):
+                self.screen.refresh_data()
         except LookupError:
             return
-        if isinstance(self.screen, CommandLogScreen):
-            self.screen.refresh_data()
+        except sqlite3.OperationalError as error:
+            if not database_busy(error):
+                raise
+            # Another process holds the database: what is shown stays, and is read again
+            # shortly (the console's reads give up after a moment instead of freezing).
+            self.set_timer(CONSOLE_BUSY_RETRY_SECONDS, lambda: self.schedule_refresh(tables))
 
     # ------------------------------------------------------------------ read-only & commands
 
