@@ -25,7 +25,7 @@ import asyncio
 import heapq
 import itertools
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Coroutine
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
@@ -195,10 +195,9 @@ class SyncEngine:
         run_id = store.start_run(self.cache, "full")
         result = SyncResult(run_id=run_id, kind="full", ok=False)
         self._emit(events.SyncStarted(run_id=run_id, kind="full"))
-        requests_before = self.client.stats.requests
-        throttled_before = self.client.stats.throttled
-        first_fill = not store.had_complete_listing(self.cache)
-        try:
+
+        async def steps() -> None:
+            first_fill = not store.had_complete_listing(self.cache)
             listed = await self._list_customers(result)
             result.changes += store.mark_missing_removed(self.cache, listed, run_id=run_id)
             self._emit(events.CacheChanged(tables=frozenset({"customers"})))
@@ -207,32 +206,17 @@ class SyncEngine:
             if first_fill:
                 result.added = store.content_counts(self.cache)
             self._conclude(result)
-        except (*SIGN_IN_ERRORS, AuthError) as exc:  # the caller asks for a sign-in
-            result.error = str(exc)
-            self._finish(result, requests_before, throttled_before)
-            raise
-        except pce.PartnerCenterError as exc:
-            result.error = str(exc)
-        except asyncio.CancelledError:
-            result.error = t("sync.cancelled")
-            self._finish(result, requests_before, throttled_before, status="interrupted")
-            raise
-        except Exception as exc:  # a bug or data nobody foresaw: the run must still end
-            log.exception("full sync stopped")
-            result.ok = False
-            result.error = t("sync.unexpected", error=_short(exc))
-        self._finish(result, requests_before, throttled_before)
-        return result
+
+        return await self._run(result, steps(), "full sync")
 
     async def sync_customer(self, customer_id: str) -> SyncResult:
         customer_id = customer_id.lower()
         run_id = store.start_run(self.cache, "customer")
         result = SyncResult(run_id=run_id, kind="customer", ok=False, customers_listed=1)
         self._emit(events.SyncStarted(run_id=run_id, kind="customer", customer_id=customer_id))
-        requests_before = self.client.stats.requests
-        throttled_before = self.client.stats.throttled
-        first_fill = not store.content_counts(self.cache, customer_id)["customers"]
-        try:
+
+        async def steps() -> None:
+            first_fill = not store.content_counts(self.cache, customer_id)["customers"]
             found = await self._read_one(customer_id, result, from_listing=False)
             if not found and store.created_pending_at(self.cache, customer_id) is None:
                 raise pce.NotFoundError(t("sync_parts.customer_not_found", customer=customer_id),
@@ -244,17 +228,33 @@ class SyncEngine:
             if first_fill and found:
                 result.added = store.content_counts(self.cache, customer_id)
             self._conclude(result)
-        except (*SIGN_IN_ERRORS, AuthError) as exc:  # the caller asks for a sign-in
+
+        return await self._run(result, steps(), "customer sync")
+
+    async def _run(self, result: SyncResult, steps: Coroutine[Any, Any, None],
+                   what: str) -> SyncResult:
+        """Run a sync's ``steps`` and end the run whatever happens in them — recorded in
+        sync_runs with its error and announced (``SyncFinished``). One function for the full
+        and the one-customer sync, so the two cannot drift apart: a sign-in error is recorded
+        and raised (the caller asks for a sign-in), a Partner Center error or a bug is
+        recorded as the run's failure, a cancellation is recorded as interrupted, with its
+        message, and raised."""
+        requests_before = self.client.stats.requests
+        throttled_before = self.client.stats.throttled
+        try:
+            await steps
+        except (*SIGN_IN_ERRORS, AuthError) as exc:
             result.error = str(exc)
             self._finish(result, requests_before, throttled_before)
             raise
         except pce.PartnerCenterError as exc:
             result.error = str(exc)
         except asyncio.CancelledError:
+            result.error = t("sync.cancelled")
             self._finish(result, requests_before, throttled_before, status="interrupted")
             raise
         except Exception as exc:  # a bug or data nobody foresaw: the run must still end
-            log.exception("customer sync stopped")
+            log.exception("%s stopped", what)
             result.ok = False
             result.error = t("sync.unexpected", error=_short(exc))
         self._finish(result, requests_before, throttled_before)
