@@ -13,9 +13,10 @@ from __future__ import annotations
 
 import asyncio
 import concurrent.futures
+import functools
 import logging
 import threading
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Coroutine
 from dataclasses import replace
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -78,7 +79,7 @@ class WorkerBackend:
         self._main_task: asyncio.Task[None] | None = None
         self._stopping = False
         self._ready = threading.Event()
-        self._waiting: list[tuple[Callable[[Session], Awaitable[Any]],
+        self._waiting: list[tuple[Callable[[Session], Coroutine[Any, Any, Any]],
                                   concurrent.futures.Future[Any]]] = []
 
     # -- ConsoleBackend -----------------------------------------------------------------
@@ -138,7 +139,8 @@ class WorkerBackend:
         with self._lock:
             return self._status
 
-    def submit(self, work: Callable[[Session], Awaitable[T]]) -> concurrent.futures.Future[T]:
+    def submit(self, work: Callable[[Session], Coroutine[Any, Any, T]]
+               ) -> concurrent.futures.Future[T]:
         """Run ``work(session)`` on the worker's loop (where the REST client lives) and return
         a future the console awaits with ``asyncio.wrap_future`` — the UI never does I/O."""
         with self._lock:
@@ -165,7 +167,7 @@ class WorkerBackend:
         for work, future in waiting:
             if future.set_running_or_notify_cancel():
                 task = asyncio.ensure_future(work(session))
-                task.add_done_callback(lambda done, f=future: _settle(f, done))
+                task.add_done_callback(functools.partial(_settle, future))
 
     def has_listeners(self) -> bool:
         """Whether anyone (the console) is subscribed to the back end's events now."""

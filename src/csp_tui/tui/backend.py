@@ -10,7 +10,7 @@ Workers never touch widgets.
 from __future__ import annotations
 
 import concurrent.futures
-from collections.abc import Awaitable, Callable
+from collections.abc import Callable, Coroutine
 from datetime import datetime
 from typing import Any, Protocol, TypeVar, runtime_checkable
 
@@ -54,7 +54,8 @@ class ConsoleBackend(Protocol):
 
     def status(self) -> BackendStatus: ...
 
-    def submit(self, work: Callable[[Any], Awaitable[Any]]) -> concurrent.futures.Future[Any]:
+    def submit(self, work: Callable[[Any], Coroutine[Any, Any, Any]]
+               ) -> concurrent.futures.Future[Any]:
         """Run ``work(session)`` where the REST client lives (the worker's loop); the console
         awaits the future with ``asyncio.wrap_future``. Raises RuntimeError when offline."""
         ...
@@ -130,7 +131,8 @@ class StaticBackend:
             outbox_pending=outbox_pending(self.state),
         )
 
-    def submit(self, work: Callable[[Any], Awaitable[Any]]) -> concurrent.futures.Future[Any]:
+    def submit(self, work: Callable[[Any], Coroutine[Any, Any, Any]]
+               ) -> concurrent.futures.Future[Any]:
         raise RuntimeError("no background worker: this console only reads the cache")
 
     def write(self, work: Callable[[WriteSession], T]) -> concurrent.futures.Future[T]:
