@@ -24,6 +24,7 @@ import pytest
 from csp_tui.cache.db import open_state
 from csp_tui.services.worker import WorkerBackend
 from csp_tui.state import invitations as ledger
+from csp_tui.state import outbox
 from csp_tui.tui.app import CspApp
 from csp_tui.tui.backend import StaticBackend
 from csp_tui.tui.screens.new_tenant import NewTenantScreen
@@ -177,10 +178,12 @@ def assert_reads_only(recorder: Recorder, ui: int, expected: Iterable[str]) -> N
         assert word in elsewhere
 
 
+@pytest.mark.parametrize("profile", [None, "sandbox-provider"], ids=["reseller", "distributor"])
 async def test_static_backend_console_writes_nothing_on_its_thread(
-        isolated_home: pathlib.Path, make_console: ConsoleFactory, recorder: Recorder) -> None:
+        isolated_home: pathlib.Path, make_console: ConsoleFactory, recorder: Recorder,
+        profile: str | None) -> None:
     (isolated_home / "config.toml").write_text(FAST_PROFILE, encoding="utf-8")
-    console = make_console(customers=3, invitations=6, command_log=0)
+    console = make_console(customers=3, invitations=6, command_log=0, profile=profile)
     seed_bakery(console.cache)
     for database in (console.cache, console.state):
         recorder.trace(database.conn)
@@ -198,7 +201,8 @@ async def test_static_backend_console_writes_nothing_on_its_thread(
             .fetchone()[0] == 1)
         await cancel_and_note(pilot, console.state)
 
-        # A seat change and an Education request: the reseller's are saved for the distributor.
+        # A seat change and an Education request: queued in the outbox by a distributor,
+        # saved as requests for the distributor by a reseller.
         await pilot.press("1")
         assert open_subscription_actions(app, NEW)
         await pilot.pause()
@@ -214,16 +218,22 @@ async def test_static_backend_console_writes_nothing_on_its_thread(
         await settle(pilot)
         await pilot.press("escape")
         await pilot.pause()
-        assert len(list(exports.glob("*.json"))) == 2
+        if profile is None:
+            assert len(list(exports.glob("*.json"))) == 2
+        else:
+            assert len(outbox.list_entries(console.state)) == 2
 
         # An export: the tenant pane's link, saved.
         await pilot.press("2", "w")
         await settle(pilot)
         assert list(exports.glob("*.txt"))
 
-        await switch_language(pilot)
+        if profile is None:  # the built-in distributor profile is not in the config file
+            await switch_language(pilot)
         recorder.recording = False
-    assert_reads_only(recorder, ui, ["INSERT INTO DRAFTS", "UPDATE INVITATIONS"])
+    expected = ["INSERT INTO DRAFTS", "UPDATE INVITATIONS"]
+    assert_reads_only(recorder, ui, expected if profile is None
+                      else [*expected, "INSERT INTO OUTBOX"])
     assert any("os.open" in what or "Path.write_text" in what
                for _, what in recorder.files)
 
