@@ -264,9 +264,12 @@ async def test_worker_backend_console_writes_nothing_on_its_thread(
     assert_reads_only(recorder, ui, ["INSERT INTO DRAFTS", "UPDATE INVITATIONS"])
 
 
-def test_the_console_connections_refuse_to_write(isolated_home: pathlib.Path) -> None:
-    """What the worker back end reads with is read-only, and gives up on a lock quickly."""
-    backend = WorkerBackend(sandbox_settings(isolated_home), periodic=False)
+@pytest.mark.parametrize("kind", ["worker", "static"])
+def test_the_console_connections_refuse_to_write(isolated_home: pathlib.Path, kind: str) -> None:
+    """What the console reads with is read-only, and gives up on a lock quickly."""
+    settings = sandbox_settings(isolated_home)
+    backend: Any = (WorkerBackend(settings, periodic=False) if kind == "worker"
+                    else StaticBackend.open(settings))
     try:
         for database in (backend.cache, backend.state):
             assert database.conn.execute("PRAGMA query_only").fetchone()[0] == 1

@@ -18,6 +18,7 @@ import sqlite_utils
 
 from csp_tui.config import Settings
 from csp_tui.services.events import Event
+from csp_tui.services.session import open_console_databases
 from csp_tui.services.status import BackendStatus, SyncState
 from csp_tui.services.writer import Writer, WriteSession
 
@@ -99,6 +100,13 @@ class StaticBackend:
         self.sync_requests = 0
         self.refresh_requests: list[str] = []
         self._writer = Writer(lambda: self.settings)
+
+    @classmethod
+    def open(cls, settings: Settings) -> StaticBackend:
+        """Over connections of its own, read-only and impatient like the worker back end's
+        (the given ones are left as they are: tests write their data through them)."""
+        cache, state, _ = open_console_databases(settings)
+        return cls(settings, cache, state)
 
     def subscribe(self, callback: Callable[[Event], None]) -> Callable[[], None]:
         self._callbacks.append(callback)
