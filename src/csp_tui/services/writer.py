@@ -58,6 +58,8 @@ class Writer:
         self._databases: dict[str, sqlite_utils.Database] = {}
         self._lock = threading.Lock()
         self._closed = False
+        self._used = False  # the thread starts with the first write; a console that never
+        #                     wrote closes without starting it
 
     def write(self, work: Callable[[WriteSession], T]) -> concurrent.futures.Future[T]:
         """Run ``work(session)`` on the writer thread; its result (or exception) in the future."""
@@ -65,6 +67,7 @@ class Writer:
         with self._lock:
             if self._closed:
                 raise RuntimeError("the writer is closed")
+            self._used = True
             return self._executor.submit(lambda: work(WriteSession(self, settings)))
 
     def close(self) -> None:
@@ -74,7 +77,8 @@ class Writer:
             if self._closed:
                 return
             self._closed = True
-            self._executor.submit(self._close_databases)
+            if self._used:
+                self._executor.submit(self._close_databases)
         self._executor.shutdown(wait=False)
 
     def _database(self, name: str, settings: Settings) -> sqlite_utils.Database:
