@@ -25,7 +25,7 @@ import asyncio
 import heapq
 import itertools
 import logging
-from collections.abc import Callable, Coroutine
+from collections.abc import Awaitable, Callable, Coroutine
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
@@ -399,7 +399,7 @@ class SyncEngine:
         except pce.PartnerCenterError as exc:
             customer, customer_read = None, part_read(exc)
 
-        async def part(call):  # type: ignore[no-untyped-def]
+        async def part(call: Awaitable[Any]) -> tuple[Any, store.PartRead]:
             # A role may not read every part (a 403, or a 404 on a route it cannot use), and
             # a part may keep failing: keep what the cache had for it, say why, go on.
             try:
