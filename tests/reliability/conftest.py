@@ -37,7 +37,8 @@ from csp_tui.sandbox import identity
 from csp_tui.sandbox.server import start_background_server
 from csp_tui.sandbox.world import ROLE_PROVIDER, Caller, World
 from csp_tui.services.session import open_session
-from csp_tui.services.sync import SyncEngine, SyncResult
+from csp_tui.services.sync import SyncEngine
+from csp_tui.services.sync_run import SyncResult
 
 from .report import Ledger, ScenarioRecord
 
