@@ -21,12 +21,11 @@ from dataclasses import replace
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any, TypeVar
 
-import sqlite_utils
-
 from csp_tui.config import Settings
 from csp_tui.i18n import t
 from csp_tui.partner_center import errors as pce
 from csp_tui.services import events
+from csp_tui.services import worker_schedule as schedule
 from csp_tui.services.session import open_console_databases
 from csp_tui.services.status import BackendStatus
 from csp_tui.services.writer import Writer, WriteSession
@@ -65,9 +64,9 @@ class WorkerBackend:
         self._periodic = periodic and settings.profile.sync_interval_minutes > 0
         self._subscribers: list[Callable[[events.Event], None]] = []
         self._lock = threading.Lock()
-        self._status = BackendStatus(last_success_at=self._last_success_from_cache(),
+        self._status = BackendStatus(last_success_at=schedule.last_success(self.cache),
                                      outbox_pending=outbox.pending_count(self.state),
-                                     incomplete=self._last_incomplete_from_cache())
+                                     incomplete=schedule.last_incomplete(self.cache))
         self._credentials: dict[str, dict[str, str]] = {}
         self._thread: threading.Thread | None = None
         self._loop: asyncio.AbstractEventLoop | None = None
@@ -304,46 +303,11 @@ class WorkerBackend:
         return None
 
     def _sync_due(self, session: Session) -> bool:
-        last = self._last_success_from_cache(session.cache)
-        if last is None:
-            return True
-        age = (datetime.now(UTC) - last).total_seconds()
-        return age >= self.settings.profile.sync_interval_minutes * 60
+        return schedule.sync_due(session.cache, self.settings.profile)
 
     def _seconds_to_next(self, session: Session) -> float:
-        due_at = outbox.next_due_at(session.state)
-        candidates = [60.0]
-        if due_at:
-            due = datetime.fromisoformat(due_at.replace("Z", "+00:00"))
-            candidates.append(max(0.5, (due - datetime.now(UTC)).total_seconds()))
-        if self._periodic:
-            last = self._last_success_from_cache(session.cache)
-            interval = self.settings.profile.sync_interval_minutes * 60
-            if last is not None:
-                remaining = interval - (datetime.now(UTC) - last).total_seconds()
-                candidates.append(max(1.0, remaining))
-        return min(candidates)
-
-    def _last_success_from_cache(self, cache: sqlite_utils.Database | None = None
-                                 ) -> datetime | None:
-        db = cache or self.cache
-        row = db.conn.execute(
-            # A partial run finished too (what could be read is current): counting it only
-            # as a failure would start a new sync every minute for a read the role lacks.
-            "SELECT max(finished_at) FROM sync_runs WHERE status IN ('ok', 'partial') "
-            "AND kind = 'full'"
-        ).fetchone()
-        if not row or not row[0]:
-            return None
-        return datetime.fromisoformat(row[0].replace("Z", "+00:00"))
-
-    def _last_incomplete_from_cache(self) -> str | None:
-        """What the last finished full sync could not read, if it was partial (the status
-        line says so from the start, not only after the next sync)."""
-        row = self.cache.conn.execute(
-            "SELECT status, error FROM sync_runs WHERE kind = 'full' "
-            "AND status IN ('ok', 'partial', 'failed') ORDER BY id DESC LIMIT 1").fetchone()
-        return row[1] if row and row[0] == "partial" else None
+        return schedule.seconds_to_next(session.cache, session.state, self.settings.profile,
+                                        periodic=self._periodic)
 
     def _refresh_outbox_count(self, session: Session) -> None:
         self._set_status(outbox_pending=outbox.pending_count(session.state))
