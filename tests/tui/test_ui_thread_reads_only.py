@@ -312,3 +312,33 @@ async def test_a_read_that_meets_a_lock_keeps_the_screen_and_reads_again(
         await wait_for(pilot, lambda: any(
             row is not None and row.company_name == "Zámečnictví Nové"
             for row in table._visible_snapshot()), "the rows read again")
+
+
+async def test_a_write_waiting_for_a_lock_leaves_the_console_free(
+        make_console: ConsoleFactory) -> None:
+    """While a write waits (here: the writer is held, as behind another process's lock), the
+    console keeps answering keys; the write lands later, also when its screen has closed."""
+    from csp_tui.tui.screens.subscription_actions import SubscriptionActionsScreen
+
+    console = make_console(customers=0, profile="sandbox-provider")
+    seed_bakery(console.cache)
+    held = threading.Event()
+    console.backend.write(lambda session: held.wait(30))
+    async with console.app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        assert open_subscription_actions(console.app, NEW)
+        await pilot.pause()
+        await pilot.press("q", "1", "0", "enter", "y")
+        await pilot.pause()
+        assert isinstance(console.app.screen, SubscriptionActionsScreen)  # waits, not frozen
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not isinstance(console.app.screen, SubscriptionActionsScreen)
+        assert outbox.list_entries(console.state) == []
+        held.set()
+        await settle(pilot)
+        (entry,) = outbox.list_entries(console.state)
+        assert entry.payload["changes"] == {"quantity": 10}
+        assert any("queued" in str(note.message).lower()
+                   for note in console.app._notifications)
+        assert console.app.is_running

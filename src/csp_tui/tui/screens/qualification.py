@@ -209,24 +209,29 @@ class EducationScreen(GuardedActions, TranslatedBindings, ModalScreen[None]):
                 exports_dir=settings.locations.exports_dir, now=now, language=language)
 
         def written(request: Any) -> None:
-            app = self.app
             subject = t("roles.edu.subject", customer=self._customer())
-            self.dismiss(None)
-            show_request(app, request, subject)
+            if self.is_active:  # (not closed while the request was being saved)
+                self.dismiss(None)
+            show_request(console, request, subject)
 
         write_then(console, write, written, self._refused)
 
     def _refused(self, exc: Exception) -> None:
-        """Why the rules, the profile or the disk refused the request, said on this screen."""
+        """Why the rules, the profile or the disk refused the request, said on this screen
+        (or as a notice, if it was closed meanwhile)."""
         if isinstance(exc, service.QualificationInputError):
-            self._say(" ".join(exc.problems.values()))
+            why = " ".join(exc.problems.values())
         elif isinstance(exc, service.QualificationExistsError | service.ReadOnlyError
                         | service.ActionNotAllowedError | NotFoundError):
-            self._say(str(exc))
+            why = str(exc)
         elif isinstance(exc, OSError):
-            self._say(t("roles.request.failed", error=str(exc.strerror or exc)))
+            why = t("roles.request.failed", error=str(exc.strerror or exc))
         else:
             raise exc
+        if self.is_mounted:
+            self._say(why)
+        else:
+            self.console.notify(safe_text(why, 400), severity="warning")
 
     def _queue(self, segment: str, website: str | None) -> None:
         """Queue the request in the outbox (on the writer thread), send it now, follow it."""
@@ -242,7 +247,8 @@ class EducationScreen(GuardedActions, TranslatedBindings, ModalScreen[None]):
             console.backend.kick_outbox()
             console.refresh_status()
             follow_outbox(console, entry.id)
-            self.dismiss(None)
+            if self.is_active:  # (not closed while the request was being queued)
+                self.dismiss(None)
 
         write_then(console, write, queued, self._refused)
 

@@ -612,11 +612,15 @@ class SubscriptionActionsScreen(GuardedActions, TranslatedBindings, ModalScreen[
                 self.dismiss(None)
                 prepare_request(app, plan)
                 return
-            queue_plan(self.app, plan, lambda entry: self.dismiss(None))
+            queue_plan(self.app, plan, self._queued)
 
         if self.sub is None:
             return
         self.app.push_screen(confirm_plan_screen(plan, self.sub, self.console.now()), answered)
+
+    def _queued(self, entry: OutboxEntry) -> None:
+        if self.is_active:  # (not closed while the change was being queued)
+            self.dismiss(None)
 
     def action_available(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # A change no route leads to for this role has no key either.
