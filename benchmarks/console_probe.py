@@ -26,7 +26,7 @@ from typing import Any
 from csp_tui.config import load_settings
 from csp_tui.i18n import set_language
 from csp_tui.services import events as ev
-from csp_tui.services.backend import WorkerBackend
+from csp_tui.services.worker import WorkerBackend
 from csp_tui.tui.app import CspApp
 
 PERIOD_S = 0.005

@@ -15,10 +15,7 @@ if __name__ == "__main__":
     settings = load_settings()
     set_language(settings.profile.language)
 
-    from csp_tui.cache.db import open_cache, open_state
     from csp_tui.tui.app import CspApp
     from csp_tui.tui.backend import StaticBackend
 
-    backend = StaticBackend(settings, open_cache(settings.locations.cache_db),
-                            open_state(settings.locations.state_db))
-    CspApp(backend).run()
+    CspApp(StaticBackend.open(settings)).run()

@@ -13,7 +13,8 @@ import httpx
 from csp_tui.cache import store
 from csp_tui.config import load_settings
 from csp_tui.services.session import open_session
-from csp_tui.services.sync import SyncEngine, SyncResult
+from csp_tui.services.sync import SyncEngine
+from csp_tui.services.sync_run import SyncResult
 
 PROFILE = """
 [profiles.hostile]

@@ -7,7 +7,7 @@ import threading
 
 import httpx
 
-from csp_tui.services.backend import WorkerBackend
+from csp_tui.services.worker import WorkerBackend
 from csp_tui.state import outbox
 
 from .fake_pc import FakePartnerCenter, StaticTokens, customer, hostile_settings
@@ -48,9 +48,11 @@ async def test_the_outbox_is_served_while_the_listing_is_stuck(isolated_home):
     try:
         backend.request_sync()
         assert await asyncio.to_thread(listing_started.wait, 30)
-        outbox.enqueue(backend.state, kind=outbox.KIND_CREATE_QUALIFICATION,
-                       payload={"customer_id": "c1", "body": {"qualification": "Education"}},
-                       subject="Education", customer_id="c1")
+        # Queued as the console queues it: through the back end's writer.
+        await asyncio.wrap_future(backend.write(lambda session: outbox.enqueue(
+            session.state, kind=outbox.KIND_CREATE_QUALIFICATION,
+            payload={"customer_id": "c1", "body": {"qualification": "Education"}},
+            subject="Education", customer_id="c1")))
         backend.kick_outbox()
         assert await asyncio.to_thread(posted.wait, 30)
         assert not listing_finished.is_set(), "the write waited for the sync"

@@ -38,7 +38,8 @@ from csp_tui.sandbox.entities import ROLE_PROVIDER, Caller
 from csp_tui.sandbox.server import start_background_server
 from csp_tui.sandbox.world import World
 from csp_tui.services.session import open_session
-from csp_tui.services.sync import SyncEngine, SyncResult
+from csp_tui.services.sync import SyncEngine
+from csp_tui.services.sync_run import SyncResult
 
 from .report import Ledger, ScenarioRecord
 

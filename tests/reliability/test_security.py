@@ -185,7 +185,7 @@ def test_cli_table_and_json_show_hostile_names_inertly(hostile_cache, monkeypatc
 
 
 async def test_console_shows_hostile_names_inertly(hostile_cache, reliability, secret_registry):
-    from csp_tui.services.backend import WorkerBackend
+    from csp_tui.services.worker import WorkerBackend
     from csp_tui.tui.app import CspApp
 
     _home, settings = hostile_cache

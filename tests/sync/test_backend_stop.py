@@ -9,7 +9,7 @@ import time
 from csp_tui.sandbox.faults import FaultConfig
 from csp_tui.sandbox.transport import sandbox_transport
 from csp_tui.services import events
-from csp_tui.services.backend import WorkerBackend
+from csp_tui.services.worker import WorkerBackend
 
 
 async def test_stop_interrupts_a_running_sync_promptly(settings):

@@ -8,7 +8,7 @@ import asyncio
 import pytest
 
 from csp_tui.sandbox.transport import sandbox_transport
-from csp_tui.services.backend import WorkerBackend
+from csp_tui.services.worker import WorkerBackend
 
 
 async def test_work_submitted_before_start_runs_once_the_worker_is_ready(settings):

@@ -247,7 +247,7 @@ def test_the_status_line_says_the_last_sync_was_incomplete(settings):
 
     from csp_tui.cache.db import open_cache
     from csp_tui.services import events
-    from csp_tui.services.backend import WorkerBackend
+    from csp_tui.services.worker import WorkerBackend
     from csp_tui.tui.widgets.status_bar import sync_text
 
     # A partial run counts as a finished sync (no new sync every minute for a read the role

@@ -10,7 +10,8 @@ from csp_tui.sandbox.faults import FaultConfig
 from csp_tui.sandbox.transport import SandboxTransport, sandbox_transport
 from csp_tui.services import events
 from csp_tui.services.session import SANDBOX_BASE_URL, open_session
-from csp_tui.services.sync import SyncEngine, _DetailQueue
+from csp_tui.services.sync import SyncEngine
+from csp_tui.services.sync_order import DetailQueue
 from csp_tui.state import invitations
 
 
@@ -134,7 +135,7 @@ async def test_listing_that_fails_midway_never_marks_customers_removed(settings)
 
 
 def test_detail_queue_lets_an_urgent_customer_jump_ahead():
-    queue = _DetailQueue()
+    queue = DetailQueue()
     for customer in ["a", "b", "c", "d"]:
         queue.put(customer)
     assert queue.pop() == "a"

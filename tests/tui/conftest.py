@@ -19,6 +19,7 @@ from csp_tui.cache import synthetic
 from csp_tui.cache.db import open_cache, open_state
 from csp_tui.config import Settings, load_settings
 from csp_tui.services import events as ev
+from csp_tui.services.writer import Writer
 from csp_tui.tui.backend import BackendStatus
 
 #: The synthetic data is written "as of" DATA_NOW; the console's clock stands a bit later.
@@ -49,6 +50,8 @@ class FakeBackend:
         self.stopped = False
         self.sync_requests = 0
         self.refresh_requests: list[str] = []
+        # The console's writes run off its thread here too, as with the real back ends.
+        self.writer = Writer(lambda: self.settings)
 
     def subscribe(self, callback: Callable[[ev.Event], None]) -> Callable[[], None]:
         self.callbacks.append(callback)
@@ -65,6 +68,9 @@ class FakeBackend:
     def submit(self, work):  # type: ignore[no-untyped-def]
         raise RuntimeError("the fake backend has no worker")
 
+    def write(self, work):  # type: ignore[no-untyped-def]
+        return self.writer.write(work)
+
     def kick_outbox(self) -> None:
         self.outbox_kicks = getattr(self, "outbox_kicks", 0) + 1
 
@@ -73,6 +79,7 @@ class FakeBackend:
 
     async def stop(self) -> None:
         self.stopped = True
+        self.writer.close()
 
     def request_sync(self) -> None:
         self.sync_requests += 1
@@ -129,6 +136,7 @@ def make_console() -> ConsoleFactory:
     (``profile="sandbox-provider"``: the distributor's built-in profile; default the
     reseller's)."""
     opened: list[sqlite_utils.Database] = []
+    backends: list[FakeBackend] = []
 
     def factory(
         *,
@@ -161,11 +169,14 @@ def make_console() -> ConsoleFactory:
                                invitations=invitations, command_log=command_log,
                                hostile=hostile, removed=removed)
         backend = FakeBackend(settings, cache, state, status=status)
+        backends.append(backend)
         app = CspApp(backend, clock=frozen_clock, theme=theme, animation_level="none",
                      cursor_blink=False, tick_seconds=None)
         return Console(app, backend, cache, state)
 
     yield factory
+    for backend in backends:
+        backend.writer.close()
     for database in opened:
         database.conn.close()
 

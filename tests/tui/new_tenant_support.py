@@ -16,7 +16,7 @@ import pytest
 from csp_tui.config import Settings, load_settings
 from csp_tui.sandbox.transport import SandboxTransport, sandbox_transport
 from csp_tui.sandbox.world import World
-from csp_tui.services.backend import WorkerBackend
+from csp_tui.services.worker import WorkerBackend
 
 from .conftest import frozen_clock
 

@@ -8,10 +8,10 @@ from __future__ import annotations
 from csp_tui.domain.tenant import to_customer_create_payload, validate_request
 from csp_tui.sandbox import identity
 from csp_tui.services import password_reset
-from csp_tui.services.backend import WorkerBackend, _CredentialsSink
 from csp_tui.services.outbox_runner import KIND_CREATE_CUSTOMER, OutboxRunner
 from csp_tui.services.session import open_session
 from csp_tui.services.sync import SyncEngine
+from csp_tui.services.worker import WorkerBackend, _CredentialsSink
 from csp_tui.state import outbox
 from csp_tui.state.outbox import OutboxState
 from csp_tui.tui.widgets.form_outcome import TenantResultScreen

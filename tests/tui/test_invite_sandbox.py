@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from csp_tui.services.backend import WorkerBackend
+from csp_tui.services.worker import WorkerBackend
 from csp_tui.state import invitations as ledger
 from csp_tui.tui.app import CspApp
 from csp_tui.tui.screens import invitation_actions  # noqa: F401  (the pane's keys)

@@ -46,7 +46,7 @@ def loaded_after(code: str) -> set[str]:
 def test_the_console_modules_leave_the_rest_stack_for_later() -> None:
     # Exactly what `csp-tui` imports before app.run(): the command, the back end, the app.
     loaded = loaded_after(
-        "import csp_tui.cli, csp_tui.tui.launch, csp_tui.services.backend,"
+        "import csp_tui.cli, csp_tui.tui.launch, csp_tui.services.worker,"
         " csp_tui.tui.app")
     assert "csp_tui.tui.screens.main" in loaded  # the probe did import the console
     assert loaded.isdisjoint(LATER), sorted(loaded & set(LATER))
@@ -56,7 +56,7 @@ def test_building_the_worker_back_end_imports_no_rest_client() -> None:
     # The console builds WorkerBackend before app.run(): it opens the databases, nothing more.
     loaded = loaded_after(
         "from csp_tui.config import load_settings\n"
-        "from csp_tui.services.backend import WorkerBackend\n"
+        "from csp_tui.services.worker import WorkerBackend\n"
         "backend = WorkerBackend(load_settings())\n"
         "assert backend.cache.conn is not None\n")
     assert loaded.isdisjoint(LATER), sorted(loaded & set(LATER))

@@ -22,9 +22,9 @@ from csp_tui.sandbox import rules as sandbox_rules
 from csp_tui.sandbox.qualification_rules import looks_like_school
 from csp_tui.sandbox.transport import sandbox_transport
 from csp_tui.services import events as ev
-from csp_tui.services.backend import WorkerBackend
 from csp_tui.services.session import open_session
 from csp_tui.services.sync import SyncEngine
+from csp_tui.services.worker import WorkerBackend
 from csp_tui.state import outbox
 from csp_tui.state.outbox import OutboxState
 from csp_tui.tui.app import CspApp

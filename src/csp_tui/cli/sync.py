@@ -17,7 +17,8 @@ from csp_tui.partner_center import errors as pce
 from csp_tui.services import events, password_reset
 from csp_tui.services.outbox_runner import OutboxRunner
 from csp_tui.services.session import open_session, seed_sandbox_demo
-from csp_tui.services.sync import PartProblem, SyncEngine, SyncResult
+from csp_tui.services.sync import SyncEngine
+from csp_tui.services.sync_run import PartProblem, SyncResult
 from csp_tui.signals import cancel_on_ending_signals
 from csp_tui.world_clock import world_clock_for
 

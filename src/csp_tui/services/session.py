@@ -8,6 +8,7 @@ endpoint with real credentials.
 from __future__ import annotations
 
 import contextlib
+import sqlite3
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -26,6 +27,21 @@ if TYPE_CHECKING:
     from csp_tui.partner_center.calls import CallRecord
     from csp_tui.partner_center.client import PartnerCenterClient
     from csp_tui.partner_center.ratelimit import RateLimiter
+
+
+#: How long a read of the console waits for another process's lock before giving up (it then
+#: keeps what it showed and reads again at the next refresh): a frame, not the 15 s a writer
+#: waits.
+CONSOLE_BUSY_TIMEOUT_MS = 250
+#: When the console reads again after giving up on a lock.
+CONSOLE_BUSY_RETRY_SECONDS = 0.5
+
+
+def database_busy(error: BaseException) -> bool:
+    """Whether ``error`` is a read that met another process's lock (SQLITE_BUSY/LOCKED) — the
+    console keeps what it shows and reads again — rather than a fault to report."""
+    text = str(error).lower()
+    return isinstance(error, sqlite3.OperationalError) and ("locked" in text or "busy" in text)
 
 
 def sandbox_transport_for(settings: Settings, **kwargs: Any) -> httpx.AsyncBaseTransport:
@@ -93,6 +109,18 @@ def open_databases(settings: Settings) -> tuple[sqlite_utils.Database, sqlite_ut
     if notice:
         notices.append(notice)
     state = dbmod.open_state(settings.locations.state_db)
+    return cache, state, notices
+
+
+def open_console_databases(settings: Settings) -> tuple[sqlite_utils.Database,
+                                                         sqlite_utils.Database, list[str]]:
+    """The console's own connections: opened (and migrated) as :func:`open_databases` does,
+    then read-only (``query_only``: a write through them is an error, never a lock taken on
+    the UI thread) and impatient (a short busy timeout: a read never freezes the screen)."""
+    cache, state, notices = open_databases(settings)
+    for database in (cache, state):
+        database.conn.execute("PRAGMA query_only = ON")
+        database.conn.execute(f"PRAGMA busy_timeout = {CONSOLE_BUSY_TIMEOUT_MS}")
     return cache, state, notices
 
 

@@ -22,11 +22,8 @@ Consistency rules:
 from __future__ import annotations
 
 import asyncio
-import heapq
-import itertools
 import logging
-from collections.abc import Callable
-from dataclasses import dataclass, field
+from collections.abc import Awaitable, Callable, Coroutine
 from datetime import UTC, datetime
 from typing import Any
 
@@ -41,6 +38,15 @@ from csp_tui.partner_center import limits
 from csp_tui.partner_center.auth import AuthError, SignInRequiredError
 from csp_tui.partner_center.client import PartnerCenterClient
 from csp_tui.services import detail_reads, events, mapping
+from csp_tui.services.sync_order import DetailQueue, gather_or_cancel
+from csp_tui.services.sync_run import (
+    PartProblem,
+    SyncResult,
+    part_read,
+    short_error,
+    skipped_of,
+    skipped_summary,
+)
 from csp_tui.state import invitations
 
 log = logging.getLogger(__name__)
@@ -50,109 +56,6 @@ Publish = Callable[[events.Event], None]
 # Partner Center refused the token (401) or there is no token to send: only signing in again
 # helps, so the run stops and the caller asks the person to sign in.
 SIGN_IN_ERRORS = (pce.AuthenticationError, SignInRequiredError)
-
-
-async def _gather_or_cancel(*aws: Any) -> list[Any]:
-    """``asyncio.gather`` that cancels the others when one fails: a plain gather leaves them
-    running, still calling Partner Center and writing the cache after the run has ended."""
-    tasks = [asyncio.ensure_future(aw) for aw in aws]
-    try:
-        return list(await asyncio.gather(*tasks))
-    finally:
-        for task in tasks:
-            task.cancel()
-        await asyncio.gather(*tasks, return_exceptions=True)
-
-
-@dataclass(frozen=True)
-class PartProblem:
-    """One part of one customer that this run could not read (its old rows were kept)."""
-
-    customer_id: str
-    part: str  # store.PARTS
-    state: str  # refused | missing | failed
-    status: int | None
-    code: str | None
-    message: str
-
-
-@dataclass
-class SyncResult:
-    run_id: int
-    kind: str
-    ok: bool
-    customers_listed: int = 0
-    customers_done: int = 0
-    failed_customers: dict[str, str] = field(default_factory=dict)
-    changes: list[events.Change] = field(default_factory=list)
-    error: str | None = None
-    # Items Partner Center sent that could not be read or stored, one line each (where, which
-    # item, why): left out, everything else kept.
-    skipped_items: list[str] = field(default_factory=list)
-    #: Parts that could not be read: the run finished, but the cache is not all current.
-    incomplete: list[PartProblem] = field(default_factory=list)
-    #: The run got through the listing and every detail read (only parts may be missing).
-    completed: bool = False
-    #: What a first fill of the cache added (customers, subscriptions, perpetual); None when
-    #: the cache had been filled before (its changes say what is new).
-    added: dict[str, int] | None = None
-    #: Rows that arrived with the first complete read of a customer's part (a new customer,
-    #: or a part that could not be read before): filled silently, so counted here.
-    first_read: dict[str, int] = field(default_factory=dict)
-
-    @property
-    def partial(self) -> bool:
-        """Finished, but parts of some customers (or single items) could not be read: the
-        cache kept what it had for them. A customer that could not be read or stored at all
-        (a storage failure, a step deadline, data nobody foresaw) makes the run failed."""
-        return self.completed and not self.ok and not self.failed_customers
-
-    @property
-    def status(self) -> str:
-        """``sync_runs.status``: ok | partial | failed."""
-        return "ok" if self.ok else "partial" if self.partial else "failed"
-
-
-def part_read(exc: pce.PartnerCenterError) -> store.PartRead:
-    """How a part's read failed, in the cache's words: refused (403), missing (404 on the
-    part's route), or failed (a server error, a timeout or an unreadable answer still failing
-    after the client's retries, or anything else Partner Center answered)."""
-    if isinstance(exc, pce.ForbiddenError):
-        state = "refused"
-    elif isinstance(exc, pce.NotFoundError):
-        state = "missing"
-    else:
-        state = "failed"
-    return store.PartRead(state=state, status=exc.status, code=exc.code,
-                          message=exc.description or str(exc))
-
-
-class _DetailQueue:
-    """Customers waiting for a detail read; an on-demand refresh jumps the queue."""
-
-    def __init__(self) -> None:
-        self._heap: list[tuple[int, int, str]] = []
-        self._counter = itertools.count()
-        self._queued: set[str] = set()
-        self._wakeup = asyncio.Event()
-
-    def put(self, customer_id: str, *, urgent: bool = False) -> None:
-        if customer_id in self._queued and not urgent:
-            return
-        self._queued.add(customer_id)
-        heapq.heappush(self._heap, (0 if urgent else 1, next(self._counter), customer_id))
-        self._wakeup.set()
-
-    def pop(self) -> str | None:
-        while self._heap:
-            _, _, customer_id = heapq.heappop(self._heap)
-            if customer_id in self._queued:
-                self._queued.discard(customer_id)
-                return customer_id
-        return None
-
-    def __len__(self) -> int:
-        return len(self._queued)
 
 
 class SyncEngine:
@@ -176,7 +79,7 @@ class SyncEngine:
         self.profile = profile
         self.publish: Publish = publish or (lambda event: None)
         self.concurrency = concurrency or profile.sync_concurrency
-        self._queue: _DetailQueue | None = None
+        self._queue: DetailQueue | None = None
         # One customer's detail read may take at most this long (None: from the client's
         # deadline, see partner_center.limits).
         self.step_deadline_s: float | None = None
@@ -195,10 +98,9 @@ class SyncEngine:
         run_id = store.start_run(self.cache, "full")
         result = SyncResult(run_id=run_id, kind="full", ok=False)
         self._emit(events.SyncStarted(run_id=run_id, kind="full"))
-        requests_before = self.client.stats.requests
-        throttled_before = self.client.stats.throttled
-        first_fill = not store.had_complete_listing(self.cache)
-        try:
+
+        async def steps() -> None:
+            first_fill = not store.had_complete_listing(self.cache)
             listed = await self._list_customers(result)
             result.changes += store.mark_missing_removed(self.cache, listed, run_id=run_id)
             self._emit(events.CacheChanged(tables=frozenset({"customers"})))
@@ -207,32 +109,17 @@ class SyncEngine:
             if first_fill:
                 result.added = store.content_counts(self.cache)
             self._conclude(result)
-        except (*SIGN_IN_ERRORS, AuthError) as exc:  # the caller asks for a sign-in
-            result.error = str(exc)
-            self._finish(result, requests_before, throttled_before)
-            raise
-        except pce.PartnerCenterError as exc:
-            result.error = str(exc)
-        except asyncio.CancelledError:
-            result.error = t("sync.cancelled")
-            self._finish(result, requests_before, throttled_before, status="interrupted")
-            raise
-        except Exception as exc:  # a bug or data nobody foresaw: the run must still end
-            log.exception("full sync stopped")
-            result.ok = False
-            result.error = t("sync.unexpected", error=_short(exc))
-        self._finish(result, requests_before, throttled_before)
-        return result
+
+        return await self._run(result, steps(), "full sync")
 
     async def sync_customer(self, customer_id: str) -> SyncResult:
         customer_id = customer_id.lower()
         run_id = store.start_run(self.cache, "customer")
         result = SyncResult(run_id=run_id, kind="customer", ok=False, customers_listed=1)
         self._emit(events.SyncStarted(run_id=run_id, kind="customer", customer_id=customer_id))
-        requests_before = self.client.stats.requests
-        throttled_before = self.client.stats.throttled
-        first_fill = not store.content_counts(self.cache, customer_id)["customers"]
-        try:
+
+        async def steps() -> None:
+            first_fill = not store.content_counts(self.cache, customer_id)["customers"]
             found = await self._read_one(customer_id, result, from_listing=False)
             if not found and store.created_pending_at(self.cache, customer_id) is None:
                 raise pce.NotFoundError(t("sync_parts.customer_not_found", customer=customer_id),
@@ -244,19 +131,35 @@ class SyncEngine:
             if first_fill and found:
                 result.added = store.content_counts(self.cache, customer_id)
             self._conclude(result)
-        except (*SIGN_IN_ERRORS, AuthError) as exc:  # the caller asks for a sign-in
+
+        return await self._run(result, steps(), "customer sync")
+
+    async def _run(self, result: SyncResult, steps: Coroutine[Any, Any, None],
+                   what: str) -> SyncResult:
+        """Run a sync's ``steps`` and end the run whatever happens in them — recorded in
+        sync_runs with its error and announced (``SyncFinished``). One function for the full
+        and the one-customer sync, so the two cannot drift apart: a sign-in error is recorded
+        and raised (the caller asks for a sign-in), a Partner Center error or a bug is
+        recorded as the run's failure, a cancellation is recorded as interrupted, with its
+        message, and raised."""
+        requests_before = self.client.stats.requests
+        throttled_before = self.client.stats.throttled
+        try:
+            await steps
+        except (*SIGN_IN_ERRORS, AuthError) as exc:
             result.error = str(exc)
             self._finish(result, requests_before, throttled_before)
             raise
         except pce.PartnerCenterError as exc:
             result.error = str(exc)
         except asyncio.CancelledError:
+            result.error = t("sync.cancelled")
             self._finish(result, requests_before, throttled_before, status="interrupted")
             raise
         except Exception as exc:  # a bug or data nobody foresaw: the run must still end
-            log.exception("customer sync stopped")
+            log.exception("%s stopped", what)
             result.ok = False
-            result.error = t("sync.unexpected", error=_short(exc))
+            result.error = t("sync.unexpected", error=short_error(exc))
         self._finish(result, requests_before, throttled_before)
         return result
 
@@ -283,7 +186,7 @@ class SyncEngine:
         return [row[0] for row in rows if row[0] in listed]
 
     async def _read_details(self, result: SyncResult, order: list[str]) -> None:
-        queue = _DetailQueue()
+        queue = DetailQueue()
         for customer_id in order:
             queue.put(customer_id)
         total = len(queue)
@@ -303,7 +206,7 @@ class SyncEngine:
                 self._emit(events.SyncProgress(result.run_id, "details", done, total))
 
         try:
-            await _gather_or_cancel(*(worker() for _ in range(max(1, self.concurrency))))
+            await gather_or_cancel(*(worker() for _ in range(max(1, self.concurrency))))
         finally:
             self._queue = None
 
@@ -350,7 +253,7 @@ class SyncEngine:
         except Exception as exc:  # data nobody foresaw spoils this customer, not the run
             log.exception("customer %s could not be read", customer_id)
             result.failed_customers[customer_id] = t("sync.customer_unexpected",
-                                                     error=_short(exc))
+                                                     error=short_error(exc))
             return True
         if (not from_listing and customer is not None
                 and store.created_pending_at(self.cache, customer_id) is None):
@@ -369,7 +272,7 @@ class SyncEngine:
         except Exception as exc:  # a bad customer spoils only itself, never the run
             log.exception("customer %s could not be stored", customer_id)
             result.failed_customers[customer_id] = t("sync.customer_unexpected",
-                                                     error=_short(exc))
+                                                     error=short_error(exc))
             return True
         result.skipped_items += detail.skipped
         result.changes += changes
@@ -399,7 +302,7 @@ class SyncEngine:
         except pce.PartnerCenterError as exc:
             customer, customer_read = None, part_read(exc)
 
-        async def part(call):  # type: ignore[no-untyped-def]
+        async def part(call: Awaitable[Any]) -> tuple[Any, store.PartRead]:
             # A role may not read every part (a 403, or a 404 on a route it cannot use), and
             # a part may keep failing: keep what the cache had for it, say why, go on.
             try:
@@ -409,7 +312,7 @@ class SyncEngine:
             except pce.PartnerCenterError as exc:
                 return None, part_read(exc)
 
-        reads = await _gather_or_cancel(
+        reads = await gather_or_cancel(
             part(self.client.list_subscriptions(customer_id)),
             part(self.client.list_entitlements(customer_id)),
             part(self.client.list_qualifications(customer_id)),
@@ -491,18 +394,3 @@ class SyncEngine:
             self.publish(event)
         except Exception:  # a subscriber's bug must not stop the sync
             log.exception("sync event subscriber failed")
-
-
-def skipped_of(items: Any) -> list[str]:
-    """The lines naming items a listing left out (see ``partner_center.models.Page``)."""
-    return list(getattr(items, "skipped", None) or ())
-
-
-def skipped_summary(skipped: list[str]) -> str:
-    return t("sync.items_skipped", count=len(skipped), sample=skipped[0])
-
-
-def _short(exc: BaseException) -> str:
-    """An exception in one line for a person (the traceback goes to the log file)."""
-    text = str(exc).splitlines()[0] if str(exc) else ""
-    return f"{type(exc).__name__}: {text[:200]}" if text else type(exc).__name__

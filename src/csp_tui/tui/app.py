@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import os
+import sqlite3
 from collections.abc import Callable, Iterable
 from datetime import datetime
 from pathlib import Path
@@ -27,6 +28,8 @@ from csp_tui.config import Settings
 from csp_tui.domain.text import safe_text
 from csp_tui.i18n import set_language, t
 from csp_tui.services import events as ev
+from csp_tui.services.session import CONSOLE_BUSY_RETRY_SECONDS, database_busy
+from csp_tui.services.writer import WriteSession
 from csp_tui.signals import exit_code, on_ending_signals
 from csp_tui.tui.backend import BackendStatus, ConsoleBackend
 from csp_tui.tui.bindings import GuardedActions, TranslatedBindings, bindings
@@ -35,6 +38,7 @@ from csp_tui.tui.messages import BackendEvent
 from csp_tui.tui.screens.log import CommandLogScreen
 from csp_tui.tui.screens.main import MainScreen
 from csp_tui.tui.typeahead import KeyGate, is_typed
+from csp_tui.tui.writes import write_then
 
 if TYPE_CHECKING:
     from textual.command import Provider
@@ -339,10 +343,16 @@ class CspApp(GuardedActions, TranslatedBindings, App[None]):
         self._refresh_scheduled = False
         try:
             self.main_screen.refresh_data(tables)
+            if isinstance(self.screen, CommandLogScreen):
+                self.screen.refresh_data()
         except LookupError:
             return
-        if isinstance(self.screen, CommandLogScreen):
-            self.screen.refresh_data()
+        except sqlite3.OperationalError as error:
+            if not database_busy(error):
+                raise
+            # Another process holds the database: what is shown stays, and is read again
+            # shortly (the console's reads give up after a moment instead of freezing).
+            self.set_timer(CONSOLE_BUSY_RETRY_SECONDS, lambda: self.schedule_refresh(tables))
 
     # ------------------------------------------------------------------ read-only & commands
 
@@ -567,20 +577,26 @@ class CspApp(GuardedActions, TranslatedBindings, App[None]):
         self.copy_to_clipboard(text)
         self.notify(t("tui.notify.copied", count=len(text)))
 
-    def save_export(self, filename: str, text: str) -> Path | None:
+    def save_export(self, filename: str, text: str) -> None:
+        """Save ``text`` under the exports directory (0600), on the writer thread; the notice
+        (where it went, or why not) follows."""
         directory = self.settings.locations.exports_dir
         safe_name = "".join(ch if ch.isalnum() or ch in "-_." else "-" for ch in filename)
         path = directory / safe_name
-        try:
+
+        def save(session: WriteSession) -> None:
             directory.mkdir(parents=True, exist_ok=True)
             path.write_text(text, encoding="utf-8")
             os.chmod(path, 0o600)
-        except OSError as exc:
+
+        def failed(exc: Exception) -> None:
+            if not isinstance(exc, OSError):
+                raise exc
             self.notify(t("tui.notify.save_failed", path=str(path), error=exc.strerror or exc),
                         severity="error")
-            return None
-        self.notify(t("tui.notify.saved", path=str(path)))
-        return path
+
+        write_then(self, save, lambda _: self.notify(t("tui.notify.saved", path=str(path))),
+                   failed)
 
 
 def _replace(status: BackendStatus, **changes: Any) -> BackendStatus:

@@ -1,25 +1,30 @@
 """What the console needs from the rest of the application, and a back end without a network.
 
-The console renders from the SQLite files only. Everything that does I/O (the periodic sync,
-the outbox) lives behind :class:`ConsoleBackend`; it reports through events
-(``csp_tui.services.events``), which the app turns into Textual messages. Workers never touch
-widgets.
+The console renders from the SQLite files only, through read-only connections. Everything
+that does I/O (the periodic sync, the outbox, and every write the console asks for) lives
+behind :class:`ConsoleBackend`; it reports through events (``csp_tui.services.events``), which
+the app turns into Textual messages, and through the futures of ``submit`` and ``write``.
+Workers never touch widgets.
 """
 
 from __future__ import annotations
 
 import concurrent.futures
-from collections.abc import Awaitable, Callable
+from collections.abc import Callable, Coroutine
 from datetime import datetime
-from typing import Any, Protocol, runtime_checkable
+from typing import Any, Protocol, TypeVar, runtime_checkable
 
 import sqlite_utils
 
 from csp_tui.config import Settings
 from csp_tui.services.events import Event
+from csp_tui.services.session import open_console_databases
 from csp_tui.services.status import BackendStatus, SyncState
+from csp_tui.services.writer import Writer, WriteSession
 
-__all__ = ["BackendStatus", "ConsoleBackend", "StaticBackend", "SyncState"]
+__all__ = ["BackendStatus", "ConsoleBackend", "StaticBackend", "SyncState", "WriteSession"]
+
+T = TypeVar("T")
 
 
 @runtime_checkable
@@ -50,9 +55,16 @@ class ConsoleBackend(Protocol):
 
     def status(self) -> BackendStatus: ...
 
-    def submit(self, work: Callable[[Any], Awaitable[Any]]) -> concurrent.futures.Future[Any]:
+    def submit(self, work: Callable[[Any], Coroutine[Any, Any, Any]]
+               ) -> concurrent.futures.Future[Any]:
         """Run ``work(session)`` where the REST client lives (the worker's loop); the console
         awaits the future with ``asyncio.wrap_future``. Raises RuntimeError when offline."""
+        ...
+
+    def write(self, work: Callable[[WriteSession], T]) -> concurrent.futures.Future[T]:
+        """Run ``work(session)`` — a write to state.db, cache.db or a file — off the console's
+        thread; the console awaits the future with ``asyncio.wrap_future``. Works from the
+        start, before the sync worker is up."""
         ...
 
     def kick_outbox(self) -> None:
@@ -68,7 +80,8 @@ class StaticBackend:
     """The cache as it is: no network, no background work, nothing ever changes by itself.
 
     Used for tests, snapshots and a "no sync" console; sync requests are remembered and
-    otherwise ignored.
+    otherwise ignored. Writes the console asks for run on a writer thread, as with the real
+    back end.
     """
 
     def __init__(
@@ -86,6 +99,14 @@ class StaticBackend:
         self._last_success_at = last_success_at
         self.sync_requests = 0
         self.refresh_requests: list[str] = []
+        self._writer = Writer(lambda: self.settings)
+
+    @classmethod
+    def open(cls, settings: Settings) -> StaticBackend:
+        """Over connections of its own, read-only and impatient like the worker back end's
+        (the given ones are left as they are: tests write their data through them)."""
+        cache, state, _ = open_console_databases(settings)
+        return cls(settings, cache, state)
 
     def subscribe(self, callback: Callable[[Event], None]) -> Callable[[], None]:
         self._callbacks.append(callback)
@@ -101,6 +122,7 @@ class StaticBackend:
 
     async def stop(self) -> None:
         self._callbacks.clear()
+        self._writer.close()
 
     def request_sync(self) -> None:
         self.sync_requests += 1
@@ -117,8 +139,12 @@ class StaticBackend:
             outbox_pending=outbox_pending(self.state),
         )
 
-    def submit(self, work: Callable[[Any], Awaitable[Any]]) -> concurrent.futures.Future[Any]:
+    def submit(self, work: Callable[[Any], Coroutine[Any, Any, Any]]
+               ) -> concurrent.futures.Future[Any]:
         raise RuntimeError("no background worker: this console only reads the cache")
+
+    def write(self, work: Callable[[WriteSession], T]) -> concurrent.futures.Future[T]:
+        return self._writer.write(work)
 
     def kick_outbox(self) -> None:
         return None

@@ -33,6 +33,7 @@ from csp_tui.tui.widgets.command_line import CommandLine
 from csp_tui.tui.widgets.pane import ListPane
 from csp_tui.tui.widgets.tab_strip import PaneTab, TabStrip
 from csp_tui.tui.widgets.tenant import TenantPane
+from csp_tui.tui.writes import write_then
 
 if TYPE_CHECKING:
     from csp_tui.tui.app import CspApp
@@ -80,22 +81,30 @@ def switch_language(app: CspApp, word: str) -> bool:
 
 
 def _save(app: CspApp, language: str) -> None:
+    """Save the choice in the config file (on the writer thread); the notice follows."""
     name = language_name(language)
-    profile = safe_text(app.settings.profile.name, 40)
-    try:
-        path = config.save_profile_language(app.settings, language)
-    except config.ProfileNotInFile:
-        app.notify(t("tui.language.not_saved", name=name, profile=profile))
-    except config.UnsafeEdit:
-        error = t("tui.language.unsafe_edit", file=str(app.settings.locations.config_file),
-                  language=language)
-        app.notify(t("tui.language.save_failed", name=name, error=error), severity="warning",
-                   timeout=15)
-    except OSError as exc:
-        app.notify(t("tui.language.save_failed", name=name,
-                     error=safe_text(exc.strerror or exc, 200)), severity="warning")
-    else:
+    settings = app.settings
+    profile = safe_text(settings.profile.name, 40)
+
+    def failed(exc: Exception) -> None:
+        if isinstance(exc, config.ProfileNotInFile):
+            app.notify(t("tui.language.not_saved", name=name, profile=profile))
+        elif isinstance(exc, config.UnsafeEdit):
+            error = t("tui.language.unsafe_edit", file=str(settings.locations.config_file),
+                      language=language)
+            app.notify(t("tui.language.save_failed", name=name, error=error),
+                       severity="warning", timeout=15)
+        elif isinstance(exc, OSError):
+            app.notify(t("tui.language.save_failed", name=name,
+                         error=safe_text(exc.strerror or exc, 200)), severity="warning")
+        else:
+            raise exc
+
+    def saved(path: object) -> None:
         app.notify(t("tui.language.saved", name=name, profile=profile, file=str(path)))
+
+    write_then(app, lambda session: config.save_profile_language(settings, language), saved,
+               failed)
 
 
 # ------------------------------------------------------------------ re-labelling

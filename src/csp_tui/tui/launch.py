@@ -16,7 +16,7 @@ from csp_tui.i18n import t
 def run(args: argparse.Namespace, settings: Settings) -> int:
     # Imported here, not at the top: the worker and the app are the console's whole import
     # weight, paid only once the arguments were read (see tests/tui/test_start_imports.py).
-    from csp_tui.services.backend import WorkerBackend
+    from csp_tui.services.worker import WorkerBackend
     from csp_tui.tui.app import CspApp
 
     try:

@@ -14,7 +14,9 @@ from typing import Any
 from csp_tui.domain.text import safe_text
 from csp_tui.i18n import t
 from csp_tui.services import onboarding, password_reset
+from csp_tui.services.writer import WriteSession
 from csp_tui.state.outbox import OutboxEntry
+from csp_tui.tui.writes import write_then
 
 
 def password_lost(app: Any, customer_id: str) -> bool:
@@ -29,21 +31,27 @@ def console_offer_text(entry: OutboxEntry) -> str:
              admin=safe_text(admin, 120), customer=customer_id)
 
 
-def start_reset(app: Any, customer_id: str) -> OutboxEntry | None:
-    """Queue the reset of ``customer_id``'s administrator (one live entry per tenant)."""
+def start_reset(app: Any, customer_id: str) -> None:
+    """Queue the reset of ``customer_id``'s administrator (one live entry per tenant) on the
+    writer thread; the outbox is kicked and the person told once it is queued."""
     if app.read_only:
-        return None
+        return
     source = password_reset.lost_for(app.backend.state, customer_id)
     if source is None:
         app.notify(t("reset.console.nothing_lost"), severity="warning")
-        return None
+        return
     customer, admin, company = password_reset.lost_admin(source)
-    entry = password_reset.queue_reset(app.backend.state, customer_id=customer,
-                                       user_name=admin, company_name=company)
-    app.backend.kick_outbox()
-    app.notify(t("reset.console.queued", admin=safe_text(admin, 120),
-                 company=safe_text(company, 120)))
-    return entry
+
+    def queue(session: WriteSession) -> OutboxEntry:
+        return password_reset.queue_reset(session.state, customer_id=customer,
+                                          user_name=admin, company_name=company)
+
+    def queued(entry: OutboxEntry) -> None:
+        app.backend.kick_outbox()
+        app.notify(t("reset.console.queued", admin=safe_text(admin, 120),
+                     company=safe_text(company, 120)))
+
+    write_then(app, queue, queued)
 
 
 def show_new_password(app: Any, entry: OutboxEntry) -> bool:

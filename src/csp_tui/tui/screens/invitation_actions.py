@@ -17,6 +17,7 @@ end's worker like the invitation itself.
 from __future__ import annotations
 
 import asyncio
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, ClassVar
@@ -57,10 +58,12 @@ from csp_tui.tui.invitation_keys import (
 )
 from csp_tui.tui.screens.invite import InvitationResultScreen, describe_error
 from csp_tui.tui.widgets.narrow_safe import NarrowSafeOptionList
+from csp_tui.tui.writes import write_then
 
 if TYPE_CHECKING:
     from csp_tui.tui.app import CspApp
 
+log = logging.getLogger(__name__)
 
 # The keys, which of them a row offers and the pane's side live in csp_tui.tui.invitation_keys:
 # the pane imports that at start, and this module (screens, network) when a key is first used.
@@ -138,17 +141,24 @@ def confirm_cancel(app: CspApp, invitation_id: str) -> None:
     app.push_screen(ConfirmCancelScreen(invitation), answered)
 
 
-def cancel_now(app: CspApp, invitation_id: str) -> Invitation | None:
-    try:
-        cancelled = invitations.cancel(LedgerSession(app.settings, app.backend.state),
-                                       invitation_id, now=_now(app))
-    except (ledger.InvitationError, LookupError, invitations.ReadOnlyError) as exc:
-        app.notify(safe_text(str(exc), 300), severity="error")
-        return None
-    _changed(app)
-    app.notify(t("tui.invitations.cancelled", company=_name(cancelled),
-                 domain=safe_text(cancelled.domain, 120)))
-    return cancelled
+def cancel_now(app: CspApp, invitation_id: str) -> None:
+    """Cancel on the writer thread; the list and the notice follow when it is done."""
+    now = _now(app)
+
+    def cancelled(invitation: Invitation) -> None:
+        _changed(app)
+        app.notify(t("tui.invitations.cancelled", company=_name(invitation),
+                     domain=safe_text(invitation.domain, 120)))
+
+    write_then(app, lambda session: invitations.cancel(session, invitation_id, now=now),
+               cancelled, lambda exc: _refused(app, exc))
+
+
+def _refused(app: CspApp, exc: Exception) -> None:
+    """The ledger or the profile refused a change (or the disk did): say why."""
+    if not isinstance(exc, ledger.InvitationError | LookupError | invitations.ReadOnlyError):
+        log.error("changing an invitation failed", exc_info=exc)
+    app.notify(safe_text(str(exc), 300), severity="error")
 
 
 def ask_note(app: CspApp, invitation_id: str) -> None:
@@ -163,16 +173,16 @@ def ask_note(app: CspApp, invitation_id: str) -> None:
     app.push_screen(NoteScreen(invitation), answered)
 
 
-def add_note_now(app: CspApp, invitation_id: str, note: str) -> Invitation | None:
-    try:
-        updated = invitations.add_note(LedgerSession(app.settings, app.backend.state),
-                                       invitation_id, note, now=_now(app))
-    except (ledger.InvitationError, LookupError, invitations.ReadOnlyError) as exc:
-        app.notify(safe_text(str(exc), 300), severity="error")
-        return None
-    _changed(app)
-    app.notify(t("tui.invitations.noted", company=_name(updated)))
-    return updated
+def add_note_now(app: CspApp, invitation_id: str, note: str) -> None:
+    """Keep the note on the writer thread; the list and the notice follow when it is done."""
+    now = _now(app)
+
+    def noted(invitation: Invitation) -> None:
+        _changed(app)
+        app.notify(t("tui.invitations.noted", company=_name(invitation)))
+
+    write_then(app, lambda session: invitations.add_note(session, invitation_id, note, now=now),
+               noted, lambda exc: _refused(app, exc))
 
 
 def resend(app: CspApp, invitation_id: str) -> None:

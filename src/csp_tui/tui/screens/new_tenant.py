@@ -34,6 +34,7 @@ from csp_tui.domain.text import safe_text
 from csp_tui.i18n import t
 from csp_tui.i18n.formatting import format_date
 from csp_tui.services import onboarding
+from csp_tui.services.writer import WriteSession
 from csp_tui.tui.bindings import GuardedActions, KeySpec, TranslatedBindings, bindings, register
 from csp_tui.tui.widgets.form_ares import AresOffer
 from csp_tui.tui.widgets.form_draft import DraftOfferScreen
@@ -41,6 +42,7 @@ from csp_tui.tui.widgets.form_field import FieldInput, FieldSelect, FormField, S
 from csp_tui.tui.widgets.form_outcome import DistributorRequestScreen, TenantResultScreen
 from csp_tui.tui.widgets.form_reseller import ResellerChoice
 from csp_tui.tui.widgets.form_review import Outcome, TenantConfirmScreen
+from csp_tui.tui.writes import write_then
 
 if TYPE_CHECKING:
     from csp_tui.tui.app import CspApp
@@ -103,6 +105,7 @@ class NewTenantScreen(GuardedActions, TranslatedBindings, Screen[None]):
         self._company_suggests = ""
         self._domain_timer: Timer | None = None
         self._draft_timer: Timer | None = None
+        self._draft_writes = 0  # drafts handed to the writer and not yet saved
         self._ready = False
 
     @property
@@ -497,32 +500,49 @@ class NewTenantScreen(GuardedActions, TranslatedBindings, Screen[None]):
 
     @property
     def draft_pending(self) -> bool:
-        return self._draft_timer is not None
+        return self._draft_timer is not None or self._draft_writes > 0
 
-    def save_draft(self) -> None:
-        """Keep what is typed in state.db (an empty form keeps no draft)."""
+    def save_draft(self, *, leaving: bool = False) -> None:
+        """Keep what is typed in state.db (an empty form keeps no draft). The writer thread
+        saves it; the marker (or, when ``leaving``, the notice) follows when it is done."""
         self._draft_timer = None
         values = self.values()
-        state = self.console.backend.state
-        try:
-            if has_content(values):
-                onboarding.save_form_draft(state, values)
-                self.draft_saved = True
+        keep = has_content(values)
+
+        def save(session: WriteSession) -> bool:
+            if keep:
+                onboarding.save_form_draft(session.state, values)
             else:
-                onboarding.clear_form_draft(state)
-                self.draft_saved = False
-        except Exception as exc:  # a full disk must not lose the form itself
+                onboarding.clear_form_draft(session.state)
+            return keep
+
+        def saved(kept: bool) -> None:
+            self._draft_writes -= 1
+            self.draft_saved = kept
+            if leaving:
+                if kept:
+                    self.console.notify(t("tenant_form.draft.kept"))
+                return
+            if not self.is_mounted:
+                return  # the form closed meanwhile
+            marker = self.query_one("#draft-state", Static)
+            marker.update(Text(t("tenant_form.draft.saved") if kept else ""))
+
+        def failed(exc: Exception) -> None:  # a full disk must not lose the form itself
+            self._draft_writes -= 1
             self.console.notify(safe_text(str(exc), 200), severity="error")
-            return
-        marker = self.query_one("#draft-state", Static)
-        marker.update(Text(t("tenant_form.draft.saved") if self.draft_saved else ""))
+            if leaving and self.draft_saved:
+                self.console.notify(t("tenant_form.draft.kept"))
+
+        self._draft_writes += 1
+        write_then(self.console, save, saved, failed)
 
     # ------------------------------------------------------------------ leaving
 
     def action_back(self) -> None:
-        self.save_draft()
-        if self.draft_saved:
-            self.console.notify(t("tenant_form.draft.kept"))
+        if self._draft_timer is not None:
+            self._draft_timer.stop()
+        self.save_draft(leaving=True)
         self.dismiss()
 
     # ------------------------------------------------------------------ review
@@ -617,7 +637,7 @@ class NewTenantScreen(GuardedActions, TranslatedBindings, Screen[None]):
         if self._draft_timer is not None:
             self._draft_timer.stop()
             self._draft_timer = None
-        onboarding.clear_form_draft(self.console.backend.state)
+        write_then(self.console, lambda session: onboarding.clear_form_draft(session.state))
         if isinstance(outcome, onboarding.DistributorPackage):
             company = self.values().get("company_name", "")
             self.app.switch_screen(DistributorRequestScreen(outcome, v.validate_name(
@@ -631,8 +651,7 @@ def open_new_tenant_form(app: CspApp) -> None:
     if any(isinstance(screen, NewTenantScreen | TenantConfirmScreen | DraftOfferScreen)
            for screen in app.screen_stack):
         return
-    state = app.backend.state
-    draft = onboarding.load_form_draft(state)
+    draft = onboarding.load_form_draft(app.backend.state)
     if draft is None or not has_content(draft[0]):
         app.push_screen(NewTenantScreen())
         return
@@ -644,7 +663,8 @@ def open_new_tenant_form(app: CspApp) -> None:
         if resume:
             app.push_screen(NewTenantScreen(values))
         else:
-            onboarding.clear_form_draft(state)
+            # The writer clears it before any draft the new form saves (writes run in order).
+            write_then(app, lambda session: onboarding.clear_form_draft(session.state))
             app.push_screen(NewTenantScreen())
 
     app.push_screen(DraftOfferScreen(values, saved_at), chosen)

@@ -28,10 +28,12 @@ from csp_tui.domain import roles
 from csp_tui.domain.text import safe_text
 from csp_tui.i18n import get_language, t
 from csp_tui.services import qualifications as service
+from csp_tui.services.writer import WriteSession
 from csp_tui.state import NotFoundError
 from csp_tui.tui.bindings import GuardedActions, KeySpec, TranslatedBindings, bindings, register
 from csp_tui.tui.screens.distributor_request import show_request
 from csp_tui.tui.screens.subscription_actions import ConfirmChangeScreen, follow_outbox
+from csp_tui.tui.writes import write_then
 
 if TYPE_CHECKING:
     from csp_tui.tui.app import CspApp
@@ -195,46 +197,60 @@ class EducationScreen(GuardedActions, TranslatedBindings, ModalScreen[None]):
         self.app.push_screen(confirm, answered)
 
     def _prepare(self, segment: str, website: str | None) -> None:
-        """The reseller's way: the checked request for the distributor, saved and shown."""
+        """The reseller's way: the checked request for the distributor, saved (on the writer
+        thread) and shown."""
         console = self.console
-        try:
-            request = service.education_request_for_distributor(
-                console.backend.cache, self.customer_id, segment, website,
-                profile=console.settings.profile,
-                exports_dir=console.settings.locations.exports_dir, now=console.now(),
-                language=get_language())
-        except service.QualificationInputError as exc:
-            self._say(" ".join(exc.problems.values()))
-            return
-        except (service.QualificationExistsError, service.ReadOnlyError,
-                service.ActionNotAllowedError, NotFoundError) as exc:
-            self._say(str(exc))
-            return
-        except OSError as exc:
-            self._say(t("roles.request.failed", error=str(exc.strerror or exc)))
-            return
-        app = self.app
-        self.dismiss(None)
-        show_request(app, request, t("roles.edu.subject", customer=self._customer()))
+        customer_id, settings, now = self.customer_id, console.settings, console.now()
+        language = get_language()
+
+        def write(session: WriteSession) -> Any:
+            return service.education_request_for_distributor(
+                session.cache, customer_id, segment, website, profile=settings.profile,
+                exports_dir=settings.locations.exports_dir, now=now, language=language)
+
+        def written(request: Any) -> None:
+            subject = t("roles.edu.subject", customer=self._customer())
+            if self.is_active:  # (not closed while the request was being saved)
+                self.dismiss(None)
+            show_request(console, request, subject)
+
+        write_then(console, write, written, self._refused)
+
+    def _refused(self, exc: Exception) -> None:
+        """Why the rules, the profile or the disk refused the request, said on this screen
+        (or as a notice, if it was closed meanwhile)."""
+        if isinstance(exc, service.QualificationInputError):
+            why = " ".join(exc.problems.values())
+        elif isinstance(exc, service.QualificationExistsError | service.ReadOnlyError
+                        | service.ActionNotAllowedError | NotFoundError):
+            why = str(exc)
+        elif isinstance(exc, OSError):
+            why = t("roles.request.failed", error=str(exc.strerror or exc))
+        else:
+            raise exc
+        if self.is_mounted:
+            self._say(why)
+        else:
+            self.console.notify(safe_text(why, 400), severity="warning")
 
     def _queue(self, segment: str, website: str | None) -> None:
+        """Queue the request in the outbox (on the writer thread), send it now, follow it."""
         console = self.console
-        try:
-            entry = service.request_education(console.backend.state, console.backend.cache,
-                                              self.customer_id, segment, website,
-                                              profile=console.settings.profile)
-        except service.QualificationInputError as exc:
-            self._say(" ".join(exc.problems.values()))
-            return
-        except (service.QualificationExistsError, service.ReadOnlyError,
-                service.ActionNotAllowedError, NotFoundError) as exc:
-            self._say(str(exc))
-            return
-        console.notify(t("subs.notify.queued", subject=safe_text(entry.subject, 120)))
-        console.backend.kick_outbox()
-        console.refresh_status()
-        follow_outbox(console, entry.id)
-        self.dismiss(None)
+        customer_id, profile = self.customer_id, console.settings.profile
+
+        def write(session: WriteSession) -> Any:
+            return service.request_education(session.state, session.cache, customer_id,
+                                             segment, website, profile=profile)
+
+        def queued(entry: Any) -> None:
+            console.notify(t("subs.notify.queued", subject=safe_text(entry.subject, 120)))
+            console.backend.kick_outbox()
+            console.refresh_status()
+            follow_outbox(console, entry.id)
+            if self.is_active:  # (not closed while the request was being queued)
+                self.dismiss(None)
+
+        write_then(console, write, queued, self._refused)
 
     def action_edu_close(self) -> None:
         self.dismiss(None)

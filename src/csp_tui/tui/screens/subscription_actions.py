@@ -55,11 +55,13 @@ from csp_tui.services.subscriptions import (
     queue_action,
     route_for,
 )
+from csp_tui.services.writer import WriteSession
 from csp_tui.state import NotFoundError, outbox
 from csp_tui.state.outbox import OutboxEntry, OutboxState
 from csp_tui.tui.bindings import GuardedActions, KeySpec, TranslatedBindings, bindings, register
 from csp_tui.tui.role_words import reword_bindings
 from csp_tui.tui.widgets.narrow_safe import NarrowSafeOptionList
+from csp_tui.tui.writes import write_then
 
 if TYPE_CHECKING:
     from csp_tui.tui.app import CspApp
@@ -201,27 +203,37 @@ def follow_outbox(app: Any, entry_id: str) -> Worker[None]:
                               exit_on_error=False)
 
 
-def queue_plan(app: Any, plan: Plan) -> OutboxEntry | None:
-    """Write a confirmed plan to the outbox, send it now, and follow it."""
+def queue_plan(app: Any, plan: Plan,
+               queued: Callable[[OutboxEntry], object] | None = None) -> None:
+    """Write a confirmed plan to the outbox (on the writer thread), send it now, and follow
+    it; ``queued(entry)`` once it is in the outbox."""
     console = _console(app)
-    try:
-        entry = queue_action(console.backend.state, plan, customer_id=plan.customer_id,
-                             subscription_id=plan.subscription_id,
-                             profile=console.settings.profile)
-    except (ReadOnlyError, ActionNotAllowedError) as exc:
+    profile = console.settings.profile
+
+    def write(session: WriteSession) -> OutboxEntry:
+        return queue_action(session.state, plan, customer_id=plan.customer_id,
+                            subscription_id=plan.subscription_id, profile=profile)
+
+    def written(entry: OutboxEntry) -> None:
+        if entry.payload.get("changes") != plan.changes:
+            # An earlier change of the same kind still waits: that one goes first, not this.
+            console.notify(t("subs.notify.already_waiting",
+                             subject=safe_text(entry.subject, 120)), severity="warning")
+        else:
+            console.notify(t("subs.notify.queued", subject=safe_text(entry.subject, 120)))
+        console.backend.kick_outbox()
+        console.refresh_status()
+        follow_outbox(console, entry.id)
+        _reload_details(console)
+        if queued is not None:
+            queued(entry)
+
+    def refused(exc: Exception) -> None:
+        if not isinstance(exc, ReadOnlyError | ActionNotAllowedError):
+            raise exc
         console.notify(safe_text(str(exc), 300), severity="warning")
-        return None
-    if entry.payload.get("changes") != plan.changes:
-        # An earlier change of the same kind still waits: that one goes first, not this one.
-        console.notify(t("subs.notify.already_waiting", subject=safe_text(entry.subject, 120)),
-                       severity="warning")
-    else:
-        console.notify(t("subs.notify.queued", subject=safe_text(entry.subject, 120)))
-    console.backend.kick_outbox()
-    console.refresh_status()
-    follow_outbox(console, entry.id)
-    _reload_details(console)
-    return entry
+
+    write_then(console, write, written, refused)
 
 
 def _reload_details(app: Any) -> None:
@@ -233,27 +245,34 @@ def _reload_details(app: Any) -> None:
             screen.load()
 
 
-def prepare_request(app: Any, plan: Plan) -> bool:
-    """For a role whose distributor makes the change: save the complete request and show it.
-    Nothing is queued or sent. False (and said why) when the rules or the profile refuse."""
+def prepare_request(app: Any, plan: Plan) -> None:
+    """For a role whose distributor makes the change: save the complete request (on the writer
+    thread) and show it. Nothing is queued or sent. Said why when the rules or the profile
+    refuse."""
     from csp_tui.tui.screens.distributor_request import show_request
 
     console = _console(app)
     now = console.now()
-    try:
-        request = distributor_request(
-            console.backend.cache, plan, profile=console.settings.profile,
-            exports_dir=console.settings.locations.exports_dir, now=now,
-            language=get_language(), zone=_zone(now))
-    except (ReadOnlyError, ActionNotAllowedError, NotFoundError) as exc:
-        console.notify(safe_text(str(exc), 300), severity="warning")
-        return False
-    except OSError as exc:
-        console.notify(t("roles.request.failed", error=safe_text(str(exc.strerror or exc), 200)),
-                       severity="error")
-        return False
-    show_request(console, request, plan.subject)
-    return True
+    settings = console.settings
+    language = get_language()
+
+    def write(session: WriteSession) -> Any:
+        return distributor_request(
+            session.cache, plan, profile=settings.profile,
+            exports_dir=settings.locations.exports_dir, now=now,
+            language=language, zone=_zone(now))
+
+    def refused(exc: Exception) -> None:
+        if isinstance(exc, ReadOnlyError | ActionNotAllowedError | NotFoundError):
+            console.notify(safe_text(str(exc), 300), severity="warning")
+        elif isinstance(exc, OSError):
+            console.notify(t("roles.request.failed",
+                             error=safe_text(str(exc.strerror or exc), 200)), severity="error")
+        else:
+            raise exc
+
+    write_then(console, write, lambda request: show_request(console, request, plan.subject),
+               refused)
 
 
 def make_plan(app: Any, subscription_id: str, action: str, value: Any = None, *,
@@ -593,13 +612,15 @@ class SubscriptionActionsScreen(GuardedActions, TranslatedBindings, ModalScreen[
                 self.dismiss(None)
                 prepare_request(app, plan)
                 return
-            entry = queue_plan(self.app, plan)
-            if entry is not None:
-                self.dismiss(None)
+            queue_plan(self.app, plan, self._queued)
 
         if self.sub is None:
             return
         self.app.push_screen(confirm_plan_screen(plan, self.sub, self.console.now()), answered)
+
+    def _queued(self, entry: OutboxEntry) -> None:
+        if self.is_active:  # (not closed while the change was being queued)
+            self.dismiss(None)
 
     def action_available(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # A change no route leads to for this role has no key either.

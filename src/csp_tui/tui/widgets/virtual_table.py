@@ -12,6 +12,7 @@ segments, never parsed as markup.
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
 from typing import Any, ClassVar, Literal, Protocol
@@ -27,6 +28,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from csp_tui.domain.text import fold, safe_text
+from csp_tui.services.session import CONSOLE_BUSY_RETRY_SECONDS, database_busy
 from csp_tui.tui.bindings import TranslatedBindings, bindings
 
 ELLIPSIS = "…"
@@ -431,7 +433,14 @@ class VirtualTable(TranslatedBindings, ScrollView, can_focus=True, inherit_bindi
             return None
         position = index - self._window_offset
         if not self._window_valid or not 0 <= position < len(self._window):
-            self._fetch_around(index)
+            try:
+                self._fetch_around(index)
+            except sqlite3.OperationalError as error:
+                if not database_busy(error):
+                    raise
+                # Another process holds the database: a blank line now, drawn again shortly.
+                self.set_timer(CONSOLE_BUSY_RETRY_SECONDS, self.invalidate)
+                return None
             position = index - self._window_offset
             if not 0 <= position < len(self._window):
                 return None

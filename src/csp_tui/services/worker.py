@@ -1,30 +1,34 @@
 """The console's backend: sync worker, outbox and periodic refresh on their own thread.
 
 The worker thread runs its own asyncio loop with its own database connections, so neither the
-network nor JSON parsing nor cache writes ever run on the console's event loop: the UI thread
-only reads SQLite. Events reach subscribers through callbacks (the console turns them into
-Textual messages with the thread-safe ``post_message``).
+network nor JSON parsing nor cache writes ever run on the console's event loop. The console's
+own writes (drafts, the ledger, queued changes, files) go to a writer thread
+(``services.writer``), so the UI thread only reads SQLite, through read-only connections that
+give up quickly on a lock (``session.open_console_databases``). Events reach subscribers
+through callbacks (the console turns them into Textual messages with the thread-safe
+``post_message``).
 """
 
 from __future__ import annotations
 
 import asyncio
 import concurrent.futures
+import functools
 import logging
 import threading
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Coroutine
 from dataclasses import replace
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any, TypeVar
-
-import sqlite_utils
 
 from csp_tui.config import Settings
 from csp_tui.i18n import t
 from csp_tui.partner_center import errors as pce
 from csp_tui.services import events
-from csp_tui.services.session import open_databases
+from csp_tui.services import worker_schedule as schedule
+from csp_tui.services.session import open_console_databases
 from csp_tui.services.status import BackendStatus
+from csp_tui.services.writer import Writer, WriteSession
 from csp_tui.state import outbox
 from csp_tui.world_clock import world_clock_for
 
@@ -53,15 +57,16 @@ class WorkerBackend:
         periodic: bool = True,
     ) -> None:
         self.settings = settings
-        self.cache, self.state, self.notices = open_databases(settings)
+        self.cache, self.state, self.notices = open_console_databases(settings)
+        self._writer = Writer(lambda: self.settings)
         self._transport = transport
         self._token_provider = token_provider
         self._periodic = periodic and settings.profile.sync_interval_minutes > 0
         self._subscribers: list[Callable[[events.Event], None]] = []
         self._lock = threading.Lock()
-        self._status = BackendStatus(last_success_at=self._last_success_from_cache(),
+        self._status = BackendStatus(last_success_at=schedule.last_success(self.cache),
                                      outbox_pending=outbox.pending_count(self.state),
-                                     incomplete=self._last_incomplete_from_cache())
+                                     incomplete=schedule.last_incomplete(self.cache))
         self._credentials: dict[str, dict[str, str]] = {}
         self._thread: threading.Thread | None = None
         self._loop: asyncio.AbstractEventLoop | None = None
@@ -73,7 +78,7 @@ class WorkerBackend:
         self._main_task: asyncio.Task[None] | None = None
         self._stopping = False
         self._ready = threading.Event()
-        self._waiting: list[tuple[Callable[[Session], Awaitable[Any]],
+        self._waiting: list[tuple[Callable[[Session], Coroutine[Any, Any, Any]],
                                   concurrent.futures.Future[Any]]] = []
 
     # -- ConsoleBackend -----------------------------------------------------------------
@@ -103,6 +108,7 @@ class WorkerBackend:
         recorded as interrupted and the next sync finishes the rest. An outbox entry caught
         mid-send stays "sending" and is checked before any resend at the next start."""
         self._stopping = True
+        self._writer.close()
         loop, task = self._loop, self._main_task
         if loop is not None and task is not None:
             loop.call_soon_threadsafe(task.cancel)
@@ -132,7 +138,8 @@ class WorkerBackend:
         with self._lock:
             return self._status
 
-    def submit(self, work: Callable[[Session], Awaitable[T]]) -> concurrent.futures.Future[T]:
+    def submit(self, work: Callable[[Session], Coroutine[Any, Any, T]]
+               ) -> concurrent.futures.Future[T]:
         """Run ``work(session)`` on the worker's loop (where the REST client lives) and return
         a future the console awaits with ``asyncio.wrap_future`` — the UI never does I/O."""
         with self._lock:
@@ -147,6 +154,11 @@ class WorkerBackend:
                 return waiting
         return asyncio.run_coroutine_threadsafe(work(session), loop)
 
+    def write(self, work: Callable[[WriteSession], T]) -> concurrent.futures.Future[T]:
+        """Run ``work(session)`` — a write the console asks for — on the writer thread (not
+        the worker's loop: a write must not wait behind a sync, nor for the worker to start)."""
+        return self._writer.write(work)
+
     def _run_waiting(self, session: Session) -> None:
         """Start the work submitted before the worker was ready (on the worker's loop)."""
         with self._lock:
@@ -154,7 +166,7 @@ class WorkerBackend:
         for work, future in waiting:
             if future.set_running_or_notify_cancel():
                 task = asyncio.ensure_future(work(session))
-                task.add_done_callback(lambda done, f=future: _settle(f, done))
+                task.add_done_callback(functools.partial(_settle, future))
 
     def has_listeners(self) -> bool:
         """Whether anyone (the console) is subscribed to the back end's events now."""
@@ -291,46 +303,11 @@ class WorkerBackend:
         return None
 
     def _sync_due(self, session: Session) -> bool:
-        last = self._last_success_from_cache(session.cache)
-        if last is None:
-            return True
-        age = (datetime.now(UTC) - last).total_seconds()
-        return age >= self.settings.profile.sync_interval_minutes * 60
+        return schedule.sync_due(session.cache, self.settings.profile)
 
     def _seconds_to_next(self, session: Session) -> float:
-        due_at = outbox.next_due_at(session.state)
-        candidates = [60.0]
-        if due_at:
-            due = datetime.fromisoformat(due_at.replace("Z", "+00:00"))
-            candidates.append(max(0.5, (due - datetime.now(UTC)).total_seconds()))
-        if self._periodic:
-            last = self._last_success_from_cache(session.cache)
-            interval = self.settings.profile.sync_interval_minutes * 60
-            if last is not None:
-                remaining = interval - (datetime.now(UTC) - last).total_seconds()
-                candidates.append(max(1.0, remaining))
-        return min(candidates)
-
-    def _last_success_from_cache(self, cache: sqlite_utils.Database | None = None
-                                 ) -> datetime | None:
-        db = cache or self.cache
-        row = db.conn.execute(
-            # A partial run finished too (what could be read is current): counting it only
-            # as a failure would start a new sync every minute for a read the role lacks.
-            "SELECT max(finished_at) FROM sync_runs WHERE status IN ('ok', 'partial') "
-            "AND kind = 'full'"
-        ).fetchone()
-        if not row or not row[0]:
-            return None
-        return datetime.fromisoformat(row[0].replace("Z", "+00:00"))
-
-    def _last_incomplete_from_cache(self) -> str | None:
-        """What the last finished full sync could not read, if it was partial (the status
-        line says so from the start, not only after the next sync)."""
-        row = self.cache.conn.execute(
-            "SELECT status, error FROM sync_runs WHERE kind = 'full' "
-            "AND status IN ('ok', 'partial', 'failed') ORDER BY id DESC LIMIT 1").fetchone()
-        return row[1] if row and row[0] == "partial" else None
+        return schedule.seconds_to_next(session.cache, session.state, self.settings.profile,
+                                        periodic=self._periodic)
 
     def _refresh_outbox_count(self, session: Session) -> None:
         self._set_status(outbox_pending=outbox.pending_count(session.state))

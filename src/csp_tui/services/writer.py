@@ -1,0 +1,99 @@
+"""The console's writes, done on a thread of their own.
+
+The console's event loop only reads: a write can wait for another process's lock (a CLI sync,
+a second console) for as long as the busy timeout, and the screen must not freeze meanwhile.
+Every write the console asks for — a draft saved while typing, an invitation cancelled or
+noted, a change or an Education request queued, an export, the config file on ``:language`` —
+is a function ``work(session)`` run here, one after another, with connections of this thread's
+own (opened at its first write, so writing works before the sync worker is up). The console
+awaits the returned future (``asyncio.wrap_future``) and updates the screen from the result.
+"""
+
+from __future__ import annotations
+
+import concurrent.futures
+import contextlib
+import threading
+from collections.abc import Callable
+from typing import TypeVar
+
+import sqlite_utils
+
+from csp_tui.cache import db as dbmod
+from csp_tui.config import Settings
+
+T = TypeVar("T")
+
+#: The writer thread's name: a test (and a traceback) can tell its statements apart.
+THREAD_NAME = "csp-tui-writer"
+
+
+class WriteSession:
+    """What a write gets: the profile's settings and writable connections to both databases.
+
+    The connections are opened on first use, on the writer thread: a write that touches only
+    state.db (or only a file) never opens the cache. ``settings`` is the console's at the time
+    the write was asked for (the language may have changed since the writer started)."""
+
+    def __init__(self, writer: Writer, settings: Settings) -> None:
+        self._writer = writer
+        self.settings = settings
+
+    @property
+    def state(self) -> sqlite_utils.Database:
+        return self._writer._database("state", self.settings)
+
+    @property
+    def cache(self) -> sqlite_utils.Database:
+        return self._writer._database("cache", self.settings)
+
+
+class Writer:
+    """One thread that runs the console's writes in order (see the module's docstring)."""
+
+    def __init__(self, settings: Callable[[], Settings]) -> None:
+        self._settings = settings
+        self._executor = concurrent.futures.ThreadPoolExecutor(
+            max_workers=1, thread_name_prefix=THREAD_NAME)
+        self._databases: dict[str, sqlite_utils.Database] = {}
+        self._lock = threading.Lock()
+        self._closed = False
+        self._used = False  # the thread starts with the first write; a console that never
+        #                     wrote closes without starting it
+
+    def write(self, work: Callable[[WriteSession], T]) -> concurrent.futures.Future[T]:
+        """Run ``work(session)`` on the writer thread; its result (or exception) in the future."""
+        settings = self._settings()  # read on the asking thread: the console's current ones
+        with self._lock:
+            if self._closed:
+                raise RuntimeError("the writer is closed")
+            self._used = True
+            return self._executor.submit(lambda: work(WriteSession(self, settings)))
+
+    def close(self) -> None:
+        """Finish the writes already asked for, then close the connections (without waiting
+        here: closing the console must not wait for a lock)."""
+        with self._lock:
+            if self._closed:
+                return
+            self._closed = True
+            if self._used:
+                self._executor.submit(self._close_databases)
+        self._executor.shutdown(wait=False)
+
+    def _database(self, name: str, settings: Settings) -> sqlite_utils.Database:
+        database = self._databases.get(name)
+        if database is None:
+            locations = settings.locations
+            # The console opened (and, if need be, rebuilt) the cache before its first frame;
+            # the writer never moves a file aside under it.
+            database = (dbmod.open_state(locations.state_db) if name == "state"
+                        else dbmod.open_cache(locations.cache_db, rebuild_if_unusable=False))
+            self._databases[name] = database
+        return database
+
+    def _close_databases(self) -> None:
+        databases, self._databases = list(self._databases.values()), {}
+        for database in databases:
+            with contextlib.suppress(Exception):
+                database.conn.close()
