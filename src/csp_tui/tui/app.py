@@ -30,7 +30,12 @@ from csp_tui.services import events as ev
 from csp_tui.signals import exit_code, on_ending_signals
 from csp_tui.tui.backend import BackendStatus, ConsoleBackend
 from csp_tui.tui.bindings import GuardedActions, TranslatedBindings, bindings
-from csp_tui.tui.commands import COMMANDS, ConsoleCommand, ConsoleCommandProvider, resolve
+from csp_tui.tui.console_commands import (
+    COMMANDS,
+    ConsoleCommand,
+    ConsoleCommandProvider,
+    resolve,
+)
 from csp_tui.tui.messages import BackendEvent
 from csp_tui.tui.screens.log import CommandLogScreen
 from csp_tui.tui.screens.main import MainScreen

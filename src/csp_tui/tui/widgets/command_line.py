@@ -18,7 +18,7 @@ from textual.widgets import Input, Label
 
 from csp_tui.i18n import t
 from csp_tui.tui.bindings import TranslatedBindings
-from csp_tui.tui.commands import complete
+from csp_tui.tui.console_commands import complete
 
 
 class CommandInput(Input):
