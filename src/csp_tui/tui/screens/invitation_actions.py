@@ -43,6 +43,7 @@ from csp_tui.tui.bindings import (
     TranslatedBindings,
     bindings,
 )
+from csp_tui.tui.console import Console, console_of
 from csp_tui.tui.formatting import datetime_text
 from csp_tui.tui.invitation_keys import (
     CANCEL,
@@ -59,8 +60,6 @@ from csp_tui.tui.widgets.narrow_safe import NarrowSafeOptionList
 
 if TYPE_CHECKING:
     import httpx
-
-    from csp_tui.tui.app import CspApp
 
 
 # The keys, which of them a row offers and the pane's side live in csp_tui.tui.invitation_keys:
@@ -80,18 +79,18 @@ class LedgerSession:
     state: sqlite_utils.Database
 
 
-def _invitation(app: CspApp, invitation_id: str) -> Invitation | None:
+def _invitation(app: Console, invitation_id: str) -> Invitation | None:
     invitation = ledger.get(app.backend.state, invitation_id)
     if invitation is None:
         app.notify(t("tui.notify.record_gone"), severity="warning")
     return invitation
 
 
-def _now(app: CspApp) -> str:
+def _now(app: Console) -> str:
     return timestamp(app.now())
 
 
-def _changed(app: CspApp) -> None:
+def _changed(app: Console) -> None:
     app.schedule_refresh(frozenset({"invitations"}))
 
 
@@ -102,9 +101,9 @@ def _name(invitation: Invitation) -> str:
 # --------------------------------------------------------------------------------- actions
 
 
-def run_action(app: CspApp, action: str, invitation_id: str) -> None:
+def run_action(app: Console, action: str, invitation_id: str) -> None:
     """Do ``action`` for one invitation (from a pane key or the menu)."""
-    handlers: dict[str, Callable[[CspApp, str], None]] = {
+    handlers: dict[str, Callable[[Console, str], None]] = {
         RESEND: resend,
         COPY_LINK: copy_link,
         NOTE: ask_note,
@@ -115,13 +114,26 @@ def run_action(app: CspApp, action: str, invitation_id: str) -> None:
     handlers[action](app, invitation_id)
 
 
-def copy_link(app: CspApp, invitation_id: str) -> None:
+def open_menu(app: Console, invitation_id: str) -> None:
+    """``m``: the menu of one invitation; the chosen entry runs as its own key would."""
+    invitation = ledger.get(app.backend.state, invitation_id)
+    if invitation is None:
+        return
+
+    def chosen(action: str | None) -> None:
+        if action:
+            run_action(app, action, invitation.id)
+
+    app.push_screen(InvitationMenuScreen(invitation), chosen)
+
+
+def copy_link(app: Console, invitation_id: str) -> None:
     invitation = _invitation(app, invitation_id)
     if invitation is not None and not app.read_only:
         app.copy_text(invitation.link)
 
 
-def confirm_cancel(app: CspApp, invitation_id: str) -> None:
+def confirm_cancel(app: Console, invitation_id: str) -> None:
     """Ask first, naming the organisation and what cancelling does (and does not do)."""
     invitation = _invitation(app, invitation_id)
     if invitation is None or app.read_only:
@@ -139,7 +151,7 @@ def confirm_cancel(app: CspApp, invitation_id: str) -> None:
     app.push_screen(ConfirmCancelScreen(invitation), answered)
 
 
-def cancel_now(app: CspApp, invitation_id: str) -> Invitation | None:
+def cancel_now(app: Console, invitation_id: str) -> Invitation | None:
     try:
         cancelled = invitations.cancel(LedgerSession(app.settings, app.backend.state),
                                        invitation_id, now=_now(app))
@@ -152,7 +164,7 @@ def cancel_now(app: CspApp, invitation_id: str) -> Invitation | None:
     return cancelled
 
 
-def ask_note(app: CspApp, invitation_id: str) -> None:
+def ask_note(app: Console, invitation_id: str) -> None:
     invitation = _invitation(app, invitation_id)
     if invitation is None or app.read_only:
         return
@@ -164,7 +176,7 @@ def ask_note(app: CspApp, invitation_id: str) -> None:
     app.push_screen(NoteScreen(invitation), answered)
 
 
-def add_note_now(app: CspApp, invitation_id: str, note: str) -> Invitation | None:
+def add_note_now(app: Console, invitation_id: str, note: str) -> Invitation | None:
     try:
         updated = invitations.add_note(LedgerSession(app.settings, app.backend.state),
                                        invitation_id, note, now=_now(app))
@@ -176,7 +188,7 @@ def add_note_now(app: CspApp, invitation_id: str, note: str) -> Invitation | Non
     return updated
 
 
-def resend(app: CspApp, invitation_id: str) -> None:
+def resend(app: Console, invitation_id: str) -> None:
     """A reminder: the ledger counts it and the e-mail text is shown again to copy and send."""
     invitation = _invitation(app, invitation_id)
     if invitation is None or app.read_only:
@@ -190,7 +202,7 @@ def resend(app: CspApp, invitation_id: str) -> None:
                    exit_on_error=False)
 
 
-async def _resend(app: CspApp, invitation_id: str) -> None:
+async def _resend(app: Console, invitation_id: str) -> None:
     now = _now(app)
 
     async def job(session: Any) -> invitations.InviteResult:
@@ -221,7 +233,7 @@ async def emulator_post(session: Any, path: str, body: dict[str, Any]) -> httpx.
         return await http.post(path, json=body)
 
 
-def sandbox_accept(app: CspApp, invitation_id: str) -> None:
+def sandbox_accept(app: Console, invitation_id: str) -> None:
     invitation = _invitation(app, invitation_id)
     if invitation is None or app.read_only or not app.settings.profile.is_sandbox:
         return
@@ -234,7 +246,7 @@ def sandbox_accept(app: CspApp, invitation_id: str) -> None:
                    exit_on_error=False)
 
 
-async def _sandbox_accept(app: CspApp, invitation: Invitation) -> None:
+async def _sandbox_accept(app: Console, invitation: Invitation) -> None:
     body: dict[str, Any] = {"domain": invitation.domain}
     if app.settings.profile.role is Role.INDIRECT_PROVIDER and invitation.reseller_id:
         body["indirectResellerId"] = invitation.reseller_id
@@ -260,13 +272,13 @@ async def _sandbox_accept(app: CspApp, invitation: Invitation) -> None:
     app.backend.request_sync()
 
 
-def sandbox_advance_clock(app: CspApp, days: int = 1) -> None:
+def sandbox_advance_clock(app: Console, days: int = 1) -> None:
     if app.read_only or not app.settings.profile.is_sandbox:
         return
     app.run_worker(_sandbox_advance(app, days), group="sandbox-control", exit_on_error=False)
 
 
-async def _sandbox_advance(app: CspApp, days: int) -> None:
+async def _sandbox_advance(app: Console, days: int) -> None:
     async def job(session: Any) -> httpx.Response:
         return await emulator_post(session, "/_emulator/clock/advance", {"days": days})
 
@@ -310,8 +322,8 @@ class InvitationMenuScreen(GuardedActions, TranslatedBindings, ModalScreen[str |
         self.invitation = invitation
 
     @property
-    def console(self) -> CspApp:
-        return self.app  # type: ignore[return-value]
+    def console(self) -> Console:
+        return console_of(self.app)
 
     def entries(self) -> list[tuple[str, str, str]]:
         app = self.console

@@ -14,11 +14,12 @@ from __future__ import annotations
 
 import asyncio
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import Any, ClassVar
 
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
+from textual.binding import BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Button, Footer, Input, Label, Select, Static
@@ -27,8 +28,8 @@ from csp_tui.cache import views
 from csp_tui.config import Role
 from csp_tui.domain.text import safe_text
 from csp_tui.i18n import t
-from csp_tui.partner_center import errors as pce
 from csp_tui.services import invitations
+from csp_tui.services.failure_words import partner_center_failure
 from csp_tui.services.invitations import InvitationInputError, InviteResult
 from csp_tui.state import timestamp
 from csp_tui.tui.bindings import (
@@ -38,10 +39,10 @@ from csp_tui.tui.bindings import (
     bindings,
     register,
 )
+from csp_tui.tui.console import Console, console_of
 from csp_tui.tui.formatting import date_text
-
-if TYPE_CHECKING:
-    from csp_tui.tui.app import CspApp
+from csp_tui.tui.screens.main import MainScreen
+from csp_tui.tui.widgets.tenant import TenantPane
 
 register(
     KeySpec("invite-submit", "f2", "send_invitation", "tui.invite.key.submit",
@@ -80,14 +81,9 @@ def describe_error(exc: BaseException) -> str:
     """One sentence for a person about why sending to Partner Center did not work."""
     if isinstance(exc, invitations.ReadOnlyError | invitations.RelationshipLinkError):
         return safe_text(str(exc), 300)
-    if isinstance(exc, pce.AuthenticationError) or type(exc).__name__ == "SignInRequiredError":
-        return t("invite.cli.sign_in", error=safe_text(str(exc), 200))
-    if isinstance(exc, pce.ForbiddenError):
-        return t("invite.cli.forbidden", error=safe_text(str(exc), 200))
-    if isinstance(exc, pce.TransportError):
-        return t("invite.cli.unreachable", error=safe_text(str(exc), 200))
-    if isinstance(exc, pce.PartnerCenterError):
-        return t("invite.cli.partner_center_error", error=safe_text(str(exc), 200))
+    failure = partner_center_failure(exc)
+    if failure is not None:
+        return failure
     if isinstance(exc, RuntimeError):
         # ``backend.submit`` without a running worker: a console opened on the cache only.
         return t("tui.invite.error.offline")
@@ -100,16 +96,15 @@ class Prefill:
     domain: str = ""
 
 
-def prefill_from_selection(app: CspApp) -> Prefill:
+def prefill_from_selection(app: Console) -> Prefill:
     """The customer under the cursor when ``i`` is pressed on the customers or tenant pane."""
     try:
         main = app.main_screen
     except LookupError:
         return Prefill()
-    if app.screen is not main or main.active_pane not in {"customers", "tenant"}:
+    if (app.screen is not main or not isinstance(main, MainScreen)
+            or main.active_pane not in {"customers", "tenant"}):
         return Prefill()
-    from csp_tui.tui.widgets.tenant import TenantPane
-
     tenant = main.pane("tenant")
     customer_id = tenant.customer_id if isinstance(tenant, TenantPane) else None
     if not customer_id:
@@ -124,7 +119,7 @@ def prefill_from_selection(app: CspApp) -> Prefill:
                    domain=safe_text(domain, 253))
 
 
-def open_invite_form(app: CspApp) -> InviteScreen:
+def open_invite_form(app: Console) -> InviteScreen:
     """Push the form, prefilled from the selected customer when there is one."""
     screen = InviteScreen(prefill_from_selection(app))
     app.push_screen(screen)
@@ -141,7 +136,7 @@ class FieldError(Static):
 class InviteScreen(GuardedActions, TranslatedBindings, Screen[None]):
     """The invitation form; on success it is replaced by :class:`InvitationResultScreen`."""
 
-    BINDINGS: ClassVar = bindings("invite-form", "app")
+    BINDINGS: ClassVar[list[BindingType]] = bindings("invite-form", "app")
 
     def __init__(self, prefill: Prefill | None = None) -> None:
         super().__init__(id="invite")
@@ -150,8 +145,8 @@ class InviteScreen(GuardedActions, TranslatedBindings, Screen[None]):
         self.resellers: list[tuple[str, str]] = []  # (name, tenant id)
 
     @property
-    def console(self) -> CspApp:
-        return self.app  # type: ignore[return-value]
+    def console(self) -> Console:
+        return console_of(self.app)
 
     @property
     def is_distributor(self) -> bool:
@@ -388,7 +383,7 @@ def result_heading(result: InviteResult, kind: str) -> str:
 class InvitationResultScreen(GuardedActions, TranslatedBindings, Screen[None]):
     """The link and the e-mail for one invitation: copy them, save them, send them."""
 
-    BINDINGS: ClassVar = bindings("invite-result", "app")
+    BINDINGS: ClassVar[list[BindingType]] = bindings("invite-result", "app")
 
     def __init__(self, result: InviteResult, *, kind: str = "new") -> None:
         super().__init__(id="invite-result")
@@ -396,8 +391,8 @@ class InvitationResultScreen(GuardedActions, TranslatedBindings, Screen[None]):
         self.kind = kind  # new | duplicate | resent
 
     @property
-    def console(self) -> CspApp:
-        return self.app  # type: ignore[return-value]
+    def console(self) -> Console:
+        return console_of(self.app)
 
     def compose(self) -> ComposeResult:
         invitation = self.result.invitation

@@ -15,18 +15,18 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import Any, ClassVar
 
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
+from textual.binding import BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Button, Footer, Input, Select, Static
 
-from csp_tui.ares import AresResult, diff_prefill, prefill_values
 from csp_tui.config import Role
 from csp_tui.domain import validation as v
 from csp_tui.domain.tenant import check_fields
@@ -34,16 +34,21 @@ from csp_tui.domain.text import safe_text
 from csp_tui.i18n import t
 from csp_tui.i18n.formatting import format_date
 from csp_tui.services import onboarding
+from csp_tui.services.company_register import (
+    AresResult,
+    diff_prefill,
+    look_up,
+    prefill_values,
+    unavailable,
+)
 from csp_tui.tui.bindings import GuardedActions, KeySpec, TranslatedBindings, bindings, register
+from csp_tui.tui.console import Console, console_of
 from csp_tui.tui.widgets.form_ares import AresOffer
 from csp_tui.tui.widgets.form_draft import DraftOfferScreen
 from csp_tui.tui.widgets.form_field import FieldInput, FieldSelect, FormField, Severity
 from csp_tui.tui.widgets.form_outcome import DistributorRequestScreen, TenantResultScreen
 from csp_tui.tui.widgets.form_reseller import ResellerChoice
 from csp_tui.tui.widgets.form_review import Outcome, TenantConfirmScreen
-
-if TYPE_CHECKING:
-    from csp_tui.tui.app import CspApp
 
 register(
     KeySpec("tenant-form-review", "f2", "review", "tenant_form.key.review",
@@ -75,7 +80,7 @@ def has_content(values: Mapping[str, object]) -> bool:
 
 
 class NewTenantScreen(GuardedActions, TranslatedBindings, Screen[None]):
-    BINDINGS: ClassVar = bindings("new-tenant-form", "app")
+    BINDINGS: ClassVar[list[BindingType]] = bindings("new-tenant-form", "app")
     #: Seconds of quiet before the tenant name is checked / the draft is saved.
     DOMAIN_DEBOUNCE = 0.4
     DRAFT_DEBOUNCE = 0.3
@@ -106,8 +111,8 @@ class NewTenantScreen(GuardedActions, TranslatedBindings, Screen[None]):
         self._ready = False
 
     @property
-    def console(self) -> CspApp:
-        return self.app  # type: ignore[return-value]
+    def console(self) -> Console:
+        return console_of(self.app)
 
     @property
     def capability(self) -> onboarding.Capability:
@@ -398,12 +403,12 @@ class NewTenantScreen(GuardedActions, TranslatedBindings, Screen[None]):
     @work(exclusive=True, group="tenant-ares", exit_on_error=False)
     async def _ask_ares(self, ico: str) -> None:
         async def ask(session: Any) -> AresResult:
-            return await session.ares.lookup(ico)
+            return await look_up(session, ico)
 
         try:
             result = await asyncio.wrap_future(self.console.backend.submit(ask))
         except Exception:  # ARES is a convenience: without it the person types
-            result = AresResult("unavailable", None, "ares.unavailable")
+            result = unavailable()
         if self.ares_pending == ico:
             self.ares_pending = None
         current = v.validate_ico(self._input("ico").value)
@@ -626,7 +631,7 @@ class NewTenantScreen(GuardedActions, TranslatedBindings, Screen[None]):
             self.app.switch_screen(TenantResultScreen(outcome))
 
 
-def open_new_tenant_form(app: CspApp) -> None:
+def open_new_tenant_form(app: Console) -> None:
     """Open the form — offering to continue a saved draft first — unless it is open already."""
     if any(isinstance(screen, NewTenantScreen | TenantConfirmScreen | DraftOfferScreen)
            for screen in app.screen_stack):

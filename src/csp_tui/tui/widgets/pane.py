@@ -6,7 +6,7 @@ The title says what the pane shows right now: ``Customers /šum (12) · name ↑
 from __future__ import annotations
 
 from collections.abc import Hashable
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import Any, ClassVar
 
 from rich.text import Text
 from textual import events, on
@@ -20,11 +20,9 @@ from textual.widgets import Input, Static
 from csp_tui.domain.text import safe_text
 from csp_tui.i18n import t
 from csp_tui.tui.bindings import GuardedActions, TranslatedBindings, bindings
+from csp_tui.tui.console import Console, console_of
 from csp_tui.tui.sources import SortOption
 from csp_tui.tui.widgets.virtual_table import Column, RowSource, VirtualTable
-
-if TYPE_CHECKING:
-    from csp_tui.tui.app import CspApp
 
 
 class PaneTitle(Static):
@@ -51,8 +49,8 @@ class Pane(GuardedActions, TranslatedBindings, Vertical):
         super().__init__(id=id or self.pane_name, classes=f"pane {classes or ''}".strip())
 
     @property
-    def console(self) -> CspApp:
-        return self.app  # type: ignore[return-value]
+    def console(self) -> Console:
+        return console_of(self.app)
 
     def compose(self) -> ComposeResult:
         yield PaneTitle(classes="pane-title")
