@@ -14,11 +14,12 @@ import contextlib
 import os
 from collections.abc import Callable, Iterable
 from datetime import datetime
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import events, on, work
 from textual.app import App, SystemCommand
+from textual.binding import BindingType
 from textual.command import CommandPalette
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
@@ -63,12 +64,12 @@ def world_time(settings: Settings) -> Callable[[], datetime]:
     return lambda: clock.now().astimezone()
 
 
-class CspApp(GuardedActions, TranslatedBindings, App[None]):
+class CspApp(GuardedActions, TranslatedBindings, App[Any]):
     """csp-tui's console. ``CspApp(backend).run()``."""
 
     TITLE = "csp-tui"
-    CSS_PATH: ClassVar[list[str | Path]] = list(STYLE_SHEETS)
-    BINDINGS: ClassVar = bindings("app")
+    CSS_PATH: ClassVar[list[str | PurePath]] = list(STYLE_SHEETS)
+    BINDINGS: ClassVar[list[BindingType]] = bindings("app")
     COMMANDS: ClassVar = App.COMMANDS | {ConsoleCommandProvider,
                                          navigation.subscription_views_provider}
     NOTIFICATION_TIMEOUT = 6

@@ -13,7 +13,7 @@ from rich.console import Group
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import BindingType
+from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
@@ -45,7 +45,7 @@ def _table(rows: Sequence[tuple[str, str, str]]) -> Table:
 
 class HelpScreen(TranslatedBindings, ModalScreen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [*bindings("modal"), *[
-        b for b in bindings("app") if b.action == "app.help"]]
+        b for b in bindings("app") if isinstance(b, Binding) and b.action == "app.help"]]
 
     def __init__(self, context: str, keys: Sequence[tuple[str, str, str]],
                  commands: Sequence[tuple[str, str, str]], legend: Sequence[str] = ()

@@ -25,6 +25,7 @@ import sqlite_utils
 from rich.text import Text
 from textual import events, on
 from textual.app import ComposeResult
+from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, OptionList, Static
@@ -315,7 +316,7 @@ def _describe(invitation: Invitation) -> Text:
 class InvitationMenuScreen(GuardedActions, TranslatedBindings, ModalScreen[str | None]):
     """``m``: the actions for one invitation; returns the chosen action."""
 
-    BINDINGS: ClassVar = bindings("invitation-modal")
+    BINDINGS: ClassVar[list[BindingType]] = bindings("invitation-modal")
 
     def __init__(self, invitation: Invitation) -> None:
         super().__init__(id="invitation-menu")
@@ -370,7 +371,7 @@ class InvitationMenuScreen(GuardedActions, TranslatedBindings, ModalScreen[str |
 class ConfirmCancelScreen(GuardedActions, TranslatedBindings, ModalScreen[bool]):
     """"Cancel the invitation for X?" with what that does; ``y`` yes, ``n``/``esc`` no."""
 
-    BINDINGS: ClassVar = bindings("invitation-modal", "invitation-confirm")
+    BINDINGS: ClassVar[list[BindingType]] = bindings("invitation-modal", "invitation-confirm")
 
     def __init__(self, invitation: Invitation) -> None:
         super().__init__(id="invitation-confirm")
@@ -413,7 +414,7 @@ class ConfirmCancelScreen(GuardedActions, TranslatedBindings, ModalScreen[bool])
 class NoteScreen(GuardedActions, TranslatedBindings, ModalScreen[str | None]):
     """One line of note for an invitation; ``enter`` saves, ``esc`` drops it."""
 
-    BINDINGS: ClassVar = bindings("invitation-modal")
+    BINDINGS: ClassVar[list[BindingType]] = bindings("invitation-modal")
     MAX_LENGTH = 500
 
     def __init__(self, invitation: Invitation) -> None:

@@ -209,7 +209,7 @@ class EducationScreen(GuardedActions, TranslatedBindings, ModalScreen[None]):
         except OSError as exc:
             self._say(t("roles.request.failed", error=str(exc.strerror or exc)))
             return
-        app = self.app
+        app = self.console
         self.dismiss(None)
         show_request(app, request, t("roles.edu.subject", customer=self._customer()))
 

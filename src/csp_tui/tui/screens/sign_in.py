@@ -10,7 +10,7 @@ from typing import ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import BindingType
+from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Footer, Static
@@ -23,7 +23,7 @@ from csp_tui.tui.console import console_of
 
 class SignInScreen(TranslatedBindings, ModalScreen[bool]):
     BINDINGS: ClassVar[list[BindingType]] = [*bindings("sign-in"), *[
-        b for b in bindings("modal") if b.action == "close"]]
+        b for b in bindings("modal") if isinstance(b, Binding) and b.action == "close"]]
 
     def __init__(self, prompt_text: str, user_code: str, url: str) -> None:
         super().__init__(id="sign-in")

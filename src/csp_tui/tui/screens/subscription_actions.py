@@ -210,7 +210,7 @@ class QuantityScreen(GuardedActions, TranslatedBindings, ModalScreen[Plan | None
         if not isinstance(value, int):
             self._say(t("subs.quantity.not_number"))
             return
-        plan = make_plan(self.app, self.subscription_id, rules.CHANGE_QUANTITY, value,
+        plan = make_plan(console_of(self.app), self.subscription_id, rules.CHANGE_QUANTITY, value,
                          customer_id=self.sub.customer_id)
         if plan is None:
             self.dismiss(None)
@@ -252,7 +252,7 @@ class SubscriptionActionsScreen(GuardedActions, TranslatedBindings, ModalScreen[
 
     def _read_routes(self) -> None:
         """Which changes this role gets done, and how (before the footer reads the keys)."""
-        self.routes = routes(self.app)
+        self.routes = routes(self.console)
         self.actions = [action for action in rules.ACTIONS
                         if self.routes[action] is not roles.Access.REFUSED]
         self.distributor = any(route is roles.Access.DISTRIBUTOR
@@ -381,7 +381,7 @@ class SubscriptionActionsScreen(GuardedActions, TranslatedBindings, ModalScreen[
             self.app.push_screen(QuantityScreen(self.subscription_id, self.sub, hint),
                                  self._confirm)
             return
-        self._confirm(make_plan(self.app, self.subscription_id, action,
+        self._confirm(make_plan(self.console, self.subscription_id, action,
                                 customer_id=self.customer_id))
 
     def _confirm(self, plan: Plan | None) -> None:
@@ -396,11 +396,11 @@ class SubscriptionActionsScreen(GuardedActions, TranslatedBindings, ModalScreen[
                 return
             if plan.route is roles.Access.DISTRIBUTOR:
                 # Not queued: the request for the distributor is saved and shown instead.
-                app = self.app
+                app = self.console
                 self.dismiss(None)
                 prepare_request(app, plan)
                 return
-            entry = queue_plan(self.app, plan)
+            entry = queue_plan(self.console, plan)
             if entry is not None:
                 self.dismiss(None)
 

@@ -88,7 +88,7 @@ class SubscriptionDetailScreen(ShowsQueuedChanges, GuardedActions, TranslatedBin
 
     def _read_routes(self) -> None:
         """What this role may change, and how (``m`` is worded and offered accordingly)."""
-        self.routes = routes(self.app)
+        self.routes = routes(self.console)
         word_manage_for_role(self, "sub_manage")
 
     @property

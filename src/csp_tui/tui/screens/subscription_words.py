@@ -92,4 +92,4 @@ def explain_entry(app: Console, entry: OutboxEntry) -> str:
     error: tuple[Any, ...] = (code, entry.error_message or "")
     if status is not None:
         error = (*error, status)
-    return explain(error, subscription=subscription, zone=zone_of(now), now=now)  # type: ignore[arg-type]
+    return explain(error, subscription=subscription, zone=zone_of(now), now=now)

@@ -11,7 +11,7 @@ from typing import ClassVar
 
 from textual import events, on
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.message import Message
 from textual.widgets import Input, Label
@@ -26,7 +26,7 @@ class CommandInput(Input):
 
 
 class CommandLine(TranslatedBindings, Horizontal):
-    BINDINGS: ClassVar = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "tui.key.close", id="command-line-cancel"),
         Binding("up", "history(-1)", "tui.key.history_back", show=False,
                 id="command-line-history-back"),

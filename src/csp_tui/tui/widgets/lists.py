@@ -6,6 +6,7 @@ from collections.abc import Hashable
 from typing import Any, ClassVar
 
 from rich.text import Text
+from textual.binding import BindingType
 
 from csp_tui.cache import views
 from csp_tui.domain.text import safe_text
@@ -73,7 +74,7 @@ _LIST_PARTS = ("subscriptions", "entitlements")
 class SubscriptionsPane(ListPane):
     """One customer's subscriptions and perpetual licences, or (``a``) everybody's."""
 
-    BINDINGS: ClassVar = bindings("subscriptions")
+    BINDINGS: ClassVar[list[BindingType]] = bindings("subscriptions")
     pane_name = "subscriptions"
     title_key = "tui.pane.subscriptions"
     empty_key = "tui.empty.subscriptions"
@@ -198,7 +199,7 @@ class InvitationsPane(InvitationPaneActions, ListPane):
     """The ledger of reseller relationship requests this profile sent (its row actions —
     resend, copy link, note, and the sandbox controls — live in invitation_actions)."""
 
-    BINDINGS: ClassVar = bindings("invitations")
+    BINDINGS: ClassVar[list[BindingType]] = bindings("invitations")
     pane_name = "invitations"
     title_key = "tui.pane.invitations"
     empty_key = "tui.empty.invitations"

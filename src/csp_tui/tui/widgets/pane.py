@@ -11,7 +11,7 @@ from typing import Any, ClassVar
 from rich.text import Text
 from textual import events, on
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.geometry import Size
 from textual.reactive import Reactive
@@ -124,7 +124,7 @@ class FilterInput(TranslatedBindings, Input):
     # scroll range, which needs a repaint at most.
     virtual_size: Reactive[Size] = Reactive(Size(0, 0), layout=False)
 
-    BINDINGS: ClassVar = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "tui.key.clear_filter", id="filter-cancel"),
         Binding("down", "table('cursor_down')", show=False, id="filter-cursor-down"),
         Binding("up", "table('cursor_up')", show=False, id="filter-cursor-up"),
@@ -171,7 +171,7 @@ class PeekLine(Static):
 class ListPane(Pane):
     """A pane around a :class:`VirtualTable` with ``/`` filter, ``s``/``S`` sort, ``enter``."""
 
-    BINDINGS: ClassVar = bindings("list")
+    BINDINGS: ClassVar[list[BindingType]] = bindings("list")
     sort_options: ClassVar[tuple[SortOption, ...]] = ()
     empty_key: ClassVar[str] = "tui.empty.list"
     row_actions: ClassVar[tuple[str, ...]] = ("open", "clear_filter")

@@ -15,6 +15,7 @@ from rich.table import Table
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
+from textual.binding import BindingType
 from textual.containers import VerticalScroll
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
@@ -119,7 +120,7 @@ class TenantLinks(NarrowSafeOptionList):
 
 
 class TenantPane(Pane):
-    BINDINGS: ClassVar = bindings("tenant")
+    BINDINGS: ClassVar[list[BindingType]] = bindings("tenant")
     pane_name = "tenant"
     title_key = "tui.pane.tenant"
     row_actions = ("copy_link", "save_link")
@@ -173,7 +174,7 @@ class TenantPane(Pane):
 
             now = self.console.now()
             lines = [status.text for status in qualification_status(
-                self.console.backend.cache, self.customer_id, now)]
+                self.console.backend.cache, self.customer_id or "", now)]
             facts.update(describe(detail, now.tzinfo, lines, now=now))
             highlighted = links.highlighted
             self.links = tenant_links(detail.id)

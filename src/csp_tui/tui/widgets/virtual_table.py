@@ -20,6 +20,7 @@ from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
 from rich.style import Style
 from textual import events
+from textual.binding import BindingType
 from textual.cache import LRUCache
 from textual.geometry import Region, Size
 from textual.message import Message
@@ -168,7 +169,8 @@ def layout_columns(columns: Sequence[Column], width: int, gap: int = 1) -> list[
         chosen.remove(worst)
     widths = _share(columns, chosen, width, gap)
     while True:
-        short = [i for i in chosen if columns[i].preferred and widths[i] < columns[i].preferred]
+        short = [i for i in chosen
+                 if (preferred := columns[i].preferred) and widths[i] < preferred]
         droppable = [i for i in chosen if columns[i].yields and columns[i].priority]
         if not short or not droppable:
             break
@@ -201,7 +203,7 @@ def _share(columns: Sequence[Column], chosen: list[int], width: int, gap: int
             given += share
         spare -= given
         flexible = [i for i in flexible
-                    if columns[i].max_width is None or widths[i] < columns[i].max_width]
+                    if (most := columns[i].max_width) is None or widths[i] < most]
         if given == 0:
             break
     if chosen and needed(chosen) > width:
@@ -218,7 +220,7 @@ class VirtualTable(TranslatedBindings, ScrollView, can_focus=True, inherit_bindi
     WINDOW = 200
     PADDING = 1
 
-    BINDINGS: ClassVar = bindings("table")
+    BINDINGS: ClassVar[list[BindingType]] = bindings("table")
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         "virtual-table--header",
@@ -548,7 +550,7 @@ class VirtualTable(TranslatedBindings, ScrollView, can_focus=True, inherit_bindi
     def action_last_row(self) -> None:
         self.move_cursor(self._count - 1)
 
-    def _on_click(self, event: events.Click) -> None:
+    async def _on_click(self, event: events.Click) -> None:
         offset = event.get_content_offset(self)
         if offset is None or offset.y < 1:
             return
@@ -605,10 +607,8 @@ class VirtualTable(TranslatedBindings, ScrollView, can_focus=True, inherit_bindi
         for position, (index, column_width) in enumerate(self._columns_for(width)):
             if position:
                 segments.append(Segment(" ", row_style))
-            value = texts[index] if index < len(texts) else ""
-            tone: str = ""
-            if isinstance(value, Cell):
-                value, tone = value.text, value.tone
+            given = texts[index] if index < len(texts) else ""
+            value, tone = (given.text, given.tone) if isinstance(given, Cell) else (given, "")
             style = row_style + self._style(tone) if tones and tone else row_style
             column = self._columns[index]
             text = safe_text(value)
