@@ -16,9 +16,7 @@ from csp_tui.domain import roles, terms
 from csp_tui.i18n import t
 from csp_tui.services import commerce_rules as rules
 from csp_tui.services.pc_explain import explain
-from csp_tui.services.subscriptions import (
-    route_for,
-)
+from csp_tui.services.subscriptions import route_for
 from csp_tui.state.outbox import OutboxEntry
 from csp_tui.tui.console import Console
 
