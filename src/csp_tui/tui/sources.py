@@ -16,7 +16,7 @@ import sqlite_utils
 from csp_tui.cache import views
 from csp_tui.i18n import t
 from csp_tui.tui import formatting as fmt
-from csp_tui.tui.widgets.virtual_table import Cell, CellTone, Column
+from csp_tui.tui.widgets.table_layout import Cell, CellTone, Column
 
 Clock = Callable[[], datetime]
 

@@ -33,7 +33,7 @@ from csp_tui.tui.sources import (
     subscription_columns,
 )
 from csp_tui.tui.widgets.pane import ListPane
-from csp_tui.tui.widgets.virtual_table import Column, RowSource
+from csp_tui.tui.widgets.table_layout import Column, RowSource
 
 
 class CustomersPane(ListPane):

@@ -22,7 +22,8 @@ from csp_tui.i18n import t
 from csp_tui.tui.bindings import GuardedActions, TranslatedBindings, bindings
 from csp_tui.tui.console import Console, console_of
 from csp_tui.tui.sources import SortOption
-from csp_tui.tui.widgets.virtual_table import Column, RowSource, VirtualTable
+from csp_tui.tui.widgets.table_layout import Column, RowSource
+from csp_tui.tui.widgets.virtual_table import VirtualTable
 
 
 class PaneTitle(Static):
