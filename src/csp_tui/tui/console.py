@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from datetime import datetime
+from pathlib import Path
 from typing import Any, Protocol, cast
 
 from textual.notifications import SeverityLevel
@@ -91,7 +92,7 @@ class Console(Protocol):
         """Copy to the clipboard (OSC 52) and say so."""
         ...
 
-    def save_export(self, filename: str, text: str) -> Any:
+    def save_export(self, filename: str, text: str) -> Path | None:
         """Save ``text`` in the profile's exports folder and say where (None on failure)."""
         ...
 

@@ -45,9 +45,12 @@ def open_invite(console: Console) -> None:
 
 def open_subscription_detail(console: Console, subscription_id: str,
                              customer_id: str | None = None) -> None:
-    from csp_tui.tui.screens.subscription_detail import SubscriptionDetailScreen  # lazy
+    """``enter`` on a subscription or perpetual licence (``customer_id``: whose row)."""
+    from csp_tui.tui.screens.subscription_detail import (  # REST stack: lazy
+        open_subscription_detail as open_detail,
+    )
 
-    console.push_screen(SubscriptionDetailScreen(subscription_id, customer_id))
+    open_detail(console, subscription_id, customer_id)
 
 
 def open_subscription_actions(console: Console, subscription_id: str,
