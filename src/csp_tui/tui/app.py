@@ -32,16 +32,16 @@ from csp_tui.i18n import set_language, t
 from csp_tui.services import events as ev
 from csp_tui.signals import exit_code, on_ending_signals
 from csp_tui.tui import backend_notices as notices
+from csp_tui.tui import language as console_language
 from csp_tui.tui import navigation
 from csp_tui.tui.backend import BackendStatus, ConsoleBackend
 from csp_tui.tui.bindings import GuardedActions, TranslatedBindings, bindings
 from csp_tui.tui.console import Console, SignInWindow
 from csp_tui.tui.console_commands import ConsoleCommand, resolve
 from csp_tui.tui.keymap_check import keymap_problems
-from csp_tui.tui.language import switch_language
 from csp_tui.tui.messages import BackendEvent
 from csp_tui.tui.palette import ConsoleCommandProvider, ConsolePalette, system_commands
-from csp_tui.tui.screens.detail import open_record
+from csp_tui.tui.screens import detail
 from csp_tui.tui.screens.log import CommandLogScreen
 from csp_tui.tui.screens.main import MainScreen
 from csp_tui.tui.stylesheets import STYLE_SHEETS
@@ -312,7 +312,7 @@ class CspApp(GuardedActions, TranslatedBindings, App[Any]):
     def switch_language(self, language: str) -> bool:
         """``:language cs|en`` (empty: the other one): every text on the main screen in that
         language, the person's place kept; see tui/language.py (only from the main screen)."""
-        return switch_language(self, language)
+        return console_language.switch_language(self, language)
 
     def action_switch_language(self, language: str = "") -> None:
         self.switch_language(language)
@@ -394,7 +394,7 @@ class CspApp(GuardedActions, TranslatedBindings, App[Any]):
 
     def open_record(self, kind: str, key: object, *, customer_id: str | None = None) -> None:
         """A detail screen with every column of one row."""
-        open_record(self, kind, key, customer_id=customer_id)
+        detail.open_record(self, kind, key, customer_id=customer_id)
 
     def copy_text(self, text: str) -> None:
         """Copy with OSC 52 (works over SSH when the local terminal allows it) and say so."""
