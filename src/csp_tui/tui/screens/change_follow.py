@@ -29,18 +29,17 @@ class ShowsQueuedChanges:
         """Read again what the screen shows."""
 
 
-def reload_queued_views(app: Console) -> None:
+def reload_queued_views(console: Console) -> None:
     """Screens under the dialogs show the change just queued as waiting."""
-    for screen in app.screen_stack:
+    for screen in console.screen_stack:
         if isinstance(screen, ShowsQueuedChanges) and screen.is_mounted:
             screen.load()
 
 
-def follow_outbox(app: Console, entry_id: str) -> Worker[None]:
+def follow_outbox(console: Console, entry_id: str) -> Worker[None]:
     """Wait (without blocking the console) until the entry is sent. The app announces the
     outcome of every entry (a refusal explained in words, see ``explain_entry``) — also of
     entries queued elsewhere — so this only keeps the worker alive until then."""
-    console = app
 
     async def follow() -> None:
         loop = asyncio.get_running_loop()

@@ -361,12 +361,11 @@ _METHOD_ACTIONS: dict[str, str] = {f"sub_{name}": action
                                    for action, name in _ACTION_METHODS.items()}
 
 
-def open_subscription_actions(app: Console, subscription_id: str,
+def open_subscription_actions(console: Console, subscription_id: str,
                               on_close: Callable[[None], Any] | None = None, *,
                               customer_id: str | None = None) -> bool:
     """Open the changes of one subscription (not for perpetual licences, not read-only, not
     for a role that can get none of them done)."""
-    console = app
     if console.read_only:
         return False
     if not offered(console):

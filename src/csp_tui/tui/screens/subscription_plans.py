@@ -32,9 +32,8 @@ from csp_tui.tui.screens.distributor_request import show_request
 from csp_tui.tui.screens.subscription_words import zone_of
 
 
-def queue_plan(app: Console, plan: Plan) -> OutboxEntry | None:
+def queue_plan(console: Console, plan: Plan) -> OutboxEntry | None:
     """Write a confirmed plan to the outbox, send it now, and follow it."""
-    console = app
     try:
         entry = queue_action(console.backend.state, plan, customer_id=plan.customer_id,
                              subscription_id=plan.subscription_id,
@@ -55,10 +54,9 @@ def queue_plan(app: Console, plan: Plan) -> OutboxEntry | None:
     return entry
 
 
-def prepare_request(app: Console, plan: Plan) -> bool:
+def prepare_request(console: Console, plan: Plan) -> bool:
     """For a role whose distributor makes the change: save the complete request and show it.
     Nothing is queued or sent. False (and said why) when the rules or the profile refuse."""
-    console = app
     now = console.now()
     try:
         request = distributor_request(
@@ -76,9 +74,8 @@ def prepare_request(app: Console, plan: Plan) -> bool:
     return True
 
 
-def make_plan(app: Console, subscription_id: str, action: str, value: Any = None, *,
+def make_plan(console: Console, subscription_id: str, action: str, value: Any = None, *,
               customer_id: str | None = None) -> Plan | None:
-    console = app
     now = console.now()
     try:
         return plan_action(console.backend.cache, subscription_id, action, value, now=now,

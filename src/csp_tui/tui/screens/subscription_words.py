@@ -75,9 +75,8 @@ def allowed_text(action: str, allowed: rules.Allowed, sub: rules.SubscriptionFac
     return rules.effect_only(sub, action, None, now, None, zone)
 
 
-def explain_entry(app: Console, entry: OutboxEntry) -> str:
+def explain_entry(console: Console, entry: OutboxEntry) -> str:
     """A failed outbox entry as a person should read it: what happened and what to do."""
-    console = app
     now = console.now()
     code = (entry.error_code or "").strip() or None
     status = int(code) if code and code.isdigit() and 400 <= int(code) <= 599 else None
