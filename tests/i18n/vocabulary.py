@@ -27,8 +27,8 @@ NOT_ENGLISH = frozenset({"microsoft", "csp", "tui", "ico", "dic", "ares", "end",
 def _typed_words() -> frozenset[str]:
     """The console's command names and view words (``customers``, ``renewing``): typed, so
     the same in both languages; the command line's placeholder lists them."""
-    from csp_tui.tui.commands import COMMANDS
-    from csp_tui.tui.screens.subscription_detail import ALL_WORDS, VIEW_WORDS
+    from csp_tui.tui.console_commands import COMMANDS
+    from csp_tui.tui.screens.subscription_views import ALL_WORDS, VIEW_WORDS
 
     spelled = [s for command in COMMANDS for s in command.spellings]
     spelled += [w for view in VIEW_WORDS.values() for w in view] + list(ALL_WORDS)

@@ -157,7 +157,7 @@ async def test_a_first_education_request_is_sent_without_a_look_first(tmp_path) 
 
 def test_a_waiting_change_says_why_and_when_it_is_tried_again(tmp_path) -> None:
     from csp_tui.i18n import set_language
-    from csp_tui.tui.screens.subscription_detail import waiting_text
+    from csp_tui.tui.screens.subscription_facts import waiting_text
 
     state = dbmod.open_state(tmp_path / "state.db")
     entry_id = _patch_entry(state)

@@ -3,7 +3,7 @@ command instead of switching the pane behind it; the line never stays open witho
 
 from __future__ import annotations
 
-from csp_tui.tui.commands import COMMANDS, complete
+from csp_tui.tui.console_commands import COMMANDS, complete
 from csp_tui.tui.screens.help import HelpScreen
 from csp_tui.tui.screens.main import MainScreen
 from csp_tui.tui.widgets.command_line import CommandLine

@@ -10,7 +10,7 @@ from csp_tui.cache import views
 from csp_tui.cache.db import Transaction
 from csp_tui.domain.text import czech_sort_key, fold
 from csp_tui.services import events as ev
-from csp_tui.tui.commands import COMMANDS
+from csp_tui.tui.console_commands import COMMANDS
 from csp_tui.tui.screens.help import HelpScreen
 from csp_tui.tui.screens.main import MainScreen
 from csp_tui.tui.screens.sign_in import SignInScreen

@@ -18,13 +18,14 @@ from csp_tui.services import invitations
 from csp_tui.state import invitations as ledger
 from csp_tui.tui import invitation_keys
 from csp_tui.tui.screens.help import HelpScreen
-from csp_tui.tui.screens.invitation_actions import (
+from csp_tui.tui.screens.invitation_actions import LedgerSession
+from csp_tui.tui.screens.invitation_modals import (
     ConfirmCancelScreen,
     InvitationMenuScreen,
-    LedgerSession,
     NoteScreen,
 )
-from csp_tui.tui.screens.invite import InvitationResultScreen, InviteScreen
+from csp_tui.tui.screens.invitation_result import InvitationResultScreen
+from csp_tui.tui.screens.invite import InviteScreen
 from csp_tui.tui.screens.main import MainScreen
 from csp_tui.tui.widgets.lists import InvitationsPane
 

@@ -14,8 +14,9 @@ import pytest
 from csp_tui.cache import views
 from csp_tui.state import invitations as ledger
 from csp_tui.tui.screens import invitation_actions  # noqa: F401  (the pane's keys)
-from csp_tui.tui.screens.invitation_actions import ConfirmCancelScreen, InvitationMenuScreen
-from csp_tui.tui.screens.invite import InvitationResultScreen, InviteScreen
+from csp_tui.tui.screens.invitation_modals import ConfirmCancelScreen, InvitationMenuScreen
+from csp_tui.tui.screens.invitation_result import InvitationResultScreen
+from csp_tui.tui.screens.invite import InviteScreen
 
 from .conftest import NARROW, WIDE, Console, ConsoleFactory, footer_keys, screen_text
 from .invite_support import LINK, with_loop_backend

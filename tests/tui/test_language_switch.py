@@ -19,8 +19,8 @@ from csp_tui.config import load_settings
 from csp_tui.i18n import get_language
 from csp_tui.i18n.formatting import format_date
 from csp_tui.tui import formatting as fmt
-from csp_tui.tui.commands import ConsoleCommandProvider
 from csp_tui.tui.language import parse_language
+from csp_tui.tui.palette import ConsoleCommandProvider
 from csp_tui.tui.screens.detail import DetailScreen
 from csp_tui.tui.screens.main import MainScreen
 from csp_tui.tui.widgets.lists import CustomersPane, InvitationsPane, SubscriptionsPane

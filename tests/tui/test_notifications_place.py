@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from textual.widgets._toast import Toast
 
-from csp_tui.tui.app import ERROR_SECONDS
+from csp_tui.tui.backend_notices import ERROR_SECONDS
 from csp_tui.tui.widgets.command_line import CommandLine
 
 from .conftest import NARROW

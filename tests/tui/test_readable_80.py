@@ -8,7 +8,7 @@ from rich.cells import cell_len
 
 from csp_tui.tui.sources import command_columns, subscription_columns
 from csp_tui.tui.widgets.pane import PeekLine
-from csp_tui.tui.widgets.virtual_table import fit_match, fit_middle, layout_columns
+from csp_tui.tui.widgets.table_layout import fit_match, fit_middle, layout_columns
 
 from .conftest import NARROW, screen_text
 

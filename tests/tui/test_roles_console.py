@@ -11,10 +11,10 @@ from pathlib import Path
 
 from csp_tui.domain import roles
 from csp_tui.state import outbox
+from csp_tui.tui.screens.confirm_change import ConfirmChangeScreen
 from csp_tui.tui.screens.distributor_request import DistributorRequestScreen
 from csp_tui.tui.screens.qualification import EducationScreen, open_education
 from csp_tui.tui.screens.subscription_actions import (
-    ConfirmChangeScreen,
     QuantityScreen,
     SubscriptionActionsScreen,
     open_subscription_actions,

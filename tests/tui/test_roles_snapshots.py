@@ -3,8 +3,8 @@ of a subscription as requests to the distributor, and their confirmation (80×24
 
 from __future__ import annotations
 
+from csp_tui.tui.screens.confirm_change import ConfirmChangeScreen
 from csp_tui.tui.screens.subscription_actions import (
-    ConfirmChangeScreen,
     SubscriptionActionsScreen,
     open_subscription_actions,
 )

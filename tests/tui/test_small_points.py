@@ -8,7 +8,7 @@ from csp_tui.i18n import t
 from csp_tui.services import events as ev
 from csp_tui.tui.backend import BackendStatus
 from csp_tui.tui.screens.help import HelpScreen
-from csp_tui.tui.widgets.virtual_table import sorted_title
+from csp_tui.tui.widgets.table_layout import sorted_title
 
 from .conftest import NARROW, screen_text
 

@@ -21,7 +21,7 @@ from csp_tui.tui import formatting as fmt
 from csp_tui.tui.screens.detail import DetailScreen
 from csp_tui.tui.screens.main import MainScreen
 from csp_tui.tui.screens.new_tenant import NewTenantScreen
-from csp_tui.tui.screens.subscription_detail import run_subscriptions_command
+from csp_tui.tui.screens.subscription_views import run_subscriptions_command
 from csp_tui.tui.widgets.lists import CustomersPane, SubscriptionsPane
 
 from . import new_tenant_support as support

@@ -8,11 +8,8 @@ from typing import Any
 
 import pytest
 
-from csp_tui.tui.screens.subscription_actions import (
-    ConfirmBody,
-    ConfirmChangeScreen,
-    open_subscription_actions,
-)
+from csp_tui.tui.screens.confirm_change import ConfirmBody, ConfirmChangeScreen
+from csp_tui.tui.screens.subscription_actions import open_subscription_actions
 
 from .conftest import NARROW, screen_text
 from .subscriptions_support import NEW, bakery_console, flat_text

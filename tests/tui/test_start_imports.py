@@ -31,6 +31,18 @@ LATER = (
     "csp_tui.tui.screens.new_tenant",
     "csp_tui.tui.screens.help",
     "csp_tui.tui.screens.sign_in",
+    # Opened through tui/navigation.py, each with the use cases it words or drives.
+    "csp_tui.tui.screens.subscription_views",
+    "csp_tui.tui.screens.subscription_words",
+    "csp_tui.tui.screens.subscription_facts",
+    "csp_tui.tui.screens.subscription_plans",
+    "csp_tui.tui.screens.tenant_form",
+    "csp_tui.tui.screens.tenant_form_checks",
+    "csp_tui.tui.screens.invitation_result",
+    "csp_tui.tui.password_reset_flow",
+    "csp_tui.tui.sign_in_flow",
+    "csp_tui.services.sign_in",
+    "csp_tui.services.company_register",
 )
 
 

@@ -7,8 +7,8 @@ import json
 
 from csp_tui.services import events as ev
 from csp_tui.state import outbox
+from csp_tui.tui.screens.confirm_change import ConfirmChangeScreen
 from csp_tui.tui.screens.subscription_actions import (
-    ConfirmChangeScreen,
     QuantityScreen,
     SubscriptionActionsScreen,
     open_subscription_actions,

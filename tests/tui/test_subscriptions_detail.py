@@ -10,8 +10,8 @@ from csp_tui.cache.db import Transaction
 from csp_tui.domain import terms
 from csp_tui.services import events as ev
 from csp_tui.state import outbox
+from csp_tui.tui.screens.confirm_change import ConfirmChangeScreen
 from csp_tui.tui.screens.qualification import EducationScreen, qualification_lines
-from csp_tui.tui.screens.subscription_actions import ConfirmChangeScreen
 from csp_tui.tui.screens.subscription_detail import (
     SubscriptionBody,
     SubscriptionDetailScreen,

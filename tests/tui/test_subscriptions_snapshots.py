@@ -14,17 +14,19 @@ import pytest
 
 from csp_tui.cache import views
 from csp_tui.services import subscriptions as service
+from csp_tui.tui.screens.confirm_change import ConfirmChangeScreen
 from csp_tui.tui.screens.qualification import EducationScreen, open_education
 from csp_tui.tui.screens.subscription_actions import (
-    ConfirmChangeScreen,
     SubscriptionActionsScreen,
     open_subscription_actions,
 )
 from csp_tui.tui.screens.subscription_detail import (
-    VIEW_ORDER,
-    VIEW_WORDS,
     SubscriptionDetailScreen,
     open_subscription_detail,
+)
+from csp_tui.tui.screens.subscription_views import (
+    VIEW_ORDER,
+    VIEW_WORDS,
     run_subscriptions_command,
 )
 from csp_tui.tui.widgets.lists import SubscriptionsPane

@@ -10,7 +10,7 @@ import pytest
 from csp_tui.cache import views
 from csp_tui.cache.db import Transaction
 from csp_tui.services import subscriptions as service
-from csp_tui.tui.screens.subscription_detail import (
+from csp_tui.tui.screens.subscription_views import (
     VIEW_ORDER,
     SubscriptionViewsProvider,
     parse_view,

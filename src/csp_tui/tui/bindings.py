@@ -15,7 +15,7 @@ import dataclasses
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from textual.binding import Binding, BindingsMap
+from textual.binding import Binding, BindingsMap, BindingType
 
 from csp_tui.i18n import catalog, t
 
@@ -148,7 +148,7 @@ def register(*new_specs: KeySpec) -> None:
     _SPECS = (*_SPECS, *new_specs)
 
 
-def bindings(*scopes: str) -> list[Binding]:
+def bindings(*scopes: str) -> list[BindingType]:
     """Textual bindings for the given scopes; descriptions are message keys until
     :class:`TranslatedBindings` translates them on the instance."""
     return [

@@ -1,20 +1,18 @@
 """The invitations pane's keys, which of them a row offers, and the pane's side of them.
 
 Imported with the pane at start: it registers the keys the pane's bindings are built from.
-The screens and the network they need (``screens/invitation_actions.py``) load when a key is
-first used.
+A key asks the console (``Console.invitation_action``): the screens and the network they need
+(``screens/invitation_actions.py``) load when a key is first used.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
+from csp_tui.config import Settings
 from csp_tui.state import invitations as ledger
-from csp_tui.state.invitations import Invitation
 from csp_tui.tui.bindings import KeySpec, register
-
-if TYPE_CHECKING:
-    from csp_tui.config import Settings
+from csp_tui.tui.console import Console
 
 # Pane actions -> what they do; the menu offers the same list in this order.
 RESEND = "resend_invitation"
@@ -68,10 +66,6 @@ MENU_ENTRIES: tuple[tuple[str, str, str], ...] = (
 # --------------------------------------------------------------------------------- rules
 
 
-
-# --------------------------------------------------------------------------------- rules
-
-
 def available(action: str, status: str | None, settings: Settings,
               read_only: bool) -> bool | None:
     """``True`` offered, ``None`` greyed out (not for this row), ``False`` hidden.
@@ -101,11 +95,7 @@ class InvitationPaneActions:
     """
 
     table: Any
-    console: Any
-
-    def _cursor_invitation(self) -> Invitation | None:
-        row = self.table.cursor_row
-        return None if row is None else ledger.get(self.console.backend.state, row.id)
+    console: Console
 
     def action_available(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ROW_ACTIONS:
@@ -116,27 +106,11 @@ class InvitationPaneActions:
         return super().action_available(action, parameters)  # type: ignore[misc]
 
     def _run(self, action: str) -> None:
-        from csp_tui.tui.screens.invitation_actions import run_action, sandbox_advance_clock
-
         row = self.table.cursor_row
-        if action == SANDBOX_ADVANCE:
-            sandbox_advance_clock(self.console)
-        elif row is not None:
-            run_action(self.console, action, row.id)
+        self.console.invitation_action(action, None if row is None else row.id)
 
     def action_invitation_menu(self) -> None:
-        from csp_tui.tui.screens.invitation_actions import InvitationMenuScreen, run_action
-
-        invitation = self._cursor_invitation()
-        if invitation is None:
-            return
-        app = self.console
-
-        def chosen(action: str | None) -> None:
-            if action:
-                run_action(app, action, invitation.id)
-
-        app.push_screen(InvitationMenuScreen(invitation), chosen)
+        self._run(MENU)
 
     def action_resend_invitation(self) -> None:
         self._run(RESEND)

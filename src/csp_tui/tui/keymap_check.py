@@ -16,7 +16,9 @@ from csp_tui.tui import bindings
 # Modules that register their screen's bindings when imported (see bindings.register).
 _REGISTERING_MODULES = (
     "csp_tui.tui.screens.subscription_actions", "csp_tui.tui.screens.subscription_detail",
-    "csp_tui.tui.screens.invite", "csp_tui.tui.screens.new_tenant",
+    "csp_tui.tui.screens.confirm_change",
+    "csp_tui.tui.screens.invite", "csp_tui.tui.screens.invitation_result",
+    "csp_tui.tui.screens.new_tenant",
     "csp_tui.tui.screens.qualification", "csp_tui.tui.invitation_keys",
     "csp_tui.tui.widgets.form_outcome", "csp_tui.tui.widgets.form_draft",
     "csp_tui.tui.widgets.form_review",

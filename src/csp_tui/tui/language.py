@@ -18,7 +18,6 @@ The choice is saved to the profile when the config file has the profile's own ta
 from __future__ import annotations
 
 import dataclasses
-from typing import TYPE_CHECKING
 
 from textual.binding import BindingsMap
 from textual.dom import DOMNode
@@ -28,15 +27,13 @@ from csp_tui import config
 from csp_tui.domain.text import fold, safe_text
 from csp_tui.i18n import LANGUAGES, get_language, set_language, t
 from csp_tui.tui.bindings import TranslatedBindings, _translated
+from csp_tui.tui.console import Console
 from csp_tui.tui.screens.main import MainScreen
 from csp_tui.tui.widgets.command_line import CommandLine
 from csp_tui.tui.widgets.pane import ListPane
 from csp_tui.tui.widgets.tab_strip import PaneTab, TabStrip
 from csp_tui.tui.widgets.tenant import TenantPane
 from csp_tui.tui.writes import write_then
-
-if TYPE_CHECKING:
-    from csp_tui.tui.app import CspApp
 
 #: What may follow ``:language`` (accents and case ignored).
 _SPELLINGS: dict[str, str] = {
@@ -57,7 +54,7 @@ def language_name(language: str) -> str:
     return t(f"tui.language.name.{language}")
 
 
-def switch_language(app: CspApp, word: str) -> bool:
+def switch_language(app: Console, word: str) -> bool:
     """``:language WORD``: switch, re-label the main screen, save the choice and say so."""
     language = parse_language(word)
     if language is None:
@@ -80,7 +77,7 @@ def switch_language(app: CspApp, word: str) -> bool:
     return True
 
 
-def _save(app: CspApp, language: str) -> None:
+def _save(app: Console, language: str) -> None:
     """Save the choice in the config file (on the writer thread); the notice follows."""
     name = language_name(language)
     settings = app.settings
@@ -121,9 +118,9 @@ def retranslate_bindings(node: DOMNode) -> None:
     node._bindings = _translated(original.copy() if original is not None else BindingsMap())
 
 
-def relabel(app: CspApp, main: MainScreen) -> None:
+def relabel(app: Console, main: MainScreen) -> None:
     """Every text of the main screen in the current language, nothing else changed."""
-    for node in (app, *main.walk_children(with_self=True)):
+    for node in (main.app, *main.walk_children(with_self=True)):
         if isinstance(node, TranslatedBindings):
             retranslate_bindings(node)
     for number, (pane_name, key) in enumerate(TabStrip.PANES, 1):

@@ -9,17 +9,17 @@ worker's hand-over (``take_credentials``) and that screen.
 
 from __future__ import annotations
 
-from typing import Any
-
 from csp_tui.domain.text import safe_text
 from csp_tui.i18n import t
 from csp_tui.services import onboarding, password_reset
 from csp_tui.services.writer import WriteSession
 from csp_tui.state.outbox import OutboxEntry
+from csp_tui.tui.console import Console
+from csp_tui.tui.widgets.form_outcome import TenantResultScreen
 from csp_tui.tui.writes import write_then
 
 
-def password_lost(app: Any, customer_id: str) -> bool:
+def password_lost(app: Console, customer_id: str) -> bool:
     """Whether ``customer_id``'s administrator password was lost and no reset is under way."""
     return password_reset.lost_for(app.backend.state, customer_id) is not None
 
@@ -31,7 +31,7 @@ def console_offer_text(entry: OutboxEntry) -> str:
              admin=safe_text(admin, 120), customer=customer_id)
 
 
-def start_reset(app: Any, customer_id: str) -> None:
+def start_reset(app: Console, customer_id: str) -> None:
     """Queue the reset of ``customer_id``'s administrator (one live entry per tenant) on the
     writer thread; the outbox is kicked and the person told once it is queued."""
     if app.read_only:
@@ -54,10 +54,8 @@ def start_reset(app: Any, customer_id: str) -> None:
     write_then(app, queue, queued)
 
 
-def show_new_password(app: Any, entry: OutboxEntry) -> bool:
+def show_new_password(app: Console, entry: OutboxEntry) -> bool:
     """A sent reset's new password, once (False: this console was not handed it)."""
-    from csp_tui.tui.widgets.form_outcome import TenantResultScreen
-
     credentials = app.backend.take_credentials(entry.id)
     if not credentials or not credentials.get("password"):
         return False

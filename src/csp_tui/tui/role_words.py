@@ -14,11 +14,12 @@ from textual.binding import BindingsMap
 
 from csp_tui.domain import roles
 from csp_tui.i18n import t
+from csp_tui.tui.console import Console, console_of
 
 
-def asks_distributor(app: Any) -> bool:
+def asks_distributor(console: Console) -> bool:
     """Whether this profile's subscription changes are requests to its distributor."""
-    role = app.settings.profile.role
+    role = console.settings.profile.role
     return any(roles.access(role, op_id) is roles.Access.DISTRIBUTOR
                for op_id in roles.SUBSCRIPTION_CHANGES)
 
@@ -45,7 +46,7 @@ def word_manage_for_role(node: Any, action: str = "manage_subscription") -> None
     distributor to change the subscription …". Called as a node is built inside the running
     console; anywhere else the words stay as they are."""
     try:
-        distributor = asks_distributor(node.app)
+        distributor = asks_distributor(console_of(node.app))
     except Exception:  # no running console (a widget built on its own): keep the words
         return
     if distributor:

@@ -12,30 +12,20 @@ so the console never loops between Partner Center and the sign-in window.
 
 from __future__ import annotations
 
-import asyncio
-from typing import TYPE_CHECKING, Any
-
 from csp_tui.config import AuthMethod
 from csp_tui.domain.text import safe_text
 from csp_tui.i18n import t
+from csp_tui.services import sign_in
+from csp_tui.tui.console import Console
 
-if TYPE_CHECKING:
-    from csp_tui.tui.app import CspApp
 
-
-def make_auth(app: CspApp) -> Any:
+def make_auth(app: Console) -> sign_in.DeviceFlow:
     """The device-code authenticator for the active profile (a seam for tests)."""
-    from csp_tui.partner_center.auth import DeviceCodeAuth
-
-    settings = app.settings
-    settings.locations.ensure_profile_dir()
-    return DeviceCodeAuth(settings.profile, settings.locations.token_cache)
+    return sign_in.device_code_auth(app.settings)
 
 
-async def run_sign_in(app: CspApp) -> bool:
+async def run_sign_in(app: Console) -> bool:
     """Show the device code, wait for the user, start a sync. True when signed in."""
-    from csp_tui.partner_center.auth import LOGIN_COMMAND, AuthCancelledError, AuthError
-
     profile = app.settings.profile
     if profile.is_sandbox:
         app.notify(t("tui.sign_in.not_needed"))
@@ -45,15 +35,13 @@ async def run_sign_in(app: CspApp) -> bool:
         return False
 
     auth = make_auth(app)
-    mfa_state = getattr(auth, "mfa_state", None)
-    step_up = mfa_state().get("status") if callable(mfa_state) else None
-    if step_up == "refused":
-        app.notify(t("mfa.required.repeated", profile=profile.name, command=LOGIN_COMMAND),
-                   severity="error", timeout=30)
+    if sign_in.step_up_refused(auth):
+        app.notify(t("mfa.required.repeated", profile=profile.name,
+                     command=sign_in.LOGIN_COMMAND), severity="error", timeout=30)
         return False
     try:
-        prompt = await asyncio.to_thread(auth.start_device_flow)
-    except AuthError as exc:
+        prompt = await sign_in.start(auth)
+    except sign_in.SignInError as exc:
         app.notify(t("tui.sign_in.failed", error=safe_text(str(exc), 300)), severity="error")
         return False
 
@@ -61,15 +49,15 @@ async def run_sign_in(app: CspApp) -> bool:
         if not result:  # esc: stop MSAL's polling
             auth.cancel_device_flow(prompt)
 
-    explanation = (t("mfa.sign_in.prompt") if getattr(prompt, "claims", None)
+    explanation = (t("mfa.sign_in.prompt") if sign_in.asks_for_mfa(prompt)
                    else t("tui.sign_in.prompt"))
     screen = app.show_sign_in(explanation, prompt.user_code, prompt.verification_uri,
                               callback=closed)
     try:
-        user = await asyncio.to_thread(auth.finish_device_flow, prompt)
-    except AuthCancelledError:
+        user = await sign_in.finish(auth, prompt)
+    except sign_in.SignInCancelledError:
         return False
-    except AuthError as exc:
+    except sign_in.SignInError as exc:
         if screen.is_attached:
             screen.fail(t("tui.sign_in.failed", error=safe_text(str(exc), 300)))
         return False

@@ -9,13 +9,14 @@ from __future__ import annotations
 from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import TypedDict
 
 import sqlite_utils
 
 from csp_tui.cache import views
 from csp_tui.i18n import t
 from csp_tui.tui import formatting as fmt
-from csp_tui.tui.widgets.virtual_table import Cell, Column
+from csp_tui.tui.widgets.table_layout import Cell, CellTone, Column
 
 Clock = Callable[[], datetime]
 
@@ -114,8 +115,9 @@ SUBSCRIPTION_SORTS = (
     SortOption("customer", "tui.sort.customer", "customer"),
 )
 
-_STATUS_TONES = {"suspended": "warning", "expired": "error", "disabled": "error",
-                 "deleted": "muted", "pending": "accent"}
+_STATUS_TONES: dict[str | None, CellTone] = {
+    "suspended": "warning", "expired": "error", "disabled": "error", "deleted": "muted",
+    "pending": "accent"}
 
 
 def subscription_columns(all_customers: bool) -> list[Column]:
@@ -141,6 +143,15 @@ def subscription_columns(all_customers: bool) -> list[Column]:
     return columns
 
 
+class _SubscriptionQuery(TypedDict):
+    """Which subscriptions a list shows (the arguments every subscription read takes)."""
+
+    customer_id: str | None
+    filter: str
+    preset: str | None
+    now: datetime
+
+
 @dataclass(frozen=True)
 class SubscriptionSource(_Source):
     db: sqlite_utils.Database
@@ -159,21 +170,20 @@ class SubscriptionSource(_Source):
     def all_customers(self) -> bool:
         return self.customer_id is None
 
-    def _args(self) -> dict[str, object]:
+    def _args(self) -> _SubscriptionQuery:
         return {"customer_id": self.customer_id, "filter": self.filter,
                 "preset": self.preset, "now": self.clock()}
 
     def count(self) -> int:
-        return self._remember(
-            views.count_subscriptions(self.db, **self._args()))  # type: ignore[arg-type]
+        return self._remember(views.count_subscriptions(self.db, **self._args()))
 
     def fetch(self, offset: int, limit: int) -> Sequence[views.SubscriptionListRow]:
-        return views.subscription_rows(  # type: ignore[arg-type]
+        return views.subscription_rows(
             self.db, sort=self.sort, descending=self.descending, offset=offset, limit=limit,
             total=self._total, **self._args())
 
     def index_of(self, key: Hashable) -> int | None:
-        return views.subscription_index_of(  # type: ignore[arg-type]
+        return views.subscription_index_of(
             self.db, str(key), sort=self.sort, descending=self.descending, **self._args())
 
     def cells(self, row: views.SubscriptionListRow) -> Sequence[str | Cell]:
@@ -181,7 +191,7 @@ class SubscriptionSource(_Source):
         zone = now.tzinfo
         window = fmt.time_left(row.cancellation_allowed_until, now)
         renews = fmt.next_renewal(row.commitment_end_date, zone)  # shown only if it renews
-        status = Cell(fmt.status_words(row.status), _STATUS_TONES.get(row.status, ""))  # type: ignore[arg-type]
+        status = Cell(fmt.status_words(row.status), _STATUS_TONES.get(row.status, ""))
         cells: list[str | Cell] = [
             row.product + (f" ({t('tui.trial')})" if row.is_trial else ""),
             fmt.kind_words(row.kind),
@@ -226,7 +236,8 @@ def invitation_status(row: views.InvitationListRow, now: datetime, stale_days: i
     return row.status
 
 
-_INVITATION_TONES = {"stale": "warning", "accepted": "success", "cancelled": "muted"}
+_INVITATION_TONES: dict[str, CellTone] = {
+    "stale": "warning", "accepted": "success", "cancelled": "muted"}
 
 
 @dataclass(frozen=True)
@@ -263,7 +274,7 @@ class InvitationSource(_Source):
             row.contact_name or row.contact_email,
             fmt.date_text(row.last_sent_at, now.tzinfo),
             t("tui.days_short", days=age) if age is not None else fmt.NOTHING,
-            Cell(fmt.invitation_status_words(status), _INVITATION_TONES.get(status, "")),  # type: ignore[arg-type]
+            Cell(fmt.invitation_status_words(status), _INVITATION_TONES.get(status, "")),
         ]
 
 

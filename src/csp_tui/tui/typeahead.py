@@ -26,14 +26,15 @@ from __future__ import annotations
 import time
 from collections import deque
 from collections.abc import Awaitable, Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from textual import events
 
 if TYPE_CHECKING:
+    from textual._queue import Queue
     from textual.app import App
+    from textual.dom import DOMNode
     from textual.message import Message
-    from textual.message_pump import MessagePump
 
 #: A re-check first just yields to the loop (the work is usually done after one pass) ...
 _QUICK_RETRIES = 4
@@ -49,7 +50,7 @@ def is_typed(event: events.Event) -> bool:
     return isinstance(event, (events.Key, events.Paste)) and not event.is_forwarded
 
 
-def _busy(node: MessagePump) -> bool:
+def _busy(node: DOMNode) -> bool:
     """Whether a node has work queued, is still starting, or is inside a handler.
 
     Textual's queue (``textual._queue.Queue``) does not count unfinished messages, so a node is
@@ -57,8 +58,10 @@ def _busy(node: MessagePump) -> bool:
     ``ready_event``: a task suspended anywhere else is in the middle of handling a message."""
     if node._closed or node._closing or node._task is None:
         return False  # gone, or never started: it will not act on the keys
-    queue = node._message_queue
-    if node._pending_message is not None or not queue.empty() or not node.is_mounted:
+    queue: Queue[Message | None] = node._message_queue
+    # Every node of a screen is a widget, and the app mounts like one: both say is_mounted.
+    mounted: bool = getattr(node, "is_mounted", True)
+    if node._pending_message is not None or not queue.empty() or not mounted:
         return True
     waiters = getattr(queue.ready_event, "_waiters", None) or ()
     return not any(not waiter.done() for waiter in waiters)
@@ -69,7 +72,7 @@ class KeyGate:
 
     ``dispatch`` is the app's normal handling of a typed event (``App.on_event``)."""
 
-    def __init__(self, app: App[object], dispatch: Callable[[TypedEvent], Awaitable[None]], *,
+    def __init__(self, app: App[Any], dispatch: Callable[[TypedEvent], Awaitable[None]], *,
                  unrelated: Callable[[Message], bool] = lambda message: False):
         self._app = app
         self._dispatch = dispatch

@@ -20,14 +20,17 @@ from typing import Any, ClassVar
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
+from textual.binding import BindingType
 from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
+from csp_tui.cache import views
 from csp_tui.domain.text import safe_text
 from csp_tui.i18n import catalog, t
 from csp_tui.tui import formatting as fmt
 from csp_tui.tui.bindings import GuardedActions, TranslatedBindings, bindings
+from csp_tui.tui.console import Console, console_of
 from csp_tui.tui.formatting import NOTHING
 
 #: Stored 0/1 flags.
@@ -138,7 +141,7 @@ class RecordBody(VerticalScroll):
 
 
 class DetailScreen(GuardedActions, TranslatedBindings, Screen[None]):
-    BINDINGS: ClassVar = bindings("detail", "app")
+    BINDINGS: ClassVar[list[BindingType]] = bindings("detail", "app")
 
     def __init__(self, title: str, fields: Sequence[tuple[str, object]], *, kind: str = "",
                  zone: tzinfo | None = None) -> None:
@@ -169,4 +172,42 @@ class DetailScreen(GuardedActions, TranslatedBindings, Screen[None]):
         # The raw column names and stored values, not the labels: see the module docstring.
         document: dict[str, Any] = {name: value for name, value in self.fields}
         text = json.dumps(document, ensure_ascii=False, indent=2, default=str)
-        self.app.copy_text(text)  # type: ignore[attr-defined]
+        console_of(self.app).copy_text(text)
+
+
+#: The column that names each kind of record in the screen's title.
+_TITLE_FIELDS = {"customer": "company_name", "subscription": "id",
+                 "invitation": "company_name", "command": "path"}
+
+
+def open_record(console: Console, kind: str, key: object, *,
+                customer_id: str | None = None) -> None:
+    """A detail screen with every column of one row (``customer_id``: whose subscription)."""
+    backend = console.backend
+    record: dict[str, Any] | None
+    if kind == "customer":
+        record = views.customer_record(backend.cache, str(key))
+        if record is not None:
+            backend.request_customer_refresh(str(key))
+    elif kind == "subscription":
+        record = views.subscription_record(backend.cache, str(key), customer_id=customer_id)
+    elif kind == "invitation":
+        record = views.invitation_record(backend.state, str(key))
+    elif kind == "command":
+        record = views.command_record(backend.state, int(str(key)))
+    else:
+        raise ValueError(kind)
+    if record is None:
+        console.notify(t("tui.notify.record_gone"), severity="warning")
+        return
+    title_field = _TITLE_FIELDS[kind]
+    if kind == "subscription":
+        title_field = "friendly_name" if record.get("friendly_name") else (
+            "product_name" if "product_name" in record else "offer_name")
+    title = f"{t('tui.record.' + kind)}: {record.get(title_field) or key}"
+    # Folded and collation-key columns are search machinery, not facts about the row.
+    fields = [(name, value) for name, value in record.items()
+              if not (name.endswith("_fold") or name == "sort_key")]
+    # The screen labels each column from the catalog and writes values for the language
+    # ("kind" says what "status" means); its copy keeps the raw names for scripts.
+    console.push_screen(DetailScreen(title, fields, kind=kind, zone=console.now().tzinfo))

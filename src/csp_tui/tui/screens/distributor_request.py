@@ -8,10 +8,11 @@ and shows the e-mail to send; ``c`` copies the e-mail, ``p`` the file's path.
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+from typing import ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
+from textual.binding import BindingType
 from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Static
@@ -20,6 +21,7 @@ from csp_tui.domain.text import safe_text
 from csp_tui.i18n import t
 from csp_tui.services.distributor_requests import DistributorRequest
 from csp_tui.tui.bindings import GuardedActions, KeySpec, TranslatedBindings, bindings, register
+from csp_tui.tui.console import Console, console_of
 
 register(
     KeySpec("distributor-request-copy-email", "c", "copy_email", "roles.key.copy_email",
@@ -38,7 +40,7 @@ class RequestBody(VerticalScroll):
 class DistributorRequestScreen(GuardedActions, TranslatedBindings, Screen[None]):
     """The saved request: what to send, and where the file is."""
 
-    BINDINGS: ClassVar = bindings("distributor-request", "app")
+    BINDINGS: ClassVar[list[BindingType]] = bindings("distributor-request", "app")
 
     def __init__(self, request: DistributorRequest, subject: str) -> None:
         super().__init__(classes="distributor-request")
@@ -64,16 +66,16 @@ class DistributorRequestScreen(GuardedActions, TranslatedBindings, Screen[None])
         self.query_one(RequestBody).focus()
 
     def action_copy_email(self) -> None:
-        self.app.copy_text(self.request.email_text)  # type: ignore[attr-defined]
+        console_of(self.app).copy_text(self.request.email_text)
 
     def action_copy_path(self) -> None:
-        self.app.copy_text(str(self.request.saved_path))  # type: ignore[attr-defined]
+        console_of(self.app).copy_text(str(self.request.saved_path))
 
     def action_close(self) -> None:
         self.dismiss()
 
 
-def show_request(app: Any, request: DistributorRequest, subject: str) -> None:
+def show_request(app: Console, request: DistributorRequest, subject: str) -> None:
     """Say where it was saved, and show it."""
     app.notify(t("roles.request.ready", path=safe_text(str(request.saved_path), 300)))
     app.push_screen(DistributorRequestScreen(request, subject))

@@ -7,18 +7,24 @@ a key the footer would hide (e.g. mutating actions in a read-only profile).
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from rich.console import Group
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
-from textual.screen import ModalScreen
+from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 
 from csp_tui.i18n import t
 from csp_tui.tui.bindings import TranslatedBindings, bindings
+from csp_tui.tui.console import Console
+from csp_tui.tui.console_commands import COMMANDS
+from csp_tui.tui.screens.detail import DetailScreen
+from csp_tui.tui.screens.log import CommandLogScreen
+from csp_tui.tui.screens.main import MainScreen
 
 
 class HelpBody(VerticalScroll):
@@ -38,8 +44,8 @@ def _table(rows: Sequence[tuple[str, str, str]]) -> Table:
 
 
 class HelpScreen(TranslatedBindings, ModalScreen[None]):
-    BINDINGS: ClassVar = [*bindings("modal"), *[
-        b for b in bindings("app") if b.action == "app.help"]]
+    BINDINGS: ClassVar[list[BindingType]] = [*bindings("modal"), *[
+        b for b in bindings("app") if isinstance(b, Binding) and b.action == "app.help"]]
 
     def __init__(self, context: str, keys: Sequence[tuple[str, str, str]],
                  commands: Sequence[tuple[str, str, str]], legend: Sequence[str] = ()
@@ -72,3 +78,45 @@ class HelpScreen(TranslatedBindings, ModalScreen[None]):
 
     def action_help(self) -> None:
         self.dismiss()
+
+
+def help_screen_for(console: Console, screen: Screen[Any]) -> HelpScreen:
+    """The help for ``screen``: its keys, and on the main screen the ``:`` commands."""
+    # One line per action, with every key that triggers it ("q, ^q"); what the footer
+    # shows comes first, then moving around (arrows, pages).
+    grouped: dict[tuple[str, str], tuple[list[str], str]] = {}
+    ordered = sorted(screen.active_bindings.values(), key=lambda a: not a.binding.show)
+    for active in ordered:
+        binding = active.binding
+        if binding.system or not binding.description or not active.enabled:
+            continue
+        if binding.action == "screen.copy_text":  # mouse selection, not a console key
+            continue
+        entry = grouped.setdefault((binding.action, binding.description),
+                                   ([], binding.tooltip))
+        display = screen.app.get_key_display(binding)
+        if display not in entry[0]:
+            entry[0].append(display)
+    keys = [(", ".join(displays), label, tooltip)
+            for (_, label), (displays, tooltip) in grouped.items()]
+    commands: list[tuple[str, str, str]] = []
+    if isinstance(screen, MainScreen):
+        for command in COMMANDS:
+            if console.command_allowed(command):
+                spelled = ":" + command.name
+                if command.aliases:
+                    spelled += f" ({', '.join(':' + alias for alias in command.aliases)})"
+                commands.append((spelled, t(command.title), t(command.help)))
+    legend = [t("tui.help.attention_mark")] if isinstance(screen, MainScreen) else []
+    return HelpScreen(context_name(screen), keys, commands, legend)
+
+
+def context_name(screen: Screen[Any]) -> str:
+    """Where the person is, in the help's title."""
+    if isinstance(screen, MainScreen):
+        return t(f"tui.pane.{screen.active_pane}")
+    if isinstance(screen, CommandLogScreen):
+        return t("tui.pane.log")
+    if isinstance(screen, DetailScreen):
+        return screen.record_title
+    return t("app.title")

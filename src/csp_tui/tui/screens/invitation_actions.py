@@ -20,16 +20,9 @@ import asyncio
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import Any
 
 import sqlite_utils
-from rich.text import Text
-from textual import events, on
-from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
-from textual.widgets import Button, Input, OptionList, Static
-from textual.widgets.option_list import Option
 
 from csp_tui.config import Role, Settings
 from csp_tui.domain.text import safe_text
@@ -40,28 +33,25 @@ from csp_tui.services.emulator_controls import EmulatorAnswer, EmulatorControls
 from csp_tui.state import invitations as ledger
 from csp_tui.state import timestamp
 from csp_tui.state.invitations import Invitation
-from csp_tui.tui.bindings import (
-    GuardedActions,
-    TranslatedBindings,
-    bindings,
-)
+from csp_tui.tui.console import Console
 from csp_tui.tui.formatting import datetime_text
 from csp_tui.tui.invitation_keys import (
     CANCEL,
     COPY_LINK,
-    MENU_ENTRIES,
     NOTE,
     RESEND,
     SANDBOX_ACCEPT,
     SANDBOX_ADVANCE,
-    available,
 )
-from csp_tui.tui.screens.invite import InvitationResultScreen, describe_error
-from csp_tui.tui.widgets.narrow_safe import NarrowSafeOptionList
+from csp_tui.tui.screens.invitation_modals import (
+    ConfirmCancelScreen,
+    InvitationMenuScreen,
+    NoteScreen,
+    invitation_name,
+)
+from csp_tui.tui.screens.invitation_result import InvitationResultScreen
+from csp_tui.tui.screens.invite import describe_error
 from csp_tui.tui.writes import write_then
-
-if TYPE_CHECKING:
-    from csp_tui.tui.app import CspApp
 
 log = logging.getLogger(__name__)
 
@@ -82,31 +72,27 @@ class LedgerSession:
     state: sqlite_utils.Database
 
 
-def _invitation(app: CspApp, invitation_id: str) -> Invitation | None:
+def _invitation(app: Console, invitation_id: str) -> Invitation | None:
     invitation = ledger.get(app.backend.state, invitation_id)
     if invitation is None:
         app.notify(t("tui.notify.record_gone"), severity="warning")
     return invitation
 
 
-def _now(app: CspApp) -> str:
+def _now(app: Console) -> str:
     return timestamp(app.now())
 
 
-def _changed(app: CspApp) -> None:
+def _changed(app: Console) -> None:
     app.schedule_refresh(frozenset({"invitations"}))
-
-
-def _name(invitation: Invitation) -> str:
-    return safe_text(invitation.company_name, 120)
 
 
 # --------------------------------------------------------------------------------- actions
 
 
-def run_action(app: CspApp, action: str, invitation_id: str) -> None:
+def run_action(app: Console, action: str, invitation_id: str) -> None:
     """Do ``action`` for one invitation (from a pane key or the menu)."""
-    handlers: dict[str, Callable[[CspApp, str], None]] = {
+    handlers: dict[str, Callable[[Console, str], None]] = {
         RESEND: resend,
         COPY_LINK: copy_link,
         NOTE: ask_note,
@@ -117,19 +103,32 @@ def run_action(app: CspApp, action: str, invitation_id: str) -> None:
     handlers[action](app, invitation_id)
 
 
-def copy_link(app: CspApp, invitation_id: str) -> None:
+def open_menu(app: Console, invitation_id: str) -> None:
+    """``m``: the menu of one invitation; the chosen entry runs as its own key would."""
+    invitation = ledger.get(app.backend.state, invitation_id)
+    if invitation is None:
+        return
+
+    def chosen(action: str | None) -> None:
+        if action:
+            run_action(app, action, invitation.id)
+
+    app.push_screen(InvitationMenuScreen(invitation), chosen)
+
+
+def copy_link(app: Console, invitation_id: str) -> None:
     invitation = _invitation(app, invitation_id)
     if invitation is not None and not app.read_only:
         app.copy_text(invitation.link)
 
 
-def confirm_cancel(app: CspApp, invitation_id: str) -> None:
+def confirm_cancel(app: Console, invitation_id: str) -> None:
     """Ask first, naming the organisation and what cancelling does (and does not do)."""
     invitation = _invitation(app, invitation_id)
     if invitation is None or app.read_only:
         return
     if not is_open(invitation):
-        app.notify(t("tui.invitations.not_open", company=_name(invitation),
+        app.notify(t("tui.invitations.not_open", company=invitation_name(invitation),
                      status=t(f"state.invitation.status.{invitation.status}")),
                    severity="warning")
         return
@@ -141,27 +140,27 @@ def confirm_cancel(app: CspApp, invitation_id: str) -> None:
     app.push_screen(ConfirmCancelScreen(invitation), answered)
 
 
-def cancel_now(app: CspApp, invitation_id: str) -> None:
+def cancel_now(app: Console, invitation_id: str) -> None:
     """Cancel on the writer thread; the list and the notice follow when it is done."""
     now = _now(app)
 
     def cancelled(invitation: Invitation) -> None:
         _changed(app)
-        app.notify(t("tui.invitations.cancelled", company=_name(invitation),
+        app.notify(t("tui.invitations.cancelled", company=invitation_name(invitation),
                      domain=safe_text(invitation.domain, 120)))
 
     write_then(app, lambda session: invitations.cancel(session, invitation_id, now=now),
                cancelled, lambda exc: _refused(app, exc))
 
 
-def _refused(app: CspApp, exc: Exception) -> None:
+def _refused(app: Console, exc: Exception) -> None:
     """The ledger or the profile refused a change (or the disk did): say why."""
     if not isinstance(exc, ledger.InvitationError | LookupError | invitations.ReadOnlyError):
         log.error("changing an invitation failed", exc_info=exc)
     app.notify(safe_text(str(exc), 300), severity="error")
 
 
-def ask_note(app: CspApp, invitation_id: str) -> None:
+def ask_note(app: Console, invitation_id: str) -> None:
     invitation = _invitation(app, invitation_id)
     if invitation is None or app.read_only:
         return
@@ -173,25 +172,25 @@ def ask_note(app: CspApp, invitation_id: str) -> None:
     app.push_screen(NoteScreen(invitation), answered)
 
 
-def add_note_now(app: CspApp, invitation_id: str, note: str) -> None:
+def add_note_now(app: Console, invitation_id: str, note: str) -> None:
     """Keep the note on the writer thread; the list and the notice follow when it is done."""
     now = _now(app)
 
     def noted(invitation: Invitation) -> None:
         _changed(app)
-        app.notify(t("tui.invitations.noted", company=_name(invitation)))
+        app.notify(t("tui.invitations.noted", company=invitation_name(invitation)))
 
     write_then(app, lambda session: invitations.add_note(session, invitation_id, note, now=now),
                noted, lambda exc: _refused(app, exc))
 
 
-def resend(app: CspApp, invitation_id: str) -> None:
+def resend(app: Console, invitation_id: str) -> None:
     """A reminder: the ledger counts it and the e-mail text is shown again to copy and send."""
     invitation = _invitation(app, invitation_id)
     if invitation is None or app.read_only:
         return
     if not is_open(invitation):
-        app.notify(t("tui.invitations.not_open", company=_name(invitation),
+        app.notify(t("tui.invitations.not_open", company=invitation_name(invitation),
                      status=t(f"state.invitation.status.{invitation.status}")),
                    severity="warning")
         return
@@ -199,7 +198,7 @@ def resend(app: CspApp, invitation_id: str) -> None:
                    exit_on_error=False)
 
 
-async def _resend(app: CspApp, invitation_id: str) -> None:
+async def _resend(app: Console, invitation_id: str) -> None:
     now = _now(app)
 
     async def job(session: Any) -> invitations.InviteResult:
@@ -224,12 +223,12 @@ def _emulator(session: Any) -> EmulatorControls:
     return EmulatorControls.of_session(session)
 
 
-def sandbox_accept(app: CspApp, invitation_id: str) -> None:
+def sandbox_accept(app: Console, invitation_id: str) -> None:
     invitation = _invitation(app, invitation_id)
     if invitation is None or app.read_only or not app.settings.profile.is_sandbox:
         return
     if not is_open(invitation):
-        app.notify(t("tui.invitations.not_open", company=_name(invitation),
+        app.notify(t("tui.invitations.not_open", company=invitation_name(invitation),
                      status=t(f"state.invitation.status.{invitation.status}")),
                    severity="warning")
         return
@@ -237,7 +236,7 @@ def sandbox_accept(app: CspApp, invitation_id: str) -> None:
                    exit_on_error=False)
 
 
-async def _sandbox_accept(app: CspApp, invitation: Invitation) -> None:
+async def _sandbox_accept(app: Console, invitation: Invitation) -> None:
     reseller_id = (invitation.reseller_id
                    if app.settings.profile.role is Role.INDIRECT_PROVIDER else None)
 
@@ -258,18 +257,18 @@ async def _sandbox_accept(app: CspApp, invitation: Invitation) -> None:
         app.notify(t("tui.invitations.sandbox.failed", status=response.status_code),
                    severity="error")
         return
-    app.notify(t("tui.invitations.sandbox.accepted", company=_name(invitation)))
+    app.notify(t("tui.invitations.sandbox.accepted", company=invitation_name(invitation)))
     # The ledger changes only when a sync finds the new customer, as with Partner Center.
     app.backend.request_sync()
 
 
-def sandbox_advance_clock(app: CspApp, days: int = 1) -> None:
+def sandbox_advance_clock(app: Console, days: int = 1) -> None:
     if app.read_only or not app.settings.profile.is_sandbox:
         return
     app.run_worker(_sandbox_advance(app, days), group="sandbox-control", exit_on_error=False)
 
 
-async def _sandbox_advance(app: CspApp, days: int) -> None:
+async def _sandbox_advance(app: Console, days: int) -> None:
     async def job(session: Any) -> EmulatorAnswer:
         return await _emulator(session).advance_clock(days=days)
 
@@ -290,155 +289,3 @@ async def _sandbox_advance(app: CspApp, days: int) -> None:
     moment = datetime_text(moment) if moment else ""
     app.notify(t("tui.invitations.sandbox.advanced", span=count_days(days), now=moment or "?"))
     app.backend.request_sync()
-
-
-# --------------------------------------------------------------------------------- modals
-
-
-def _describe(invitation: Invitation) -> Text:
-    text = Text(_name(invitation), style="bold")
-    text.append(f"  {safe_text(invitation.domain, 120)}")
-    if invitation.contact_email:
-        text.append(f"  {safe_text(invitation.contact_email, 120)}", style="dim")
-    return text
-
-
-class InvitationMenuScreen(GuardedActions, TranslatedBindings, ModalScreen[str | None]):
-    """``m``: the actions for one invitation; returns the chosen action."""
-
-    BINDINGS: ClassVar = bindings("invitation-modal")
-
-    def __init__(self, invitation: Invitation) -> None:
-        super().__init__(id="invitation-menu")
-        self.invitation = invitation
-
-    @property
-    def console(self) -> CspApp:
-        return self.app  # type: ignore[return-value]
-
-    def entries(self) -> list[tuple[str, str, str]]:
-        app = self.console
-        return [(action, key, label) for action, key, label in MENU_ENTRIES
-                if available(action, self.invitation.status, app.settings, app.read_only)]
-
-    def compose(self) -> ComposeResult:
-        with Vertical(classes="invitation-box"):
-            yield Static(Text(t("tui.invitations.menu.title"), style="bold"),
-                         classes="invitation-box-title")
-            yield Static(_describe(self.invitation), classes="invitation-subject")
-            options = []
-            for action, key, label in self.entries():
-                prompt = Text(f"{key}  ", style="bold")
-                prompt.append(t(label))
-                options.append(Option(prompt, id=action))
-            yield NarrowSafeOptionList(*options, id="invitation-menu-options")
-            yield Static(Text(t("tui.invitations.menu.hint")), classes="invitation-hint")
-
-    def on_mount(self) -> None:
-        options = self.query_one(OptionList)
-        # Nothing chosen until the person moves or presses a letter: an enter typed ahead (or
-        # one too many) must not send a reminder, which the ledger would count.
-        options.highlighted = None
-        options.focus()
-
-    def on_key(self, event: events.Key) -> None:
-        # The letters shown beside the entries do what they say, as on the pane.
-        for action, key, _label in self.entries():
-            if event.character == key:
-                event.stop()
-                self.dismiss(action)
-                return
-
-    @on(OptionList.OptionSelected)
-    def _chosen(self, event: OptionList.OptionSelected) -> None:
-        event.stop()
-        self.dismiss(event.option.id)
-
-    def action_close(self) -> None:
-        self.dismiss(None)
-
-
-class ConfirmCancelScreen(GuardedActions, TranslatedBindings, ModalScreen[bool]):
-    """"Cancel the invitation for X?" with what that does; ``y`` yes, ``n``/``esc`` no."""
-
-    BINDINGS: ClassVar = bindings("invitation-modal", "invitation-confirm")
-
-    def __init__(self, invitation: Invitation) -> None:
-        super().__init__(id="invitation-confirm")
-        self.invitation = invitation
-
-    def compose(self) -> ComposeResult:
-        invitation = self.invitation
-        with Vertical(classes="invitation-box"):
-            yield Static(Text(t("tui.invitations.cancel.question", company=_name(invitation),
-                                domain=safe_text(invitation.domain, 120)), style="bold"),
-                         classes="invitation-box-title")
-            yield Static(Text(t("tui.invitations.cancel.effect")), classes="invitation-effect")
-            with Horizontal(classes="invitation-buttons"):
-                yield Button(t("tui.invitations.cancel.yes"), id="invitation-confirm-yes",
-                             variant="error", compact=True)
-                yield Button(t("tui.invitations.cancel.no"), id="invitation-confirm-no",
-                             compact=True)
-
-    def on_mount(self) -> None:
-        # The harmless answer has the focus: an extra enter keeps the invitation.
-        self.query_one("#invitation-confirm-no", Button).focus()
-
-    @on(Button.Pressed, "#invitation-confirm-yes")
-    def _yes(self, event: Button.Pressed) -> None:
-        event.stop()
-        self.action_confirm()
-
-    @on(Button.Pressed, "#invitation-confirm-no")
-    def _no(self, event: Button.Pressed) -> None:
-        event.stop()
-        self.action_close()
-
-    def action_confirm(self) -> None:
-        self.dismiss(True)
-
-    def action_close(self) -> None:
-        self.dismiss(False)
-
-
-class NoteScreen(GuardedActions, TranslatedBindings, ModalScreen[str | None]):
-    """One line of note for an invitation; ``enter`` saves, ``esc`` drops it."""
-
-    BINDINGS: ClassVar = bindings("invitation-modal")
-    MAX_LENGTH = 500
-
-    def __init__(self, invitation: Invitation) -> None:
-        super().__init__(id="invitation-note")
-        self.invitation = invitation
-
-    def compose(self) -> ComposeResult:
-        invitation = self.invitation
-        with Vertical(classes="invitation-box"):
-            yield Static(Text(t("tui.invitations.note.title"), style="bold"),
-                         classes="invitation-box-title")
-            yield Static(_describe(invitation), classes="invitation-subject")
-            if invitation.notes:
-                # The latest lines: enough to avoid writing the same thing twice.
-                recent = "\n".join(invitation.notes.splitlines()[-3:])
-                yield Static(Text(safe_text(recent, 600), style="dim"),
-                             classes="invitation-notes")
-            field = Input(placeholder=t("tui.invitations.note.placeholder"),
-                          max_length=self.MAX_LENGTH, compact=True, id="invitation-note-input")
-            field.cursor_blink = getattr(self.app, "cursor_blink", True)
-            yield field
-            yield Static(Text(t("tui.invitations.note.hint")), classes="invitation-hint")
-
-    def on_mount(self) -> None:
-        self.query_one(Input).focus()
-
-    @on(Input.Submitted)
-    def _submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        text = event.value.strip()
-        if not text:
-            self.notify(t("state.error.note_empty"), severity="warning")
-            return
-        self.dismiss(text)
-
-    def action_close(self) -> None:
-        self.dismiss(None)

@@ -3,8 +3,9 @@
 The form asks for what the e-mail and the ledger need — organisation, the admin who will accept,
 the tenant's domain (how the acceptance is recognised later), the e-mail's language and, for a
 distributor, the reseller the customer is attached to. Sending goes through the back end's
-worker (``invitations.invite``); the result screen shows the link and the e-mail text, ready to
-copy (OSC 52) or save to a file when the terminal does not pass the clipboard through.
+worker (``invitations.invite``); the result screen (``invitation_result.py``) shows the link and
+the e-mail text, ready to copy (OSC 52) or save to a file when the terminal does not pass the
+clipboard through.
 
 Fields are checked here first (``validate_input``, no network) so every mistake is named next
 to its field before anything is asked of Partner Center.
@@ -14,11 +15,12 @@ from __future__ import annotations
 
 import asyncio
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import Any, ClassVar
 
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
+from textual.binding import BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Button, Footer, Input, Label, Select, Static
@@ -27,8 +29,8 @@ from csp_tui.cache import views
 from csp_tui.config import Role
 from csp_tui.domain.text import safe_text
 from csp_tui.i18n import t
-from csp_tui.partner_center import errors as pce
 from csp_tui.services import invitations
+from csp_tui.services.failure_words import partner_center_failure
 from csp_tui.services.invitations import InvitationInputError, InviteResult
 from csp_tui.state import timestamp
 from csp_tui.tui.bindings import (
@@ -38,26 +40,16 @@ from csp_tui.tui.bindings import (
     bindings,
     register,
 )
-from csp_tui.tui.formatting import date_text
-
-if TYPE_CHECKING:
-    from csp_tui.tui.app import CspApp
+from csp_tui.tui.console import Console, console_of
+from csp_tui.tui.screens.invitation_result import InvitationResultScreen
+from csp_tui.tui.screens.main import MainScreen
+from csp_tui.tui.widgets.tenant import TenantPane
 
 register(
     KeySpec("invite-submit", "f2", "send_invitation", "tui.invite.key.submit",
             "tui.invite.keyhelp.submit", "invite-form", mutating=True),
     KeySpec("invite-back", "escape", "back", "tui.key.back", "tui.keyhelp.back",
             "invite-form"),
-    KeySpec("invite-copy-link", "c", "copy_link", "tui.invite.key.copy_link",
-            "tui.invite.keyhelp.copy_link", "invite-result"),
-    KeySpec("invite-copy-email", "e", "copy_email", "tui.invite.key.copy_email",
-            "tui.invite.keyhelp.copy_email", "invite-result"),
-    KeySpec("invite-copy-subject", "t", "copy_subject", "tui.invite.key.copy_subject",
-            "tui.invite.keyhelp.copy_subject", "invite-result", show=False),
-    KeySpec("invite-save", "w", "save", "tui.key.save", "tui.invite.keyhelp.save",
-            "invite-result"),
-    KeySpec("invite-result-close", "escape", "back", "tui.key.close", "tui.keyhelp.close",
-            "invite-result"),
 )
 
 #: Form fields in order: (service field name, widget id suffix, label key).
@@ -80,14 +72,9 @@ def describe_error(exc: BaseException) -> str:
     """One sentence for a person about why sending to Partner Center did not work."""
     if isinstance(exc, invitations.ReadOnlyError | invitations.RelationshipLinkError):
         return safe_text(str(exc), 300)
-    if isinstance(exc, pce.AuthenticationError) or type(exc).__name__ == "SignInRequiredError":
-        return t("invite.cli.sign_in", error=safe_text(str(exc), 200))
-    if isinstance(exc, pce.ForbiddenError):
-        return t("invite.cli.forbidden", error=safe_text(str(exc), 200))
-    if isinstance(exc, pce.TransportError):
-        return t("invite.cli.unreachable", error=safe_text(str(exc), 200))
-    if isinstance(exc, pce.PartnerCenterError):
-        return t("invite.cli.partner_center_error", error=safe_text(str(exc), 200))
+    failure = partner_center_failure(exc)
+    if failure is not None:
+        return failure
     if isinstance(exc, RuntimeError):
         # ``backend.submit`` without a running worker: a console opened on the cache only.
         return t("tui.invite.error.offline")
@@ -100,16 +87,15 @@ class Prefill:
     domain: str = ""
 
 
-def prefill_from_selection(app: CspApp) -> Prefill:
+def prefill_from_selection(app: Console) -> Prefill:
     """The customer under the cursor when ``i`` is pressed on the customers or tenant pane."""
     try:
         main = app.main_screen
     except LookupError:
         return Prefill()
-    if app.screen is not main or main.active_pane not in {"customers", "tenant"}:
+    if (app.screen is not main or not isinstance(main, MainScreen)
+            or main.active_pane not in {"customers", "tenant"}):
         return Prefill()
-    from csp_tui.tui.widgets.tenant import TenantPane
-
     tenant = main.pane("tenant")
     customer_id = tenant.customer_id if isinstance(tenant, TenantPane) else None
     if not customer_id:
@@ -124,7 +110,7 @@ def prefill_from_selection(app: CspApp) -> Prefill:
                    domain=safe_text(domain, 253))
 
 
-def open_invite_form(app: CspApp) -> InviteScreen:
+def open_invite_form(app: Console) -> InviteScreen:
     """Push the form, prefilled from the selected customer when there is one."""
     screen = InviteScreen(prefill_from_selection(app))
     app.push_screen(screen)
@@ -141,7 +127,7 @@ class FieldError(Static):
 class InviteScreen(GuardedActions, TranslatedBindings, Screen[None]):
     """The invitation form; on success it is replaced by :class:`InvitationResultScreen`."""
 
-    BINDINGS: ClassVar = bindings("invite-form", "app")
+    BINDINGS: ClassVar[list[BindingType]] = bindings("invite-form", "app")
 
     def __init__(self, prefill: Prefill | None = None) -> None:
         super().__init__(id="invite")
@@ -150,8 +136,8 @@ class InviteScreen(GuardedActions, TranslatedBindings, Screen[None]):
         self.resellers: list[tuple[str, str]] = []  # (name, tenant id)
 
     @property
-    def console(self) -> CspApp:
-        return self.app  # type: ignore[return-value]
+    def console(self) -> Console:
+        return console_of(self.app)
 
     @property
     def is_distributor(self) -> bool:
@@ -363,95 +349,3 @@ class InviteScreen(GuardedActions, TranslatedBindings, Screen[None]):
 
 def _suffix(field: str) -> str:
     return next((s for f, s, _ in FIELDS if f == field), field)
-
-
-# --------------------------------------------------------------------------------- the result
-
-
-class ResultBody(VerticalScroll):
-    """Scrolls with the arrow keys (it takes the focus)."""
-
-
-def result_heading(result: InviteResult, kind: str) -> str:
-    invitation = result.invitation
-    company = safe_text(invitation.company_name, 120)
-    contact = safe_text(invitation.contact_email, 120)
-    if kind == "duplicate":
-        return t("tui.invite.result.duplicate", domain=safe_text(invitation.domain, 120),
-                 sent=date_text(invitation.last_sent_at), count=invitation.send_count)
-    if kind == "resent":
-        return t("tui.invite.result.resent", company=company, email=contact,
-                 count=invitation.send_count)
-    return t("tui.invite.result.recorded", company=company, email=contact)
-
-
-class InvitationResultScreen(GuardedActions, TranslatedBindings, Screen[None]):
-    """The link and the e-mail for one invitation: copy them, save them, send them."""
-
-    BINDINGS: ClassVar = bindings("invite-result", "app")
-
-    def __init__(self, result: InviteResult, *, kind: str = "new") -> None:
-        super().__init__(id="invite-result")
-        self.result = result
-        self.kind = kind  # new | duplicate | resent
-
-    @property
-    def console(self) -> CspApp:
-        return self.app  # type: ignore[return-value]
-
-    def compose(self) -> ComposeResult:
-        invitation = self.result.invitation
-        title = t("tui.invite.result.title", company=safe_text(invitation.company_name, 80))
-        yield Static(Text(title, style="bold"), classes="screen-title")
-        with ResultBody(classes="invite-body"):
-            heading = Text(result_heading(self.result, self.kind))
-            yield Static(heading, classes=f"invite-heading -{self.kind}")
-            yield Static(self._labelled("tui.invite.result.link", self.result.link),
-                         classes="invite-link")
-            recipient = safe_text(invitation.contact_email, 120)
-            if invitation.contact_name:
-                recipient = f"{safe_text(invitation.contact_name, 80)} <{recipient}>"
-            yield Static(self._labelled("tui.invite.result.to", recipient),
-                         classes="invite-field")
-            yield Static(self._labelled("tui.invite.result.subject",
-                                        safe_text(self.result.email_subject)),
-                         classes="invite-field")
-            # Line by line: safe_text removes control characters, newlines included.
-            body = "\n".join(safe_text(line) for line in self.result.email_body.splitlines())
-            yield Static(Text(body.rstrip("\n")), classes="invite-email")
-            yield Static(Text(t("tui.invite.result.hint")), classes="invite-hint")
-        yield Footer(show_command_palette=False)
-
-    @staticmethod
-    def _labelled(label_key: str, value: str) -> Text:
-        text = Text(f"{t(label_key)} ", style="bold")
-        text.append(value)
-        text.overflow = "fold"
-        return text
-
-    def on_mount(self) -> None:
-        self.query_one(ResultBody).focus()
-
-    def action_back(self) -> None:
-        self.dismiss()
-
-    def action_copy_link(self) -> None:
-        self.console.copy_text(self.result.link)
-
-    def action_copy_email(self) -> None:
-        self.console.copy_text(self.result.email_body)
-
-    def action_copy_subject(self) -> None:
-        self.console.copy_text(self.result.email_subject)
-
-    def email_document(self) -> str:
-        """What ``w`` writes: the addressee, the subject and the body (which holds the link)."""
-        invitation = self.result.invitation
-        return (f"{t('tui.invite.result.to')} {invitation.contact_email}\n"
-                f"{t('tui.invite.result.subject')} {self.result.email_subject}\n\n"
-                f"{self.result.email_body}")
-
-    def action_save(self) -> None:
-        invitation = self.result.invitation
-        self.console.save_export(f"invitation-{invitation.domain}-{invitation.id[:8]}.txt",
-                                 self.email_document())

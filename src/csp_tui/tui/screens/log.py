@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import ClassVar
 
 from textual.app import ComposeResult
+from textual.binding import BindingType
 from textual.screen import Screen
 from textual.widgets import Footer
 
@@ -13,7 +14,7 @@ from csp_tui.tui.widgets.lists import CommandLogPane
 
 
 class CommandLogScreen(GuardedActions, TranslatedBindings, Screen[None]):
-    BINDINGS: ClassVar = bindings("app", "log")
+    BINDINGS: ClassVar[list[BindingType]] = bindings("app", "log")
 
     def compose(self) -> ComposeResult:
         yield CommandLogPane()

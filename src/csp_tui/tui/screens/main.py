@@ -14,11 +14,11 @@ from __future__ import annotations
 import dataclasses
 import gc
 import time
-from typing import TYPE_CHECKING, ClassVar
+from typing import ClassVar
 
 from textual import events, on
 from textual.app import ComposeResult
-from textual.binding import ActiveBinding
+from textual.binding import ActiveBinding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.timer import Timer
@@ -26,6 +26,7 @@ from textual.widget import Widget
 
 from csp_tui.tui.backend import BackendStatus
 from csp_tui.tui.bindings import GuardedActions, TranslatedBindings, bindings, in_registry_order
+from csp_tui.tui.console import Console, console_of
 from csp_tui.tui.messages import CustomerSelected
 from csp_tui.tui.widgets.command_line import CommandLine
 from csp_tui.tui.widgets.lists import CustomersPane, InvitationsPane, SubscriptionsPane
@@ -33,9 +34,6 @@ from csp_tui.tui.widgets.pane import ListPane, Pane
 from csp_tui.tui.widgets.status_bar import KeyFooter, StatusBar
 from csp_tui.tui.widgets.tab_strip import TabStrip
 from csp_tui.tui.widgets.tenant import TenantPane
-
-if TYPE_CHECKING:
-    from csp_tui.tui.app import CspApp
 
 PANE_ORDER: tuple[str, ...] = ("customers", "tenant", "subscriptions", "invitations")
 WIDE_COLUMNS = 120
@@ -72,7 +70,7 @@ def _settle_heap() -> None:
 
 class MainScreen(GuardedActions, TranslatedBindings, Screen[None]):
     # "?" first: the footer lists the pane's keys, then these, and must always show help.
-    BINDINGS: ClassVar = bindings("app", "main")
+    BINDINGS: ClassVar[list[BindingType]] = bindings("app", "main")
     AUTO_FOCUS = None
 
     @property
@@ -97,8 +95,8 @@ class MainScreen(GuardedActions, TranslatedBindings, Screen[None]):
         self._progress_at = float("-inf")
 
     @property
-    def console(self) -> CspApp:
-        return self.app  # type: ignore[return-value]
+    def console(self) -> Console:
+        return console_of(self.app)
 
     def compose(self) -> ComposeResult:
         # Layout classes are set before the children exist, so they are styled once.
@@ -364,9 +362,7 @@ class MainScreen(GuardedActions, TranslatedBindings, Screen[None]):
         self.console.open_invite()
 
     def action_subscription_view(self, name: str) -> None:
-        from csp_tui.tui.screens.subscription_detail import show_preset
-
-        show_preset(self.app, name)
+        self.console.show_subscription_view(name)
 
     def action_command_log(self) -> None:
         self.console.action_command_log()

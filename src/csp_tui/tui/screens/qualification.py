@@ -15,11 +15,12 @@ status only.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import Any, ClassVar
 
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
+from textual.binding import BindingType
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Footer, Input, RadioButton, RadioSet, Static
@@ -31,12 +32,11 @@ from csp_tui.services import qualifications as service
 from csp_tui.services.writer import WriteSession
 from csp_tui.state import NotFoundError
 from csp_tui.tui.bindings import GuardedActions, KeySpec, TranslatedBindings, bindings, register
+from csp_tui.tui.console import Console, console_of
+from csp_tui.tui.screens.change_follow import follow_outbox
+from csp_tui.tui.screens.confirm_change import ConfirmChangeScreen
 from csp_tui.tui.screens.distributor_request import show_request
-from csp_tui.tui.screens.subscription_actions import ConfirmChangeScreen, follow_outbox
 from csp_tui.tui.writes import write_then
-
-if TYPE_CHECKING:
-    from csp_tui.tui.app import CspApp
 
 register(
     KeySpec("education-close", "escape", "edu_close", "tui.key.back", "subs.keyhelp.close",
@@ -44,10 +44,6 @@ register(
 )
 
 SEGMENTS: tuple[str, ...] = ("K12", "HigherEducation")
-
-
-def _console(app: Any) -> CspApp:
-    return app  # type: ignore[no-any-return]
 
 
 def qualification_lines(cache: Any, customer_id: str, now: Any) -> list[str]:
@@ -73,7 +69,7 @@ class WebsiteInput(Input):
 class EducationScreen(GuardedActions, TranslatedBindings, ModalScreen[None]):
     """Status of the customer's qualifications, and the Education request."""
 
-    BINDINGS: ClassVar = bindings("education")
+    BINDINGS: ClassVar[list[BindingType]] = bindings("education")
 
     def __init__(self, customer_id: str) -> None:
         super().__init__(classes="subs-modal")
@@ -86,8 +82,8 @@ class EducationScreen(GuardedActions, TranslatedBindings, ModalScreen[None]):
         return self.route is roles.Access.DISTRIBUTOR
 
     @property
-    def console(self) -> CspApp:
-        return self.app  # type: ignore[return-value]
+    def console(self) -> Console:
+        return console_of(self.app)
 
     def _customer(self) -> str:
         return safe_text(self.console.customer_name(self.customer_id) or self.customer_id, 120)
@@ -256,9 +252,8 @@ class EducationScreen(GuardedActions, TranslatedBindings, ModalScreen[None]):
         self.dismiss(None)
 
 
-def open_education(app: Any, customer_id: str) -> bool:
+def open_education(console: Console, customer_id: str) -> bool:
     """The Education qualification of one customer (status; the request unless read-only)."""
-    console = _console(app)
     if not customer_id or console.customer_name(customer_id) is None:
         console.notify(t("tui.notify.record_gone"), severity="warning")
         return False

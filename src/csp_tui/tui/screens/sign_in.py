@@ -10,6 +10,7 @@ from typing import ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Footer, Static
@@ -17,11 +18,12 @@ from textual.widgets import Footer, Static
 from csp_tui.domain.text import safe_text
 from csp_tui.i18n import t
 from csp_tui.tui.bindings import TranslatedBindings, bindings
+from csp_tui.tui.console import console_of
 
 
 class SignInScreen(TranslatedBindings, ModalScreen[bool]):
-    BINDINGS: ClassVar = [*bindings("sign-in"), *[
-        b for b in bindings("modal") if b.action == "close"]]
+    BINDINGS: ClassVar[list[BindingType]] = [*bindings("sign-in"), *[
+        b for b in bindings("modal") if isinstance(b, Binding) and b.action == "close"]]
 
     def __init__(self, prompt_text: str, user_code: str, url: str) -> None:
         super().__init__(id="sign-in")
@@ -41,10 +43,10 @@ class SignInScreen(TranslatedBindings, ModalScreen[bool]):
         yield Footer(show_command_palette=False)
 
     def action_copy_code(self) -> None:
-        self.app.copy_text(self.user_code)  # type: ignore[attr-defined]
+        console_of(self.app).copy_text(self.user_code)
 
     def action_copy_url(self) -> None:
-        self.app.copy_text(self.url)  # type: ignore[attr-defined]
+        console_of(self.app).copy_text(self.url)
 
     def action_close(self) -> None:
         self.dismiss(False)

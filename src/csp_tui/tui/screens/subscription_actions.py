@@ -22,49 +22,41 @@ all is not offered.
 
 from __future__ import annotations
 
-import asyncio
-import contextlib
-from collections.abc import Callable, Mapping
-from datetime import datetime
-from typing import TYPE_CHECKING, Any, ClassVar
+from collections.abc import Callable
+from typing import Any, ClassVar
 
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.containers import Vertical, VerticalScroll
-from textual.css.scalar import Scalar
-from textual.geometry import Size
+from textual.binding import BindingType
+from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
-from textual.worker import Worker
 
 from csp_tui.cache import views
 from csp_tui.domain import roles, terms
 from csp_tui.domain.text import safe_text
-from csp_tui.i18n import get_language, t
+from csp_tui.i18n import t
 from csp_tui.services import commerce_rules as rules
-from csp_tui.services import events as ev
-from csp_tui.services.pc_explain import explain
-from csp_tui.services.subscriptions import (
-    ActionNotAllowedError,
-    Plan,
-    ReadOnlyError,
-    distributor_request,
-    plan_action,
-    queue_action,
-    route_for,
-)
-from csp_tui.services.writer import WriteSession
-from csp_tui.state import NotFoundError, outbox
-from csp_tui.state.outbox import OutboxEntry, OutboxState
+from csp_tui.services.subscriptions import Plan
+from csp_tui.state.outbox import OutboxEntry
 from csp_tui.tui.bindings import GuardedActions, KeySpec, TranslatedBindings, bindings, register
+from csp_tui.tui.console import Console, console_of
 from csp_tui.tui.role_words import reword_bindings
+from csp_tui.tui.screens.subscription_plans import (
+    confirm_plan_screen,
+    make_plan,
+    prepare_request,
+    queue_plan,
+)
+from csp_tui.tui.screens.subscription_words import (
+    action_label,
+    allowed_text,
+    offered,
+    routes,
+)
 from csp_tui.tui.widgets.narrow_safe import NarrowSafeOptionList
-from csp_tui.tui.writes import write_then
-
-if TYPE_CHECKING:
-    from csp_tui.tui.app import CspApp
 
 register(
     KeySpec("subs-actions-quantity", "q", "sub_quantity", "subs.key.quantity",
@@ -81,10 +73,6 @@ register(
             "subscription-actions"),
     KeySpec("subs-quantity-close", "escape", "sub_close", "tui.key.back", "subs.keyhelp.close",
             "subscription-quantity"),
-    KeySpec("subs-confirm-yes", "y", "sub_confirm", "subs.key.confirm", "subs.keyhelp.confirm",
-            "subscription-confirm", mutating=True),
-    KeySpec("subs-confirm-no", "n,escape", "sub_close", "subs.key.keep", "subs.keyhelp.keep",
-            "subscription-confirm"),
 )
 
 #: Action -> the key that starts it (the same order as :data:`rules.ACTIONS`).
@@ -95,288 +83,6 @@ ACTION_KEYS: dict[str, str] = {
     rules.REACTIVATE: "r",
     rules.CANCEL: "x",
 }
-_FINISHED = (OutboxState.DONE, OutboxState.FAILED, OutboxState.NEEDS_ATTENTION)
-
-
-def _console(app: Any) -> CspApp:
-    return app  # type: ignore[no-any-return]
-
-
-def _zone(now: datetime) -> Any:
-    return now.tzinfo
-
-
-# -- who does it: the role matrix -----------------------------------------------------------
-
-
-def routes(app: Any) -> dict[str, roles.Access]:
-    """Every change and how this profile's role gets it done."""
-    profile = _console(app).settings.profile
-    return {action: route_for(profile, action) for action in rules.ACTIONS}
-
-
-def offered(app: Any) -> list[str]:
-    """The changes offered at all (a change no route leads to is not)."""
-    return [action for action, route in routes(app).items()
-            if route is not roles.Access.REFUSED]
-
-
-# -- words --------------------------------------------------------------------------------
-
-
-def action_label(action: str, sub: rules.SubscriptionFacts, *,
-                 distributor: bool = False) -> str:
-    """"Change the number of seats", "Turn auto-renew off", … (``distributor``: "Ask the
-    distributor to change seats", …)."""
-    prefix = "roles.action" if distributor else "subs.action"
-    if action == rules.TOGGLE_AUTO_RENEW:
-        return t(f"{prefix}.auto_renew_on" if not sub.auto_renew
-                 else f"{prefix}.auto_renew_off")
-    return t(f"{prefix}.{action}")
-
-
-def allowed_text(action: str, allowed: rules.Allowed, sub: rules.SubscriptionFacts,
-                 now: datetime) -> str:
-    """What the action would do, or why it cannot be done now."""
-    zone = _zone(now)
-    if not allowed.ok:
-        return rules.reason_text(allowed, None, zone, now)
-    if action == rules.CHANGE_QUANTITY:
-        params = allowed.params
-        until = params.get("decrease_until")
-        if params.get("can_increase") and params.get("can_decrease"):
-            return t("subs.hint.quantity_both", min=params.get("min"),
-                     until=terms.moment_in_words(until, None, zone, now),
-                     left=terms.time_left(until, now))
-        if params.get("can_decrease"):
-            return t("subs.hint.quantity_decrease", min=params.get("min"),
-                     until=terms.moment_in_words(until, None, zone, now),
-                     left=terms.time_left(until, now))
-        return t("subs.hint.quantity_increase")
-    return rules.effect_only(sub, action, None, now, None, zone)
-
-
-def explain_entry(app: Any, entry: OutboxEntry) -> str:
-    """A failed outbox entry as a person should read it: what happened and what to do."""
-    console = _console(app)
-    now = console.now()
-    code = (entry.error_code or "").strip() or None
-    status = int(code) if code and code.isdigit() and 400 <= int(code) <= 599 else None
-    subscription: Mapping[str, Any] | None = None
-    subscription_id = entry.payload.get("subscription_id") if entry.payload else None
-    if subscription_id:
-        owner = entry.payload.get("customer_id") or entry.customer_id
-        subscription = views.subscription_record(console.backend.cache, str(subscription_id),
-                                                 customer_id=str(owner) if owner else None)
-    error: tuple[Any, ...] = (code, entry.error_message or "")
-    if status is not None:
-        error = (*error, status)
-    return explain(error, subscription=subscription, zone=_zone(now), now=now)  # type: ignore[arg-type]
-
-
-def follow_outbox(app: Any, entry_id: str) -> Worker[None]:
-    """Wait (without blocking the console) until the entry is sent. The app announces the
-    outcome of every entry (a refusal explained in words, see ``explain_entry``) — also of
-    entries queued elsewhere — so this only keeps the worker alive until then."""
-    console = _console(app)
-
-    async def follow() -> None:
-        loop = asyncio.get_running_loop()
-        finished = asyncio.Event()
-
-        def on_event(event: ev.Event) -> None:
-            # Called by the back end from its own thread: only hand over to our loop.
-            if (isinstance(event, ev.OutboxUpdated) and event.entry_id == entry_id
-                    and event.state in {state.value for state in _FINISHED}):
-                with contextlib.suppress(RuntimeError):  # the console is closing
-                    loop.call_soon_threadsafe(finished.set)
-
-        unsubscribe = console.backend.subscribe(on_event)
-        try:
-            entry = outbox.get(console.backend.state, entry_id)
-            if entry is not None and entry.state not in _FINISHED:
-                await finished.wait()
-        finally:
-            unsubscribe()
-
-    return console.run_worker(follow(), group=f"outbox-follow-{entry_id}",
-                              exit_on_error=False)
-
-
-def queue_plan(app: Any, plan: Plan,
-               queued: Callable[[OutboxEntry], object] | None = None) -> None:
-    """Write a confirmed plan to the outbox (on the writer thread), send it now, and follow
-    it; ``queued(entry)`` once it is in the outbox."""
-    console = _console(app)
-    profile = console.settings.profile
-
-    def write(session: WriteSession) -> OutboxEntry:
-        return queue_action(session.state, plan, customer_id=plan.customer_id,
-                            subscription_id=plan.subscription_id, profile=profile)
-
-    def written(entry: OutboxEntry) -> None:
-        if entry.payload.get("changes") != plan.changes:
-            # An earlier change of the same kind still waits: that one goes first, not this.
-            console.notify(t("subs.notify.already_waiting",
-                             subject=safe_text(entry.subject, 120)), severity="warning")
-        else:
-            console.notify(t("subs.notify.queued", subject=safe_text(entry.subject, 120)))
-        console.backend.kick_outbox()
-        console.refresh_status()
-        follow_outbox(console, entry.id)
-        _reload_details(console)
-        if queued is not None:
-            queued(entry)
-
-    def refused(exc: Exception) -> None:
-        if not isinstance(exc, ReadOnlyError | ActionNotAllowedError):
-            raise exc
-        console.notify(safe_text(str(exc), 300), severity="warning")
-
-    write_then(console, write, written, refused)
-
-
-def _reload_details(app: Any) -> None:
-    """Detail screens under the dialogs show the change as waiting."""
-    from csp_tui.tui.screens.subscription_detail import SubscriptionDetailScreen
-
-    for screen in app.screen_stack:
-        if isinstance(screen, SubscriptionDetailScreen) and screen.is_mounted:
-            screen.load()
-
-
-def prepare_request(app: Any, plan: Plan) -> None:
-    """For a role whose distributor makes the change: save the complete request (on the writer
-    thread) and show it. Nothing is queued or sent. Said why when the rules or the profile
-    refuse."""
-    from csp_tui.tui.screens.distributor_request import show_request
-
-    console = _console(app)
-    now = console.now()
-    settings = console.settings
-    language = get_language()
-
-    def write(session: WriteSession) -> Any:
-        return distributor_request(
-            session.cache, plan, profile=settings.profile,
-            exports_dir=settings.locations.exports_dir, now=now,
-            language=language, zone=_zone(now))
-
-    def refused(exc: Exception) -> None:
-        if isinstance(exc, ReadOnlyError | ActionNotAllowedError | NotFoundError):
-            console.notify(safe_text(str(exc), 300), severity="warning")
-        elif isinstance(exc, OSError):
-            console.notify(t("roles.request.failed",
-                             error=safe_text(str(exc.strerror or exc), 200)), severity="error")
-        else:
-            raise exc
-
-    write_then(console, write, lambda request: show_request(console, request, plan.subject),
-               refused)
-
-
-def make_plan(app: Any, subscription_id: str, action: str, value: Any = None, *,
-              customer_id: str | None = None) -> Plan | None:
-    console = _console(app)
-    now = console.now()
-    try:
-        return plan_action(console.backend.cache, subscription_id, action, value, now=now,
-                           profile=console.settings.profile, zone=_zone(now),
-                           customer_id=customer_id)
-    except NotFoundError:
-        console.notify(t("tui.notify.record_gone"), severity="warning")
-        return None
-
-
-# -- screens ------------------------------------------------------------------------------
-
-
-class ConfirmBody(VerticalScroll, can_focus=True):
-    """The confirmation's facts, scrolled with the arrow keys when they do not fit."""
-
-
-class ConfirmChangeScreen(GuardedActions, TranslatedBindings, ModalScreen[bool]):
-    """"Really?": the subscription, the customer, the exact effect and what to know.
-
-    ``y`` confirms, ``n`` or ``esc`` keeps things as they are.
-    """
-
-    BINDINGS: ClassVar = bindings("subscription-confirm")
-
-    def __init__(self, title: str, rows: list[tuple[str, str]], notes: list[str],
-                 *, final: bool = False, distributor: bool = False) -> None:
-        super().__init__(classes="subs-modal")
-        self.title_text = title
-        self.rows = rows
-        self.notes = notes
-        self.final = final
-        # "y" prepares a request for the distributor: nothing goes to Partner Center.
-        self.distributor = distributor
-        if distributor:
-            reword_bindings(self, {"sub_confirm": ("roles.key.confirm",
-                                                   "roles.keyhelp.confirm")})
-
-    def compose(self) -> ComposeResult:
-        with Vertical(classes="subs-box subs-confirm" + (" -final" if self.final else "")):
-            yield Static(Text(self.title_text, style="bold"), classes="subs-box-title")
-            # What is asked about scrolls (↑/↓) when it does not fit, e.g. at 80×24; the
-            # question under it never leaves the screen.
-            with ConfirmBody(classes="subs-confirm-body"):
-                for label, value in self.rows:
-                    yield Static(Text(label), classes="subs-label")
-                    yield Static(Text(safe_text(value, 500)), classes="subs-value")
-                for note in self.notes:
-                    yield Static(Text("• " + safe_text(note, 300)), classes="subs-note")
-            yield Static(Text(t("roles.confirm.question" if self.distributor
-                                else "subs.confirm.question")), classes="subs-question")
-        yield Footer(show_command_palette=False)
-
-    def on_mount(self) -> None:
-        self.query_one(ConfirmBody).focus()
-        self.call_after_refresh(self._fit_body)
-
-    def on_resize(self) -> None:
-        self.call_after_refresh(self._fit_body)
-
-    def _fit_body(self) -> None:
-        """Let the facts take what the box's max-height leaves after its title, question and
-        border, so the box stays as small as its content and the question stays inside it."""
-        box = self.query_one(".subs-confirm", Vertical)
-        body = self.query_one(ConfirmBody)
-        limit = box.styles.max_height
-        if limit is None:
-            return
-        # The percentage is of what the docked footer leaves of the screen.
-        footer = self.query_one(Footer).outer_size.height
-        room = int(limit.resolve(Size(self.size.width, self.size.height - footer), self.app.size))
-        taken = box.outer_size.height - box.content_size.height  # border and padding
-        for part in (box.query_one(".subs-box-title"), box.query_one(".subs-question")):
-            taken += part.outer_size.height + part.styles.margin.top + part.styles.margin.bottom
-        height = max(3, room - taken)
-        if body.styles.max_height != Scalar.from_number(height):
-            body.styles.max_height = height
-
-    def action_sub_confirm(self) -> None:
-        self.dismiss(True)
-
-    def action_sub_close(self) -> None:
-        self.dismiss(False)
-
-
-def confirm_plan_screen(plan: Plan, sub: rules.SubscriptionFacts, now: datetime
-                        ) -> ConfirmChangeScreen:
-    """The confirmation of a planned change: which subscription, whose, and exactly what
-    happens (the plan's effect without the product and customer, named just above it)."""
-    effect = rules.effect_only(sub, plan.action, plan.value, now, None, _zone(now))
-    rows = [(t("subs.confirm.subscription"), sub.product),
-            (t("subs.confirm.customer"), plan.customer_name),
-            (t("subs.confirm.effect"), effect)]
-    if plan.route is roles.Access.DISTRIBUTOR:
-        return ConfirmChangeScreen(t("roles.confirm.title"), rows,
-                                   [t("roles.confirm.nothing_sent"), *plan.notes],
-                                   final=plan.action == rules.CANCEL, distributor=True)
-    return ConfirmChangeScreen(t("subs.confirm.title"), rows, list(plan.notes),
-                               final=plan.action == rules.CANCEL)
 
 
 class QuantityInput(Input):
@@ -386,7 +92,7 @@ class QuantityInput(Input):
 class QuantityScreen(GuardedActions, TranslatedBindings, ModalScreen[Plan | None]):
     """Type the new number of seats; the rules answer before anything is confirmed."""
 
-    BINDINGS: ClassVar = bindings("subscription-quantity")
+    BINDINGS: ClassVar[list[BindingType]] = bindings("subscription-quantity")
 
     def __init__(self, subscription_id: str, sub: rules.SubscriptionFacts, hint: str) -> None:
         super().__init__(classes="subs-modal")
@@ -422,7 +128,7 @@ class QuantityScreen(GuardedActions, TranslatedBindings, ModalScreen[Plan | None
         if not isinstance(value, int):
             self._say(t("subs.quantity.not_number"))
             return
-        plan = make_plan(self.app, self.subscription_id, rules.CHANGE_QUANTITY, value,
+        plan = make_plan(console_of(self.app), self.subscription_id, rules.CHANGE_QUANTITY, value,
                          customer_id=self.sub.customer_id)
         if plan is None:
             self.dismiss(None)
@@ -448,7 +154,7 @@ class ActionList(NarrowSafeOptionList):
 class SubscriptionActionsScreen(GuardedActions, TranslatedBindings, ModalScreen[None]):
     """Every change of one subscription, with the rules' answer next to it."""
 
-    BINDINGS: ClassVar = bindings("subscription-actions")
+    BINDINGS: ClassVar[list[BindingType]] = bindings("subscription-actions")
 
     def __init__(self, subscription_id: str, customer_id: str | None = None) -> None:
         super().__init__(classes="subs-modal")
@@ -464,7 +170,7 @@ class SubscriptionActionsScreen(GuardedActions, TranslatedBindings, ModalScreen[
 
     def _read_routes(self) -> None:
         """Which changes this role gets done, and how (before the footer reads the keys)."""
-        self.routes = routes(self.app)
+        self.routes = routes(self.console)
         self.actions = [action for action in rules.ACTIONS
                         if self.routes[action] is not roles.Access.REFUSED]
         self.distributor = any(route is roles.Access.DISTRIBUTOR
@@ -478,8 +184,8 @@ class SubscriptionActionsScreen(GuardedActions, TranslatedBindings, ModalScreen[
                 if self.routes[action] is roles.Access.DISTRIBUTOR})
 
     @property
-    def console(self) -> CspApp:
-        return self.app  # type: ignore[return-value]
+    def console(self) -> Console:
+        return console_of(self.app)
 
     def _load(self) -> None:
         self.record = views.subscription_record(self.console.backend.cache,
@@ -593,7 +299,7 @@ class SubscriptionActionsScreen(GuardedActions, TranslatedBindings, ModalScreen[
             self.app.push_screen(QuantityScreen(self.subscription_id, self.sub, hint),
                                  self._confirm)
             return
-        self._confirm(make_plan(self.app, self.subscription_id, action,
+        self._confirm(make_plan(self.console, self.subscription_id, action,
                                 customer_id=self.customer_id))
 
     def _confirm(self, plan: Plan | None) -> None:
@@ -608,11 +314,11 @@ class SubscriptionActionsScreen(GuardedActions, TranslatedBindings, ModalScreen[
                 return
             if plan.route is roles.Access.DISTRIBUTOR:
                 # Not queued: the request for the distributor is saved and shown instead.
-                app = self.app
+                app = self.console
                 self.dismiss(None)
                 prepare_request(app, plan)
                 return
-            queue_plan(self.app, plan, self._queued)
+            queue_plan(self.console, plan, self._queued)
 
         if self.sub is None:
             return
@@ -658,12 +364,11 @@ _METHOD_ACTIONS: dict[str, str] = {f"sub_{name}": action
                                    for action, name in _ACTION_METHODS.items()}
 
 
-def open_subscription_actions(app: Any, subscription_id: str,
+def open_subscription_actions(console: Console, subscription_id: str,
                               on_close: Callable[[None], Any] | None = None, *,
                               customer_id: str | None = None) -> bool:
     """Open the changes of one subscription (not for perpetual licences, not read-only, not
     for a role that can get none of them done)."""
-    console = _console(app)
     if console.read_only:
         return False
     if not offered(console):

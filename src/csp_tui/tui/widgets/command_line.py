@@ -11,14 +11,14 @@ from typing import ClassVar
 
 from textual import events, on
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.message import Message
 from textual.widgets import Input, Label
 
 from csp_tui.i18n import t
 from csp_tui.tui.bindings import TranslatedBindings
-from csp_tui.tui.commands import complete
+from csp_tui.tui.console_commands import complete
 
 
 class CommandInput(Input):
@@ -26,7 +26,7 @@ class CommandInput(Input):
 
 
 class CommandLine(TranslatedBindings, Horizontal):
-    BINDINGS: ClassVar = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "tui.key.close", id="command-line-cancel"),
         Binding("up", "history(-1)", "tui.key.history_back", show=False,
                 id="command-line-history-back"),

@@ -15,11 +15,11 @@ from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.widgets import Button, Static
 
-from csp_tui.ares import AresCompany
 from csp_tui.domain import validation as v
 from csp_tui.domain.text import safe_text
 from csp_tui.i18n import t
 from csp_tui.i18n.formatting import format_date
+from csp_tui.services.company_register import AresCompany
 
 
 def change_lines(changes: Sequence[tuple[str, str, str]]) -> list[str]:

@@ -7,6 +7,7 @@ from typing import ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
+from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
@@ -25,7 +26,7 @@ register(
 class DraftOfferScreen(TranslatedBindings, ModalScreen[bool | None]):
     """A draft exists: continue it (True), start empty (False) or close (None)."""
 
-    BINDINGS: ClassVar = bindings("new-tenant-draft")
+    BINDINGS: ClassVar[list[BindingType]] = bindings("new-tenant-draft")
 
     def __init__(self, values: Mapping[str, object], saved_at: str) -> None:
         super().__init__(id="new-tenant-draft")

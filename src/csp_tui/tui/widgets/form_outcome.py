@@ -13,6 +13,7 @@ from typing import ClassVar
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
+from textual.binding import BindingType
 from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Static
@@ -21,6 +22,7 @@ from csp_tui.domain.text import safe_text
 from csp_tui.i18n import t
 from csp_tui.services import onboarding
 from csp_tui.tui.bindings import GuardedActions, KeySpec, TranslatedBindings, bindings, register
+from csp_tui.tui.console import console_of
 
 register(
     KeySpec("tenant-result-reveal", "v", "reveal", "tenant_form.key.reveal",
@@ -48,7 +50,7 @@ class ResultBody(VerticalScroll):
 
 
 class TenantResultScreen(GuardedActions, TranslatedBindings, Screen[None]):
-    BINDINGS: ClassVar = bindings("new-tenant-result", "app")
+    BINDINGS: ClassVar[list[BindingType]] = bindings("new-tenant-result", "app")
 
     def __init__(self, created: onboarding.CreatedTenant, *, title: str | None = None) -> None:
         super().__init__(id="new-tenant-result")
@@ -124,11 +126,11 @@ class TenantResultScreen(GuardedActions, TranslatedBindings, Screen[None]):
     def action_copy_password(self) -> None:
         if not self._password:
             return
-        self.app.copy_text(self._password)  # type: ignore[attr-defined]
+        console_of(self.app).copy_text(self._password)
         self._copied("tenant_form.result.copied")
 
     def action_copy_user(self) -> None:
-        self.app.copy_text(self.admin_user)  # type: ignore[attr-defined]
+        console_of(self.app).copy_text(self.admin_user)
         self._copied("tenant_form.result.user_copied")
 
     def action_close(self) -> None:
@@ -145,7 +147,7 @@ class TenantResultScreen(GuardedActions, TranslatedBindings, Screen[None]):
 
 
 class DistributorRequestScreen(GuardedActions, TranslatedBindings, Screen[None]):
-    BINDINGS: ClassVar = bindings("new-tenant-request", "app")
+    BINDINGS: ClassVar[list[BindingType]] = bindings("new-tenant-request", "app")
 
     def __init__(self, package: onboarding.DistributorPackage, company_name: str) -> None:
         super().__init__(id="new-tenant-request")
@@ -172,10 +174,10 @@ class DistributorRequestScreen(GuardedActions, TranslatedBindings, Screen[None])
         self.query_one(ResultBody).focus()
 
     def action_copy_email(self) -> None:
-        self.app.copy_text(self.package.email_text)  # type: ignore[attr-defined]
+        console_of(self.app).copy_text(self.package.email_text)
 
     def action_copy_path(self) -> None:
-        self.app.copy_text(str(self.package.saved_path))  # type: ignore[attr-defined]
+        console_of(self.app).copy_text(str(self.package.saved_path))
 
     def action_close(self) -> None:
         self.dismiss()

@@ -20,6 +20,7 @@ from rich.table import Table
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
+from textual.binding import BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.message import Message
 from textual.screen import Screen
@@ -32,6 +33,7 @@ from csp_tui.services import onboarding
 from csp_tui.state import outbox
 from csp_tui.state.outbox import OutboxEntry, OutboxState
 from csp_tui.tui.bindings import GuardedActions, KeySpec, TranslatedBindings, bindings, register
+from csp_tui.tui.console import console_of
 
 register(
     KeySpec("tenant-confirm-back", "escape", "back", "tui.key.back",
@@ -61,7 +63,7 @@ def summary_table(summary: Sequence[tuple[str, str]]) -> Table:
 
 
 class TenantConfirmScreen(GuardedActions, TranslatedBindings, Screen[Outcome | None]):
-    BINDINGS: ClassVar = bindings("new-tenant-confirm", "app")
+    BINDINGS: ClassVar[list[BindingType]] = bindings("new-tenant-confirm", "app")
 
     def __init__(self, prepared: onboarding.Prepared, *, notes: Sequence[str] = (),
                  with_reseller: bool = False) -> None:
@@ -172,7 +174,7 @@ class TenantConfirmScreen(GuardedActions, TranslatedBindings, Screen[Outcome | N
     def _credentials_for(self, entry_id: str) -> dict[str, str] | None:
         with self._credentials_lock:
             mine = self._credentials.pop(entry_id, None)
-        return mine or self.app.backend.take_credentials(entry_id)  # type: ignore[attr-defined]
+        return mine or console_of(self.app).backend.take_credentials(entry_id)
 
     def _on_backend_event(self, event: ev.Event) -> None:
         # The back end calls this from its own thread: only post.
@@ -181,7 +183,7 @@ class TenantConfirmScreen(GuardedActions, TranslatedBindings, Screen[Outcome | N
 
     @work(exclusive=True, group="tenant-create", exit_on_error=False)
     async def _create(self) -> None:
-        backend: Any = self.app.backend  # type: ignore[attr-defined]
+        backend = console_of(self.app).backend
         prepared = self.prepared
         sink = self._keep_credentials
         if self._unsubscribe is None:
@@ -209,7 +211,7 @@ class TenantConfirmScreen(GuardedActions, TranslatedBindings, Screen[Outcome | N
     def _look_again(self) -> None:
         if self.entry_id is None or self.settled:
             return
-        entry = outbox.get(self.app.backend.state, self.entry_id)  # type: ignore[attr-defined]
+        entry = outbox.get(console_of(self.app).backend.state, self.entry_id)
         if entry is None:
             return
         if entry.state is OutboxState.DONE:
@@ -244,7 +246,7 @@ class TenantConfirmScreen(GuardedActions, TranslatedBindings, Screen[Outcome | N
 
     @work(exclusive=True, group="tenant-create", exit_on_error=False)
     async def _prepare_package(self) -> None:
-        backend: Any = self.app.backend  # type: ignore[attr-defined]
+        backend = console_of(self.app).backend
         prepared = self.prepared
         language = get_language()
 

@@ -6,10 +6,12 @@ from collections.abc import Hashable
 from typing import Any, ClassVar
 
 from rich.text import Text
+from textual.binding import BindingType
 
 from csp_tui.cache import views
 from csp_tui.domain.text import safe_text
 from csp_tui.i18n import t
+from csp_tui.services.part_words import part_line, short_line
 from csp_tui.tui.bindings import bindings
 from csp_tui.tui.invitation_keys import ROW_ACTIONS as INVITATION_ROW_ACTIONS
 from csp_tui.tui.invitation_keys import InvitationPaneActions
@@ -31,7 +33,7 @@ from csp_tui.tui.sources import (
     subscription_columns,
 )
 from csp_tui.tui.widgets.pane import ListPane
-from csp_tui.tui.widgets.virtual_table import Column, RowSource
+from csp_tui.tui.widgets.table_layout import Column, RowSource
 
 
 class CustomersPane(ListPane):
@@ -72,7 +74,7 @@ _LIST_PARTS = ("subscriptions", "entitlements")
 class SubscriptionsPane(ListPane):
     """One customer's subscriptions and perpetual licences, or (``a``) everybody's."""
 
-    BINDINGS: ClassVar = bindings("subscriptions")
+    BINDINGS: ClassVar[list[BindingType]] = bindings("subscriptions")
     pane_name = "subscriptions"
     title_key = "tui.pane.subscriptions"
     empty_key = "tui.empty.subscriptions"
@@ -109,8 +111,6 @@ class SubscriptionsPane(ListPane):
             return t("tui.empty.preset")
         if not self.show_all and self.customer_id:
             # Empty because a part could not be read, or the tenant is brand new: say so.
-            from csp_tui.services.part_words import part_line
-
             cache = self.console.backend.cache
             stale = views.stale_parts(cache, self.customer_id, _LIST_PARTS)
             if stale:
@@ -148,8 +148,6 @@ class SubscriptionsPane(ListPane):
             parts.append(Text(f" · {t('tui.preset.' + self.preset)}", style="italic"))
         if not self.show_all and self.customer_id and self.is_mounted:
             # What is listed may be from an earlier read: the parts the last sync missed.
-            from csp_tui.services.part_words import short_line
-
             zone = self.console.now().tzinfo
             for part in views.stale_parts(self.console.backend.cache, self.customer_id,
                                           _LIST_PARTS):
@@ -194,16 +192,14 @@ class SubscriptionsPane(ListPane):
             self.console.open_subscription_actions(row.id, row.customer_id)
 
     def open_row(self, row: views.SubscriptionListRow) -> None:
-        from csp_tui.tui.screens.subscription_detail import open_subscription_detail
-
-        open_subscription_detail(self.console, row.id, row.customer_id)
+        self.console.open_subscription_detail(row.id, row.customer_id)
 
 
 class InvitationsPane(InvitationPaneActions, ListPane):
     """The ledger of reseller relationship requests this profile sent (its row actions —
     resend, copy link, note, and the sandbox controls — live in invitation_actions)."""
 
-    BINDINGS: ClassVar = bindings("invitations")
+    BINDINGS: ClassVar[list[BindingType]] = bindings("invitations")
     pane_name = "invitations"
     title_key = "tui.pane.invitations"
     empty_key = "tui.empty.invitations"

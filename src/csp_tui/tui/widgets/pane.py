@@ -6,12 +6,12 @@ The title says what the pane shows right now: ``Customers /šum (12) · name ↑
 from __future__ import annotations
 
 from collections.abc import Hashable
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import Any, ClassVar
 
 from rich.text import Text
 from textual import events, on
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.geometry import Size
 from textual.reactive import Reactive
@@ -20,11 +20,10 @@ from textual.widgets import Input, Static
 from csp_tui.domain.text import safe_text
 from csp_tui.i18n import t
 from csp_tui.tui.bindings import GuardedActions, TranslatedBindings, bindings
+from csp_tui.tui.console import Console, console_of
 from csp_tui.tui.sources import SortOption
-from csp_tui.tui.widgets.virtual_table import Column, RowSource, VirtualTable
-
-if TYPE_CHECKING:
-    from csp_tui.tui.app import CspApp
+from csp_tui.tui.widgets.table_layout import Column, RowSource
+from csp_tui.tui.widgets.virtual_table import VirtualTable
 
 
 class PaneTitle(Static):
@@ -51,8 +50,8 @@ class Pane(GuardedActions, TranslatedBindings, Vertical):
         super().__init__(id=id or self.pane_name, classes=f"pane {classes or ''}".strip())
 
     @property
-    def console(self) -> CspApp:
-        return self.app  # type: ignore[return-value]
+    def console(self) -> Console:
+        return console_of(self.app)
 
     def compose(self) -> ComposeResult:
         yield PaneTitle(classes="pane-title")
@@ -126,7 +125,7 @@ class FilterInput(TranslatedBindings, Input):
     # scroll range, which needs a repaint at most.
     virtual_size: Reactive[Size] = Reactive(Size(0, 0), layout=False)
 
-    BINDINGS: ClassVar = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "tui.key.clear_filter", id="filter-cancel"),
         Binding("down", "table('cursor_down')", show=False, id="filter-cursor-down"),
         Binding("up", "table('cursor_up')", show=False, id="filter-cursor-up"),
@@ -173,7 +172,7 @@ class PeekLine(Static):
 class ListPane(Pane):
     """A pane around a :class:`VirtualTable` with ``/`` filter, ``s``/``S`` sort, ``enter``."""
 
-    BINDINGS: ClassVar = bindings("list")
+    BINDINGS: ClassVar[list[BindingType]] = bindings("list")
     sort_options: ClassVar[tuple[SortOption, ...]] = ()
     empty_key: ClassVar[str] = "tui.empty.list"
     row_actions: ClassVar[tuple[str, ...]] = ("open", "clear_filter")

@@ -4,6 +4,7 @@ marker) and the footer of keys."""
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 
 from rich.cells import cell_len
 from rich.text import Text
@@ -118,7 +119,7 @@ class KeyFooter(Footer):
             self._layout = self._layout_of(self._shown_bindings())
         yield from super().compose()
 
-    def bindings_changed(self, screen: Screen) -> None:  # type: ignore[type-arg]
+    def bindings_changed(self, screen: Screen[Any]) -> None:
         if (self._layout is not None and self.is_attached and screen is self.screen
                 and self.show_command_palette is False):
             shown = self._shown_bindings()

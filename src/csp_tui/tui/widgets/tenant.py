@@ -15,6 +15,7 @@ from rich.table import Table
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
+from textual.binding import BindingType
 from textual.containers import VerticalScroll
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
@@ -22,6 +23,8 @@ from textual.widgets.option_list import Option
 from csp_tui.cache import views
 from csp_tui.domain.text import safe_text
 from csp_tui.i18n import t
+from csp_tui.services.part_words import part_line
+from csp_tui.services.password_reset import lost_for
 from csp_tui.tui import formatting as fmt
 from csp_tui.tui.bindings import bindings
 from csp_tui.tui.widgets.narrow_safe import NarrowSafeOptionList
@@ -106,8 +109,6 @@ def describe(detail: views.CustomerDetailView, zone: tzinfo | None = None,
     row(t("tui.tenant.synced"), fmt.datetime_text(detail.detail_synced_at, zone))
     if detail.stale_parts:
         # Parts the last sync could not read: what is shown for them is older, or missing.
-        from csp_tui.services.part_words import part_line
-
         row(t("sync_parts.tenant.label"),
             Text("\n".join(part_line(part, zone) for part in detail.stale_parts),
                  style="bold"))
@@ -119,7 +120,7 @@ class TenantLinks(NarrowSafeOptionList):
 
 
 class TenantPane(Pane):
-    BINDINGS: ClassVar = bindings("tenant")
+    BINDINGS: ClassVar[list[BindingType]] = bindings("tenant")
     pane_name = "tenant"
     title_key = "tui.pane.tenant"
     row_actions = ("copy_link", "save_link")
@@ -173,7 +174,7 @@ class TenantPane(Pane):
 
             now = self.console.now()
             lines = [status.text for status in qualification_status(
-                self.console.backend.cache, self.customer_id, now)]
+                self.console.backend.cache, self.customer_id or "", now)]
             facts.update(describe(detail, now.tzinfo, lines, now=now))
             highlighted = links.highlighted
             self.links = tenant_links(detail.id)
@@ -197,23 +198,19 @@ class TenantPane(Pane):
         if action == "education":
             return True if self.detail is not None else None
         if action == "reset_password":
-            from csp_tui.tui.password_reset_flow import password_lost
-
-            # Hidden unless this tenant's first password never reached a person.
-            return self.detail is not None and password_lost(self.console, self.detail.id)
+            # Hidden unless this tenant's first password never reached a person (and no
+            # reset is under way).
+            return self.detail is not None and lost_for(self.console.backend.state,
+                                                        self.detail.id) is not None
         return True
 
     def action_reset_password(self) -> None:
-        from csp_tui.tui.password_reset_flow import start_reset
-
         if self.detail is not None:
-            start_reset(self.console, self.detail.id)
+            self.console.start_password_reset(self.detail.id)
 
     def action_education(self) -> None:
-        from csp_tui.tui.screens.qualification import open_education
-
         if self.detail is not None:
-            open_education(self.app, self.detail.id)
+            self.console.open_education(self.detail.id)
 
     def action_copy_link(self) -> None:
         link = self.selected_link

@@ -1,23 +1,15 @@
 """The ``:`` command line and the command palette share one list of commands.
 
 ``:customers šum`` shows the customers pane filtered by "šum"; every command has short
-aliases (``:cust``, ``:c``); the palette (``ctrl+p``) offers the same commands, minus the ones a
-read-only profile may not run, so the palette, the command line and the help agree.
+aliases (``:cust``, ``:c``); the palette (``ctrl+p``, its provider is in ``tui/palette.py``)
+offers the same commands, minus the ones a read-only profile may not run, so the palette, the
+command line and the help agree.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
-
-from textual.command import DiscoveryHit, Hit, Hits, Provider
-
-from csp_tui.domain.text import fold
-from csp_tui.i18n import get_language, t
-
-if TYPE_CHECKING:
-    from csp_tui.tui.app import CspApp
 
 
 @dataclass(frozen=True)
@@ -117,42 +109,3 @@ def complete(text: str, allowed: Callable[[ConsoleCommand], bool]) -> tuple[str,
     if word in names:  # a whole name that is also the start of others: the next one
         return names[(names.index(word) + 1) % len(names)], names
     return text, names  # say what it could be; another letter decides
-
-
-class ConsoleCommandProvider(Provider):
-    """The console's commands in the ``ctrl+p`` palette."""
-
-    def _commands(self) -> list[ConsoleCommand]:
-        app: Any = self.app
-        return [command for command in COMMANDS if app.command_allowed(command)]
-
-    def _run(self, command: ConsoleCommand, argument: str = "") -> Any:
-        app: CspApp = self.app  # type: ignore[assignment]
-        return lambda: app.run_console_command(command, argument)
-
-    def _entries(self) -> list[tuple[str, ConsoleCommand, str]]:
-        """(palette text, command, argument): one per command, or one per choice."""
-        entries: list[tuple[str, ConsoleCommand, str]] = []
-        for command in self._commands():
-            if not command.choices:
-                entries.append((f"{t(command.title)}  :{command.name}", command, ""))
-                continue
-            for choice in command.choices:
-                if command.name == "language" and choice == get_language():
-                    continue  # the language in use is no choice
-                entries.append((f"{t(f'{command.title}.{choice}')}  :{command.name} {choice}",
-                                command, choice))
-        return entries
-
-    async def discover(self) -> Hits:
-        for text, command, argument in self._entries():
-            yield DiscoveryHit(text, self._run(command, argument), help=t(command.help))
-
-    async def search(self, query: str) -> Hits:
-        matcher = self.matcher(query)
-        for text, command, argument in self._entries():
-            # Accents ignored, as in the list filters: "cestina" finds "Čeština".
-            score = max(matcher.match(text), matcher.match(fold(text)))
-            if score > 0:
-                yield Hit(score, matcher.highlight(text), self._run(command, argument),
-                          text=text, help=t(command.help))
