@@ -170,7 +170,8 @@ class CacheHome:
 def build_cache_home(home: Path, *, customers: int, subscriptions: int) -> CacheHome:
     """A sandbox-profile home with ``customers``/``subscriptions`` rows from the generator."""
     from csp_tui.cache import synthetic
-    from csp_tui.cache.db import open_cache, open_state
+    from csp_tui.cache.db import open_cache
+    from csp_tui.state.db import open_state
 
     profile_dir = home / "profiles" / "sandbox"
     profile_dir.mkdir(parents=True, mode=0o700)

@@ -15,7 +15,8 @@ if __name__ == "__main__":
     settings = load_settings()
     set_language(settings.profile.language)
 
-    from csp_tui.cache.db import open_cache, open_state
+    from csp_tui.cache.db import open_cache
+    from csp_tui.state.db import open_state
     from csp_tui.tui.app import CspApp
     from csp_tui.tui.backend import StaticBackend
 

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from csp_tui.cache.db import open_state
 from csp_tui.cli import main
 from csp_tui.config import load_settings
 from csp_tui.state import invitations
+from csp_tui.state.db import open_state
 
 
 def test_corrupt_cache_is_rebuilt_by_a_sync_and_state_survives(capsys):

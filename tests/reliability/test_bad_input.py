@@ -21,7 +21,7 @@ from pydantic import ValidationError
 
 from csp_tui import cli
 from csp_tui.cache import store, synthetic, views
-from csp_tui.cache.db import open_cache, open_state
+from csp_tui.cache.db import open_cache
 from csp_tui.config import load_settings
 from csp_tui.partner_center import errors as pce
 from csp_tui.partner_center import models
@@ -29,6 +29,7 @@ from csp_tui.partner_center.client import PartnerCenterClient
 from csp_tui.partner_center.models import PCModel, parse_collection
 from csp_tui.services import mapping
 from csp_tui.state import invitations
+from csp_tui.state.db import open_state
 
 from .conftest import integrity_problems, make_world, state_rows
 
@@ -438,7 +439,7 @@ def test_read_only_databases_still_list_and_refuse_writes_clearly(synced, capsys
                                                                   reliability):
     """As if the profile directory were read-only (root ignores file modes, so the
     connections themselves are opened read-only)."""
-    from csp_tui.cache import db as dbmod
+    from csp_tui.db import connection as dbmod
 
     state_db = synced.locations.state_db
     state = open_state(state_db)
@@ -449,7 +450,7 @@ def test_read_only_databases_still_list_and_refuse_writes_clearly(synced, capsys
     before = state_rows(state_db)
     _, everyone, _ = _run(capsys, ["customers", "--json"])
     reliability.begin()
-    connect = dbmod._connect
+    connect = dbmod.connect
 
     def read_only(path):
         reliability.fault("read-only database")
@@ -458,11 +459,11 @@ def test_read_only_databases_still_list_and_refuse_writes_clearly(synced, capsys
         conn.execute("PRAGMA foreign_keys = ON")
         return conn
 
-    monkeypatch.setattr(dbmod, "_connect", read_only)
+    monkeypatch.setattr(dbmod, "connect", read_only)
     list_code, listed, _ = _run(capsys, ["customers", "--json"])
     write_code, _out, err = _run(capsys, ["invite", "--company", "Nová s.r.o.", "--email",
                                          "jana@nova.cz", "--domain", "nova.cz"])
-    monkeypatch.setattr(dbmod, "_connect", connect)
+    monkeypatch.setattr(dbmod, "connect", connect)
     lost = int(state_rows(state_db) != before) + int(list_code != 0)
     reliability.record("read-only profile: lists work, writes refused clearly", lost=lost)
     assert list_code == 0 and json.loads(listed) == json.loads(everyone) != []

@@ -16,9 +16,9 @@ from typing import Any
 
 import pytest
 
-from csp_tui.cache.db import open_state
 from csp_tui.services import events
 from csp_tui.state import invitations
+from csp_tui.state.db import open_state
 
 from .conftest import (
     RotatingTokenProvider,

@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 
-from csp_tui.cache.db import open_cache, open_state
+from csp_tui.cache.db import open_cache
 from csp_tui.config import Profile, Role
 from csp_tui.domain import roles
 from csp_tui.domain.text import czech_sort_key, fold
@@ -29,6 +29,7 @@ from csp_tui.services.subscriptions import (
     ReadOnlyError,
 )
 from csp_tui.state import outbox
+from csp_tui.state.db import open_state
 
 NOW = datetime(2026, 11, 24, 9, 0, tzinfo=UTC)
 WINDOW_END = datetime(2026, 11, 27, 14, 2, tzinfo=UTC)

@@ -6,9 +6,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from csp_tui.cache.db import open_state
 from csp_tui.state import command_log
 from csp_tui.state.command_log import REDACTED, redact
+from csp_tui.state.db import open_state
 
 
 @pytest.fixture

@@ -8,8 +8,8 @@ import threading
 
 import pytest
 
-from csp_tui.cache.db import open_state
 from csp_tui.state import NotFoundError, SecretRejectedError, outbox
+from csp_tui.state.db import open_state
 from csp_tui.state.outbox import OutboxError, OutboxState
 
 T0 = "2025-03-01T08:00:00.000000Z"

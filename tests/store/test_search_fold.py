@@ -8,9 +8,10 @@ import sqlite3
 import pytest
 
 from csp_tui.cache import store, views
-from csp_tui.cache.db import Transaction, open_cache
+from csp_tui.cache.db import open_cache
 from csp_tui.cache.schema import CACHE_APP_ID, CACHE_MIGRATIONS
 from csp_tui.cache.store import CustomerDetail, CustomerRow
+from csp_tui.db import Transaction
 
 T0 = "2025-03-01T08:00:00.000000Z"
 T1 = "2025-03-02T08:00:00.000000Z"

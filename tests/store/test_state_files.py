@@ -7,8 +7,8 @@ import stat
 
 import pytest
 
-from csp_tui.cache.db import open_state
 from csp_tui.state import SecretRejectedError, command_log, drafts, invitations, outbox
+from csp_tui.state.db import open_state
 
 SECRET = "Tajne-Heslo-93871"
 

@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from csp_tui.cache.db import open_cache, open_state
+from csp_tui.cache.db import open_cache
 from csp_tui.config import Profile, Role
 from csp_tui.domain.text import czech_sort_key, fold
 from csp_tui.services import subscriptions as service
@@ -19,6 +19,7 @@ from csp_tui.services.subscriptions import (
     queue_action,
 )
 from csp_tui.state import NotFoundError, outbox
+from csp_tui.state.db import open_state
 from csp_tui.state.outbox import OutboxState
 
 NOW = datetime(2026, 11, 24, 9, 0, tzinfo=UTC)

@@ -6,7 +6,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from csp_tui.cache.db import open_cache, open_state
+from csp_tui.cache.db import open_cache
 from csp_tui.config import Profile, Role
 from csp_tui.services.qualifications import (
     QualificationExistsError,
@@ -17,6 +17,7 @@ from csp_tui.services.qualifications import (
     working_days_between,
 )
 from csp_tui.state import NotFoundError, outbox
+from csp_tui.state.db import open_state
 
 NOW = datetime(2026, 11, 24, 9, 0, tzinfo=UTC)  # a Tuesday
 SCHOOL = "5c4001a0-0000-4000-8000-000000000001"

@@ -13,6 +13,8 @@ from csp_tui.commands.sync import EXIT_INCOMPLETE, _summary
 from csp_tui.partner_center.client import PartnerCenterClient
 from csp_tui.services.part_words import part_line
 from csp_tui.services.sync import SyncEngine
+from csp_tui.state.db import open_state
+from csp_tui.timestamps import parse_timestamp
 
 from .fake_partner_center import (
     BASE,
@@ -42,7 +44,7 @@ class World:
         self.pc = FakePartnerCenter()
         self.settings = settings
         self.cache = dbmod.open_cache(tmp_path / "cache.db")
-        self.state = dbmod.open_state(tmp_path / "state.db")
+        self.state = open_state(tmp_path / "state.db")
 
     def client(self) -> PartnerCenterClient:
         # No waiting between retries: a 5xx or a timeout is retried, then given up, at once.
@@ -211,7 +213,7 @@ async def test_a_part_failing_after_an_earlier_read_says_when_it_was_last_read(w
     await world.sync()
     stale = views.customer_detail(world.cache, CUSTOMER_A).stale_parts
     assert [part.part for part in stale] == ["entitlements"]
-    last_ok = store.parse_utc(stale[0].last_ok_at)
+    last_ok = parse_timestamp(stale[0].last_ok_at)
     set_language("cs")
     try:
         line = part_line(stale[0], UTC)

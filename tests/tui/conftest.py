@@ -16,9 +16,10 @@ import pytest
 import sqlite_utils
 
 from csp_tui.cache import synthetic
-from csp_tui.cache.db import open_cache, open_state
+from csp_tui.cache.db import open_cache
 from csp_tui.config import Settings, load_settings
 from csp_tui.services import events as ev
+from csp_tui.state.db import open_state
 from csp_tui.tui.backend import BackendStatus
 
 #: The synthetic data is written "as of" DATA_NOW; the console's clock stands a bit later.

@@ -19,11 +19,12 @@ from typing import Any
 
 import httpx
 
-from csp_tui.cache.db import Transaction, open_state
 from csp_tui.config import Settings, load_settings
+from csp_tui.db import Transaction
 from csp_tui.sandbox import identity
 from csp_tui.sandbox.world import Customer, World
 from csp_tui.services.invitations import DEMO_SEEDED_KEY
+from csp_tui.state.db import open_state
 from csp_tui.tui.app import CspApp
 
 from .conftest import Console, FakeBackend, frozen_clock

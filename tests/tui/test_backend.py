@@ -5,8 +5,10 @@ from __future__ import annotations
 import subprocess
 import sys
 
-from csp_tui.cache.db import Transaction, open_cache, open_state
+from csp_tui.cache.db import open_cache
+from csp_tui.db import Transaction
 from csp_tui.services import events as ev
+from csp_tui.state.db import open_state
 from csp_tui.tui.backend import ConsoleBackend, StaticBackend
 
 from .conftest import FakeBackend, make_settings

@@ -8,7 +8,7 @@ from datetime import timedelta
 import pytest
 
 from csp_tui.cache import views
-from csp_tui.cache.db import Transaction
+from csp_tui.db import Transaction
 from csp_tui.services import subscriptions as service
 from csp_tui.tui.screens.subscription_detail import (
     VIEW_ORDER,

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from csp_tui.cache import store, synthetic
-from csp_tui.cache.db import open_cache, open_state
+from csp_tui.cache.db import open_cache
 from csp_tui.domain.text import czech_sort_key, fold
+from csp_tui.state.db import open_state
 
 
 def _dump(database, table: str) -> list[tuple]:

@@ -7,8 +7,9 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from csp_tui.cache import store, synthetic, views
-from csp_tui.cache.db import open_cache, open_state
+from csp_tui.cache.db import open_cache
 from csp_tui.domain.text import czech_sort_key, fold
+from csp_tui.state.db import open_state
 
 from .conftest import CLOCK_NOW, DATA_NOW, SEED
 

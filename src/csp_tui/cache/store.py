@@ -20,9 +20,10 @@ from typing import Any
 
 import sqlite_utils
 
-from csp_tui.cache.db import Transaction, utcnow
+from csp_tui.db import Transaction
 from csp_tui.domain.text import czech_sort_key, fold
 from csp_tui.services.events import Change
+from csp_tui.timestamps import parse_timestamp, utcnow
 
 # An active subscription ending within this window with auto-renew off will expire.
 EXPIRY_WARNING = timedelta(days=7)
@@ -144,29 +145,6 @@ _CUSTOMER_DETAIL_FIELDS = (
 
 
 # -- time ------------------------------------------------------------------------------------
-
-
-def parse_utc(value: str | datetime | None) -> datetime | None:
-    """ISO-8601 text (``Z`` or an offset, with or without fractions, or a bare date) -> aware
-    UTC datetime; None or unparseable text -> None. Timestamps come in several spellings (the
-    wire's whole seconds, ``utcnow``'s microseconds), so comparisons go through datetimes."""
-    if value is None:
-        return None
-    if isinstance(value, datetime):
-        moment = value
-    else:
-        text = value.strip()
-        if not text:
-            return None
-        if text.endswith(("Z", "z")):
-            text = text[:-1] + "+00:00"
-        try:
-            moment = datetime.fromisoformat(text)
-        except ValueError:
-            return None
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=UTC)
-    return moment.astimezone(UTC)
 
 
 def _now(now: str | None) -> str:
@@ -416,11 +394,11 @@ def mark_missing_removed(db: sqlite_utils.Database, listed_ids: set[str], *, run
             "SELECT id, company_name, primary_domain, created_pending_at FROM customers "
             "WHERE removed_at IS NULL ORDER BY sort_key, id"
         ).fetchall()
-        moment = parse_utc(at) or datetime.now(UTC)
+        moment = parse_timestamp(at) or datetime.now(UTC)
         for customer_id, name, domain, created_pending_at in present:
             if customer_id in listed:
                 continue
-            created = parse_utc(created_pending_at)
+            created = parse_timestamp(created_pending_at)
             if created is not None and moment - created < CREATED_PENDING_WINDOW:
                 continue  # created here, not listed by Partner Center yet: keep waiting
             conn.execute("UPDATE customers SET removed_at = ? WHERE id = ?", (at, customer_id))
@@ -751,18 +729,18 @@ def attention_for(subscriptions: list[dict[str, Any]], qualifications: list[dict
       seats or cancellation is still possible, and only until then);
     - ``qual_denied``: an Education qualification that was denied.
     """
-    moment = parse_utc(now) or datetime.now(UTC)
+    moment = parse_timestamp(now) or datetime.now(UTC)
     found: list[str] = []
     for sub in subscriptions:
         status = str(sub.get("status") or "").lower()
         if status == "suspended":
             found.append("suspended")
         if status == "active" and sub.get("auto_renew") is not None and not sub["auto_renew"]:
-            end = parse_utc(sub.get("commitment_end_date"))
+            end = parse_timestamp(sub.get("commitment_end_date"))
             if end is not None and end <= moment + EXPIRY_WARNING:
                 found.append("expiring")
         if status not in _FINISHED_STATUSES:
-            until = parse_utc(sub.get("cancellation_allowed_until"))
+            until = parse_timestamp(sub.get("cancellation_allowed_until"))
             if until is not None and until > moment:
                 found.append("in_window")
     for qual in qualifications:

@@ -144,8 +144,8 @@ async def _cancellable(work):  # type: ignore[no-untyped-def]
 def lost_password_lines(settings: Settings) -> list[str]:
     """One line per created tenant whose administrator's password nobody saw, offering the
     reset (repeated after every sync until one is made)."""
-    from csp_tui.cache.db import open_state
     from csp_tui.services import password_reset
+    from csp_tui.state.db import open_state
 
     state = open_state(settings.locations.state_db)
     try:

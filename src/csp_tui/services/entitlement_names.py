@@ -24,7 +24,7 @@ from typing import Any
 
 import sqlite_utils
 
-from csp_tui.cache.db import Transaction
+from csp_tui.db import Transaction
 from csp_tui.domain.validation import DEFAULT_COUNTRY
 from csp_tui.i18n import t
 from csp_tui.partner_center import errors as pce

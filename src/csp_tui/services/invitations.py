@@ -23,8 +23,8 @@ from datetime import datetime, timedelta
 from typing import Any
 from urllib.parse import parse_qsl, urlencode, urlsplit
 
-from csp_tui.cache.db import Transaction, stamp
 from csp_tui.config import Profile, Role
+from csp_tui.db import Transaction
 from csp_tui.domain.hosts import is_loopback
 from csp_tui.domain.text import safe_text
 from csp_tui.domain.validation import validate_email
@@ -33,6 +33,7 @@ from csp_tui.partner_center.errors import PartnerCenterError
 from csp_tui.services.invitation_email import build_email
 from csp_tui.state import invitations as ledger
 from csp_tui.state.invitations import Invitation, normalise_domain
+from csp_tui.timestamps import stamp
 from csp_tui.world_clock import world_clock_for
 
 log = logging.getLogger(__name__)

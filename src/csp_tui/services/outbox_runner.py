@@ -16,7 +16,6 @@ from typing import Any
 
 import sqlite_utils
 
-from csp_tui.cache.db import stamp
 from csp_tui.partner_center import errors as pce
 from csp_tui.partner_center.auth import SignInRequiredError
 from csp_tui.partner_center.client import PartnerCenterClient
@@ -29,6 +28,7 @@ from csp_tui.state.outbox import (
     KIND_PATCH_SUBSCRIPTION,
     OutboxEntry,
 )
+from csp_tui.timestamps import stamp
 
 log = logging.getLogger(__name__)
 

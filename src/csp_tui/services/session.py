@@ -15,6 +15,7 @@ import sqlite_utils
 
 from csp_tui.cache import db as dbmod
 from csp_tui.config import Settings
+from csp_tui.state.db import open_state
 
 if TYPE_CHECKING:
     # The REST stack (httpx, the client and its models) is imported by open_session only:
@@ -91,7 +92,7 @@ def open_databases(settings: Settings) -> tuple[sqlite_utils.Database, sqlite_ut
     notice = dbmod.last_rebuild_notice()
     if notice:
         notices.append(notice)
-    state = dbmod.open_state(settings.locations.state_db)
+    state = open_state(settings.locations.state_db)
     return cache, state, notices
 
 

@@ -33,7 +33,6 @@ from typing import Any
 import sqlite_utils
 
 from csp_tui.cache import store
-from csp_tui.cache.db import stamp
 from csp_tui.config import Profile
 from csp_tui.i18n import t
 from csp_tui.partner_center import errors as pce
@@ -42,6 +41,7 @@ from csp_tui.partner_center.auth import AuthError, SignInRequiredError
 from csp_tui.partner_center.client import PartnerCenterClient
 from csp_tui.services import detail_reads, events, mapping
 from csp_tui.state import invitations
+from csp_tui.timestamps import stamp
 
 log = logging.getLogger(__name__)
 

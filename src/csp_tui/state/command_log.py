@@ -14,7 +14,7 @@ from typing import Any
 
 import sqlite_utils
 
-from csp_tui.cache.db import Transaction
+from csp_tui.db import Transaction
 from csp_tui.state import JWT, timestamp
 
 DEFAULT_KEEP = 50_000

@@ -11,7 +11,7 @@ from typing import Any
 
 import sqlite_utils
 
-from csp_tui.cache.db import Transaction
+from csp_tui.db import Transaction
 from csp_tui.state import reject_secrets, timestamp
 
 

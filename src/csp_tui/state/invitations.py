@@ -16,13 +16,15 @@ import sqlite3
 import uuid
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 import sqlite_utils
 
-from csp_tui.cache.db import Transaction
+from csp_tui.db import Transaction
 from csp_tui.domain.text import fold, safe_text
 from csp_tui.i18n import t
-from csp_tui.state import NotFoundError, parse_timestamp, timestamp
+from csp_tui.state import NotFoundError, timestamp
+from csp_tui.timestamps import parse_timestamp
 
 PENDING = "pending"
 STALE = "stale"
@@ -87,8 +89,10 @@ def normalise_domain(domain: str) -> str:
     return domain.strip().lower().rstrip(".")
 
 
-def _from_row(row: tuple) -> Invitation:
-    return Invitation(*row[:13], send_count=int(row[13]), notes=row[14])
+def _from_row(row: tuple[Any, ...]) -> Invitation:
+    values = list(row)
+    values[13] = int(values[13])  # send_count
+    return Invitation(*values)
 
 
 def _fetch(conn: sqlite3.Connection, invitation_id: str) -> Invitation | None:

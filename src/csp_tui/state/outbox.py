@@ -29,10 +29,11 @@ from typing import Any
 
 import sqlite_utils
 
-from csp_tui.cache.db import Transaction
+from csp_tui.db import Transaction
 from csp_tui.domain.text import safe_text
 from csp_tui.i18n import t
-from csp_tui.state import NotFoundError, parse_timestamp, reject_secrets, timestamp
+from csp_tui.state import NotFoundError, reject_secrets, timestamp
+from csp_tui.timestamps import parse_timestamp
 
 
 class OutboxState(StrEnum):

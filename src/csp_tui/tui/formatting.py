@@ -9,10 +9,11 @@ writes them (``24. 11. 2026``, ``1 234`` / ``24 Nov 2026``, ``1,234``; see
 from __future__ import annotations
 
 import re
-from datetime import UTC, datetime, timedelta, tzinfo
+from datetime import datetime, timedelta, tzinfo
 
 from csp_tui.i18n import get_language, t
 from csp_tui.i18n.formatting import format_date, format_datetime, format_number
+from csp_tui.timestamps import parse_timestamp
 
 NOTHING = "—"
 #: The longest date either language writes ("24. 11. 2026"; "24 Nov 2026" is 11): list
@@ -21,17 +22,6 @@ DATE_WIDTH = 12
 #: ... and a date with the time to the second ("24. 11. 2026 09:41:05"), for the call log.
 DATETIME_SECONDS_WIDTH = DATE_WIDTH + 9
 _DURATION = re.compile(r"^P(\d+)([DWMY])$")
-
-
-def parse_timestamp(value: str | None) -> datetime | None:
-    """Stored ISO-8601 text (``...Z`` or with an offset) to an aware datetime."""
-    if not value:
-        return None
-    try:
-        moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
-    except ValueError:
-        return None
-    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
 def _plural(count: int, unit: str) -> str:
