@@ -19,11 +19,11 @@ from urllib.parse import urlsplit
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from csp_tui import sandbox_identity
 from csp_tui.domain.hosts import is_loopback
 from csp_tui.domain.text import safe_text
 from csp_tui.i18n import t
 from csp_tui.locations import Locations, is_safe_profile_name, locations_for
-from csp_tui.sandbox import identity
 
 DEFAULT_PROFILE = "sandbox"
 PROFILE_ENV = "CSP_TUI_PROFILE"
@@ -185,9 +185,9 @@ def builtin_profiles() -> dict[str, Profile]:
             name="sandbox",
             kind=ProfileKind.SANDBOX,
             role=Role.INDIRECT_RESELLER,
-            tenant_id=identity.RESELLER_TENANT_ID,
-            indirect_provider_id=identity.PROVIDER_TENANT_ID,
-            reseller_mpn_id=identity.RESELLER_MPN_ID,
+            tenant_id=sandbox_identity.RESELLER_TENANT_ID,
+            indirect_provider_id=sandbox_identity.PROVIDER_TENANT_ID,
+            reseller_mpn_id=sandbox_identity.RESELLER_MPN_ID,
             rate_limit_per_minute=SANDBOX_RATE_LIMIT,
             # The demo world changes on its own (customers accept invitations over minutes):
             # refresh often enough to see it happen.
@@ -197,7 +197,7 @@ def builtin_profiles() -> dict[str, Profile]:
             name="sandbox-provider",
             kind=ProfileKind.SANDBOX,
             role=Role.INDIRECT_PROVIDER,
-            tenant_id=identity.PROVIDER_TENANT_ID,
+            tenant_id=sandbox_identity.PROVIDER_TENANT_ID,
             rate_limit_per_minute=SANDBOX_RATE_LIMIT,
         ),
     }
@@ -398,12 +398,12 @@ def _with_sandbox_identity(profile: Profile) -> Profile:
     partner of its role (the emulator knows no other partners)."""
     if not profile.is_sandbox:
         return profile
-    defaults = {"tenant_id": identity.RESELLER_TENANT_ID}
+    defaults = {"tenant_id": sandbox_identity.RESELLER_TENANT_ID}
     if profile.role is Role.INDIRECT_PROVIDER:
-        defaults = {"tenant_id": identity.PROVIDER_TENANT_ID}
+        defaults = {"tenant_id": sandbox_identity.PROVIDER_TENANT_ID}
     elif profile.role is Role.INDIRECT_RESELLER:
-        defaults.update(indirect_provider_id=identity.PROVIDER_TENANT_ID,
-                        reseller_mpn_id=identity.RESELLER_MPN_ID)
+        defaults.update(indirect_provider_id=sandbox_identity.PROVIDER_TENANT_ID,
+                        reseller_mpn_id=sandbox_identity.RESELLER_MPN_ID)
     update = {key: value for key, value in defaults.items() if not getattr(profile, key)}
     return profile.model_copy(update=update) if update else profile
 

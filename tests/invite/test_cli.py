@@ -11,10 +11,10 @@ import sys
 import httpx
 import pytest
 
+from csp_tui import sandbox_identity as identity
 from csp_tui.cli import main
 from csp_tui.commands import invite as invite_command
 from csp_tui.config import load_settings
-from csp_tui.sandbox import identity
 from csp_tui.services import session as session_module
 from csp_tui.state import invitations as ledger
 from csp_tui.state.db import open_state

@@ -8,9 +8,9 @@ import uuid
 
 import pytest
 
+from csp_tui import sandbox_identity as identity
 from csp_tui.domain.tenant import FIELDS, validate_request
 from csp_tui.partner_center.models import CustomerCreate
-from csp_tui.sandbox import identity
 from csp_tui.sandbox.faults import FaultConfig
 from csp_tui.services import onboarding
 from csp_tui.services.invitations import ReadOnlyError

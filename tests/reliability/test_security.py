@@ -21,10 +21,10 @@ from pathlib import Path
 import pytest
 
 from csp_tui import cli
+from csp_tui import sandbox_identity as identity
 from csp_tui.config import load_settings
 from csp_tui.domain.tenant import to_customer_create_payload, validate_request
 from csp_tui.partner_center.auth import write_private_file
-from csp_tui.sandbox import identity
 from csp_tui.sandbox.server import NotLoopbackError, start_background_server
 from csp_tui.sandbox.transport import sandbox_transport
 from csp_tui.sandbox.world import World

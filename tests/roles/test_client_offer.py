@@ -15,11 +15,11 @@ from typing import Any
 
 import pytest
 
+from csp_tui import sandbox_identity as identity
 from csp_tui.cache.db import open_cache
 from csp_tui.config import Profile, Role
 from csp_tui.domain import roles
 from csp_tui.domain.text import czech_sort_key, fold
-from csp_tui.sandbox import identity
 from csp_tui.services import commerce_rules as rules
 from csp_tui.services import onboarding, qualifications
 from csp_tui.services import subscriptions as service

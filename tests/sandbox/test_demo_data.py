@@ -7,7 +7,7 @@ from datetime import timedelta
 
 import pytest
 
-from csp_tui.sandbox import identity
+from csp_tui import sandbox_identity as identity
 from csp_tui.sandbox.demo_data import domain_prefix, make_ico, strip_legal_form
 from csp_tui.sandbox.rules import ico_valid
 from csp_tui.sandbox.world import World

@@ -13,8 +13,8 @@ from typing import Any
 import httpx
 import pytest
 
+from csp_tui import sandbox_identity as identity
 from csp_tui.config import load_settings
-from csp_tui.sandbox import identity
 from csp_tui.sandbox.transport import sandbox_transport
 from csp_tui.services.outbox_runner import (
     KIND_CREATE_QUALIFICATION,

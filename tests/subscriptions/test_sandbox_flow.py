@@ -11,9 +11,10 @@ from datetime import UTC, datetime, timedelta
 import httpx
 import pytest
 
+from csp_tui import sandbox_identity as identity
 from csp_tui.cache import views
 from csp_tui.config import load_settings
-from csp_tui.sandbox import identity, rules
+from csp_tui.sandbox import rules
 from csp_tui.sandbox.transport import sandbox_transport
 from csp_tui.services import qualifications
 from csp_tui.services.outbox_runner import KIND_PATCH_SUBSCRIPTION, OutboxRunner

@@ -19,9 +19,9 @@ from typing import Any
 
 import httpx
 
+from csp_tui import sandbox_identity as identity
 from csp_tui.config import Settings, load_settings
 from csp_tui.db import Transaction
-from csp_tui.sandbox import identity
 from csp_tui.sandbox.world import Customer, World
 from csp_tui.services.invitations import DEMO_SEEDED_KEY
 from csp_tui.state.db import open_state

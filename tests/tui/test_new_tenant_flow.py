@@ -3,7 +3,7 @@ type → errors → fix → review → confirm → result, and the ways it must 
 
 from __future__ import annotations
 
-from csp_tui.sandbox import identity
+from csp_tui import sandbox_identity as identity
 from csp_tui.services import onboarding
 from csp_tui.state import outbox
 from csp_tui.tui.screens.new_tenant import NewTenantScreen

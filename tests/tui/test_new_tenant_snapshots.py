@@ -14,8 +14,8 @@ from typing import Any
 
 import pytest
 
+from csp_tui import sandbox_identity as identity
 from csp_tui.sandbox import app as sandbox_app
-from csp_tui.sandbox import identity
 from csp_tui.tui.screens.new_tenant import NewTenantScreen
 from csp_tui.tui.widgets.form_outcome import MASK, TenantResultScreen
 from csp_tui.tui.widgets.form_review import TenantConfirmScreen

@@ -15,9 +15,9 @@ from typing import Any
 
 import pytest
 
+from csp_tui import sandbox_identity as identity
 from csp_tui.cache import views
 from csp_tui.config import load_settings
-from csp_tui.sandbox import identity
 from csp_tui.sandbox import rules as sandbox_rules
 from csp_tui.sandbox.transport import sandbox_transport
 from csp_tui.services import events as ev

@@ -20,10 +20,10 @@ from typing import Any
 
 import sqlite_utils
 
+from csp_tui import sandbox_identity as identity
 from csp_tui.cache.store import ATTENTION_REASONS, search_fold, subscription_search_fold
 from csp_tui.db import Transaction
 from csp_tui.domain.text import czech_sort_key, fold
-from csp_tui.sandbox import identity
 
 DEFAULT_NOW = "2026-11-24T09:00:00Z"
 

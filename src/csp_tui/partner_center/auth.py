@@ -41,11 +41,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
+from csp_tui import sandbox_identity as identity
 from csp_tui.config import AuthMethod, Profile, Role, Settings
 from csp_tui.i18n import t
 from csp_tui.partner_center.errors import TransportError
 from csp_tui.partner_center.mfa import MfaAdvice
-from csp_tui.sandbox import identity
 
 if TYPE_CHECKING:  # msal (and requests under it) is imported only when a real sign-in is used
     import msal

@@ -54,7 +54,8 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from csp_tui.sandbox import demo_data, identity, rules
+from csp_tui import sandbox_identity as identity
+from csp_tui.sandbox import demo_data, rules
 from csp_tui.sandbox.clock import to_iso
 from csp_tui.sandbox.faults import (
     AUTH_EXPIRED,
@@ -65,7 +66,6 @@ from csp_tui.sandbox.faults import (
     FaultInjector,
     config_from_mapping,
 )
-from csp_tui.sandbox.identity import DEFAULT_CUSTOMERS
 from csp_tui.sandbox.ratelimit import RateLimiter, retry_after_seconds
 from csp_tui.sandbox.roles_enforced import RoleMatrixMiddleware
 from csp_tui.sandbox.rules import ApiError, ci
@@ -88,6 +88,7 @@ from csp_tui.sandbox.world import (
     qualification_wire,
     subscription_wire,
 )
+from csp_tui.sandbox_identity import DEFAULT_CUSTOMERS
 
 log = logging.getLogger(__name__)
 

@@ -19,10 +19,9 @@ import uuid
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from csp_tui import sandbox_identity as identity
 from csp_tui.domain.text import fold
-from csp_tui.sandbox import identity
 from csp_tui.sandbox.clock import VirtualClock, add_business_days, add_months, midnight, utc_now
-from csp_tui.sandbox.identity import DEFAULT_CUSTOMERS
 from csp_tui.sandbox.rules import TERM_MONTHS, ico_check_digit, term_end
 from csp_tui.sandbox.world import (
     RESERVED_PREFIXES,
@@ -37,6 +36,7 @@ from csp_tui.sandbox.world import (
     Subscription,
     World,
 )
+from csp_tui.sandbox_identity import DEFAULT_CUSTOMERS
 
 # -- IČO -----------------------------------------------------------------------------------
 

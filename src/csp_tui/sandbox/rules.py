@@ -20,8 +20,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+from csp_tui import sandbox_identity as identity
 from csp_tui.domain.text import fold
-from csp_tui.sandbox import identity
 from csp_tui.sandbox.clock import add_business_days, add_months, midnight
 from csp_tui.sandbox.world import (
     ROLE_PROVIDER,

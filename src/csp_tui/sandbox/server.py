@@ -22,7 +22,7 @@ from typing import Any
 
 from csp_tui.i18n import t
 from csp_tui.sandbox.faults import FaultConfig
-from csp_tui.sandbox.identity import DEFAULT_CUSTOMERS
+from csp_tui.sandbox_identity import DEFAULT_CUSTOMERS
 
 
 class NotLoopbackError(ValueError):

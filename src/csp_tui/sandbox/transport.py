@@ -24,8 +24,8 @@ from csp_tui.sandbox.app import (
     sandbox_context,
 )
 from csp_tui.sandbox.faults import FaultConfig
-from csp_tui.sandbox.identity import DEFAULT_CUSTOMERS
 from csp_tui.sandbox.world import World
+from csp_tui.sandbox_identity import DEFAULT_CUSTOMERS
 
 
 class SandboxTransport(httpx.AsyncBaseTransport):

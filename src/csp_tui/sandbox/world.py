@@ -25,9 +25,9 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from csp_tui.sandbox import identity
+from csp_tui import sandbox_identity as identity
 from csp_tui.sandbox.clock import VirtualClock, from_iso, to_iso, to_iso_precise
-from csp_tui.sandbox.identity import DEFAULT_CUSTOMERS
+from csp_tui.sandbox_identity import DEFAULT_CUSTOMERS
 from csp_tui.world_clock import write_clock_file
 
 FORMAT = 1

@@ -325,7 +325,7 @@ def _known_names(profile: Profile) -> dict[str, str]:
     """The sandbox's fixed partners; real profiles learn names from Partner Center only."""
     if not profile.is_sandbox:
         return {}
-    from csp_tui.sandbox import identity
+    from csp_tui import sandbox_identity as identity
 
     return {
         identity.RESELLER_TENANT_ID: identity.RESELLER_NAME,
@@ -532,7 +532,7 @@ async def seed_sandbox_demo(session: Any, *, now: datetime | None = None) -> int
     profile: Profile = session.settings.profile
     if not profile.is_sandbox or profile.read_only or _demo_meta(session.state) is not None:
         return 0
-    from csp_tui.sandbox import identity
+    from csp_tui import sandbox_identity as identity
 
     reseller_id = identity.RESELLER_TENANT_ID if profile.role is Role.INDIRECT_PROVIDER else None
     prospects = await _fetch_prospects(session)
