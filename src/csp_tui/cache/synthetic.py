@@ -21,8 +21,9 @@ from typing import Any
 import sqlite_utils
 
 from csp_tui import sandbox_identity as identity
-from csp_tui.cache.store import ATTENTION_REASONS, search_fold, subscription_search_fold
+from csp_tui.cache.store import search_fold, subscription_search_fold
 from csp_tui.db import Transaction
+from csp_tui.domain.attention import ATTENTION_REASONS
 from csp_tui.domain.text import czech_sort_key, fold
 
 DEFAULT_NOW = "2026-11-24T09:00:00Z"
@@ -308,7 +309,7 @@ def populate(
             customer_id, name, fold(name), czech_sort_key(name), initial, fold(initial),
             relationship, identity.RESELLER_TENANT_ID, delegated,
             f"it@{custom[0] if custom else initial}", city, "CZ", "cs-CZ", count,
-            # the count and the most urgent code, as store.attention_for derives them
+            # the count and the most urgent code, as domain.attention.attention_for derives them
             len(attention_reasons),
             min(attention_reasons, key=ATTENTION_REASONS.index) if attention_reasons else None,
             _iso(first_seen),
