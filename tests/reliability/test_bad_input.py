@@ -29,6 +29,7 @@ from csp_tui.partner_center.client import PartnerCenterClient
 from csp_tui.partner_center.models import PCModel, parse_collection
 from csp_tui.services import mapping
 from csp_tui.state import invitations
+from csp_tui.state import views as state_views
 from csp_tui.state.db import open_state
 
 from .conftest import integrity_problems, make_world, state_rows
@@ -204,10 +205,10 @@ def test_any_filter_text_lists_a_subset_and_never_fails(populated, text):
     assert views.count_customers(cache, filter=text) == len(found)
     subs = views.subscription_rows(cache, filter=text, limit=1000)
     assert views.count_subscriptions(cache, filter=text) == len(subs)
-    assert len(views.invitation_rows(state, filter=text, limit=1000)) == \
-        views.count_invitations(state, filter=text)
-    assert len(views.command_rows(state, filter=text, limit=1000)) == \
-        views.count_commands(state, filter=text)
+    assert len(state_views.invitation_rows(state, filter=text, limit=1000)) == \
+        state_views.count_invitations(state, filter=text)
+    assert len(state_views.command_rows(state, filter=text, limit=1000)) == \
+        state_views.count_commands(state, filter=text)
 
 
 def test_a_filter_finds_what_it_names_whatever_the_accents(populated):

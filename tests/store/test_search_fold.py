@@ -11,7 +11,7 @@ from csp_tui.cache import store, views
 from csp_tui.cache.db import open_cache
 from csp_tui.cache.schema import CACHE_APP_ID, CACHE_MIGRATIONS
 from csp_tui.cache.store import CustomerDetail, CustomerRow
-from csp_tui.db import Transaction
+from csp_tui.db import Transaction, reads
 
 T0 = "2025-03-01T08:00:00.000000Z"
 T1 = "2025-03-02T08:00:00.000000Z"
@@ -154,9 +154,9 @@ def test_a_filter_reads_the_same_rows_by_either_plan(tmp_path, monkeypatch) -> N
         return result
 
     try:
-        monkeypatch.setattr(views, "SPARSE_MATCHES_PER_ROW", 0)  # always the index walk
+        monkeypatch.setattr(reads, "SPARSE_MATCHES_PER_ROW", 0)  # always the index walk
         walked = windows()
-        monkeypatch.setattr(views, "SPARSE_MATCHES_PER_ROW", 10**9)  # always sorted
+        monkeypatch.setattr(reads, "SPARSE_MATCHES_PER_ROW", 10**9)  # always sorted
         sorted_ = windows()
         assert walked == sorted_
         assert any(walked) and not all(walked)
@@ -217,7 +217,7 @@ def test_subscriptions_of_removed_customers_are_not_found_by_either_plan(
     run = store.start_run(cache, "full", now=T1)
     store.mark_missing_removed(cache, set(), run_id=run, now=T1)
     for matches_per_row in (0, 10**9):  # walking the sort index, then sorting the matches
-        monkeypatch.setattr(views, "SPARSE_MATCHES_PER_ROW", matches_per_row)
+        monkeypatch.setattr(reads, "SPARSE_MATCHES_PER_ROW", matches_per_row)
         assert subs_found(cache, "microsoft") == subs_found(cache, "sumavska") == []
 
 

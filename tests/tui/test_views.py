@@ -9,6 +9,7 @@ import pytest
 from csp_tui.cache import store, synthetic, views
 from csp_tui.cache.db import open_cache
 from csp_tui.domain.text import czech_sort_key, fold
+from csp_tui.state import views as state_views
 from csp_tui.state.db import open_state
 
 from .conftest import CLOCK_NOW, DATA_NOW, SEED
@@ -209,21 +210,21 @@ def test_subscription_filter_is_exactly_product_or_customer_name(databases, need
 
 def test_invitations_and_command_log(databases) -> None:
     _, state = databases
-    invitations = views.invitation_rows(state, limit=1000)
+    invitations = state_views.invitation_rows(state, limit=1000)
     assert [row.last_sent_at for row in invitations] == sorted(
         (row.last_sent_at for row in invitations), reverse=True)
     for position, row in enumerate(invitations):
-        assert views.invitation_index_of(state, row.id) == position
+        assert state_views.invitation_index_of(state, row.id) == position
     pending = [row for row in invitations if row.status == "pending"]
     needle = fold(pending[0].company_name.split()[0])
-    found = views.invitation_rows(state, filter=needle, limit=1000)
+    found = state_views.invitation_rows(state, filter=needle, limit=1000)
     assert pending[0].id in {row.id for row in found}
-    log = views.command_rows(state, limit=1000)
-    assert len(log) == views.count_commands(state) == 60
+    log = state_views.command_rows(state, limit=1000)
+    assert len(log) == state_views.count_commands(state) == 60
     assert [row.at for row in log] == sorted((row.at for row in log), reverse=True)
-    assert views.command_index_of(state, log[5].id) == 5
-    assert views.command_record(state, log[0].id)["path"] == log[0].path
-    errors = views.command_rows(state, filter="429", limit=1000)
+    assert state_views.command_index_of(state, log[5].id) == 5
+    assert state_views.command_record(state, log[0].id)["path"] == log[0].path
+    errors = state_views.command_rows(state, filter="429", limit=1000)
     assert any(row.status == 429 for row in errors)
     assert all("429" in f"{row.status} {row.path} {row.request_id}" for row in errors)
 

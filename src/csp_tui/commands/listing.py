@@ -22,6 +22,7 @@ from csp_tui.domain.text import safe_text
 from csp_tui.i18n import t
 from csp_tui.output_encoding import json_ascii_only
 from csp_tui.services.session import open_databases
+from csp_tui.state import views as state_views
 from csp_tui.tui.formatting import (
     attention_words,
     date_text,
@@ -189,7 +190,7 @@ def run_invitations(args: argparse.Namespace, settings: Settings) -> int:
     now = world_clock_for(settings).now()
     stale_after = timedelta(days=settings.profile.invitation_stale_days)
     objects = []
-    for row in _all(lambda offset, limit: views.invitation_rows(state, offset=offset,
+    for row in _all(lambda offset, limit: state_views.invitation_rows(state, offset=offset,
                                                                  limit=limit)):
         data = asdict(row)
         sent = parse_timestamp(row.last_sent_at)
@@ -216,7 +217,7 @@ def run_log(args: argparse.Namespace, settings: Settings) -> int:
     _, state = _open(settings)
     filter_text = ""
     rows = []
-    for row in _all(lambda offset, limit: views.command_rows(state, filter=filter_text,
+    for row in _all(lambda offset, limit: state_views.command_rows(state, filter=filter_text,
                                                               offset=offset, limit=limit)):
         if args.errors and row.error is None and (row.status or 0) < 400:
             continue

@@ -28,6 +28,7 @@ from csp_tui.domain.text import safe_text
 from csp_tui.i18n import set_language, t
 from csp_tui.services import events as ev
 from csp_tui.signals import exit_code, on_ending_signals
+from csp_tui.state import views as state_views
 from csp_tui.tui.backend import BackendStatus, ConsoleBackend
 from csp_tui.tui.bindings import GuardedActions, TranslatedBindings, bindings
 from csp_tui.tui.commands import COMMANDS, ConsoleCommand, ConsoleCommandProvider, resolve
@@ -539,9 +540,9 @@ class CspApp(GuardedActions, TranslatedBindings, App[None]):
             record = views.subscription_record(self.backend.cache, str(key),
                                                customer_id=customer_id)
         elif kind == "invitation":
-            record = views.invitation_record(self.backend.state, str(key))
+            record = state_views.invitation_record(self.backend.state, str(key))
         elif kind == "command":
-            record = views.command_record(self.backend.state, int(key))  # type: ignore[call-overload]
+            record = state_views.command_record(self.backend.state, int(key))  # type: ignore[call-overload]
         else:
             raise ValueError(kind)
         if record is None:

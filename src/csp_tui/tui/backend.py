@@ -109,7 +109,7 @@ class StaticBackend:
         self.refresh_requests.append(customer_id)
 
     def status(self) -> BackendStatus:
-        from csp_tui.cache.views import outbox_pending
+        from csp_tui.state.views import outbox_pending
 
         return BackendStatus(
             sync_state="idle",

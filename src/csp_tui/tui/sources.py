@@ -14,6 +14,7 @@ import sqlite_utils
 
 from csp_tui.cache import views
 from csp_tui.i18n import t
+from csp_tui.state import views as state_views
 from csp_tui.tui import formatting as fmt
 from csp_tui.tui.widgets.virtual_table import Cell, Column
 
@@ -217,7 +218,7 @@ def invitation_columns() -> list[Column]:
     ]
 
 
-def invitation_status(row: views.InvitationListRow, now: datetime, stale_days: int) -> str:
+def invitation_status(row: state_views.InvitationListRow, now: datetime, stale_days: int) -> str:
     """pending | stale | accepted | cancelled."""
     if row.status == "pending":
         age = fmt.age_days(row.last_sent_at, now)
@@ -243,18 +244,18 @@ class InvitationSource(_Source):
     sorts = INVITATION_SORTS
 
     def count(self) -> int:
-        return self._remember(views.count_invitations(self.state, self.filter))
+        return self._remember(state_views.count_invitations(self.state, self.filter))
 
-    def fetch(self, offset: int, limit: int) -> Sequence[views.InvitationListRow]:
-        return views.invitation_rows(self.state, filter=self.filter, sort=self.sort,
+    def fetch(self, offset: int, limit: int) -> Sequence[state_views.InvitationListRow]:
+        return state_views.invitation_rows(self.state, filter=self.filter, sort=self.sort,
                                      descending=self.descending, offset=offset, limit=limit,
                                      total=self._total)
 
     def index_of(self, key: Hashable) -> int | None:
-        return views.invitation_index_of(self.state, str(key), self.filter, self.sort,
+        return state_views.invitation_index_of(self.state, str(key), self.filter, self.sort,
                                          self.descending)
 
-    def cells(self, row: views.InvitationListRow) -> Sequence[str | Cell]:
+    def cells(self, row: state_views.InvitationListRow) -> Sequence[str | Cell]:
         now = self.clock()
         status = invitation_status(row, now, self.stale_days)
         age = fmt.age_days(row.last_sent_at, now)
@@ -300,18 +301,18 @@ class CommandLogSource(_Source):
     sorts = COMMAND_SORTS
 
     def count(self) -> int:
-        return self._remember(views.count_commands(self.state, self.filter))
+        return self._remember(state_views.count_commands(self.state, self.filter))
 
-    def fetch(self, offset: int, limit: int) -> Sequence[views.CommandLogRow]:
-        return views.command_rows(self.state, filter=self.filter, sort=self.sort,
+    def fetch(self, offset: int, limit: int) -> Sequence[state_views.CommandLogRow]:
+        return state_views.command_rows(self.state, filter=self.filter, sort=self.sort,
                                   descending=self.descending, offset=offset, limit=limit,
                                   total=self._total)
 
     def index_of(self, key: Hashable) -> int | None:
-        return views.command_index_of(self.state, int(key),  # type: ignore[call-overload]
+        return state_views.command_index_of(self.state, int(key),  # type: ignore[call-overload]
                                       self.filter, self.sort, self.descending)
 
-    def cells(self, row: views.CommandLogRow) -> Sequence[str | Cell]:
+    def cells(self, row: state_views.CommandLogRow) -> Sequence[str | Cell]:
         zone = self.clock().tzinfo
         if row.status is None:
             status: str | Cell = Cell(fmt.NOTHING, "error")
