@@ -22,7 +22,7 @@ from typing import Any
 BENCH_DIR = Path(__file__).resolve().parent
 REPO_ROOT = BENCH_DIR.parent
 
-# The synthetic cache is written "as of" this instant (see csp_tui.cache.synthetic).
+# The synthetic cache is written "as of" this instant (see csp_tui.sandbox.synthetic_cache).
 DATA_NOW = "2026-11-24T09:00:00Z"
 SEED = 7
 
@@ -169,8 +169,8 @@ class CacheHome:
 
 def build_cache_home(home: Path, *, customers: int, subscriptions: int) -> CacheHome:
     """A sandbox-profile home with ``customers``/``subscriptions`` rows from the generator."""
-    from csp_tui.cache import synthetic
     from csp_tui.cache.db import open_cache
+    from csp_tui.sandbox import synthetic_cache as synthetic
     from csp_tui.state.db import open_state
 
     profile_dir = home / "profiles" / "sandbox"

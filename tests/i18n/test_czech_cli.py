@@ -64,9 +64,9 @@ LISTINGS = [["customers"], ["subscriptions"], ["subscriptions", "--kind", "perpe
 @pytest.mark.parametrize("argv", LISTINGS, ids=" ".join)
 def test_listings_are_czech(argv: list[str], monkeypatch: pytest.MonkeyPatch,
                             capsys: pytest.CaptureFixture[str]) -> None:
-    from csp_tui.cache import synthetic
     from csp_tui.cache.db import open_cache
     from csp_tui.config import load_settings
+    from csp_tui.sandbox import synthetic_cache as synthetic
     from csp_tui.state.db import open_state
 
     for variable in ("LC_ALL", "LC_MESSAGES"):

@@ -20,13 +20,14 @@ from hypothesis import strategies as st
 from pydantic import ValidationError
 
 from csp_tui import cli
-from csp_tui.cache import store, synthetic, views
+from csp_tui.cache import store, views
 from csp_tui.cache.db import open_cache
 from csp_tui.config import load_settings
 from csp_tui.partner_center import errors as pce
 from csp_tui.partner_center import models
 from csp_tui.partner_center.client import PartnerCenterClient
 from csp_tui.partner_center.models import PCModel, parse_collection
+from csp_tui.sandbox import synthetic_cache as synthetic
 from csp_tui.services import mapping
 from csp_tui.state import invitations
 from csp_tui.state import views as state_views

@@ -15,9 +15,9 @@ from typing import Any
 import pytest
 import sqlite_utils
 
-from csp_tui.cache import synthetic
 from csp_tui.cache.db import open_cache
 from csp_tui.config import Settings, load_settings
+from csp_tui.sandbox import synthetic_cache as synthetic
 from csp_tui.services import events as ev
 from csp_tui.state.db import open_state
 from csp_tui.tui.backend import BackendStatus

@@ -49,7 +49,8 @@ def test_console_package_and_its_queries_do_not_import_textual() -> None:
     """The CLI may use the back-end protocol and the list queries without a console."""
     code = (
         "import sys\n"
-        "import csp_tui.tui, csp_tui.tui.backend, csp_tui.cache.views, csp_tui.cache.synthetic\n"
+        "import csp_tui.tui, csp_tui.tui.backend, csp_tui.cache.views\n"
+        "import csp_tui.sandbox.synthetic_cache\n"
         "print(sorted(m for m in sys.modules if m.split('.')[0] == 'textual'))\n"
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import pytest
 
-from csp_tui.cache import synthetic, views
+from csp_tui.cache import views
 from csp_tui.cache.db import open_cache
+from csp_tui.sandbox import synthetic_cache as synthetic
 from csp_tui.state.db import open_state
 from csp_tui.tui.widgets.lists import CustomersPane, SubscriptionsPane
 from csp_tui.tui.widgets.virtual_table import VirtualTable

@@ -7,9 +7,10 @@ import sqlite3
 
 import pytest
 
-from csp_tui.cache import synthetic, views
+from csp_tui.cache import views
 from csp_tui.cache.db import open_cache
 from csp_tui.domain.text import czech_sort_key
+from csp_tui.sandbox import synthetic_cache as synthetic
 
 from .conftest import CLOCK_NOW, DATA_NOW, NARROW, SEED, screen_text
 

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from csp_tui.cache import store, synthetic
+from csp_tui.cache import store
 from csp_tui.cache.db import open_cache
 from csp_tui.domain.text import czech_sort_key, fold
+from csp_tui.sandbox import synthetic_cache as synthetic
 from csp_tui.state.db import open_state
 
 

@@ -6,9 +6,10 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from csp_tui.cache import store, synthetic, views
+from csp_tui.cache import store, views
 from csp_tui.cache.db import open_cache
 from csp_tui.domain.text import czech_sort_key, fold
+from csp_tui.sandbox import synthetic_cache as synthetic
 from csp_tui.state import views as state_views
 from csp_tui.state.db import open_state
 

@@ -170,8 +170,9 @@ CACHE_MIGRATIONS: list[str] = [
     """,
     # 2: one folded search text per customer (name, primary domain, every other domain, id,
     # one per line), so the customer filter is a single LIKE instead of four with a
-    # correlated subquery over domains. store.py and synthetic.py keep it current; this fills
-    # it for an existing cache from the columns already folded (domains are stored
+    # correlated subquery over domains. cache/store and sandbox/synthetic_cache.py (which
+    # writes rows straight into these tables, for benchmarks and scale tests) keep it current;
+    # this fills it for an existing cache from the columns already folded (domains are stored
     # lower-cased, and the old filter matched them as they are). The partial index holds
     # only listed customers: a filter scans it instead of the wider table rows.
     """
@@ -186,10 +187,10 @@ CACHE_MIGRATIONS: list[str] = [
     """,
     # 3: one folded search text per subscription (its product name, then its customer's
     # name, one per line), so the filter over every customer's subscriptions is a single LIKE
-    # over one index instead of a LIKE plus a lookup of the matching customers. store.py and
-    # synthetic.py keep it current (a customer's rename rewrites its subscriptions' texts);
-    # this fills it for an existing cache. The index carries the customer id, so counting the
-    # matches of listed customers never reads a table row.
+    # over one index instead of a LIKE plus a lookup of the matching customers. cache/store
+    # and sandbox/synthetic_cache.py keep it current (a customer's rename rewrites its
+    # subscriptions' texts); this fills it for an existing cache. The index carries the
+    # customer id, so counting the matches of listed customers never reads a table row.
     """
     ALTER TABLE subscriptions ADD COLUMN search_fold TEXT NOT NULL DEFAULT '';
     UPDATE subscriptions SET search_fold = name_fold || char(10)

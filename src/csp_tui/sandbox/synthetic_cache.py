@@ -2,8 +2,12 @@
 
 Benchmarks and tests need realistic volumes (20,000 customers / 100,000 subscriptions) without
 a sync, and the same rows for the same seed on every machine. Rows go straight into the schema
-of ``cache/schema.py`` (and the invitation ledger / command log of ``state.db``) in one
-transaction with ``executemany``, so even the large sizes take a few seconds.
+of ``cache/schema.py`` (and the invitation ledger / command log of ``state/schema.py``) in one
+transaction with ``executemany``, so even the large sizes take a few seconds; the derived
+columns (search texts, attention) are computed by the same functions the cache's writer uses.
+
+Emulator data, not production code: it lives with the emulator, and nothing in production
+imports it.
 
 Everything derives from ``random.Random(seed)`` and the given ``now``; nothing reads the clock.
 """
