@@ -10,7 +10,7 @@ from rich.console import Console as RichConsole
 from csp_tui.cache import views
 from csp_tui.domain import attention
 from csp_tui.i18n import catalog, set_language
-from csp_tui.tui import formatting as fmt
+from csp_tui.i18n import formatting as fmt
 from csp_tui.tui.widgets.tenant import describe
 
 from .conftest import ConsoleFactory

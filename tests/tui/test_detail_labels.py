@@ -10,9 +10,9 @@ import pytest
 
 from csp_tui.cache import views
 from csp_tui.i18n import catalog, set_language
+from csp_tui.i18n import formatting as fmt
 from csp_tui.i18n.formatting import format_date, format_datetime
 from csp_tui.state import views as state_views
-from csp_tui.tui import formatting as fmt
 from csp_tui.tui.screens.detail import DetailScreen, field_label, field_value, humanised
 
 from .conftest import CLOCK_NOW, NARROW, Console, ConsoleFactory, screen_text

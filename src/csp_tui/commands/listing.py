@@ -20,17 +20,17 @@ from csp_tui.config import Settings
 from csp_tui.domain import terms
 from csp_tui.domain.text import safe_text
 from csp_tui.i18n import t
-from csp_tui.output_encoding import json_ascii_only
-from csp_tui.services.session import open_databases
-from csp_tui.state import views as state_views
-from csp_tui.tui.formatting import (
+from csp_tui.i18n.formatting import (
     attention_words,
     date_text,
     datetime_text,
     invitation_status_words,
-    parse_timestamp,
     relationship_words,
 )
+from csp_tui.output_encoding import json_ascii_only
+from csp_tui.services.session import open_databases
+from csp_tui.state import views as state_views
+from csp_tui.timestamps import parse_timestamp
 from csp_tui.world_clock import world_clock_for
 
 PAGE = 1000

@@ -13,9 +13,9 @@ from datetime import datetime
 import sqlite_utils
 
 from csp_tui.cache import views
+from csp_tui.i18n import formatting as fmt
 from csp_tui.i18n import t
 from csp_tui.state import views as state_views
-from csp_tui.tui import formatting as fmt
 from csp_tui.tui.widgets.virtual_table import Cell, Column
 
 Clock = Callable[[], datetime]

@@ -26,9 +26,9 @@ from textual.widgets import Footer, Static
 
 from csp_tui.domain.text import safe_text
 from csp_tui.i18n import catalog, t
-from csp_tui.tui import formatting as fmt
+from csp_tui.i18n import formatting as fmt
+from csp_tui.i18n.formatting import NOTHING
 from csp_tui.tui.bindings import GuardedActions, TranslatedBindings, bindings
-from csp_tui.tui.formatting import NOTHING
 
 #: Stored 0/1 flags.
 _FLAGS = frozenset({"allow_delegated_access", "auto_renew", "is_trial"})

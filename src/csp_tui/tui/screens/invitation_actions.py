@@ -33,7 +33,7 @@ from textual.widgets.option_list import Option
 from csp_tui.config import Role, Settings
 from csp_tui.domain.text import safe_text
 from csp_tui.i18n import t
-from csp_tui.i18n.formatting import count_days
+from csp_tui.i18n.formatting import count_days, datetime_text
 from csp_tui.services import invitations
 from csp_tui.state import invitations as ledger
 from csp_tui.state import timestamp
@@ -43,7 +43,6 @@ from csp_tui.tui.bindings import (
     TranslatedBindings,
     bindings,
 )
-from csp_tui.tui.formatting import datetime_text
 from csp_tui.tui.invitation_keys import (
     CANCEL,
     COPY_LINK,

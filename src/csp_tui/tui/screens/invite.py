@@ -27,6 +27,7 @@ from csp_tui.cache import views
 from csp_tui.config import Role
 from csp_tui.domain.text import safe_text
 from csp_tui.i18n import t
+from csp_tui.i18n.formatting import date_text
 from csp_tui.partner_center import errors as pce
 from csp_tui.services import invitations
 from csp_tui.services.invitations import InvitationInputError, InviteResult
@@ -38,7 +39,6 @@ from csp_tui.tui.bindings import (
     bindings,
     register,
 )
-from csp_tui.tui.formatting import date_text
 
 if TYPE_CHECKING:
     from csp_tui.tui.app import CspApp
