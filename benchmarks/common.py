@@ -182,17 +182,14 @@ def build_cache_home(home: Path, *, customers: int, subscriptions: int) -> Cache
         synthetic.populate(cache, state, customers=customers, subscriptions=subscriptions,
                            seed=SEED, now=DATA_NOW, invitations=8, command_log=40)
     finally:
-        cache.conn.close()
-        state.conn.close()
+        cache.close()
+        state.close()
     return CacheHome(home, customers, subscriptions)
 
 
 def open_read_only(path: Path) -> Any:
     """The cache as the benchmark's own reader (expected screens), never as a writer."""
-    import sqlite_utils
-
-    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-    return sqlite_utils.Database(conn)
+    return sqlite3.connect(f"file:{path}?mode=ro", uri=True)
 
 
 def child_env(home: Path, **extra: str) -> dict[str, str]:

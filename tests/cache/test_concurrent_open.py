@@ -19,8 +19,8 @@ def _open(path: str, barrier, results) -> None:  # type: ignore[no-untyped-def]
             notices.append(db.last_rebuild_notice())
             store.finish_run(cache, store.start_run(cache, "full"), "ok")
             state = open_state(Path(path).with_name("state.db"))
-            cache.conn.close()
-            state.conn.close()
+            cache.close()
+            state.close()
         results.put(next((n for n in notices if n), None) or "ok")
     except Exception as exc:  # reported to the parent, which fails the test
         results.put(f"error: {exc!r}")
@@ -58,7 +58,7 @@ def test_a_new_file_being_created_by_another_opener_is_never_called_foreign(tmp_
         def open_it(path: Path = path, barrier: threading.Barrier = barrier) -> None:
             barrier.wait()
             try:
-                open_state(path).conn.close()
+                open_state(path).close()
             except Exception as exc:  # collected and asserted on below
                 failures.append(repr(exc))
 

@@ -10,10 +10,9 @@ notifications — is what must be Czech.
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Iterable
 from typing import Any
-
-import sqlite_utils
 
 from csp_tui import i18n
 from csp_tui.state import invitations as ledger
@@ -33,7 +32,7 @@ _ENUM_COLUMNS = frozenset({
 })
 
 
-def data_words(*databases: sqlite_utils.Database) -> set[str]:
+def data_words(*databases: sqlite3.Connection) -> set[str]:
     """Every word stored in the caches except in state and kind columns: that is data."""
     found: set[str] = set()
     for database in databases:

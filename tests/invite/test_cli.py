@@ -28,7 +28,7 @@ def _ledger(profile: str = "sandbox") -> list[ledger.Invitation]:
     try:
         return ledger.list_invitations(state)
     finally:
-        state.conn.close()
+        state.close()
 
 
 def test_json_output_and_ledger(capsys) -> None:

@@ -250,7 +250,7 @@ async def test_a_restart_after_an_unknown_outcome_finishes_the_same_request(prov
 
     # The retry is due later; the test moves that moment to now instead of waiting for it.
     second = make_session(provider, transport)
-    second.state.conn.execute("UPDATE outbox SET next_attempt_at = NULL WHERE id = ?",
+    second.state.execute("UPDATE outbox SET next_attempt_at = NULL WHERE id = ?",
                               (entry.id,))
     try:
         again = await onboarding.prepare(second, valid_request("restart"))

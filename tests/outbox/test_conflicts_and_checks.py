@@ -90,8 +90,8 @@ async def test_conflicts_do_not_fail_the_write_within_a_few_attempts(tmp_path) -
     runner, state, _ = _runner(tmp_path, handler)
     entry_id = _patch_entry(state)
     for _ in range(8):  # more than a failure's six attempts
-        state.conn.execute("UPDATE outbox SET next_attempt_at = NULL WHERE id = ?", (entry_id,))
-        state.conn.commit()
+        state.execute("UPDATE outbox SET next_attempt_at = NULL WHERE id = ?", (entry_id,))
+        state.commit()
         assert await runner.run_once() == 1
     stored = outbox.get(state, entry_id)
     assert stored.state is OutboxState.QUEUED, stored.error_message

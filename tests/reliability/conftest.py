@@ -382,7 +382,7 @@ def cache_snapshot(path: Path) -> dict[str, list[dict[str, Any]]]:
     try:
         return store.snapshot(db)
     finally:
-        db.conn.close()
+        db.close()
 
 
 def snapshot_loss(expected: dict[str, list[dict[str, Any]]],

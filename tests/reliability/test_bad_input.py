@@ -140,7 +140,7 @@ def test_any_customer_page_is_stored_or_refused_with_a_typed_error(tmp_path_fact
         shown = views.customer_rows(database, limit=50)
         assert {row.id for row in shown} <= {row.id for row in rows}
     finally:
-        database.conn.close()
+        database.close()
 
 
 def test_a_lone_surrogate_from_partner_center_does_not_stop_the_sync(tmp_path, reliability):
@@ -166,7 +166,7 @@ def test_a_lone_surrogate_from_partner_center_does_not_stop_the_sync(tmp_path, r
         store.upsert_customer_page(database, rows, run_id=store.start_run(database, "full"))
         names = [row.company_name for row in views.customer_rows(database)]
     finally:
-        database.conn.close()
+        database.close()
     reliability.record("lone surrogate in a company name from Partner Center",
                        lost=1 - len(names))
     assert names == ["Pekárna \ufffd s.r.o."]
@@ -183,8 +183,8 @@ def populated(tmp_path_factory):
     synthetic.populate(cache, state, customers=40, subscriptions_per_customer=3, seed=11,
                        invitations=6, command_log=12, hostile=True, removed=2)
     yield cache, state
-    cache.conn.close()
-    state.conn.close()
+    cache.close()
+    state.close()
 
 
 FILTER_TEXT = st.one_of(
@@ -434,7 +434,7 @@ def _snapshot(settings_) -> dict[str, Any]:
     try:
         return store.snapshot(db)
     finally:
-        db.conn.close()
+        db.close()
 
 
 def test_read_only_databases_still_list_and_refuse_writes_clearly(synced, capsys, monkeypatch,
@@ -448,7 +448,7 @@ def test_read_only_databases_still_list_and_refuse_writes_clearly(synced, capsys
     invitations.record(state, company_name="Kept s.r.o.", contact_name="Jana",
                        contact_email="jana@kept.cz", domain="kept.cz",
                        link="https://admin.microsoft.com/x")
-    state.conn.close()
+    state.close()
     before = state_rows(state_db)
     _, everyone, _ = _run(capsys, ["customers", "--json"])
     reliability.begin()

@@ -50,7 +50,7 @@ def _seed_state(settings) -> None:
                            contact_email="jana@nikde.example", domain="nikde-nic.example",
                            link="https://admin.microsoft.com/Adminportal/x")
     finally:
-        state.conn.close()
+        state.close()
 
 
 @pytest.mark.parametrize(("scenario", "first", "again", "extra"), SCENARIOS,

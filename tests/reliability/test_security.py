@@ -268,7 +268,7 @@ async def test_read_only_profile_is_refused_by_every_writing_service(isolated_ho
         queued = outbox.enqueue(session.state, kind=KIND_CREATE_CUSTOMER,
                                 payload={"domain": "x.onmicrosoft.com"}, subject="x")
         before = state_rows(settings.locations.state_db)
-        customer_id, sub_id = session.cache.conn.execute(
+        customer_id, sub_id = session.cache.execute(
             "SELECT customer_id, id FROM subscriptions WHERE status = 'active' "
             "AND kind = 'online' AND is_trial = 0 ORDER BY id LIMIT 1"
         ).fetchone()

@@ -17,7 +17,7 @@ LINK = "https://admin.microsoft.com/Adminportal/Home?invType=ResellerRelationshi
 def state(tmp_path):
     db = open_state(tmp_path / "state.db")
     yield db
-    db.conn.close()
+    db.close()
 
 
 def invite(state, company: str = "Novák s.r.o.", domain: str = "novak.cz", now: str = T0):
@@ -34,7 +34,7 @@ def test_record_stores_a_pending_invitation(state):
     assert created.language == "cs"
     assert created.contact_email == "jan@novak.cz"
     assert invitations.get(state, created.id) == created
-    assert state.conn.execute("SELECT name_fold FROM invitations").fetchone() == (
+    assert state.execute("SELECT name_fold FROM invitations").fetchone() == (
         "novak s.r.o.",)
 
 

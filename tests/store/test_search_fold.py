@@ -22,11 +22,11 @@ CID = "6f1e2d3c-0000-4000-8000-000000000001"
 def cache(tmp_path):
     db = open_cache(tmp_path / "cache.db")
     yield db
-    db.conn.close()
+    db.close()
 
 
 def stored(cache, customer_id: str = CID) -> str:
-    return cache.conn.execute("SELECT search_fold FROM customers WHERE id = ?",
+    return cache.execute("SELECT search_fold FROM customers WHERE id = ?",
                               (customer_id,)).fetchone()[0]
 
 
@@ -119,14 +119,14 @@ def test_a_cache_from_before_the_column_is_filled_when_opened(tmp_path) -> None:
 
     cache = open_cache(path, rebuild_if_unusable=False)
     try:
-        assert cache.conn.execute("PRAGMA user_version").fetchone()[0] == len(CACHE_MIGRATIONS)
+        assert cache.execute("PRAGMA user_version").fetchone()[0] == len(CACHE_MIGRATIONS)
         # The same text a sync writes.
         assert stored(cache) == store.search_fold(
             "Šumavská pekárna", "pekarna.cz", ["pekarna.onmicrosoft.com", "pekarna.cz",
                                                "chleba.eu"], CID)
         assert found(cache, "chleba.eu") == found(cache, "sumavska") == [CID]
     finally:
-        cache.conn.close()
+        cache.close()
 
 
 def test_a_filter_reads_the_same_rows_by_either_plan(tmp_path, monkeypatch) -> None:
@@ -161,7 +161,7 @@ def test_a_filter_reads_the_same_rows_by_either_plan(tmp_path, monkeypatch) -> N
         assert walked == sorted_
         assert any(walked) and not all(walked)
     finally:
-        cache.conn.close()
+        cache.close()
 
 
 # -- the subscriptions' search text (product name, then the customer's name) -------------------
@@ -170,7 +170,7 @@ SUB = "a1b2c3d4-0000-4000-8000-00000000000a"
 
 
 def sub_text(cache, sub_id: str = SUB) -> str:
-    return cache.conn.execute("SELECT search_fold FROM subscriptions WHERE id = ?",
+    return cache.execute("SELECT search_fold FROM subscriptions WHERE id = ?",
                               (sub_id,)).fetchone()[0]
 
 
@@ -240,10 +240,10 @@ def test_a_cache_from_before_the_subscription_search_text_is_filled(tmp_path) ->
 
     cache = open_cache(path, rebuild_if_unusable=False)
     try:
-        assert cache.conn.execute("PRAGMA user_version").fetchone()[0] == len(CACHE_MIGRATIONS)
+        assert cache.execute("PRAGMA user_version").fetchone()[0] == len(CACHE_MIGRATIONS)
         # The same text a sync writes.
         assert sub_text(cache) == store.subscription_search_fold("exchange online (plan 1)",
                                                                  "sumavska pekarna")
         assert subs_found(cache, "šumavská") == subs_found(cache, "plan 1") == [SUB]
     finally:
-        cache.conn.close()
+        cache.close()

@@ -57,8 +57,8 @@ def settings(isolated_home):
 
 async def _run_again_now(runner: OutboxRunner, state: Any, entry_id: str) -> None:
     # The backoff is over: the entry is due.
-    state.conn.execute("UPDATE outbox SET next_attempt_at = NULL WHERE id = ?", (entry_id,))
-    state.conn.commit()
+    state.execute("UPDATE outbox SET next_attempt_at = NULL WHERE id = ?", (entry_id,))
+    state.commit()
     assert await runner.run_once() == 1
 
 

@@ -56,7 +56,7 @@ class Sandbox:
         assert result.ok, result.error
 
     def subscription(self, customer_id: str, offer_name: str) -> dict:
-        row = self.session.cache.conn.execute(
+        row = self.session.cache.execute(
             "SELECT id FROM subscriptions WHERE customer_id = ? AND offer_name = ?",
             (customer_id, offer_name)).fetchone()
         assert row is not None, offer_name

@@ -152,7 +152,7 @@ async def test_crash_after_partner_center_acted_does_not_create_a_second_tenant(
     runner = OutboxRunner(session.client, session.state)
     assert await runner.recover() == 1
     stored = outbox.get(session.state, entry.id)
-    log = session.state.conn.execute(
+    log = session.state.execute(
         "SELECT request_id FROM command_log WHERE method = 'POST' AND path LIKE '/v1/customers%'"
     ).fetchall()
     await session.aclose()

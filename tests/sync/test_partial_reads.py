@@ -60,10 +60,10 @@ class World:
             await client.aclose()
 
     def rows(self, part: str, customer_id: str) -> list[tuple]:
-        return self.cache.conn.execute(PART_TABLES[part], (customer_id,)).fetchall()
+        return self.cache.execute(PART_TABLES[part], (customer_id,)).fetchall()
 
     def part_row(self, customer_id: str, part: str) -> dict | None:
-        cursor = self.cache.conn.execute(
+        cursor = self.cache.execute(
             "SELECT * FROM customer_parts WHERE customer_id = ? AND part = ?",
             (customer_id, part))
         row = cursor.fetchone()
@@ -71,7 +71,7 @@ class World:
                                                  strict=True))
 
     def run_status(self, run_id: int) -> str:
-        return self.cache.conn.execute("SELECT status FROM sync_runs WHERE id = ?",
+        return self.cache.execute("SELECT status FROM sync_runs WHERE id = ?",
                                        (run_id,)).fetchone()[0]
 
 
@@ -258,7 +258,7 @@ def test_the_status_line_says_the_last_sync_was_incomplete(settings):
     run = store.start_run(cache, "full", now="2026-12-03T09:42:00Z")
     store.finish_run(cache, run, "partial", error="1 part(s) of 1 customer(s) could not be read",
                      now="2026-12-03T09:42:05Z")
-    cache.conn.close()
+    cache.close()
     backend = WorkerBackend(settings, periodic=False)
     status = backend.status()
     assert status.last_success_at == datetime(2026, 12, 3, 9, 42, 5, tzinfo=UTC)
@@ -321,7 +321,7 @@ async def test_a_refused_sign_in_on_a_part_still_ends_the_run(world):
     world.pc.faults[(CUSTOMER_B, "qualifications")] = 401
     with pytest.raises(pce.AuthenticationError):
         await world.sync()
-    status = world.cache.conn.execute(
+    status = world.cache.execute(
         "SELECT status FROM sync_runs ORDER BY id DESC LIMIT 1").fetchone()[0]
     assert status == "failed"
     # Not recorded as a stale part: signing in again is the fix, not the role.

@@ -8,12 +8,12 @@ and every path under the per-test ``CSP_TUI_HOME`` (see the root conftest).
 from __future__ import annotations
 
 import dataclasses
+import sqlite3
 from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any
 
 import pytest
-import sqlite_utils
 
 from csp_tui.cache.db import open_cache
 from csp_tui.config import Settings, load_settings
@@ -39,8 +39,8 @@ def frozen_clock() -> datetime:
 class FakeBackend:
     """A test double of ``ConsoleBackend``: tests emit events and set the status by hand."""
 
-    def __init__(self, settings: Settings, cache: sqlite_utils.Database,
-                 state: sqlite_utils.Database, *, status: BackendStatus | None = None) -> None:
+    def __init__(self, settings: Settings, cache: sqlite3.Connection,
+                 state: sqlite3.Connection, *, status: BackendStatus | None = None) -> None:
         self.settings = settings
         self.cache = cache
         self.state = state
@@ -117,8 +117,8 @@ class Console:
 
     app: Any
     backend: FakeBackend
-    cache: sqlite_utils.Database
-    state: sqlite_utils.Database
+    cache: sqlite3.Connection
+    state: sqlite3.Connection
 
 
 ConsoleFactory = Callable[..., Console]
@@ -129,7 +129,7 @@ def make_console() -> ConsoleFactory:
     """``make_console(customers=60, read_only=False, ...)`` -> a new, not yet running app
     (``profile="sandbox-provider"``: the distributor's built-in profile; default the
     reseller's)."""
-    opened: list[sqlite_utils.Database] = []
+    opened: list[sqlite3.Connection] = []
 
     def factory(
         *,
@@ -168,7 +168,7 @@ def make_console() -> ConsoleFactory:
 
     yield factory
     for database in opened:
-        database.conn.close()
+        database.close()
 
 
 def screen_text(app: Any) -> str:

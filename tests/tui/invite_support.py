@@ -115,7 +115,7 @@ def sandbox_settings(home: Path, *, customers: int = 6, demo_seeded: bool = True
                 conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)",
                              (DEMO_SEEDED_KEY, FROZEN_WORLD_AT))
         finally:
-            state.conn.close()
+            state.close()
     return settings
 
 

@@ -41,8 +41,8 @@ async def test_static_backend_is_a_console_backend_without_network() -> None:
     unsubscribe()
     await backend.stop()
     assert received == []
-    cache.conn.close()
-    state.conn.close()
+    cache.close()
+    state.close()
 
 
 def test_console_package_and_its_queries_do_not_import_textual() -> None:

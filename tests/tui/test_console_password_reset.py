@@ -126,4 +126,4 @@ async def test_a_reset_nobody_can_see_waits_instead_of_being_delivered(form_cons
     finally:
         await session.aclose()
         for database in (backend.cache, backend.state):
-            database.conn.close()
+            database.close()

@@ -164,7 +164,7 @@ def test_confirmation(snap_compare, form_console):
     assert isinstance(state["screen"], TenantConfirmScreen)
     assert "can never be changed" in state["text"] and identity.RESELLER_NAME in state["text"]
     assert state["focused"].id == "confirm-create"
-    assert console.backend.state.conn.execute("SELECT count(*) FROM outbox").fetchone()[0] == 0
+    assert console.backend.state.execute("SELECT count(*) FROM outbox").fetchone()[0] == 0
 
 
 def test_result_with_the_password_masked(snap_compare, form_console, predictable_ids):

@@ -29,8 +29,8 @@ def big_cache(tmp_path_factory):
     synthetic.populate(cache, state, customers=CUSTOMERS, subscriptions=SUBSCRIPTIONS,
                        now=DATA_NOW, invitations=50, command_log=200)
     yield cache, state
-    cache.conn.close()
-    state.conn.close()
+    cache.close()
+    state.close()
 
 
 def _app(big_cache):

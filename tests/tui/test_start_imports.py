@@ -58,7 +58,7 @@ def test_building_the_worker_back_end_imports_no_rest_client() -> None:
         "from csp_tui.config import load_settings\n"
         "from csp_tui.services.backend import WorkerBackend\n"
         "backend = WorkerBackend(load_settings())\n"
-        "assert backend.cache.conn is not None\n")
+        "assert backend.cache is not None\n")
     assert loaded.isdisjoint(LATER), sorted(loaded & set(LATER))
 
 

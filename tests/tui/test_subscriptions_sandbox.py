@@ -105,7 +105,7 @@ def arrival(backend: WorkerBackend, wanted: Callable[[ev.Event], bool]) -> async
 
 
 def subscription_id(cache: Any, customer_id: str, offer_name: str) -> str:
-    row = cache.conn.execute("SELECT id FROM subscriptions WHERE customer_id = ? AND "
+    row = cache.execute("SELECT id FROM subscriptions WHERE customer_id = ? AND "
                              "offer_name = ?", (customer_id, offer_name)).fetchone()
     assert row is not None, offer_name
     return row[0]

@@ -7,17 +7,16 @@ is ``cache/schema.py``.
 
 from __future__ import annotations
 
+import sqlite3
 from datetime import UTC, datetime
 from pathlib import Path
-
-import sqlite_utils
 
 from csp_tui.cache.schema import CACHE_APP_ID, CACHE_MIGRATIONS
 from csp_tui.db import CorruptDatabaseError, ForeignDatabaseError, open_database, restrict_to_owner
 from csp_tui.i18n import t
 
 
-def open_cache(path: Path, *, rebuild_if_unusable: bool = True) -> sqlite_utils.Database:
+def open_cache(path: Path, *, rebuild_if_unusable: bool = True) -> sqlite3.Connection:
     """Open ``cache.db``. A corrupt or foreign file is moved aside and a fresh cache created:
     everything in it can be fetched again by a sync. The caller reports
     :func:`last_rebuild_notice` to the user."""

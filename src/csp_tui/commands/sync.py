@@ -152,7 +152,7 @@ def lost_password_lines(settings: Settings) -> list[str]:
         return [password_reset.offer_text(entry)
                 for entry in password_reset.lost_credentials(state)]
     finally:
-        state.conn.close()
+        state.close()
 
 
 def run(args: argparse.Namespace, settings: Settings) -> int:

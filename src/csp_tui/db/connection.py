@@ -7,8 +7,6 @@ import os
 import sqlite3
 from pathlib import Path
 
-import sqlite_utils
-
 from csp_tui.db.errors import CorruptDatabaseError, DatabaseError
 from csp_tui.db.locks import BUSY_TIMEOUT_MS, is_lock, patiently
 from csp_tui.db.migrations import migrate
@@ -42,7 +40,7 @@ def restrict_to_owner(path: Path) -> None:
                 os.chmod(candidate, 0o600)
 
 
-def open_database(path: Path, app_id: str, migrations: list[str]) -> sqlite_utils.Database:
+def open_database(path: Path, app_id: str, migrations: list[str]) -> sqlite3.Connection:
     """Open (creating it if need be) and migrate one database; raise :class:`DatabaseError`
     (or a subclass) worded for the person when it cannot be used."""
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -64,4 +62,4 @@ def open_database(path: Path, app_id: str, migrations: list[str]) -> sqlite_util
     except BaseException:
         conn.close()
         raise
-    return sqlite_utils.Database(conn)
+    return conn

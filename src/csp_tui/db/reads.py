@@ -15,8 +15,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-import sqlite_utils
-
 from csp_tui.domain.text import fold
 
 
@@ -125,10 +123,6 @@ def like_pattern(needle: str) -> str | None:
         return None
     escaped = folded.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
     return f"%{escaped}%"
-
-
-def connection_of(db: sqlite_utils.Database | sqlite3.Connection) -> sqlite3.Connection:
-    return db if isinstance(db, sqlite3.Connection) else db.conn
 
 
 def record(conn: sqlite3.Connection, sql: str, params: Sequence[Any]) -> dict[str, Any] | None:

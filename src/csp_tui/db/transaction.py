@@ -5,18 +5,16 @@ from __future__ import annotations
 import sqlite3
 from types import TracebackType
 
-import sqlite_utils
-
 
 class Transaction:
-    """``with Transaction(db):`` — one BEGIN IMMEDIATE … COMMIT, rolled back on any error.
+    """``with Transaction(conn):`` — one BEGIN IMMEDIATE … COMMIT, rolled back on any error.
 
     IMMEDIATE takes the write lock up front, so two writers queue on the busy timeout instead of
     failing halfway through with SQLITE_BUSY on lock upgrade.
     """
 
-    def __init__(self, db: sqlite_utils.Database) -> None:
-        self.conn = db.conn
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
 
     def __enter__(self) -> sqlite3.Connection:
         self.conn.execute("BEGIN IMMEDIATE")

@@ -17,12 +17,11 @@ from __future__ import annotations
 import json
 import random
 import re
+import sqlite3
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
-
-import sqlite_utils
 
 from csp_tui import sandbox_identity as identity
 from csp_tui.cache.store import search_fold, subscription_search_fold
@@ -236,8 +235,8 @@ class _Memo:
 
 
 def populate(
-    cache_db: sqlite_utils.Database,
-    state_db: sqlite_utils.Database | None = None,
+    cache_db: sqlite3.Connection,
+    state_db: sqlite3.Connection | None = None,
     *,
     customers: int = 60,
     subscriptions_per_customer: int = 5,
@@ -334,7 +333,7 @@ def populate(
             listed.append((customer_id, name, initial))
 
     # A larger page cache keeps the index B-trees in memory while 100k rows go in.
-    cache_db.conn.execute("PRAGMA cache_size = -131072")
+    cache_db.execute("PRAGMA cache_size = -131072")
     with Transaction(cache_db) as conn:
         conn.executemany(
             "INSERT INTO customers (id, company_name, name_fold, sort_key, primary_domain, "
@@ -450,7 +449,7 @@ def _entitlement(
 
 
 def _invitations(
-    state_db: sqlite_utils.Database,
+    state_db: sqlite3.Connection,
     rng: random.Random,
     moment: datetime,
     listed: Sequence[tuple[str, str, str]],
@@ -509,7 +508,7 @@ _CALLS = (
 
 
 def _command_log(
-    state_db: sqlite_utils.Database, rng: random.Random, moment: datetime, count: int
+    state_db: sqlite3.Connection, rng: random.Random, moment: datetime, count: int
 ) -> int:
     rows: list[tuple[Any, ...]] = []
     at = moment - timedelta(seconds=3 * count)
@@ -531,9 +530,9 @@ def _command_log(
     return len(rows)
 
 
-def customer_ids(cache_db: sqlite_utils.Database) -> Iterable[str]:
+def customer_ids(cache_db: sqlite3.Connection) -> Iterable[str]:
     """Ids of the listed (not removed) customers, in Czech alphabetical order."""
-    for (customer_id,) in cache_db.conn.execute(
+    for (customer_id,) in cache_db.execute(
         "SELECT id FROM customers WHERE removed_at IS NULL ORDER BY sort_key, id"
     ):
         yield customer_id

@@ -11,13 +11,12 @@ from __future__ import annotations
 import asyncio
 import concurrent.futures
 import logging
+import sqlite3
 import threading
 from collections.abc import Awaitable, Callable
 from dataclasses import replace
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any, TypeVar
-
-import sqlite_utils
 
 from csp_tui.config import Settings
 from csp_tui.i18n import t
@@ -311,10 +310,10 @@ class WorkerBackend:
                 candidates.append(max(1.0, remaining))
         return min(candidates)
 
-    def _last_success_from_cache(self, cache: sqlite_utils.Database | None = None
+    def _last_success_from_cache(self, cache: sqlite3.Connection | None = None
                                  ) -> datetime | None:
         db = cache or self.cache
-        row = db.conn.execute(
+        row = db.execute(
             # A partial run finished too (what could be read is current): counting it only
             # as a failure would start a new sync every minute for a read the role lacks.
             "SELECT max(finished_at) FROM sync_runs WHERE status IN ('ok', 'partial') "
@@ -327,7 +326,7 @@ class WorkerBackend:
     def _last_incomplete_from_cache(self) -> str | None:
         """What the last finished full sync could not read, if it was partial (the status
         line says so from the start, not only after the next sync)."""
-        row = self.cache.conn.execute(
+        row = self.cache.execute(
             "SELECT status, error FROM sync_runs WHERE kind = 'full' "
             "AND status IN ('ok', 'partial', 'failed') ORDER BY id DESC LIMIT 1").fetchone()
         return row[1] if row and row[0] == "partial" else None

@@ -9,14 +9,13 @@ the product catalog and their purchase dates from their orders
 
 from __future__ import annotations
 
+import sqlite3
 from typing import Any
-
-import sqlite_utils
 
 from csp_tui.services import entitlement_names, refundable_seats
 
 
-async def complete(client: Any, cache: sqlite_utils.Database, profile: Any, customer_id: str,
+async def complete(client: Any, cache: sqlite3.Connection, profile: Any, customer_id: str,
                    subscriptions: list[Any] | None, entitlements: list[Any] | None
                    ) -> tuple[list[Any] | None, list[Any] | None]:
     """(subscriptions, entitlements) completed; a part that was not read (None) stays None."""

@@ -17,12 +17,11 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import sqlite3
 from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
-
-import sqlite_utils
 
 from csp_tui.db import Transaction
 from csp_tui.domain.validation import DEFAULT_COUNTRY
@@ -154,10 +153,10 @@ async def _read_and_remember(call: Callable[[], Awaitable[Any]],
 # -- products ---------------------------------------------------------------------------------
 
 
-async def _product_name(client: Any, cache: sqlite_utils.Database, product_id: str,
+async def _product_name(client: Any, cache: sqlite3.Connection, product_id: str,
                         country: str) -> _Answer:
     key = product_id.strip().upper()
-    row = cache.conn.execute(
+    row = cache.execute(
         "SELECT name, problem, read_at FROM catalog_products WHERE product_id = ?", (key,)
     ).fetchone()
     known = _remembered(row, _now())
@@ -175,7 +174,7 @@ async def _product_name(client: Any, cache: sqlite_utils.Database, product_id: s
     return await _once((id(cache), f"product:{key}"), read)
 
 
-def _remember_product(cache: sqlite_utils.Database, product_id: str, country: str,
+def _remember_product(cache: sqlite3.Connection, product_id: str, country: str,
                       name: str | None, problem: str | None) -> None:
     with Transaction(cache) as conn:
         conn.execute(
@@ -196,9 +195,9 @@ def _order_created(order: Any) -> str | None:
     return _iso(created if created.tzinfo else created.replace(tzinfo=UTC))
 
 
-async def _order_date(client: Any, cache: sqlite_utils.Database, customer_id: str,
+async def _order_date(client: Any, cache: sqlite3.Connection, customer_id: str,
                       order_id: str) -> _Answer:
-    row = cache.conn.execute(
+    row = cache.execute(
         "SELECT created_at, problem, read_at FROM catalog_orders "
         "WHERE customer_id = ? AND order_id = ?", (customer_id, order_id)).fetchone()
     known = _remembered(row, _now())
@@ -216,7 +215,7 @@ async def _order_date(client: Any, cache: sqlite_utils.Database, customer_id: st
     return await _once((id(cache), f"order:{customer_id}:{order_id}"), read)
 
 
-def _remember_order(cache: sqlite_utils.Database, customer_id: str, order_id: str,
+def _remember_order(cache: sqlite3.Connection, customer_id: str, order_id: str,
                     created: str | None, problem: str | None) -> None:
     with Transaction(cache) as conn:
         conn.execute(
@@ -244,7 +243,7 @@ def _distinct(values: Iterable[str]) -> list[str]:
     return list(seen)
 
 
-async def name_entitlements(client: Any, cache: sqlite_utils.Database, profile: Any,
+async def name_entitlements(client: Any, cache: sqlite3.Connection, profile: Any,
                             customer_id: str, entitlements: list[Any] | None
                             ) -> list[NamedEntitlement] | None:
     """``entitlements`` with their names and purchase dates (None stays None: a part that

@@ -515,7 +515,7 @@ def _field(item: dict[str, Any], *names: str) -> str:
 
 
 def _demo_meta(state: Any) -> str | None:
-    row = state.conn.execute("SELECT value FROM meta WHERE key = ?",
+    row = state.execute("SELECT value FROM meta WHERE key = ?",
                              (DEMO_SEEDED_KEY,)).fetchone()
     return row[0] if row else None
 

@@ -24,6 +24,7 @@ import json
 import logging
 import os
 import re
+import sqlite3
 import threading
 import tomllib
 import weakref
@@ -32,8 +33,6 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Literal, NamedTuple
-
-import sqlite_utils
 
 from csp_tui.config import Profile, Role
 from csp_tui.domain import roles
@@ -277,11 +276,11 @@ async def _check_reseller(session: Any, value: object) -> tuple[v.FieldResult, s
     return local, resellers[reseller_id] or None
 
 
-def existing_entry(state: sqlite_utils.Database, domain: str) -> OutboxEntry | None:
+def existing_entry(state: sqlite3.Connection, domain: str) -> OutboxEntry | None:
     """The outbox entry (queued, sending, waiting for a person, or done) for the tenant
     ``domain``, if this profile already has one. A failed entry does not count: the tenant may
     be requested again."""
-    row = state.conn.execute(
+    row = state.execute(
         "SELECT id FROM outbox WHERE dedupe_key = ? AND state != ? "
         "ORDER BY created_at DESC, rowid DESC LIMIT 1",
         (dedupe_key_for(domain), OutboxState.FAILED.value),
@@ -524,7 +523,7 @@ async def run_until_settled(session: Any, entry_id: str, *, secret_sink: SecretS
         await asyncio.sleep(min(remaining, _seconds_until_due(entry)))
 
 
-def _current(state: sqlite_utils.Database, entry_id: str) -> OutboxEntry:
+def _current(state: sqlite3.Connection, entry_id: str) -> OutboxEntry:
     entry = outbox.get(state, entry_id)
     if entry is None:  # removed by another process meanwhile
         raise NotFoundError(t("state.error.outbox_missing", id=entry_id))
@@ -676,16 +675,16 @@ def distributor_package(session: Any, prepared: Prepared, *,
 # --------------------------------------------------------------------------------------------
 
 
-def save_form_draft(state: sqlite_utils.Database, data: Mapping[str, object]) -> str:
+def save_form_draft(state: sqlite3.Connection, data: Mapping[str, object]) -> str:
     """Keep what was typed into the new-tenant form; returns when it was saved."""
     return drafts.save_draft(state, FORM_DRAFT, {str(k): val for k, val in data.items()})
 
 
-def load_form_draft(state: sqlite_utils.Database) -> tuple[dict[str, Any], str] | None:
+def load_form_draft(state: sqlite3.Connection) -> tuple[dict[str, Any], str] | None:
     """``(values, saved at)`` of the new-tenant form's draft, or ``None``."""
     return drafts.load_draft(state, FORM_DRAFT)
 
 
-def clear_form_draft(state: sqlite_utils.Database) -> bool:
+def clear_form_draft(state: sqlite3.Connection) -> bool:
     """Forget the draft (after a submit); True if there was one."""
     return drafts.delete_draft(state, FORM_DRAFT)

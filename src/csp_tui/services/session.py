@@ -8,10 +8,9 @@ endpoint with real credentials.
 from __future__ import annotations
 
 import contextlib
+import sqlite3
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
-
-import sqlite_utils
 
 from csp_tui.cache import db as dbmod
 from csp_tui.config import Settings
@@ -43,8 +42,8 @@ def sandbox_transport_for(settings: Settings, **kwargs: Any) -> httpx.AsyncBaseT
 @dataclass
 class Session:
     settings: Settings
-    cache: sqlite_utils.Database
-    state: sqlite_utils.Database
+    cache: sqlite3.Connection
+    state: sqlite3.Connection
     client: PartnerCenterClient
     limiter: RateLimiter
     # The in-process emulator for sandbox profiles (its /_emulator controls are reached
@@ -80,10 +79,10 @@ class Session:
         for database in (self.cache, self.state):
             # Closing twice or after a failed open is harmless.
             with contextlib.suppress(Exception):
-                database.conn.close()
+                database.close()
 
 
-def open_databases(settings: Settings) -> tuple[sqlite_utils.Database, sqlite_utils.Database,
+def open_databases(settings: Settings) -> tuple[sqlite3.Connection, sqlite3.Connection,
                                                  list[str]]:
     """(cache, state, notices). A corrupt cache is rebuilt (and said so); state never is."""
     settings.locations.ensure_profile_dir()

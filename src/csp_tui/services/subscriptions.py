@@ -30,8 +30,6 @@ from datetime import datetime, timedelta, tzinfo
 from pathlib import Path
 from typing import Any
 
-import sqlite_utils
-
 from csp_tui.cache import views
 from csp_tui.cache.views import SubscriptionListRow
 from csp_tui.config import Profile
@@ -143,14 +141,14 @@ def _short_change(action: str, value: Any, sub: rules.SubscriptionFacts,
     return terms.say(f"sub.subject.{action}", language)
 
 
-def _customer_name(cache: sqlite_utils.Database, customer_id: str) -> str:
-    row = cache.conn.execute("SELECT company_name FROM customers WHERE id = ?",
+def _customer_name(cache: sqlite3.Connection, customer_id: str) -> str:
+    row = cache.execute("SELECT company_name FROM customers WHERE id = ?",
                              (customer_id,)).fetchone()
     return safe_text(row[0], 120) if row and row[0] else customer_id
 
 
 def plan_action(
-    cache: sqlite_utils.Database,
+    cache: sqlite3.Connection,
     subscription_id: str,
     action: str,
     value: Any = None,
@@ -211,10 +209,10 @@ def plan_action(
     )
 
 
-def _holders(state: sqlite_utils.Database, base_key: str) -> list[tuple[str, str, str]]:
+def _holders(state: sqlite3.Connection, base_key: str) -> list[tuple[str, str, str]]:
     """(entry id, dedupe key, state) of every entry holding ``base_key`` or a numbered form."""
     escaped = base_key.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return [(row[0], row[1], row[2]) for row in state.conn.execute(
+    return [(row[0], row[1], row[2]) for row in state.execute(
         "SELECT id, dedupe_key, state FROM outbox WHERE dedupe_key = ? "
         "OR dedupe_key LIKE ? ESCAPE '\\' ORDER BY created_at, rowid",
         (base_key, f"{escaped}#%"),
@@ -222,7 +220,7 @@ def _holders(state: sqlite_utils.Database, base_key: str) -> list[tuple[str, str
 
 
 def enqueue_once(
-    state: sqlite_utils.Database,
+    state: sqlite3.Connection,
     *,
     base_key: str,
     kind: str,
@@ -258,7 +256,7 @@ def enqueue_once(
 
 
 def queue_action(
-    state: sqlite_utils.Database,
+    state: sqlite3.Connection,
     plan: Plan,
     *,
     customer_id: str,
@@ -319,7 +317,7 @@ def _before(changes: Mapping[str, Any], sub: rules.SubscriptionFacts) -> dict[st
 
 
 def distributor_request(
-    cache: sqlite_utils.Database,
+    cache: sqlite3.Connection,
     plan: Plan,
     *,
     profile: Profile,
@@ -408,13 +406,13 @@ def _perpetual_filter(filter: str) -> tuple[str, tuple[Any, ...]]:
             "OR c.name_fold LIKE ? ESCAPE '\\')", (pattern, pattern))
 
 
-def _perpetual_conn(cache: sqlite_utils.Database) -> sqlite3.Connection:
-    conn = cache.conn
+def _perpetual_conn(cache: sqlite3.Connection) -> sqlite3.Connection:
+    conn = cache
     conn.create_function("csp_fold", 1, fold, deterministic=True)
     return conn
 
 
-def _perpetual_rows(cache: sqlite_utils.Database, *, filter: str, offset: int,
+def _perpetual_rows(cache: sqlite3.Connection, *, filter: str, offset: int,
                     limit: int) -> list[SubscriptionListRow]:
     where, params = _perpetual_filter(filter)
     rows = _perpetual_conn(cache).execute(
@@ -447,7 +445,7 @@ def _check_preset(name: str) -> str | None:
 
 
 def preset_rows(
-    cache: sqlite_utils.Database,
+    cache: sqlite3.Connection,
     name: str,
     *,
     now: datetime,
@@ -467,7 +465,7 @@ def preset_rows(
                                    renewing_days=days)
 
 
-def preset_count(cache: sqlite_utils.Database, name: str, *, now: datetime,
+def preset_count(cache: sqlite3.Connection, name: str, *, now: datetime,
                  days: int = views.DEFAULT_RENEWING_DAYS, filter: str = "") -> int:
     preset = _check_preset(name)
     if preset is None:
@@ -480,7 +478,7 @@ def preset_count(cache: sqlite_utils.Database, name: str, *, now: datetime,
 
 
 def _preset(name: str) -> Callable[..., list[SubscriptionListRow]]:
-    def rows(cache: sqlite_utils.Database, *, now: datetime, **kwargs: Any
+    def rows(cache: sqlite3.Connection, *, now: datetime, **kwargs: Any
              ) -> list[SubscriptionListRow]:
         return preset_rows(cache, name, now=now, **kwargs)
 
@@ -489,7 +487,7 @@ def _preset(name: str) -> Callable[..., list[SubscriptionListRow]]:
     return rows
 
 
-def renewing_within(cache: sqlite_utils.Database, days: int, *, now: datetime,
+def renewing_within(cache: sqlite3.Connection, days: int, *, now: datetime,
                     **kwargs: Any) -> list[SubscriptionListRow]:
     """Active subscriptions with auto-renew on whose term ends within ``days``."""
     return preset_rows(cache, "renewing", now=now, days=days, **kwargs)

@@ -25,12 +25,11 @@ import asyncio
 import heapq
 import itertools
 import logging
+import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
-
-import sqlite_utils
 
 from csp_tui.cache import store
 from csp_tui.config import Profile
@@ -159,8 +158,8 @@ class SyncEngine:
     def __init__(
         self,
         client: PartnerCenterClient,
-        cache: sqlite_utils.Database,
-        state: sqlite_utils.Database,
+        cache: sqlite3.Connection,
+        state: sqlite3.Connection,
         profile: Profile,
         *,
         publish: Publish | None = None,
@@ -276,7 +275,7 @@ class SyncEngine:
 
     def _detail_order(self, listed: set[str]) -> list[str]:
         """Oldest details first: after an interrupted run, the unfinished customers go first."""
-        rows = self.cache.conn.execute(
+        rows = self.cache.execute(
             "SELECT id FROM customers WHERE removed_at IS NULL "
             "ORDER BY detail_synced_at IS NOT NULL, detail_synced_at, sort_key"
         ).fetchall()
@@ -446,7 +445,7 @@ class SyncEngine:
         if not wanted:
             return []
         placeholders = ",".join("?" for _ in wanted)
-        rows = self.cache.conn.execute(
+        rows = self.cache.execute(
             f"SELECT c.id, c.company_name, d.domain FROM domains d "
             f"JOIN customers c ON c.id = d.customer_id "
             f"WHERE c.removed_at IS NULL AND lower(d.domain) IN ({placeholders}) "

@@ -7,12 +7,11 @@ Window queries like the cache's (:mod:`csp_tui.db.reads`); the cache's own reads
 
 from __future__ import annotations
 
+import sqlite3
 from dataclasses import dataclass
 from typing import Any
 
-import sqlite_utils
-
-from csp_tui.db.reads import ListQuery, connection_of, like_pattern, record
+from csp_tui.db.reads import ListQuery, like_pattern, record
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,12 +68,12 @@ def _invitation_query(filter: str, sort: str, descending: bool) -> ListQuery:
     )
 
 
-def count_invitations(state: sqlite_utils.Database, filter: str = "") -> int:
-    return _invitation_query(filter, "sent", False).count(connection_of(state))
+def count_invitations(state: sqlite3.Connection, filter: str = "") -> int:
+    return _invitation_query(filter, "sent", False).count(state)
 
 
 def invitation_rows(
-    state: sqlite_utils.Database,
+    state: sqlite3.Connection,
     *,
     filter: str = "",
     sort: str = "sent",
@@ -84,15 +83,15 @@ def invitation_rows(
     total: int | None = None,
 ) -> list[InvitationListRow]:
     query = _invitation_query(filter, sort, descending)
-    rows = query.rows(connection_of(state), offset, limit, total)
+    rows = query.rows(state, offset, limit, total)
     return [InvitationListRow(*row) for row in rows]
 
 
 def invitation_index_of(
-    state: sqlite_utils.Database, id: str, filter: str = "", sort: str = "sent",
+    state: sqlite3.Connection, id: str, filter: str = "", sort: str = "sent",
     descending: bool = True,
 ) -> int | None:
-    return _invitation_query(filter, sort, descending).index_of(connection_of(state), id)
+    return _invitation_query(filter, sort, descending).index_of(state, id)
 
 
 COMMAND_LOG_SORTS: tuple[str, ...] = ("time", "status", "duration")
@@ -123,12 +122,12 @@ def _command_query(filter: str, sort: str, descending: bool) -> ListQuery:
     )
 
 
-def count_commands(state: sqlite_utils.Database, filter: str = "") -> int:
-    return _command_query(filter, "time", True).count(connection_of(state))
+def count_commands(state: sqlite3.Connection, filter: str = "") -> int:
+    return _command_query(filter, "time", True).count(state)
 
 
 def command_rows(
-    state: sqlite_utils.Database,
+    state: sqlite3.Connection,
     *,
     filter: str = "",
     sort: str = "time",
@@ -138,28 +137,28 @@ def command_rows(
     total: int | None = None,
 ) -> list[CommandLogRow]:
     query = _command_query(filter, sort, descending)
-    rows = query.rows(connection_of(state), offset, limit, total)
+    rows = query.rows(state, offset, limit, total)
     return [CommandLogRow(*row) for row in rows]
 
 
 def command_index_of(
-    state: sqlite_utils.Database, id: int, filter: str = "", sort: str = "time",
+    state: sqlite3.Connection, id: int, filter: str = "", sort: str = "time",
     descending: bool = True,
 ) -> int | None:
-    return _command_query(filter, sort, descending).index_of(connection_of(state), id)
+    return _command_query(filter, sort, descending).index_of(state, id)
 
 
-def outbox_pending(state: sqlite_utils.Database) -> int:
+def outbox_pending(state: sqlite3.Connection) -> int:
     """Queued writes not yet done (what the status bar counts)."""
-    row = connection_of(state).execute(
+    row = state.execute(
         "SELECT count(*) FROM outbox WHERE state IN ('queued', 'sending', 'needs_attention')"
     ).fetchone()
     return int(row[0])
 
 
-def invitation_record(state: sqlite_utils.Database, id: str) -> dict[str, Any] | None:
-    return record(connection_of(state), "SELECT * FROM invitations WHERE id = ?", (id,))
+def invitation_record(state: sqlite3.Connection, id: str) -> dict[str, Any] | None:
+    return record(state, "SELECT * FROM invitations WHERE id = ?", (id,))
 
 
-def command_record(state: sqlite_utils.Database, id: int) -> dict[str, Any] | None:
-    return record(connection_of(state), "SELECT * FROM command_log WHERE id = ?", (id,))
+def command_record(state: sqlite3.Connection, id: int) -> dict[str, Any] | None:
+    return record(state, "SELECT * FROM command_log WHERE id = ?", (id,))

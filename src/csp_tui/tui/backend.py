@@ -9,11 +9,10 @@ widgets.
 from __future__ import annotations
 
 import concurrent.futures
+import sqlite3
 from collections.abc import Awaitable, Callable
 from datetime import datetime
 from typing import Any, Protocol, runtime_checkable
-
-import sqlite_utils
 
 from csp_tui.config import Settings
 from csp_tui.services.events import Event
@@ -25,8 +24,8 @@ __all__ = ["BackendStatus", "ConsoleBackend", "StaticBackend", "SyncState"]
 @runtime_checkable
 class ConsoleBackend(Protocol):
     settings: Settings
-    cache: sqlite_utils.Database
-    state: sqlite_utils.Database
+    cache: sqlite3.Connection
+    state: sqlite3.Connection
 
     def subscribe(self, callback: Callable[[Event], None]) -> Callable[[], None]:
         """Call ``callback`` for every event; returns the function that unsubscribes."""
@@ -74,8 +73,8 @@ class StaticBackend:
     def __init__(
         self,
         settings: Settings,
-        cache: sqlite_utils.Database,
-        state: sqlite_utils.Database,
+        cache: sqlite3.Connection,
+        state: sqlite3.Connection,
         *,
         last_success_at: datetime | None = None,
     ) -> None:

@@ -6,11 +6,10 @@ while keeping its cursor on the same key.
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
-
-import sqlite_utils
 
 from csp_tui.cache import views
 from csp_tui.i18n import formatting as fmt
@@ -68,7 +67,7 @@ def customer_columns() -> list[Column]:
 
 @dataclass(frozen=True)
 class CustomerSource(_Source):
-    db: sqlite_utils.Database
+    db: sqlite3.Connection
     filter: str = ""
     sort: str = "name"
     descending: bool = False
@@ -144,7 +143,7 @@ def subscription_columns(all_customers: bool) -> list[Column]:
 
 @dataclass(frozen=True)
 class SubscriptionSource(_Source):
-    db: sqlite_utils.Database
+    db: sqlite3.Connection
     clock: Clock
     customer_id: str | None = None  # None: every customer
     filter: str = ""
@@ -232,7 +231,7 @@ _INVITATION_TONES = {"stale": "warning", "accepted": "success", "cancelled": "mu
 
 @dataclass(frozen=True)
 class InvitationSource(_Source):
-    state: sqlite_utils.Database
+    state: sqlite3.Connection
     clock: Clock
     stale_days: int
     filter: str = ""
@@ -290,7 +289,7 @@ def command_columns() -> list[Column]:
 
 @dataclass(frozen=True)
 class CommandLogSource(_Source):
-    state: sqlite_utils.Database
+    state: sqlite3.Connection
     clock: Clock
     filter: str = ""
     sort: str = "time"

@@ -3,9 +3,8 @@ lists it."""
 
 from __future__ import annotations
 
+import sqlite3
 from datetime import timedelta
-
-import sqlite_utils
 
 from csp_tui.cache.store.search import refresh_search_fold, search_fold
 from csp_tui.cache.store.sql import moment_or_now
@@ -19,14 +18,14 @@ from csp_tui.domain.text import czech_sort_key, fold
 CREATED_PENDING_WINDOW = timedelta(hours=24)
 
 
-def created_pending_at(db: sqlite_utils.Database, customer_id: str) -> str | None:
+def created_pending_at(db: sqlite3.Connection, customer_id: str) -> str | None:
     """When this console created the customer, while Partner Center does not list it yet."""
-    row = db.conn.execute("SELECT created_pending_at FROM customers WHERE id = ? "
+    row = db.execute("SELECT created_pending_at FROM customers WHERE id = ? "
                           "AND removed_at IS NULL", (customer_id.lower(),)).fetchone()
     return row[0] if row else None
 
 
-def add_created_customer(db: sqlite_utils.Database, customer_id: str, *, company_name: str,
+def add_created_customer(db: sqlite3.Connection, customer_id: str, *, company_name: str,
                          domain: str, now: str | None = None) -> bool:
     """A tenant this console just created: into the customers list at once, marked
     ``created_pending_at`` until a customer listing includes it (Partner Center lists a new

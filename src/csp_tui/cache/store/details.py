@@ -10,8 +10,6 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any
 
-import sqlite_utils
-
 from csp_tui.cache.store.parts import read_whole_before, write_parts
 from csp_tui.cache.store.rows import CustomerDetail
 from csp_tui.cache.store.runs import insert_events
@@ -67,7 +65,7 @@ _CUSTOMER_DETAIL_FIELDS = (
 )
 
 
-def write_customer_detail(db: sqlite_utils.Database, detail: CustomerDetail, *, run_id: int,
+def write_customer_detail(db: sqlite3.Connection, detail: CustomerDetail, *, run_id: int,
                           now: str | None = None) -> list[Change]:
     """Replace one customer's details (one transaction) and return what changed.
 

@@ -6,8 +6,6 @@ from __future__ import annotations
 import sqlite3
 from datetime import UTC, datetime
 
-import sqlite_utils
-
 from csp_tui.cache.store.created import CREATED_PENDING_WINDOW
 from csp_tui.cache.store.rows import CustomerRow
 from csp_tui.cache.store.runs import insert_events
@@ -28,20 +26,20 @@ def _had_complete_listing(conn: sqlite3.Connection) -> bool:
     return row is not None
 
 
-def had_complete_listing(db: sqlite_utils.Database) -> bool:
+def had_complete_listing(db: sqlite3.Connection) -> bool:
     """Whether a customer listing ever completed into this cache (else the next sync is its
     first fill)."""
-    return _had_complete_listing(db.conn)
+    return _had_complete_listing(db)
 
 
-def content_counts(db: sqlite_utils.Database, customer_id: str | None = None) -> dict[str, int]:
+def content_counts(db: sqlite3.Connection, customer_id: str | None = None) -> dict[str, int]:
     """How many listed customers, subscriptions and perpetual licences the cache holds (of one
     customer, or of all): what a first sync says it added."""
     where = "c.removed_at IS NULL"
     params: tuple[str, ...] = ()
     if customer_id is not None:
         where, params = where + " AND c.id = ?", (customer_id.lower(),)
-    conn = db.conn
+    conn = db
     customers = conn.execute(f"SELECT count(*) FROM customers AS c WHERE {where}",
                              params).fetchone()[0]
     subscriptions = conn.execute(
@@ -54,7 +52,7 @@ def content_counts(db: sqlite_utils.Database, customer_id: str | None = None) ->
             "perpetual": int(perpetual)}
 
 
-def upsert_customer_page(db: sqlite_utils.Database, rows: list[CustomerRow], *, run_id: int,
+def upsert_customer_page(db: sqlite3.Connection, rows: list[CustomerRow], *, run_id: int,
                          now: str | None = None) -> list[Change]:
     """Write one listing page (one transaction).
 
@@ -111,7 +109,7 @@ def upsert_customer_page(db: sqlite_utils.Database, rows: list[CustomerRow], *, 
     return changes
 
 
-def mark_missing_removed(db: sqlite_utils.Database, listed_ids: set[str], *, run_id: int,
+def mark_missing_removed(db: sqlite3.Connection, listed_ids: set[str], *, run_id: int,
                          now: str | None = None) -> list[Change]:
     """After a *complete* listing: customers it did not include are marked removed (rows are
     kept, the views hide them). Also remembers that a complete listing happened."""

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import sqlite3
 
-import sqlite_utils
-
 from csp_tui.cache.store.rows import PartRead
 
 
@@ -21,10 +19,10 @@ def read_whole_before(conn: sqlite3.Connection, customer_id: str, part: str) -> 
     return row is not None and row[0] is not None
 
 
-def part_read_before(db: sqlite_utils.Database, customer_id: str, part: str) -> bool:
+def part_read_before(db: sqlite3.Connection, customer_id: str, part: str) -> bool:
     """Whether this part of the customer was ever read whole: its rows are filled silently
     the first time (not announced one by one as new)."""
-    return read_whole_before(db.conn, customer_id.lower(), part)
+    return read_whole_before(db, customer_id.lower(), part)
 
 
 def write_parts(conn: sqlite3.Connection, customer_id: str, parts: dict[str, PartRead],

@@ -6,14 +6,12 @@ import json
 import sqlite3
 from collections.abc import Iterable
 
-import sqlite_utils
-
 from csp_tui.cache.store.sql import moment_or_now
 from csp_tui.db import Transaction
 from csp_tui.domain.changes import Change
 
 
-def start_run(db: sqlite_utils.Database, kind: str, *, now: str | None = None) -> int:
+def start_run(db: sqlite3.Connection, kind: str, *, now: str | None = None) -> int:
     """A new ``sync_runs`` row in status ``running``; returns its id."""
     with Transaction(db) as conn:
         cursor = conn.execute(
@@ -24,7 +22,7 @@ def start_run(db: sqlite_utils.Database, kind: str, *, now: str | None = None) -
 
 
 def finish_run(
-    db: sqlite_utils.Database,
+    db: sqlite3.Connection,
     run_id: int,
     status: str,
     *,
@@ -44,13 +42,13 @@ def finish_run(
         )
 
 
-def interrupted_runs(db: sqlite_utils.Database) -> list[int]:
+def interrupted_runs(db: sqlite3.Connection) -> list[int]:
     """Runs still marked ``running``: left behind by a process that was killed."""
-    rows = db.conn.execute("SELECT id FROM sync_runs WHERE status = 'running' ORDER BY id")
+    rows = db.execute("SELECT id FROM sync_runs WHERE status = 'running' ORDER BY id")
     return [int(row[0]) for row in rows.fetchall()]
 
 
-def mark_interrupted(db: sqlite_utils.Database, *, now: str | None = None) -> int:
+def mark_interrupted(db: sqlite3.Connection, *, now: str | None = None) -> int:
     """Close every run left ``running`` as ``interrupted``; returns how many there were."""
     with Transaction(db) as conn:
         cursor = conn.execute(
@@ -75,7 +73,7 @@ def insert_events(conn: sqlite3.Connection, run_id: int, changes: Iterable[Chang
     )
 
 
-def record_events(db: sqlite_utils.Database, run_id: int, changes: Iterable[Change], *,
+def record_events(db: sqlite3.Connection, run_id: int, changes: Iterable[Change], *,
                   now: str | None = None) -> None:
     """Record changes found outside the store's own writes (e.g. an accepted invitation)."""
     changes = list(changes)
@@ -85,9 +83,9 @@ def record_events(db: sqlite_utils.Database, run_id: int, changes: Iterable[Chan
         insert_events(conn, run_id, changes, moment_or_now(now))
 
 
-def events_for_run(db: sqlite_utils.Database, run_id: int) -> list[Change]:
+def events_for_run(db: sqlite3.Connection, run_id: int) -> list[Change]:
     """The changes recorded for one run, in the order they were recorded."""
-    rows = db.conn.execute(
+    rows = db.execute(
         "SELECT kind, customer_id, subscription_id, detail FROM sync_events "
         "WHERE run_id = ? ORDER BY id",
         (run_id,),

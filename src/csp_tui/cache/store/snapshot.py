@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 from typing import Any
-
-import sqlite_utils
 
 _SNAPSHOT_TABLES: dict[str, tuple[str, ...]] = {
     # Columns left out: when things were fetched (differs between two runs of the same data).
@@ -18,7 +17,7 @@ _SNAPSHOT_TABLES: dict[str, tuple[str, ...]] = {
 }
 
 
-def snapshot(db: sqlite_utils.Database) -> dict[str, list[dict[str, Any]]]:
+def snapshot(db: sqlite3.Connection) -> dict[str, list[dict[str, Any]]]:
     """A canonical, order-independent dump of the business tables.
 
     Fetch timestamps are left out; whether a customer is removed is kept as ``removed``
@@ -27,7 +26,7 @@ def snapshot(db: sqlite_utils.Database) -> dict[str, list[dict[str, Any]]]:
     """
     dump: dict[str, list[dict[str, Any]]] = {}
     for table, excluded in _SNAPSHOT_TABLES.items():
-        cursor = db.conn.execute(f"SELECT * FROM {table}")
+        cursor = db.execute(f"SELECT * FROM {table}")
         names = [column[0] for column in cursor.description]
         rows = []
         for values in cursor.fetchall():

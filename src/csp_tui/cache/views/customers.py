@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
+import sqlite3
 from typing import Any
 
-import sqlite_utils
-
 from csp_tui.cache.views.rows import CustomerListRow
-from csp_tui.db.reads import ListQuery, connection_of, like_pattern
+from csp_tui.db.reads import ListQuery, like_pattern
 
 CUSTOMER_SORTS: tuple[str, ...] = ("name", "domain", "subscriptions", "attention")
 
@@ -49,12 +48,12 @@ def _customer_query(filter: str, sort: str, descending: bool) -> ListQuery:
     )
 
 
-def count_customers(db: sqlite_utils.Database, filter: str = "") -> int:
-    return _customer_query(filter, "name", False).count(connection_of(db))
+def count_customers(db: sqlite3.Connection, filter: str = "") -> int:
+    return _customer_query(filter, "name", False).count(db)
 
 
 def customer_rows(
-    db: sqlite_utils.Database,
+    db: sqlite3.Connection,
     *,
     filter: str = "",
     sort: str = "name",
@@ -64,12 +63,12 @@ def customer_rows(
     total: int | None = None,
 ) -> list[CustomerListRow]:
     """``total`` (the count, if the caller has it) lets a deep window be read from the end."""
-    rows = _customer_query(filter, sort, descending).rows(connection_of(db), offset, limit, total)
+    rows = _customer_query(filter, sort, descending).rows(db, offset, limit, total)
     return [CustomerListRow(*row) for row in rows]
 
 
 def customer_index_of(
-    db: sqlite_utils.Database, id: str, filter: str = "", sort: str = "name",
+    db: sqlite3.Connection, id: str, filter: str = "", sort: str = "name",
     descending: bool = False,
 ) -> int | None:
-    return _customer_query(filter, sort, descending).index_of(connection_of(db), id)
+    return _customer_query(filter, sort, descending).index_of(db, id)

@@ -3,10 +3,9 @@ records (every column, literally) for the detail screens."""
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Sequence
 from typing import Any
-
-import sqlite_utils
 
 from csp_tui.cache.views.rows import (
     CustomerDetailView,
@@ -14,12 +13,12 @@ from csp_tui.cache.views.rows import (
     QualificationView,
     RelationshipView,
 )
-from csp_tui.db.reads import connection_of, record
+from csp_tui.db.reads import record
 
 
-def customer_detail(db: sqlite_utils.Database, id: str) -> CustomerDetailView | None:
+def customer_detail(db: sqlite3.Connection, id: str) -> CustomerDetailView | None:
     """The tenant pane's data for one listed customer, or None (unknown or removed)."""
-    conn = connection_of(db)
+    conn = db
     row = conn.execute(
         "SELECT id, company_name, primary_domain, relationship, allow_delegated_access, "
         "subscription_count, attention, attention_reason, email, city, country, "
@@ -71,11 +70,11 @@ def customer_detail(db: sqlite_utils.Database, id: str) -> CustomerDetailView | 
 _PART_ORDER = ("customer", "subscriptions", "entitlements", "qualifications", "relationships")
 
 
-def stale_parts(db: sqlite_utils.Database, customer_id: str,
+def stale_parts(db: sqlite3.Connection, customer_id: str,
                 parts: Sequence[str] | None = None) -> list[PartView]:
     """The parts of one customer the last sync could not read (all, or only ``parts``), in
     the order the panes show them."""
-    rows = connection_of(db).execute(
+    rows = db.execute(
         "SELECT part, state, read_at, last_ok_at, status, code, message FROM customer_parts "
         "WHERE customer_id = ? AND state != 'ok'", (customer_id,),
     ).fetchall()
@@ -85,18 +84,18 @@ def stale_parts(db: sqlite_utils.Database, customer_id: str,
                                            view.part))
 
 
-def customer_record(db: sqlite_utils.Database, id: str) -> dict[str, Any] | None:
-    return record(connection_of(db), "SELECT * FROM customers WHERE id = ?", (id,))
+def customer_record(db: sqlite3.Connection, id: str) -> dict[str, Any] | None:
+    return record(db, "SELECT * FROM customers WHERE id = ?", (id,))
 
 
-def subscription_record(db: sqlite_utils.Database, id: str, *,
+def subscription_record(db: sqlite3.Connection, id: str, *,
                         customer_id: str | None = None) -> dict[str, Any] | None:
     """A subscription's row, or a perpetual licence's row from entitlements (same key space).
 
     Subscriptions are keyed by (customer, id): the same id may come back under two customers,
     so a screen that knows whose row the person selected passes ``customer_id`` and gets that
     row, never the other customer's."""
-    conn = connection_of(db)
+    conn = db
     if customer_id is None:
         return (record(conn, "SELECT * FROM subscriptions WHERE id = ?", (id,))
                 or record(conn, "SELECT * FROM entitlements WHERE id = ?", (id,)))

@@ -8,10 +8,8 @@ from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-import sqlite_utils
-
 from csp_tui.cache.views.rows import SubscriptionListRow
-from csp_tui.db.reads import ListQuery, connection_of, like_pattern
+from csp_tui.db.reads import ListQuery, like_pattern
 from csp_tui.domain.text import czech_sort_key, fold
 
 # A perpetual licence can be returned for a full refund within 30 days of purchase.
@@ -281,7 +279,7 @@ def _subscription_row(row: Sequence[Any]) -> SubscriptionListRow:
 
 
 def count_subscriptions(
-    db: sqlite_utils.Database,
+    db: sqlite3.Connection,
     *,
     customer_id: str | None = None,
     filter: str = "",
@@ -292,11 +290,11 @@ def count_subscriptions(
 ) -> int:
     query = _subscription_query(customer_id, filter, "product", False, preset, now,
                                 renewing_days, kind)
-    return query.count(_with_text_functions(connection_of(db)))
+    return query.count(_with_text_functions(db))
 
 
 def subscription_rows(
-    db: sqlite_utils.Database,
+    db: sqlite3.Connection,
     *,
     customer_id: str | None = None,
     filter: str = "",
@@ -315,12 +313,12 @@ def subscription_rows(
     ``kind`` one of :data:`SUBSCRIPTION_KINDS`."""
     query = _subscription_query(customer_id, filter, sort, descending, preset, now,
                                 renewing_days, kind)
-    rows = query.rows(_with_text_functions(connection_of(db)), offset, limit, total)
+    rows = query.rows(_with_text_functions(db), offset, limit, total)
     return [_subscription_row(row) for row in rows]
 
 
 def subscription_index_of(
-    db: sqlite_utils.Database,
+    db: sqlite3.Connection,
     id: str,
     *,
     customer_id: str | None = None,
@@ -334,4 +332,4 @@ def subscription_index_of(
 ) -> int | None:
     query = _subscription_query(customer_id, filter, sort, descending, preset, now,
                                 renewing_days, kind)
-    return query.index_of(_with_text_functions(connection_of(db)), id)
+    return query.index_of(_with_text_functions(db), id)

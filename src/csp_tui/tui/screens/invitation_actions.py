@@ -17,11 +17,11 @@ end's worker like the invitation itself.
 from __future__ import annotations
 
 import asyncio
+import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, ClassVar
 
-import sqlite_utils
 from rich.text import Text
 from textual import events, on
 from textual.app import ComposeResult
@@ -76,7 +76,7 @@ class LedgerSession:
     """What the ledger services need when no network is involved."""
 
     settings: Settings
-    state: sqlite_utils.Database
+    state: sqlite3.Connection
 
 
 def _invitation(app: CspApp, invitation_id: str) -> Invitation | None:
