@@ -14,7 +14,7 @@ from csp_tui.cache.store.parts import read_whole_before, write_parts
 from csp_tui.cache.store.rows import CustomerDetail
 from csp_tui.cache.store.runs import insert_events
 from csp_tui.cache.store.search import refresh_search_fold
-from csp_tui.cache.store.sql import insert_row, moment_or_now, rows_as_dicts
+from csp_tui.cache.store.sql import bulk, insert_row, moment_or_now, rows_as_dicts
 from csp_tui.db import Transaction
 from csp_tui.domain.attention import QualificationFacts, SubscriptionFacts, attention_for
 from csp_tui.domain.changes import Change
@@ -94,23 +94,23 @@ def write_customer_detail(db: sqlite3.Connection, detail: CustomerDetail, *, run
 
         if "domains" not in partial:
             conn.execute("DELETE FROM domains WHERE customer_id = ?", (customer_id,))
-            for domain, is_initial in detail.domains:
-                name = domain.strip().lower()
-                if name:
-                    insert_row(conn, "domains", {"customer_id": customer_id, "domain": name,
-                                             "is_initial": 1 if is_initial else 0})
+            names = [(domain.strip().lower(), is_initial) for domain, is_initial in detail.domains]
+            bulk(conn).table("domains").insert_all(
+                ({"customer_id": customer_id, "domain": name, "is_initial": 1 if is_initial else 0}
+                 for name, is_initial in names if name),
+                replace=True)
 
         if "relationships" not in partial:
             conn.execute("DELETE FROM customer_relationships WHERE customer_id = ?",
                          (customer_id,))
-            for rel in detail.relationships:
-                insert_row(conn, "customer_relationships", {
-                    "customer_id": customer_id,
-                    "partner_id": str(rel["partner_id"]).lower(),
-                    "name": rel.get("name") or "",
-                    "relationship_type": rel.get("relationship_type") or "",
-                    "mpn_id": rel.get("mpn_id"),
-                })
+            bulk(conn).table("customer_relationships").insert_all(
+                ({"customer_id": customer_id,
+                  "partner_id": str(rel["partner_id"]).lower(),
+                  "name": rel.get("name") or "",
+                  "relationship_type": rel.get("relationship_type") or "",
+                  "mpn_id": rel.get("mpn_id")}
+                 for rel in detail.relationships),
+                replace=True)
 
         if "subscriptions" not in partial:
             previous = {
@@ -132,15 +132,15 @@ def write_customer_detail(db: sqlite3.Connection, detail: CustomerDetail, *, run
 
         if "qualifications" not in partial:
             conn.execute("DELETE FROM qualifications WHERE customer_id = ?", (customer_id,))
-            for qual in detail.qualifications:
-                insert_row(conn, "qualifications", {
-                    "customer_id": customer_id,
-                    "qualification": str(qual["qualification"]).lower(),
-                    "vetting_status": qual.get("vetting_status"),
-                    "vetting_reason": qual.get("vetting_reason"),
-                    "vetting_created_at": qual.get("vetting_created_at"),
-                    "synced_at": at,
-                })
+            bulk(conn).table("qualifications").insert_all(
+                ({"customer_id": customer_id,
+                  "qualification": str(qual["qualification"]).lower(),
+                  "vetting_status": qual.get("vetting_status"),
+                  "vetting_reason": qual.get("vetting_reason"),
+                  "vetting_created_at": qual.get("vetting_created_at"),
+                  "synced_at": at}
+                 for qual in detail.qualifications),
+                replace=True)
 
         # Derived columns come from what the tables hold now, so a part that could not be
         # read still counts with what the cache had for it.

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import sqlite3
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from csp_tui.timestamps import utcnow
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 
 def moment_or_now(now: str | None) -> str:
@@ -26,3 +29,16 @@ def insert_row(conn: sqlite3.Connection, table: str, values: dict[str, Any]) -> 
     marks = ", ".join("?" for _ in values)
     conn.execute(f"INSERT OR REPLACE INTO {table}({columns}) VALUES ({marks})",
                  list(values.values()))
+
+
+def bulk(conn: sqlite3.Connection) -> sqlite_utils.Database:
+    """sqlite-utils over the worker's connection, to write a customer's rows many at a time.
+
+    Its writes nest in the caller's transaction (a savepoint inside BEGIN IMMEDIATE; this
+    needs sqlite-utils 4), no plugin is loaded and the connection's pragmas stay as they are.
+    """
+    # Imported here, on the sync worker's write path only: sqlite-utils brings click, dateutil
+    # and pluggy, which the console's start and the CLI's listings never need.
+    import sqlite_utils
+
+    return sqlite_utils.Database(conn, execute_plugins=False, recursive_triggers=False)
