@@ -14,6 +14,8 @@ import sqlite3
 from collections.abc import Iterable
 from typing import Any
 
+from sqlite_utils import Database
+
 from csp_tui import i18n
 from csp_tui.state import invitations as ledger
 from csp_tui.tui.screens.subscription_actions import open_subscription_actions
@@ -36,7 +38,7 @@ def data_words(*databases: sqlite3.Connection) -> set[str]:
     """Every word stored in the caches except in state and kind columns: that is data."""
     found: set[str] = set()
     for database in databases:
-        for table in database.tables:
+        for table in Database(database).tables:
             columns = [c.name for c in table.columns
                        if c.type.upper() == "TEXT" and c.name not in _ENUM_COLUMNS]
             for row in table.rows:

@@ -23,7 +23,7 @@ PACKAGE = Path(csp_tui.__file__).parent
 #: error type and the client that raises it (their text ends up in the status line,
 #: notifications and CLI output), the config file's problems (put into words when shown), and
 #: why a database cannot be opened (the CLI and the console print it).
-SCANNED = ("tui", "commands", "cli.py", "services", "ares.py", "config.py", "cache/db.py", "db",
+SCANNED = ("tui", "commands", "cli.py", "services", "ares.py", "config", "cache/db.py", "db",
            "i18n/formatting.py", "partner_center/errors.py", "partner_center/client.py")
 
 #: (path relative to the package, literal) -> why it stays as it is.
