@@ -277,8 +277,9 @@ CACHE_MIGRATIONS: list[str] = [
     """,
     # 7: the list of every customer's subscriptions sorted by quantity, by customer, by
     # renewal date or by cancellation deadline, each read as a walk along one index that stops
-    # at the window (views._SUBSCRIPTION_ORDER) instead of sorting 100k rows per window. The
-    # deadline's order puts subscriptions without one last, so its index leads with that.
+    # at the window (views/subscriptions._SUBSCRIPTION_ORDER) instead of sorting 100k rows per
+    # window. The deadline's order puts subscriptions without one last, so its index leads with
+    # that.
     # The id completes each index's order, as the list's tie-breaker does. The two indexes
     # dropped are prefixes of new ones (and of the primary key), so they only cost space.
     """

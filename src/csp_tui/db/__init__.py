@@ -1,4 +1,4 @@
-"""Opening csp-tui's SQLite databases, shared by ``cache`` and ``state``.
+"""The SQLite layer shared by ``cache`` and ``state``: opening, transactions, window reads.
 
 Both databases use WAL (readers never block the writer: the console reads while the sync worker
 writes), a busy timeout (two consoles and a CLI sync on one profile wait for each other instead
@@ -7,9 +7,11 @@ migration list) and decides what to do with a file that is not usable: the cache
 itself (``cache/db.py``), the state never does (``state/db.py``).
 
 - :mod:`~csp_tui.db.errors` — what opening can fail with, worded for the person;
-- :mod:`~csp_tui.db.connection` — connect, pragmas, lock patience, owner-only files, opening;
+- :mod:`~csp_tui.db.connection` — connect, pragmas, owner-only files, opening;
+- :mod:`~csp_tui.db.locks` — patience with another process's lock;
 - :mod:`~csp_tui.db.migrations` — the migration runner (schema version, foreign files);
-- :mod:`~csp_tui.db.transaction` — one write transaction.
+- :mod:`~csp_tui.db.transaction` — one write transaction;
+- :mod:`~csp_tui.db.reads` — the window query behind every list, the filter's pattern.
 
 Stored moments are written and read by :mod:`csp_tui.timestamps`.
 """
