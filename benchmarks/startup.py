@@ -93,7 +93,7 @@ def import_seconds(modules: str, env: dict[str, str]) -> float:
     return time.perf_counter() - started
 
 
-CONSOLE_MODULES = "csp_tui.cli, csp_tui.commands.console, csp_tui.services.backend, csp_tui.tui.app"
+CONSOLE_MODULES = "csp_tui.cli, csp_tui.tui.launch, csp_tui.services.backend, csp_tui.tui.app"
 TEXTUAL_MODULES = "textual.app, textual.widgets"
 
 

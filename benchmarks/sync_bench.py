@@ -44,8 +44,9 @@ def generate_world(path: Path, customers: int, seed: int = 7) -> dict[str, int]:
     import random
 
     from csp_tui import sandbox_identity as identity
-    from csp_tui.sandbox import demo_data
-    from csp_tui.sandbox.world import ROLE_RESELLER, Caller, World
+    from csp_tui.sandbox import demo_catalog
+    from csp_tui.sandbox.entities import ROLE_RESELLER, Caller
+    from csp_tui.sandbox.world import World
 
     caller = Caller(ROLE_RESELLER, identity.RESELLER_TENANT_ID)
     size = customers
@@ -58,12 +59,12 @@ def generate_world(path: Path, customers: int, seed: int = 7) -> dict[str, int]:
     dropped = {id(c) for c in mine[customers:]}
     world.customers = [c for c in world.customers if id(c) not in dropped]
     rng = random.Random(f"benchmark:{seed}:subscriptions")
-    offers = [demo_data.OFFERS[key] for key in sorted(demo_data.OFFERS)
+    offers = [demo_catalog.OFFERS[key] for key in sorted(demo_catalog.OFFERS)
               if key != "m365bp_trial"]
     for customer in mine[:customers]:
         subs = customer.subscriptions[:SUBSCRIPTIONS_PER_CUSTOMER]
         while len(subs) < SUBSCRIPTIONS_PER_CUSTOMER:
-            subs.append(demo_data.make_subscription(
+            subs.append(demo_catalog.make_subscription(
                 rng, rng.choice(offers), "normal", FROZEN_AT, identity.RESELLER_MPN_ID))
         customer.subscriptions = subs
     world.save(path)

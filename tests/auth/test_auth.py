@@ -25,7 +25,7 @@ import msal.oauth2cli.oauth2 as msal_oauth2
 import pytest
 
 from csp_tui import sandbox_identity as identity
-from csp_tui.commands import auth as auth_cmd
+from csp_tui.cli import auth as auth_cmd
 from csp_tui.config import Settings, load_settings
 from csp_tui.partner_center import auth
 from csp_tui.partner_center.errors import TransportError
@@ -722,7 +722,7 @@ def test_messages_exist_in_czech(pc_settings, fake_msal_for_cli, capsys):
 
 
 def test_info_shows_who_is_signed_in(pc_settings, make_auth, capsys):
-    from csp_tui.commands import info
+    from csp_tui.cli import info
 
     sign_in(make_auth())
     capsys.readouterr()

@@ -11,7 +11,7 @@ import pytest
 
 from csp_tui import cli, i18n
 from csp_tui import sandbox_identity as identity
-from csp_tui.commands import info
+from csp_tui.cli import info
 from csp_tui.config import (
     PRODUCTION_BASE_URL,
     AuthMethod,

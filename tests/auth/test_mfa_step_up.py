@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 import httpx
 import pytest
 
-from csp_tui.commands import auth as auth_cmd
+from csp_tui.cli import auth as auth_cmd
 from csp_tui.config import Settings, load_settings
 from csp_tui.partner_center import auth
 from csp_tui.partner_center import errors as pce

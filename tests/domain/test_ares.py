@@ -11,17 +11,15 @@ import pytest
 
 from csp_tui.ares import (
     ARES_BASE_URL,
-    DEMO_SUBJECTS,
     AresClient,
     AresCompany,
-    ares_subject_for,
     company_from_ares,
     diff_prefill,
     prefill_values,
-    sandbox_ares_transport,
 )
 from csp_tui.domain.tenant import validate_request
 from csp_tui.domain.validation import ico_checksum_ok
+from csp_tui.sandbox.ares_emulator import DEMO_SUBJECTS, ares_subject_for, sandbox_ares_transport
 
 FIXTURES = Path(__file__).parent / "fixtures"
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import httpx
 
-from csp_tui.partner_center import client as client_module
+from csp_tui.partner_center import paging
 
 from .fake_pc import FakePartnerCenter, customer, subscription, sync_against
 
@@ -73,7 +73,7 @@ async def test_a_continuation_loop_with_a_fresh_token_each_time_is_given_up(sett
     assert not result.ok and run["status"] == "failed"
     assert "without any new item" in run["error"]
     # The first page plus the pages allowed to bring nothing new; never MAX_PAGES.
-    assert fake.requests == 1 + client_module.MAX_PAGES_WITHOUT_NEW_ITEMS
+    assert fake.requests == 1 + paging.MAX_PAGES_WITHOUT_NEW_ITEMS
     assert [c["id"] for c in snap["customers"]] == ["c1"]
 
 

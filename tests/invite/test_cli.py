@@ -12,8 +12,8 @@ import httpx
 import pytest
 
 from csp_tui import sandbox_identity as identity
+from csp_tui.cli import invite as invite_command
 from csp_tui.cli import main
-from csp_tui.commands import invite as invite_command
 from csp_tui.config import load_settings
 from csp_tui.services import session as session_module
 from csp_tui.state import invitations as ledger

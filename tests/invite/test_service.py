@@ -14,6 +14,7 @@ from csp_tui.services.invitations import (
     ReadOnlyError,
     invite,
 )
+from csp_tui.services.session import seed_sandbox_demo
 from csp_tui.state import invitations as ledger
 
 from .sandbox_session import LINK_PATH, settings_for
@@ -93,7 +94,7 @@ async def test_read_only_profile_refuses_every_change(sessions) -> None:
         service.add_note(session, existing.id, "called them")
     assert recorder.requests == []
     assert ledger.list_invitations(session.state) == [existing]
-    assert await service.seed_sandbox_demo(session) == 0
+    assert await seed_sandbox_demo(session) == 0
 
 
 async def test_provider_needs_a_reseller_and_links_for_it(sessions) -> None:

@@ -9,11 +9,11 @@ from csp_tui.config import Profile, builtin_profiles
 from csp_tui.services.invitations import (
     InvitationInputError,
     RelationshipLinkError,
-    _link_parameters,
     check_link,
     relationship_link,
     validate_input,
 )
+from csp_tui.services.invitations.link import _link_parameters
 
 RESELLER = builtin_profiles()["sandbox"]
 PROVIDER = builtin_profiles()["sandbox-provider"]

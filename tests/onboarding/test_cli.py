@@ -174,7 +174,7 @@ def test_an_unusable_file_exits_2_naming_the_file(provider, tmp_path, capsys):
 def test_tenant_create_does_not_import_textual():
     code = (
         "import sys\n"
-        "import csp_tui.commands.tenant\n"
+        "import csp_tui.cli.tenant\n"
         "print(sorted(m for m in sys.modules if m == 'textual' or m.startswith('textual.')))\n"
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,

@@ -17,14 +17,8 @@ import httpx
 import pytest
 
 from csp_tui.partner_center import errors as pce
-from csp_tui.partner_center.client import (
-    BACKOFF_BASE_S,
-    MAX_THROTTLE_RETRIES,
-    CallRecord,
-    PartnerCenterClient,
-    loggable_path,
-    normalise_link,
-)
+from csp_tui.partner_center.calls import BACKOFF_BASE_S, MAX_THROTTLE_RETRIES, CallRecord
+from csp_tui.partner_center.client import PartnerCenterClient
 from csp_tui.partner_center.models import (
     CustomerCreate,
     CustomerFilter,
@@ -33,6 +27,7 @@ from csp_tui.partner_center.models import (
     SubscriptionStatus,
 )
 from csp_tui.partner_center.ratelimit import RateLimiter
+from csp_tui.partner_center.urls import loggable_path, normalise_link
 
 SAMPLES = Path(__file__).resolve().parent / "samples"
 BASE = "https://pc.test"

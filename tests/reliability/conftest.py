@@ -34,8 +34,9 @@ from csp_tui import sandbox_identity as identity
 from csp_tui.cache import store
 from csp_tui.cache.db import open_cache
 from csp_tui.config import Settings, load_settings
+from csp_tui.sandbox.entities import ROLE_PROVIDER, Caller
 from csp_tui.sandbox.server import start_background_server
-from csp_tui.sandbox.world import ROLE_PROVIDER, Caller, World
+from csp_tui.sandbox.world import World
 from csp_tui.services.session import open_session
 from csp_tui.services.sync import SyncEngine, SyncResult
 

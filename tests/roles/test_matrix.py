@@ -8,7 +8,7 @@ from starlette.routing import Route as StarletteRoute
 
 from csp_tui.config import Role
 from csp_tui.domain import roles
-from csp_tui.sandbox import world as sandbox_world
+from csp_tui.sandbox import entities as sandbox_entities
 from csp_tui.sandbox.app import _routes
 from csp_tui.services import invitations
 from csp_tui.services.subscriptions import ACTION_OPERATIONS
@@ -29,9 +29,10 @@ def concrete(pattern: str) -> str:
 
 def test_roles_are_the_configs_and_the_sandboxs() -> None:
     assert set(roles.ROLES) == {role.value for role in Role}
-    assert set(roles.ROLES) == set(sandbox_world.ROLES)
+    assert set(roles.ROLES) == set(sandbox_entities.ROLES)
     assert (roles.INDIRECT_RESELLER, roles.INDIRECT_PROVIDER, roles.DIRECT) == (
-        sandbox_world.ROLE_RESELLER, sandbox_world.ROLE_PROVIDER, sandbox_world.ROLE_DIRECT)
+        sandbox_entities.ROLE_RESELLER, sandbox_entities.ROLE_PROVIDER,
+        sandbox_entities.ROLE_DIRECT)
     # A config.Role reads the same cell as its string.
     for role in Role:
         assert roles.cell(role, roles.CUSTOMER_CREATE) == roles.cell(role.value,
@@ -146,8 +147,8 @@ def test_every_sandbox_route_is_in_the_matrix() -> None:
 def test_the_services_ask_for_the_relationships_their_role_may_read() -> None:
     providers = roles.operation(roles.PROVIDERS_LIST).routes[0].query
     resellers = roles.operation(roles.RESELLERS_LIST).routes[0].query
-    # invitations.py asks for RESELLER_RELATIONSHIP as a reseller, PROVIDER_RELATIONSHIP as a
-    # provider (and onboarding.py the latter, as a provider only).
+    # services.invitations asks for RESELLER_RELATIONSHIP as a reseller, PROVIDER_RELATIONSHIP as a
+    # provider (and services.onboarding the latter, as a provider only).
     assert providers == (("relationship_type", invitations.RESELLER_RELATIONSHIP),)
     assert resellers == (("relationship_type", invitations.PROVIDER_RELATIONSHIP),)
     assert roles.through_api(Role.INDIRECT_RESELLER, roles.PROVIDERS_LIST)

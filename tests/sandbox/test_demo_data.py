@@ -8,8 +8,8 @@ from datetime import timedelta
 import pytest
 
 from csp_tui import sandbox_identity as identity
-from csp_tui.sandbox.demo_data import domain_prefix, make_ico, strip_legal_form
-from csp_tui.sandbox.rules import ico_valid
+from csp_tui.domain.validation import ico_checksum_ok
+from csp_tui.sandbox.demo_names import domain_prefix, make_ico, strip_legal_form
 from csp_tui.sandbox.world import World
 
 from . import FROZEN_AT
@@ -32,12 +32,12 @@ def related(world: World) -> list:
 @pytest.mark.parametrize("ico", ["00177041", "45274649", "27082440", "47123737", "26168685",
                                  "48136450", "00006947", "00216208", "68407700"])
 def test_known_valid_icos_pass(ico: str) -> None:
-    assert ico_valid(ico)
+    assert ico_checksum_ok(ico)
 
 
 @pytest.mark.parametrize("ico", ["12345678", "00177040", "177041", "CZ27082440", "00000000"])
 def test_invalid_icos_fail(ico: str) -> None:
-    assert not ico_valid(ico)
+    assert not ico_checksum_ok(ico)
 
 
 def test_generated_icos_pass_the_checksum_including_the_wrapping_cases() -> None:
@@ -45,20 +45,20 @@ def test_generated_icos_pass_the_checksum_including_the_wrapping_cases() -> None
 
     rng = random.Random(1)
     values = [make_ico(rng) for _ in range(2000)]
-    assert all(ico_valid(v) for v in values)
+    assert all(ico_checksum_ok(v) for v in values)
     # r = 0 and r = 1 wrap to check digits 1 and 0: make sure they occur and still validate.
     assert {v[7] for v in values} >= {"0", "1"}
 
 
 def test_every_customer_and_prospect_has_a_valid_unique_ico(world: World) -> None:
     icos = [c.ico for c in world.customers]
-    assert all(ico and ico_valid(ico) for ico in icos)
+    assert all(ico and ico_checksum_ok(ico) for ico in icos)
     assert len(set(icos)) == len(icos)
 
 
 def test_big_world_icos_are_valid_too() -> None:
     big = World.generate(3, 1200, now=FROZEN_AT)
-    assert all(c.ico and ico_valid(c.ico) for c in big.customers)
+    assert all(c.ico and ico_checksum_ok(c.ico) for c in big.customers)
 
 
 def test_default_world_has_sixty_customers_and_waiting_prospects(world: World) -> None:

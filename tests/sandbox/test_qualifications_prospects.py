@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from csp_tui import sandbox_identity as identity
-from csp_tui.sandbox.world import Customer, World
+from csp_tui.sandbox.entities import Customer
+from csp_tui.sandbox.world import World
 
 from . import PROVIDER, advance, client, list_all_ids, make_sandbox
 

@@ -12,7 +12,6 @@ from csp_tui import sandbox_identity as identity
 from csp_tui.sandbox.server import (
     NotLoopbackError,
     check_loopback,
-    is_loopback,
     reset,
     serve,
     start_background_server,
@@ -65,13 +64,11 @@ def test_served_timeout_fault_makes_the_client_time_out() -> None:
 
 @pytest.mark.parametrize("host", ["127.0.0.1", "127.4.5.6", "::1", "[::1]", "localhost"])
 def test_loopback_hosts_are_accepted(host: str) -> None:
-    assert is_loopback(host)
     assert check_loopback(host) == host.strip("[]")
 
 
 @pytest.mark.parametrize("host", ["0.0.0.0", "192.168.1.10", "::", "example.com", ""])
 def test_other_hosts_are_refused_before_listening(host: str) -> None:
-    assert not is_loopback(host)
     with pytest.raises(NotLoopbackError) as raised:
         serve(host=host, port=0)
     assert "127.0.0.1" in str(raised.value)

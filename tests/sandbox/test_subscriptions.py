@@ -8,7 +8,8 @@ from datetime import datetime, timedelta
 import httpx
 
 from csp_tui import sandbox_identity as identity
-from csp_tui.sandbox.world import Customer, Subscription, World
+from csp_tui.sandbox.entities import Customer, Subscription
+from csp_tui.sandbox.world import World
 
 from . import FROZEN_AT, PROVIDER, advance, client, make_sandbox
 

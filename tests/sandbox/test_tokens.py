@@ -13,7 +13,7 @@ import httpx
 import pytest
 
 from csp_tui import sandbox_identity as identity
-from csp_tui.commands import sandbox as sandbox_cmd
+from csp_tui.cli import sandbox as sandbox_cmd
 from csp_tui.partner_center import errors as pce
 from csp_tui.partner_center.auth import SandboxTokenProvider
 from csp_tui.partner_center.client import PartnerCenterClient

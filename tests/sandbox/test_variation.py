@@ -10,7 +10,8 @@ import pytest
 
 from csp_tui import sandbox_identity as identity
 from csp_tui.partner_center.client import PartnerCenterClient
-from csp_tui.sandbox.app import renewal_conflict, sandbox_context
+from csp_tui.sandbox.app import sandbox_context
+from csp_tui.sandbox.routes.subscriptions import renewal_conflict
 from csp_tui.sandbox.server import served_faults
 
 from . import BASE_URL, FROZEN_AT, PROVIDER, advance, client, make_sandbox

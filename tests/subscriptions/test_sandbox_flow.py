@@ -14,7 +14,7 @@ import pytest
 from csp_tui import sandbox_identity as identity
 from csp_tui.cache import views
 from csp_tui.config import load_settings
-from csp_tui.sandbox import rules
+from csp_tui.sandbox.qualification_rules import looks_like_school
 from csp_tui.sandbox.transport import sandbox_transport
 from csp_tui.services import qualifications
 from csp_tui.services.outbox_runner import KIND_PATCH_SUBSCRIPTION, OutboxRunner
@@ -190,7 +190,7 @@ async def test_an_education_request_moves_from_review_to_approved(sandbox) -> No
     world = sandbox.transport.world
     school = next(c for c in world.customers
                   if c.state == "customer" and c.reseller_id == identity.RESELLER_TENANT_ID
-                  and not c.qualifications and rules.looks_like_school(c))
+                  and not c.qualifications and looks_like_school(c))
     customer = school.id.lower()
     await sandbox.refresh(customer)
 

@@ -11,7 +11,7 @@ import pytest
 from csp_tui.cache import store
 from csp_tui.i18n import set_language
 from csp_tui.partner_center.models import Entitlement
-from csp_tui.sandbox import demo_data
+from csp_tui.sandbox import demo_catalog
 from csp_tui.sandbox.clock import to_iso
 from csp_tui.sandbox.transport import sandbox_transport
 from csp_tui.services import entitlement_names, mapping
@@ -91,8 +91,8 @@ async def test_a_second_sync_reads_neither_catalog_nor_orders_again(settings) ->
 
 async def test_a_product_missing_from_the_catalog_is_said_in_words(settings, monkeypatch) -> None:
     retired = "DG7GMGF0PV3R"  # SQL Server 2022 in the demo world
-    real = demo_data.catalog_product
-    monkeypatch.setattr(demo_data, "catalog_product",
+    real = demo_catalog.catalog_product
+    monkeypatch.setattr(demo_catalog, "catalog_product",
                         lambda pid: None if pid.upper() == retired else real(pid))
     transport = _recording(settings)
     snap = await _sync(settings, transport)

@@ -9,7 +9,7 @@ import pytest
 
 from csp_tui.cache import db as dbmod
 from csp_tui.cache import store, views
-from csp_tui.commands.sync import EXIT_INCOMPLETE, _summary
+from csp_tui.cli.sync import EXIT_INCOMPLETE, _summary
 from csp_tui.partner_center.client import PartnerCenterClient
 from csp_tui.services.part_words import part_line
 from csp_tui.services.sync import SyncEngine
@@ -238,7 +238,7 @@ async def test_a_refused_subscriptions_read_does_not_announce_them_as_new_later(
 
 
 def test_sync_exit_code_for_incomplete_is_distinct():
-    from csp_tui.commands import sync as sync_command
+    from csp_tui.cli import sync as sync_command
 
     assert EXIT_INCOMPLETE == 3
     assert len({sync_command.EXIT_FAILURE, sync_command.EXIT_USAGE, EXIT_INCOMPLETE, 0}) == 4

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from csp_tui import cli
-from csp_tui.commands import sync as sync_command
+from csp_tui.cli import sync as sync_command
 from csp_tui.services import session as session_module
 
 from .fake_partner_center import BASE, CUSTOMER_A, CUSTOMER_B, FakePartnerCenter

@@ -22,8 +22,9 @@ import httpx
 from csp_tui import sandbox_identity as identity
 from csp_tui.config import Settings, load_settings
 from csp_tui.db import Transaction
-from csp_tui.sandbox.world import Customer, World
-from csp_tui.services.invitations import DEMO_SEEDED_KEY
+from csp_tui.sandbox.entities import Customer
+from csp_tui.sandbox.world import World
+from csp_tui.services.sandbox_demo import DEMO_SEEDED_KEY
 from csp_tui.state.db import open_state
 from csp_tui.tui.app import CspApp
 

@@ -243,6 +243,7 @@ async def test_resellers_that_cannot_be_listed_fall_back_to_a_typed_tenant_id(
         raise ServerError("Service Unavailable", status=503)
 
     monkeypatch.setattr(onboarding, "provider_resellers", unavailable)
+    monkeypatch.setattr(onboarding.resellers, "provider_resellers", unavailable)
     async with console.app.run_test(size=SIZE) as pilot:
         screen = await open_form(pilot)
         assert screen.reseller_mode == "input"

@@ -15,7 +15,8 @@ from typing import Any
 import pytest
 
 from csp_tui import sandbox_identity as identity
-from csp_tui.sandbox import app as sandbox_app
+from csp_tui.sandbox import middleware as sandbox_middleware
+from csp_tui.sandbox.routes import customers as sandbox_customers
 from csp_tui.tui.screens.new_tenant import NewTenantScreen
 from csp_tui.tui.widgets.form_outcome import MASK, TenantResultScreen
 from csp_tui.tui.widgets.form_review import TenantConfirmScreen
@@ -48,7 +49,9 @@ class _PredictableUuids:
 
 @pytest.fixture
 def predictable_ids(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(sandbox_app, "uuid", _PredictableUuids())
+    predictable = _PredictableUuids()
+    monkeypatch.setattr(sandbox_middleware, "uuid", predictable)
+    monkeypatch.setattr(sandbox_customers, "uuid", predictable)
 
 
 async def _open(pilot: Any) -> NewTenantScreen:

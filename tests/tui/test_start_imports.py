@@ -46,7 +46,7 @@ def loaded_after(code: str) -> set[str]:
 def test_the_console_modules_leave_the_rest_stack_for_later() -> None:
     # Exactly what `csp-tui` imports before app.run(): the command, the back end, the app.
     loaded = loaded_after(
-        "import csp_tui.cli, csp_tui.commands.console, csp_tui.services.backend,"
+        "import csp_tui.cli, csp_tui.tui.launch, csp_tui.services.backend,"
         " csp_tui.tui.app")
     assert "csp_tui.tui.screens.main" in loaded  # the probe did import the console
     assert loaded.isdisjoint(LATER), sorted(loaded & set(LATER))

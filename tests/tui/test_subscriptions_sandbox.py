@@ -19,6 +19,7 @@ from csp_tui import sandbox_identity as identity
 from csp_tui.cache import views
 from csp_tui.config import load_settings
 from csp_tui.sandbox import rules as sandbox_rules
+from csp_tui.sandbox.qualification_rules import looks_like_school
 from csp_tui.sandbox.transport import sandbox_transport
 from csp_tui.services import events as ev
 from csp_tui.services.backend import WorkerBackend
@@ -186,7 +187,7 @@ async def test_suspending_turns_auto_renew_off(sandbox) -> None:
 async def test_an_education_request_goes_into_review(sandbox) -> None:
     school = next(c for c in sandbox.world.customers
                   if c.state == "customer" and c.reseller_id == identity.RESELLER_TENANT_ID
-                  and not c.qualifications and sandbox_rules.looks_like_school(c))
+                  and not c.qualifications and looks_like_school(c))
     customer_id = school.id.lower()
     await sandbox.sync(customer_id)
     app, backend = sandbox.console()

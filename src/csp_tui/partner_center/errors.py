@@ -17,7 +17,9 @@ import html
 import json
 from collections.abc import Mapping
 from typing import Any
+from urllib.parse import urlsplit
 
+from csp_tui.domain.text import safe_text
 from csp_tui.i18n import t, tl
 
 
@@ -258,10 +260,6 @@ def _error_fields(body: Any) -> tuple[str | None, str | None, str | None, Any, b
 def redirect_target(location: str | None) -> str:
     """A redirect's target as it may be shown: scheme, host and path; a user name, password
     or query (which may hold a secret) and any control character left out."""
-    from urllib.parse import urlsplit
-
-    from csp_tui.domain.text import safe_text
-
     if not location:
         return "?"
     try:

@@ -112,7 +112,7 @@ def mfa_claims(error: pce.PartnerCenterError, headers: Mapping[str, str]) -> str
     return None
 
 
-def mfa_required_error(error: pce.PartnerCenterError, claims: str, token_source: Any,
+def mfa_required_error(error: pce.PartnerCenterError, claims: str, token_source: object,
                        token: str) -> pce.MfaRequiredError:
     """The typed error for an MFA 401, worded by the token source (device code, env token,
     sandbox), which also remembers the pending challenge."""

@@ -42,6 +42,15 @@ def add_months(day: date, months: int) -> date:
     return date(year, month, min(day.day, last))
 
 
+#: Months in each term Partner Center sells (ISO 8601 durations).
+TERM_MONTHS = {"P1M": 1, "P1Y": 12, "P3Y": 36}
+
+
+def term_end(start: datetime, term: str) -> datetime:
+    """The last day (inclusive) of a term that starts at ``start``, at midnight UTC."""
+    return midnight(add_months(start.date(), TERM_MONTHS.get(term, 12)) - timedelta(days=1))
+
+
 def add_business_days(start: datetime, days: int) -> datetime:
     """``start`` moved by ``days`` working days (Saturday and Sunday do not count)."""
     current = start

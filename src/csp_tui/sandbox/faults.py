@@ -35,9 +35,8 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 FAULT_KINDS = ("429", "500", "503", "timeout", "malformed", "drop")
-# Kinds decided before the request is handled (the request has no effect).
-PRE_FAULTS = frozenset({"429", "500", "503"})
-# Kinds applied to the answer of a request that was handled.
+# Kinds applied to the answer of a request that was handled (the others, 429 and 5xx, are
+# answered instead of handling the request: it has no effect).
 POST_FAULTS = frozenset({"timeout", "malformed", "drop"})
 
 
@@ -211,7 +210,6 @@ class FaultInjector:
 
 AUTH_EXPIRED = "expired"
 AUTH_REVOKED = "revoked"
-AUTH_MFA = "mfa"
 
 
 @dataclass

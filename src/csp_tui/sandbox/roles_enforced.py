@@ -6,7 +6,7 @@ providers — gets what Partner Center answers such a caller: 403 with the class
 ``{"code": 1002, "description": "Authorization Failed", …}`` (partner-center-api §1.4). The
 console reads the same table, so it never offers (as a call) what the sandbox refuses.
 
-Mounted inside :class:`~csp_tui.sandbox.app.SandboxMiddleware` (which authenticates the
+Mounted inside :class:`~csp_tui.sandbox.middleware.SandboxMiddleware` (which authenticates the
 caller and puts it in the request scope) and in front of the routes.
 """
 

@@ -11,18 +11,23 @@ world's default caller, and those issued through ``/_emulator/auth`` to a holder
 
 from __future__ import annotations
 
-import ipaddress
 import logging
 import socket
 import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from csp_tui.domain.hosts import is_loopback
 from csp_tui.i18n import t
 from csp_tui.sandbox.faults import FaultConfig
+from csp_tui.sandbox.tokens import TokenBook, new_secret_token
 from csp_tui.sandbox_identity import DEFAULT_CUSTOMERS
+
+if TYPE_CHECKING:
+    import uvicorn
+    from starlette.applications import Starlette
 
 
 class NotLoopbackError(ValueError):
@@ -33,28 +38,21 @@ class NotLoopbackError(ValueError):
         self.host = host
 
 
-def is_loopback(host: str) -> bool:
-    name = host.strip().strip("[]").lower()
-    if name == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(name).is_loopback
-    except ValueError:
-        return False
-
-
 def check_loopback(host: str) -> str:
-    """``host`` if it is a loopback address, else :class:`NotLoopbackError`."""
-    if not is_loopback(host):
+    """``host`` (without brackets) if it is a loopback address, else :class:`NotLoopbackError`."""
+    name = host.strip().strip("[]")
+    if not is_loopback(name.lower()):
         raise NotLoopbackError(host)
-    return host.strip().strip("[]")
+    return name
 
 
 class _HideInjectedDrops(logging.Filter):
     """A ``drop`` fault is deliberate: uvicorn need not print its traceback as an error."""
 
     def filter(self, record: logging.LogRecord) -> bool:
-        from csp_tui.sandbox.app import DroppedConnection
+        # Lazy, as every Starlette-side import here: ``csp-tui sandbox reset`` loads this
+        # module to delete a file and needs neither the app nor uvicorn.
+        from csp_tui.sandbox.middleware import DroppedConnection
 
         return not (record.exc_info and isinstance(record.exc_info[1], DroppedConnection))
 
@@ -65,7 +63,7 @@ def _quiet_injected_drops() -> None:
         logger.addFilter(_HideInjectedDrops())
 
 
-def _config(app: Any, host: str, port: int, **extra: Any) -> Any:
+def _config(app: Starlette, host: str, port: int, **extra: Any) -> uvicorn.Config:
     import uvicorn
 
     _quiet_injected_drops()
@@ -75,9 +73,8 @@ def _config(app: Any, host: str, port: int, **extra: Any) -> Any:
 
 def _app(*, customers: int, latency_ms: int, seed: int, state_path: Path | None,
          rate_limit: int, token: str, faults: FaultConfig | dict[str, Any] | None = None
-         ) -> Any:
+         ) -> Starlette:
     from csp_tui.sandbox.app import create_sandbox, sandbox_context
-    from csp_tui.sandbox.tokens import TokenBook
 
     if faults is None:
         faults = FaultConfig(latency_ms=latency_ms)
@@ -95,8 +92,6 @@ def served_faults(*, latency_ms: int, seed: int, variation: bool = True) -> Faul
 
 def served_token(token: str | None) -> str:
     """The token a served sandbox honours: the given one, else a new one nobody can guess."""
-    from csp_tui.sandbox.tokens import new_secret_token
-
     token = (token or "").strip()
     if token.lower().startswith("bearer "):
         token = token[7:].strip()

@@ -22,7 +22,7 @@ import threading
 from dataclasses import dataclass
 
 from csp_tui import sandbox_identity as identity
-from csp_tui.sandbox.world import ROLES, Caller
+from csp_tui.sandbox.entities import ROLES, Caller
 
 #: Tokens remembered at most (a long embedded session steps up only a handful of times).
 MAX_TOKENS = 10_000

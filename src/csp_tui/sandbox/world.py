@@ -1,236 +1,51 @@
-"""The emulated Partner Center world: partners, customers, subscriptions, licences, qualifications.
+"""The emulated Partner Center world: every entity, the virtual clock, and the file they live in.
 
 One :class:`World` holds everything and round-trips through one JSON file (``World.load`` /
-``world.save``; atomic replace, owner-only mode). Entities are plain dataclasses; the wire forms
-(the documented JSON shapes, camelCase) are rendered here too, so every route answers with the
-same shape for the same thing. Business rules that change the world over time or on request
-live in :mod:`csp_tui.sandbox.rules`.
+``world.save``; atomic replace, owner-only mode). The entities themselves are plain dataclasses
+in :mod:`csp_tui.sandbox.entities`; their wire forms (the documented JSON shapes) are in
+:mod:`csp_tui.sandbox.wire`. Business rules that change the world over time or on request
+live in :mod:`csp_tui.sandbox.rules`; a fresh world is made from :mod:`csp_tui.sandbox.demo_data`.
 
 What the file never contains: temporary passwords. Created customers' credentials are kept in
-memory only for the lifetime of the process (see :mod:`csp_tui.sandbox.app`).
+memory only for the lifetime of the process (see :mod:`csp_tui.sandbox.context`).
 """
 
 from __future__ import annotations
 
-import base64
-import hashlib
 import json
 import os
+import random
 import tempfile
 import threading
 import types
 import typing
-from dataclasses import dataclass, field, fields, is_dataclass
-from datetime import datetime, timedelta
+from dataclasses import fields, is_dataclass
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from csp_tui import sandbox_identity as identity
-from csp_tui.sandbox.clock import VirtualClock, from_iso, to_iso, to_iso_precise
+from csp_tui.sandbox import demo_data
+from csp_tui.sandbox.clock import VirtualClock, from_iso, to_iso_precise, utc_now
+from csp_tui.sandbox.entities import (
+    HIDDEN_FROM_GET,
+    HIDDEN_FROM_LIST,
+    RESERVED_PREFIXES,
+    ROLE_RESELLER,
+    Caller,
+    Customer,
+    Partner,
+    PartnerLink,
+)
 from csp_tui.sandbox_identity import DEFAULT_CUSTOMERS
 from csp_tui.world_clock import write_clock_file
 
 FORMAT = 1
 
-ROLE_RESELLER = "indirect-reseller"
-ROLE_PROVIDER = "indirect-provider"
-ROLE_DIRECT = "direct"
-ROLES = (ROLE_RESELLER, ROLE_PROVIDER, ROLE_DIRECT)
-
-# A customer created through the API is unknown to GET-by-id for this long, and missing from
-# the list for longer (Partner Center's documented propagation delay after creation).
-HIDDEN_FROM_GET = timedelta(seconds=30)
-HIDDEN_FROM_LIST = timedelta(seconds=90)
-# NCE and software subscriptions: cancellation / seat reduction within 7 days (168 h).
-CANCEL_WINDOW = timedelta(days=7)
-
-# Initial-domain prefixes that are never free (they exist in the real world, or are ours).
-RESERVED_PREFIXES = frozenset({
-    "admin", "contoso", "fabrikam", "microsoft", "northwind", "test", "wingtiptoys",
-    "vltavaitpartner", "moraviaclouddistribuce", "krkonosesoftware",
-})
 
 
 class WorldFileError(Exception):
     """The world file is missing, unreadable or not a sandbox world."""
-
-
-# -- entities ---------------------------------------------------------------------------
-
-
-@dataclass
-class SeatBatch:
-    """Seats bought together (purchase, mid-term addition or renewal): reducible for 7 days."""
-
-    quantity: int
-    added_at: datetime
-
-
-@dataclass
-class Subscription:
-    id: str
-    offer_id: str
-    offer_name: str
-    friendly_name: str
-    product_type: str  # OnlineServicesNCE | Software
-    quantity: int
-    min_quantity: int
-    max_quantity: int
-    billing_cycle: str
-    term_duration: str
-    status: str
-    auto_renew: bool
-    is_trial: bool
-    creation_date: datetime
-    # Start of the current term: the purchase, or the last renewal.
-    term_start: datetime
-    # Last day of the term (inclusive), at midnight UTC, as Partner Center returns it.
-    commitment_end: datetime
-    partner_id: str
-    order_id: str
-    version: int = 1
-    batches: list[SeatBatch] = field(default_factory=list)
-    status_changed_at: datetime | None = None
-
-    @property
-    def product_id(self) -> str:
-        return self.offer_id.split(":")[0]
-
-    @property
-    def is_software(self) -> bool:
-        return self.product_type.lower() == "software"
-
-    @property
-    def cancel_until(self) -> datetime:
-        return self.term_start + CANCEL_WINDOW
-
-    def in_cancel_window(self, now: datetime) -> bool:
-        return now < self.cancel_until
-
-    def refundable(self, now: datetime) -> list[SeatBatch]:
-        """Seat batches that may still be removed (added less than 7 days ago)."""
-        if self.status not in ("active",):
-            return []
-        return [b for b in self.batches if now < b.added_at + CANCEL_WINDOW and b.quantity > 0]
-
-    @property
-    def etag(self) -> str:
-        payload = json.dumps({"id": self.id, "version": self.version}, separators=(",", ":"))
-        return base64.b64encode(payload.encode()).decode()
-
-
-@dataclass
-class Entitlement:
-    """A perpetual software licence (bought once, ``one_time``), as a software entitlement."""
-
-    product_id: str
-    sku_id: str
-    product_name: str
-    quantity: int
-    order_id: str
-    alternate_id: str
-    line_item_id: str
-    purchase_date: datetime
-    included: list[str] = field(default_factory=list)  # "productId:skuId"
-
-
-@dataclass
-class Qualification:
-    qualification: str  # Education | StateOwnedEntity | GovernmentCommunityCloud
-    vetting_status: str | None = None  # InReview | Approved | Denied
-    vetting_created: datetime | None = None
-    # When an InReview request turns into its outcome (virtual time).
-    vetting_due: datetime | None = None
-    outcome: str | None = None
-    outcome_reason: str | None = None
-    vetting_reason: str | None = None
-    education_segment: str | None = None
-    website: str | None = None
-    # Vetting requests made so far: a denied Education review may be requested again, up to
-    # three times per customer (domain facts §6).
-    attempts: int = 1
-
-
-@dataclass
-class Customer:
-    id: str
-    commerce_id: str
-    company_name: str
-    domain: str  # the initial <prefix>.onmicrosoft.com
-    custom_domains: list[str]
-    web_domain: str
-    ico: str | None
-    street: str
-    city: str
-    postal_code: str
-    country: str
-    phone: str
-    email: str
-    first_name: str
-    last_name: str
-    culture: str
-    language: str
-    billing_id: str
-    created_at: datetime
-    # The partner the customer is related to: the indirect provider, or a direct partner.
-    provider_id: str | None = None
-    # The indirect reseller (associatedPartnerId), if any.
-    reseller_id: str | None = None
-    state: str = "customer"  # customer | prospect
-    seq: int = 0
-    api_created: bool = False
-    allow_delegated_access: bool = False
-    billing_version: int = 1
-    # Prospects: seconds after the world's creation when the customer accepts the invitation.
-    accepts_after: float | None = None
-    related_at: datetime | None = None
-    # Started as a prospect: a tenant that existed before any relationship with us.
-    was_prospect: bool = False
-    contact_name: str = ""
-    subscriptions: list[Subscription] = field(default_factory=list)
-    entitlements: list[Entitlement] = field(default_factory=list)
-    qualifications: list[Qualification] = field(default_factory=list)
-
-    @property
-    def key(self) -> str:
-        return self.id.lower()
-
-    @property
-    def all_domains(self) -> list[str]:
-        return [self.domain, *self.custom_domains]
-
-    @property
-    def billing_etag(self) -> str:
-        digest = hashlib.sha1(f"{self.billing_id}:{self.billing_version}".encode()).hexdigest()
-        return str(-int(digest[:15], 16))
-
-
-@dataclass
-class Partner:
-    tenant_id: str
-    name: str
-    mpn_id: str
-    role: str
-    location: str = "CZ"
-
-
-@dataclass
-class PartnerLink:
-    """``provider`` IsIndirectCloudSolutionProviderOf ``reseller`` (and the reverse)."""
-
-    provider_id: str
-    reseller_id: str
-    state: str = "Active"
-
-
-@dataclass(frozen=True)
-class Caller:
-    role: str
-    tenant_id: str
-
-    @property
-    def key(self) -> str:
-        return self.tenant_id.lower()
 
 
 # -- (de)serialisation ------------------------------------------------------------------
@@ -329,9 +144,51 @@ class World:
     def generate(cls, seed: int = 7, customers: int = DEFAULT_CUSTOMERS, *,
                  now: datetime | None = None, frozen: bool = False) -> World:
         """A fresh demo world, deterministic for ``seed`` (and ``now``, if given)."""
-        from csp_tui.sandbox import demo_data
+        if customers < 0:
+            raise ValueError("customers must be >= 0")
+        real_now = utc_now()
+        start = now or real_now
+        clock = VirtualClock(frozen_at=start) if frozen else VirtualClock(
+            offset_seconds=(start - real_now).total_seconds())
+        partners, links = demo_data.demo_partners()
+        taken = demo_data.Taken()
+        # Prospects first: their domains are claimed before any generated customer could take
+        # them.
+        prospects = [demo_data.make_prospect(n, seed, start, taken)
+                     for n in range(len(demo_data.PROSPECTS))]
+        generated = [demo_data.make_customer(i, seed, start, taken) for i in range(customers)]
+        for seq, customer in enumerate(generated, start=1):
+            customer.seq = seq
+        epoch = random.Random(f"csp-sandbox:{seed}:epoch").getrandbits(64)
+        world = cls(
+            seed=seed,
+            epoch=f"{epoch:016x}",
+            created_at=start,
+            clock=clock,
+            partners=partners,
+            links=links,
+            customers=[*generated, *prospects],
+            default_caller=None,
+            next_seq=len(generated) + 1,
+            generated=customers,
+        )
+        world.dirty = True
+        return world
 
-        return demo_data.generate_world(seed=seed, customers=customers, now=now, frozen=frozen)
+    def grow(self, total: int) -> int:
+        """Add generated customers until the world has ``total`` customers; returns how many."""
+        taken = demo_data.Taken(self.customers)
+        now = self.now()
+        have = sum(1 for c in self.customers if c.state == "customer")
+        added = 0
+        while have + added < total:
+            customer = demo_data.make_customer(self.generated, self.seed, now, taken)
+            self.generated += 1
+            if self.customer(customer.id) is not None:
+                continue
+            self.add_customer(customer)
+            added += 1
+        return added
 
     @classmethod
     def load(cls, path: Path) -> World:
@@ -513,254 +370,3 @@ class World:
             "qualifications": sum(len(c.qualifications) for c in related),
             "partners": len(self.partners),
         }
-
-
-# -- wire forms (the documented JSON shapes) -----------------------------------------------
-
-
-def _link(uri: str) -> dict[str, Any]:
-    return {"uri": uri, "method": "GET", "headers": []}
-
-
-def customer_thin(customer: Customer) -> dict[str, Any]:
-    """A list item: only what ``GET /v1/customers`` returns."""
-    return {
-        "id": customer.id,
-        "companyProfile": {
-            "tenantId": customer.id,
-            "domain": customer.domain,
-            "companyName": customer.company_name,
-            "links": {"self": _link(f"/customers/{customer.id}/profiles/company")},
-            "attributes": {"objectType": "CustomerCompanyProfile"},
-        },
-        "relationshipToPartner": "reseller",
-        "links": {"self": _link(f"/customers/{customer.id}")},
-        "attributes": {"objectType": "Customer"},
-    }
-
-
-def company_profile(customer: Customer) -> dict[str, Any]:
-    return {
-        "tenantId": customer.id,
-        "domain": customer.domain,
-        "companyName": customer.company_name,
-        "address": {
-            "country": customer.country,
-            "city": customer.city,
-            "addressLine1": customer.street,
-            "postalCode": customer.postal_code,
-            "phoneNumber": customer.phone,
-        },
-        "email": customer.email,
-        "organizationRegistrationNumber": customer.ico,
-        "links": {"self": _link(f"/customers/{customer.id}/profiles/company")},
-        "attributes": {"objectType": "CustomerCompanyProfile"},
-    }
-
-
-def billing_profile(customer: Customer) -> dict[str, Any]:
-    return {
-        "id": customer.billing_id,
-        "firstName": customer.first_name,
-        "lastName": customer.last_name,
-        "email": customer.email,
-        "culture": customer.culture,
-        "language": customer.language,
-        "companyName": customer.company_name,
-        "defaultAddress": {
-            "country": customer.country,
-            "city": customer.city,
-            "addressLine1": customer.street,
-            "postalCode": customer.postal_code,
-            "firstName": customer.first_name,
-            "lastName": customer.last_name,
-            "phoneNumber": customer.phone,
-        },
-        "links": {"self": _link(f"/customers/{customer.id}/profiles/billing")},
-        "attributes": {"etag": customer.billing_etag, "objectType": "CustomerBillingProfile"},
-    }
-
-
-def customer_full(customer: Customer) -> dict[str, Any]:
-    body: dict[str, Any] = {
-        "id": customer.id,
-        "commerceId": customer.commerce_id,
-        "companyProfile": company_profile(customer),
-        "billingProfile": billing_profile(customer),
-        "relationshipToPartner": "reseller",
-        "allowDelegatedAccess": customer.allow_delegated_access,
-        "links": {"self": _link(f"/customers/{customer.id}")},
-        "attributes": {"objectType": "Customer"},
-    }
-    # Only when they apply: the documented customers carry neither key (customer-get.json);
-    # a customer without verified domains or an indirect reseller has nothing to say here.
-    if customer.custom_domains:
-        body["customDomains"] = customer.all_domains
-    if customer.reseller_id:
-        body["associatedPartnerId"] = customer.reseller_id
-    return body
-
-
-def subscription_wire(customer: Customer, sub: Subscription, now: datetime, *,
-                      detail: bool = True) -> dict[str, Any]:
-    """One subscription. ``detail``: the GET-by-id (and PATCH) answer, the only one that
-    carries ``refundableQuantity``; list items leave it out, as Partner Center does."""
-    product_id, sku_id, availability_id = [*sub.offer_id.split(":"), "", ""][:3]
-    refundable = sub.refundable(now)
-    refund_options: list[dict[str, Any]] = []
-    if sub.status == "active" and sub.in_cancel_window(now):
-        full_until = sub.term_start + timedelta(days=1)
-        if now < full_until:
-            refund_options.append({"type": "Full", "expiresAt": to_iso(full_until)})
-        refund_options.append({"type": "Partial", "expiresAt": to_iso(sub.cancel_until)})
-    product_type = "Software" if sub.is_software else "OnlineServicesNCE"
-    body: dict[str, Any] = {
-        "id": sub.id,
-        "offerId": sub.offer_id,
-        "offerName": sub.offer_name,
-        "friendlyName": sub.friendly_name,
-        "productType": {"id": product_type, "displayName": product_type},
-        "quantity": sub.quantity,
-        "unitType": "Licenses",
-        "hasPurchasableAddons": False,
-        "creationDate": to_iso(sub.creation_date),
-        "effectiveStartDate": to_iso(sub.term_start),
-        "commitmentEndDate": to_iso(sub.commitment_end),
-        "cancellationAllowedUntilDate": to_iso(sub.cancel_until),
-        "status": sub.status,
-        "autoRenewEnabled": sub.auto_renew,
-        "isTrial": sub.is_trial,
-        "billingType": "license",
-        "billingCycle": sub.billing_cycle,
-        "termDuration": sub.term_duration,
-        "renewalTermDuration": "",
-        "refundOptions": refund_options,
-        "isMicrosoftProduct": True,
-        "publisherName": "Microsoft Corporation",
-        "partnerId": sub.partner_id,
-        "attentionNeeded": False,
-        "actionTaken": False,
-        "contractType": "subscription",
-        "orderId": sub.order_id,
-        "links": {
-            "product": _link(f"/products/{product_id}?country={customer.country}"),
-            "sku": _link(f"/products/{product_id}/skus/{sku_id}?country={customer.country}"),
-            "availability": _link(f"/products/{product_id}/skus/{sku_id}/availabilities/"
-                                  f"{availability_id}?country={customer.country}"),
-            "self": _link(f"/customers/{customer.id}/subscriptions/{sub.id}"),
-        },
-        "attributes": {"etag": sub.etag, "objectType": "Subscription"},
-    }
-    if detail:
-        body["refundableQuantity"] = {
-            "totalQuantity": sum(b.quantity for b in refundable),
-            "details": [
-                {"quantity": b.quantity, "allowedUntilDateTime": to_iso(b.added_at + CANCEL_WINDOW)}
-                for b in refundable
-            ],
-        }
-    if sub.status == "suspended":
-        body["suspensionReasons"] = ["PartnerInitiated"]
-    return body
-
-
-def entitlement_wire(ent: Entitlement, *, show_expiry: bool = False) -> dict[str, Any]:
-    """A software entitlement, in the documented shape (entitlements-list.json): no product
-    name and no purchase date - a client reads those from the product catalog and from the
-    order (``referenceOrder.id``). Perpetual licences never expire, so ``showExpiry`` adds
-    nothing to them (only some items carry ``expiryDate`` in the documented answer)."""
-    del show_expiry  # accepted for the route's sake; no perpetual licence has an expiry
-    order = {
-        "id": ent.order_id,
-        "lineItemId": ent.line_item_id,
-        "alternateId": ent.alternate_id,
-    }
-    included = []
-    for item in ent.included:
-        product_id, _, sku_id = item.partition(":")
-        included.append({
-            "includedEntitlements": [], "referenceOrder": dict(order), "productId": product_id,
-            "quantity": ent.quantity, "entitledArtifacts": [], "skuId": sku_id,
-            "entitlementType": "software",
-        })
-    return {
-        "includedEntitlements": included,
-        "referenceOrder": order,
-        "productId": ent.product_id,
-        "skuId": ent.sku_id,
-        "quantity": ent.quantity,
-        "entitledArtifacts": [],
-        "entitlementType": "software",
-    }
-
-
-def product_wire(product_id: str, title: str, description: str, product_type: str,
-                 country: str) -> dict[str, Any]:
-    """``GET /v1/products/{id}?country=`` as documented (get-a-product-by-id)."""
-    return {
-        "id": product_id,
-        "title": title,
-        "description": description,
-        "productType": {"id": product_type, "displayName": product_type},
-        "links": {
-            "skus": _link(f"/products/{product_id}/skus?country={country}"),
-            "self": _link(f"/products/{product_id}?country={country}"),
-        },
-    }
-
-
-def order_wire(customer: Customer, order_id: str, *, billing_cycle: str, created: datetime,
-               lines: list[tuple[str, str, int]], country: str) -> dict[str, Any]:
-    """``GET /v1/customers/{id}/orders/{orderId}`` as documented (order-get.json).
-
-    ``lines``: (offer id ``product:sku[:availability]``, friendly name, quantity)."""
-    line_items = []
-    for number, (offer_id, name, quantity) in enumerate(lines):
-        product_id, _, rest = offer_id.partition(":")
-        sku_id = rest.split(":")[0]
-        line_items.append({
-            "lineItemNumber": number,
-            "offerId": offer_id,
-            "friendlyName": name,
-            "quantity": quantity,
-            "links": {"sku": _link(f"/products/{product_id}/skus/{sku_id}?country={country}")},
-        })
-    base = f"/customers/{customer.id}/orders/{order_id}"
-    return {
-        "id": order_id,
-        "referenceCustomerId": customer.id,
-        "billingCycle": billing_cycle,
-        "currencyCode": "CZK",
-        "currencySymbol": "Kč",
-        "lineItems": line_items,
-        "creationDate": to_iso_precise(created),
-        "status": "completed",
-        "links": {
-            "provisioningStatus": _link(f"{base}/provisioningstatus"),
-            "self": _link(base),
-        },
-        "attributes": {"objectType": "Order"},
-    }
-
-
-def qualification_wire(q: Qualification) -> dict[str, Any]:
-    body: dict[str, Any] = {"qualification": q.qualification}
-    if q.vetting_status:
-        body["vettingStatus"] = q.vetting_status
-        if q.vetting_reason:
-            body["vettingReason"] = q.vetting_reason
-        if q.vetting_created:
-            body["vettingCreatedDate"] = to_iso(q.vetting_created)
-    return body
-
-
-def partner_relationship(partner: Partner, relationship_type: str) -> dict[str, Any]:
-    return {
-        "id": partner.tenant_id,
-        "name": partner.name,
-        "relationshipType": relationship_type,
-        "state": "Active",
-        "mpnId": partner.mpn_id,
-        "location": partner.location,
-        "attributes": {"objectType": "PartnerRelationship"},
-    }

@@ -217,7 +217,7 @@ class WorkerBackend:
                               read_only=self.settings.profile.read_only, cache=session.cache)
         try:
             if self.settings.profile.is_sandbox:
-                from csp_tui.services.invitations import seed_sandbox_demo
+                from csp_tui.services.session import seed_sandbox_demo
 
                 await self._guarded(seed_sandbox_demo(session))
             await self._guarded(runner.recover())

@@ -10,13 +10,17 @@ the product catalog and their purchase dates from their orders
 from __future__ import annotations
 
 import sqlite3
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from csp_tui.services import entitlement_names, refundable_seats
 
+if TYPE_CHECKING:
+    from csp_tui.config import Profile
+    from csp_tui.partner_center.client import PartnerCenterClient
 
-async def complete(client: Any, cache: sqlite3.Connection, profile: Any, customer_id: str,
-                   subscriptions: list[Any] | None, entitlements: list[Any] | None
+
+async def complete(client: PartnerCenterClient, cache: sqlite3.Connection, profile: Profile,
+                   customer_id: str, subscriptions: list[Any] | None, entitlements: list[Any] | None
                    ) -> tuple[list[Any] | None, list[Any] | None]:
     """(subscriptions, entitlements) completed; a part that was not read (None) stays None."""
     subscriptions = await refundable_seats.with_refundable_seats(

@@ -27,6 +27,7 @@ from csp_tui.domain.text import safe_text
 from csp_tui.i18n import tl
 from csp_tui.partner_center.dates import parse_pc_datetime
 from csp_tui.services.clipboard import save_to_file
+from csp_tui.services.onboarding.own_identity import own_identity
 from csp_tui.state import reject_secrets
 
 SUBSCRIPTION_KIND = "csp-tui/subscription-change-request"
@@ -79,9 +80,7 @@ def reseller_facts(profile: Profile, language: str) -> ResellerFacts:
     """The reseller signing the request (name, MPN id, tenant id)."""
     # The same signature as the new-tenant request (a blank to fill in where Partner Center
     # offers no call that names the reseller).
-    from csp_tui.services.onboarding import _own_identity
-
-    name, mpn = _own_identity(profile, language)
+    name, mpn = own_identity(profile, language)
     tenant = profile.tenant_id.strip().lower()
     return ResellerFacts(safe_text(name, 200), safe_text(mpn, 40), tenant or None)
 

@@ -21,7 +21,7 @@ import sqlite3
 from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from csp_tui.db import Transaction
 from csp_tui.domain.validation import DEFAULT_COUNTRY
@@ -29,6 +29,10 @@ from csp_tui.i18n import t
 from csp_tui.partner_center import errors as pce
 from csp_tui.partner_center.auth import SignInRequiredError
 from csp_tui.partner_center.dates import parse_pc_datetime
+
+if TYPE_CHECKING:
+    from csp_tui.config import Profile
+    from csp_tui.partner_center.client import PartnerCenterClient
 
 log = logging.getLogger(__name__)
 
@@ -61,7 +65,7 @@ class _Answer:
     problem: str | None
 
 
-def catalog_country(profile: Any) -> str:
+def catalog_country(profile: Profile) -> str:
     """The market the catalog is read for: the profile's ``country`` if it has one, else CZ
     (the profiles of this console are Czech partners)."""
     country = str(getattr(profile, "country", "") or "").strip().upper()
@@ -153,7 +157,7 @@ async def _read_and_remember(call: Callable[[], Awaitable[Any]],
 # -- products ---------------------------------------------------------------------------------
 
 
-async def _product_name(client: Any, cache: sqlite3.Connection, product_id: str,
+async def _product_name(client: PartnerCenterClient, cache: sqlite3.Connection, product_id: str,
                         country: str) -> _Answer:
     key = product_id.strip().upper()
     row = cache.execute(
@@ -195,7 +199,7 @@ def _order_created(order: Any) -> str | None:
     return _iso(created if created.tzinfo else created.replace(tzinfo=UTC))
 
 
-async def _order_date(client: Any, cache: sqlite3.Connection, customer_id: str,
+async def _order_date(client: PartnerCenterClient, cache: sqlite3.Connection, customer_id: str,
                       order_id: str) -> _Answer:
     row = cache.execute(
         "SELECT created_at, problem, read_at FROM catalog_orders "
@@ -243,8 +247,8 @@ def _distinct(values: Iterable[str]) -> list[str]:
     return list(seen)
 
 
-async def name_entitlements(client: Any, cache: sqlite3.Connection, profile: Any,
-                            customer_id: str, entitlements: list[Any] | None
+async def name_entitlements(client: PartnerCenterClient, cache: sqlite3.Connection,
+                            profile: Profile, customer_id: str, entitlements: list[Any] | None
                             ) -> list[NamedEntitlement] | None:
     """``entitlements`` with their names and purchase dates (None stays None: a part that
     could not be read is left to the cache). Raises only when the sign-in is refused."""

@@ -15,11 +15,16 @@ import secrets
 import sqlite3
 import string
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from csp_tui.domain.text import safe_text
+from csp_tui.i18n import t
 from csp_tui.partner_center import errors as pce
 from csp_tui.state import outbox
 from csp_tui.state.outbox import KIND_CREATE_CUSTOMER, OutboxEntry, OutboxState
+
+if TYPE_CHECKING:
+    from csp_tui.partner_center.client import PartnerCenterClient
 
 KIND_RESET_PASSWORD = "reset_user_password"
 
@@ -61,9 +66,6 @@ def lost_credentials(state: sqlite3.Connection) -> list[OutboxEntry]:
 
 def offer_text(entry: OutboxEntry) -> str:
     """The sentence telling the person, with the command that resets the password."""
-    from csp_tui.domain.text import safe_text
-    from csp_tui.i18n import t
-
     result = entry.result or {}
     customer = str(result.get("customer_id") or entry.customer_id or "")
     admin = str(result.get("user_name") or "") if entry.kind == KIND_RESET_PASSWORD \
@@ -125,7 +127,8 @@ def new_password() -> str:
     return "".join(chars)
 
 
-async def send(client: Any, entry: OutboxEntry, secret_sink: SecretSink | None) -> dict[str, Any]:
+async def send(client: PartnerCenterClient, entry: OutboxEntry,
+               secret_sink: SecretSink | None) -> dict[str, Any]:
     """Reset the password of the entry's user and hand the new one to ``secret_sink``.
 
     Without a sink (a run nobody watches) nothing is sent: a password set where no person can
@@ -133,7 +136,7 @@ async def send(client: Any, entry: OutboxEntry, secret_sink: SecretSink | None) 
     payload = entry.payload
     customer_id = str(payload["customer_id"])
     wanted = str(payload["user_name"]).lower()
-    if not can_show(secret_sink, entry.id):
+    if secret_sink is None or not can_show(secret_sink, entry.id):
         # Not an outcome in doubt: nothing was sent. Wait for a run that can show it (a
         # console worker nobody listens to would otherwise record it as delivered).
         waiting = pce.PartnerCenterError(message_key="reset.no_one_to_show",

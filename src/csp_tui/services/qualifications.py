@@ -276,7 +276,7 @@ def _status_text(label: str, status: str, reason: str | None, days: int | None,
     if status == "in_review" and days is None:
         text = terms.say("qual.status.in_review_undated", language,
                          expected=EXPECTED_WORKING_DAYS)
-    elif status == "in_review":
+    elif status == "in_review" and days is not None:
         elapsed = terms.plural(days, "day", language)
         key = "qual.status.in_review_overdue" if overdue else "qual.status.in_review"
         text = terms.say(key, language, elapsed=elapsed, expected=EXPECTED_WORKING_DAYS)

@@ -22,13 +22,16 @@ import json
 import logging
 import sqlite3
 from datetime import UTC, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from csp_tui.partner_center import errors as pce
 from csp_tui.partner_center.auth import SignInRequiredError
 from csp_tui.partner_center.dates import parse_pc_datetime
 from csp_tui.partner_center.models import Subscription, ValidationError
 from csp_tui.services.mapping import iso
+
+if TYPE_CHECKING:
+    from csp_tui.partner_center.client import PartnerCenterClient
 
 log = logging.getLogger(__name__)
 
@@ -91,8 +94,9 @@ def needs_detail(subscription: Any, cached: tuple[Any, ...] | None, now: datetim
     return until is not None and until > now
 
 
-async def with_refundable_seats(client: Any, cache: sqlite3.Connection, customer_id: str,
-                                subscriptions: list[Any] | None) -> list[Any] | None:
+async def with_refundable_seats(client: PartnerCenterClient, cache: sqlite3.Connection,
+                                customer_id: str, subscriptions: list[Any] | None
+                                ) -> list[Any] | None:
     """``subscriptions`` with the by-id answer in place of the list item where seats may be
     removable (None stays None: the part was not read)."""
     if subscriptions is None:

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from csp_tui.cache import db as dbmod
 from csp_tui.config import Settings
+from csp_tui.services.emulator_controls import SANDBOX_BASE_URL
 from csp_tui.state.db import open_state
 
 if TYPE_CHECKING:
@@ -22,10 +23,9 @@ if TYPE_CHECKING:
     # the cache and never talk to Partner Center.
     import httpx
 
-    from csp_tui.partner_center.client import CallRecord, PartnerCenterClient
+    from csp_tui.partner_center.calls import CallRecord
+    from csp_tui.partner_center.client import PartnerCenterClient
     from csp_tui.partner_center.ratelimit import RateLimiter
-
-SANDBOX_BASE_URL = "https://sandbox.csp-tui.invalid"
 
 
 def sandbox_transport_for(settings: Settings, **kwargs: Any) -> httpx.AsyncBaseTransport:
@@ -57,7 +57,8 @@ class Session:
         """The ARES (Czech business register) client; in the sandbox it answers from demo data
         — the sandbox's own customers and a few built-in subjects — never from the network."""
         if self._ares is None:
-            from csp_tui.ares import AresClient, ares_subject_for, sandbox_ares_transport
+            from csp_tui.ares import AresClient
+            from csp_tui.sandbox.ares_emulator import ares_subject_for, sandbox_ares_transport
 
             if self.settings.profile.is_sandbox:
                 subjects = []
@@ -137,3 +138,13 @@ def open_session(
     )
     return Session(settings=settings, cache=cache, state=state, client=client, limiter=limiter,
                    transport=transport, notices=notices)
+
+
+async def seed_sandbox_demo(session: Session) -> int:
+    """The sandbox demo's invitations, recorded once per state.db (sandbox profiles only; 0
+    otherwise): the emulator's demo story, handed by this factory to the use case that records
+    it. Imported when a sandbox session asks: neither is on the console's start path."""
+    from csp_tui.sandbox.demo_invitations import demo_invitations
+    from csp_tui.services.sandbox_demo import record_demo_invitations
+
+    return await record_demo_invitations(session, demo_invitations)

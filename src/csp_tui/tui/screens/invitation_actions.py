@@ -35,6 +35,7 @@ from csp_tui.domain.text import safe_text
 from csp_tui.i18n import t
 from csp_tui.i18n.formatting import count_days, datetime_text
 from csp_tui.services import invitations
+from csp_tui.services.emulator_controls import EmulatorAnswer, EmulatorControls
 from csp_tui.state import invitations as ledger
 from csp_tui.state import timestamp
 from csp_tui.state.invitations import Invitation
@@ -57,8 +58,6 @@ from csp_tui.tui.screens.invite import InvitationResultScreen, describe_error
 from csp_tui.tui.widgets.narrow_safe import NarrowSafeOptionList
 
 if TYPE_CHECKING:
-    import httpx
-
     from csp_tui.tui.app import CspApp
 
 
@@ -207,17 +206,11 @@ async def _resend(app: CspApp, invitation_id: str) -> None:
 # --------------------------------------------------------------------------------- sandbox
 
 
-async def emulator_post(session: Any, path: str, body: dict[str, Any]) -> httpx.Response:
-    """POST to one of the embedded emulator's ``/_emulator`` controls."""
-    import httpx  # imported when used: this module is loaded with the invitations pane
-
-    from csp_tui.services.borrowed_transport import BorrowedTransport
-
+def _emulator(session: Any) -> EmulatorControls:
+    """The embedded emulator's controls (a sandbox profile's only)."""
     if not session.settings.profile.is_sandbox or session.transport is None:
         raise RuntimeError(t("tui.invitations.sandbox.only"))
-    async with httpx.AsyncClient(transport=BorrowedTransport(session.transport),
-                                 base_url=session.client.base_url) as http:
-        return await http.post(path, json=body)
+    return EmulatorControls.of_session(session)
 
 
 def sandbox_accept(app: CspApp, invitation_id: str) -> None:
@@ -234,12 +227,12 @@ def sandbox_accept(app: CspApp, invitation_id: str) -> None:
 
 
 async def _sandbox_accept(app: CspApp, invitation: Invitation) -> None:
-    body: dict[str, Any] = {"domain": invitation.domain}
-    if app.settings.profile.role is Role.INDIRECT_PROVIDER and invitation.reseller_id:
-        body["indirectResellerId"] = invitation.reseller_id
+    reseller_id = (invitation.reseller_id
+                   if app.settings.profile.role is Role.INDIRECT_PROVIDER else None)
 
-    async def job(session: Any) -> httpx.Response:
-        return await emulator_post(session, "/_emulator/invitations/accept", body)
+    async def job(session: Any) -> EmulatorAnswer:
+        return await _emulator(session).accept_invitation(invitation.domain,
+                                                          reseller_id=reseller_id)
 
     try:
         response = await asyncio.wrap_future(app.backend.submit(job))
@@ -266,8 +259,8 @@ def sandbox_advance_clock(app: CspApp, days: int = 1) -> None:
 
 
 async def _sandbox_advance(app: CspApp, days: int) -> None:
-    async def job(session: Any) -> httpx.Response:
-        return await emulator_post(session, "/_emulator/clock/advance", {"days": days})
+    async def job(session: Any) -> EmulatorAnswer:
+        return await _emulator(session).advance_clock(days=days)
 
     try:
         response = await asyncio.wrap_future(app.backend.submit(job))

@@ -1,0 +1,275 @@
+"""The ``csp-tui`` command line: read the profile, parse the arguments, run the handler.
+
+Without a subcommand it opens the console; subcommands are the headless twins for scripts and
+cron. This module must stay light: it never imports Textual (a test guards it) so that
+``csp-tui customers --json`` starts fast; each handler is imported only when it runs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Callable, Sequence
+
+from csp_tui import __version__
+from csp_tui.config import ConfigError, Settings, load_settings
+from csp_tui.i18n import argparse_gettext, set_language, t
+from csp_tui.output_encoding import survive_any_locale
+
+EXIT_OK = 0
+EXIT_FAILURE = 1
+EXIT_USAGE = 2
+LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR")
+
+# subcommand -> "module:function"; the modules live in this package, except the console's
+# launcher (csp_tui.tui.launch, see _resolve).
+HANDLERS: dict[str, str] = {
+    "console": "launch:run",
+    "info": "info:run",
+    "login": "auth:run_login",
+    "logout": "auth:run_logout",
+    "sandbox serve": "sandbox:run_serve",
+    "sandbox reset": "sandbox:run_reset",
+    "sandbox accept": "sandbox:run_accept",
+    "sandbox advance": "sandbox:run_advance",
+    "sync": "sync:run",
+    "customers": "listing:run_customers",
+    "subscriptions": "listing:run_subscriptions",
+    "invitations": "listing:run_invitations",
+    "log": "listing:run_log",
+    "invite": "invite:run",
+    "tenant create": "tenant:run_create",
+    "tenant reset-password": "tenant_reset:run",
+}
+
+
+def _profile_parent() -> argparse.ArgumentParser:
+    parent = argparse.ArgumentParser(add_help=False)
+    # SUPPRESS keeps a value given before the subcommand from being reset by the subparser.
+    parent.add_argument("--profile", "-p", metavar=t("cli.metavar.name"),
+                        default=argparse.SUPPRESS, help=t("cli.opt.profile"))
+    parent.add_argument("--log-level", type=str.upper, choices=LOG_LEVELS,
+                        default=argparse.SUPPRESS, help=t("cli.opt.log_level"))
+    parent.add_argument("--debug", action="store_true", default=argparse.SUPPRESS,
+                        help=t("cli.opt.debug"))
+    return parent
+
+
+def build_parser() -> argparse.ArgumentParser:
+    # argparse fetches its own words ("usage:", "options", errors) through gettext at call
+    # time via its module-level ``_``: route them through our catalog.
+    argparse._ = argparse_gettext  # type: ignore[attr-defined]
+    parent = _profile_parent()
+    parser = argparse.ArgumentParser(
+        prog="csp-tui", description=t("cli.description"), parents=[parent]
+    )
+    parser.add_argument("--version", action="version", version=f"csp-tui {__version__}",
+                        help=t("argparse.version"))
+    sub = parser.add_subparsers(dest="command", metavar=t("cli.metavar.command"))
+
+    info = sub.add_parser("info", parents=[parent], help=t("cli.cmd.info"))
+    info.add_argument("--json", action="store_true", help=t("cli.opt.json"))
+
+    sub.add_parser("login", parents=[parent], help=t("cli.cmd.login"))
+    sub.add_parser("logout", parents=[parent], help=t("cli.cmd.logout"))
+
+    sandbox = sub.add_parser("sandbox", parents=[parent], help=t("cli.cmd.sandbox"))
+    sandbox_sub = sandbox.add_subparsers(dest="sandbox_command", metavar=t("cli.metavar.command"))
+    serve = sandbox_sub.add_parser("serve", parents=[parent], help=t("cli.cmd.sandbox_serve"))
+    serve.add_argument("--port", type=int, default=8765, help=t("cli.opt.port"))
+    serve.add_argument("--customers", type=int, default=67, metavar=t("cli.metavar.count"),
+                       help=t("cli.opt.customers"))
+    serve.add_argument("--latency-ms", type=int, default=0, metavar=t("cli.metavar.ms"),
+                       help=t("cli.opt.latency"))
+    serve.add_argument("--seed", type=int, default=7, metavar=t("cli.metavar.seed"),
+                       help=t("cli.opt.seed"))
+    serve.add_argument("--rate-limit", type=int, default=500,
+                       metavar=t("cli.metavar.per_minute"), help=t("cli.opt.rate_limit"))
+    serve.add_argument("--state", metavar=t("cli.metavar.file"), default=None,
+                       help=t("cli.opt.state"))
+    serve.add_argument("--token", default=None, metavar=t("sandbox.serve.metavar_token"),
+                       help=t("sandbox.serve.opt_token"))
+    sandbox_sub.add_parser("reset", parents=[parent], help=t("cli.cmd.sandbox_reset"))
+    accept = sandbox_sub.add_parser("accept", parents=[parent], help=t("cli.cmd.sandbox_accept"))
+    accept.add_argument("domain", help=t("cli.opt.accept_domain"))
+    advance = sandbox_sub.add_parser("advance", parents=[parent],
+                                     help=t("cli.cmd.sandbox_advance"))
+    advance.add_argument("--days", type=float, default=0.0, metavar=t("cli.metavar.days"),
+                         help=t("cli.opt.days"))
+    advance.add_argument("--hours", type=float, default=0.0, metavar=t("cli.metavar.hours"),
+                         help=t("cli.opt.hours"))
+
+    sync = sub.add_parser("sync", parents=[parent], help=t("cli.cmd.sync"),
+                          epilog=t("sync_parts.cli.epilog"))
+    sync.add_argument("--customer", metavar="ID", help=t("cli.opt.sync_customer"))
+    sync.add_argument("--quiet", "-q", action="store_true", help=t("cli.opt.quiet"))
+
+    customers = sub.add_parser("customers", parents=[parent], help=t("cli.cmd.customers"))
+    customers.add_argument("--filter", default="", metavar=t("cli.metavar.text"),
+                           help=t("cli.opt.filter"))
+    customers.add_argument("--json", action="store_true", help=t("cli.opt.json"))
+
+    subs = sub.add_parser("subscriptions", parents=[parent], help=t("cli.cmd.subscriptions"))
+    subs.add_argument("--customer", metavar="ID", help=t("cli.opt.customer"))
+    subs.add_argument("--filter", default="", metavar=t("cli.metavar.text"),
+                      help=t("cli.opt.filter"))
+    subs.add_argument("--json", action="store_true", help=t("cli.opt.json"))
+    subs_view = subs.add_mutually_exclusive_group()
+    subs_view.add_argument("--renewing-within", type=int, metavar=t("subs.cli.days"),
+                           help=t("subs.cli.opt.renewing_within"))
+    subs_view.add_argument("--in-window", action="store_true", help=t("subs.cli.opt.in_window"))
+    subs.add_argument("--kind", choices=("online", "software", "perpetual"),
+                      help=t("subs.cli.opt.kind"))
+
+    invitations = sub.add_parser("invitations", parents=[parent], help=t("cli.cmd.invitations"))
+    invitations.add_argument("--json", action="store_true", help=t("cli.opt.json"))
+
+    invite = sub.add_parser("invite", parents=[parent], help=t("cli.cmd.invite"))
+    invite.add_argument("--company", required=True, metavar=t("cli.metavar.name"),
+                        help=t("cli.opt.company"))
+    invite.add_argument("--email", required=True, metavar=t("cli.metavar.email"),
+                        help=t("cli.opt.email"))
+    invite.add_argument("--domain", required=True, metavar=t("cli.metavar.domain"),
+                        help=t("cli.opt.domain"))
+    invite.add_argument("--contact", default="", metavar=t("cli.metavar.name"),
+                        help=t("cli.opt.contact"))
+    invite.add_argument("--lang", choices=("cs", "en"), default=None, help=t("cli.opt.lang"))
+    invite.add_argument("--reseller", default=None, metavar="ID", help=t("cli.opt.reseller"))
+    invite.add_argument("--copy", action="store_true", help=t("cli.opt.copy"))
+    invite.add_argument("--json", action="store_true", help=t("cli.opt.json"))
+
+    tenant = sub.add_parser("tenant", parents=[parent], help=t("cli.cmd.tenant"))
+    tenant_sub = tenant.add_subparsers(dest="tenant_command", metavar=t("cli.metavar.command"))
+    create = tenant_sub.add_parser("create", parents=[parent], help=t("cli.cmd.tenant_create"))
+    reset = tenant_sub.add_parser("reset-password", parents=[parent],
+                                  help=t("cli.cmd.tenant_reset"))
+    reset.add_argument("--customer", required=True, metavar=t("cli.metavar.tenant_id"),
+                       help=t("cli.opt.reset_customer"))
+    create.add_argument("--file", required=True, metavar=t("cli.metavar.file"),
+                        help=t("cli.opt.tenant_file"))
+    create.add_argument("--wait", type=float, default=60.0, metavar=t("cli.metavar.seconds"),
+                        help=t("cli.opt.wait"))
+    create.add_argument("--lang", choices=("cs", "en"), default=None, help=t("cli.opt.lang"))
+    create.add_argument("--json", action="store_true", help=t("cli.opt.json"))
+
+    log = sub.add_parser("log", parents=[parent], help=t("cli.cmd.log"))
+    log.add_argument("--limit", type=int, default=200, metavar=t("cli.metavar.rows"),
+                     help=t("cli.opt.limit"))
+    log.add_argument("--errors", action="store_true", help=t("cli.opt.errors_only"))
+    log.add_argument("--json", action="store_true", help=t("cli.opt.json"))
+    return parser
+
+
+def _prescan_profile(argv: Sequence[str]) -> str | None:
+    """The --profile value, read before the parser exists (the help text's language depends
+    on the profile)."""
+    for index, arg in enumerate(argv):
+        if arg in ("--profile", "-p") and index + 1 < len(argv):
+            return argv[index + 1]
+        if arg.startswith("--profile="):
+            return arg.split("=", 1)[1]
+    return None
+
+
+Handler = Callable[[argparse.Namespace, Settings], int]
+
+
+def _resolve(name: str) -> Handler:
+    if name == "console":
+        # The command line's one way into the console, imported only when the console opens:
+        # the headless subcommands never load Textual (nor the console's modules).
+        from csp_tui.tui import launch
+
+        return launch.run
+    module_name, func = HANDLERS[name].split(":")
+    module = importlib.import_module(f"csp_tui.cli.{module_name}")
+    handler: Handler = getattr(module, func)
+    return handler
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    survive_any_locale()
+    settings: Settings | None = None
+    config_error: ConfigError | None = None
+    # The environment's language (LANG/LC_ALL) until a profile is read: a config error is
+    # told in it, since the profile that would name a language may be what is broken.
+    set_language(None)
+    try:
+        settings = load_settings(_prescan_profile(argv))
+        set_language(settings.profile.language)
+    except ConfigError as exc:
+        config_error = exc
+
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    command = args.command or "console"
+    for group in ("sandbox", "tenant"):
+        if command == group:
+            sub_command = getattr(args, f"{group}_command", None)
+            if not sub_command:
+                parser.parse_args([*argv, "--help"])
+            command = f"{group} {sub_command}"
+
+    if config_error is not None:
+        # The problem is put into words here, in the environment's language.
+        if config_error.file is None:
+            print(t("config.error.no_file", key=config_error.shown_key,
+                    problem=config_error.problem), file=sys.stderr)
+        else:
+            print(t("error.config", file=config_error.file, key=config_error.shown_key,
+                    problem=config_error.problem), file=sys.stderr)
+        return EXIT_USAGE
+    assert settings is not None
+    _start_log(args, settings)
+    try:
+        return int(_resolve(command)(args, settings) or 0)
+    except KeyboardInterrupt:
+        print(t("cli.interrupted"), file=sys.stderr)
+        return 130
+    except BrokenPipeError:  # `csp-tui customers | head`
+        return EXIT_OK
+    except Exception as exc:
+        problem = _storage_problem(exc)
+        if problem is None:
+            raise
+        print(t("storage.unusable", error=problem), file=sys.stderr)
+        return EXIT_FAILURE
+
+
+def _start_log(args: argparse.Namespace, settings: Settings) -> None:
+    from csp_tui import log_file
+
+    level = "DEBUG" if getattr(args, "debug", False) else getattr(args, "log_level", None)
+    log_file.configure(settings.locations.log_file, level)
+
+
+_SQLITE_STORAGE_WORDS = ("disk", "readonly", "read-only", "unable to open", "locked",
+                         "not a database", "malformed", "i/o error", "no such file")
+
+
+def _storage_problem(exc: Exception) -> str | None:
+    """What went wrong with the profile's files (a full disk, a directory that is missing or
+    read-only, a damaged state.db) in one line, or None when ``exc`` is something else."""
+    import sqlite3
+
+    from csp_tui.db import DatabaseError
+
+    if isinstance(exc, DatabaseError):
+        return str(exc)
+    if isinstance(exc, sqlite3.DatabaseError):
+        text = str(exc)
+        # SQLite's words for the file or the disk failing (anything else is a bug: raise).
+        if any(word in text.lower() for word in _SQLITE_STORAGE_WORDS):
+            return text
+        return None
+    if isinstance(exc, OSError):
+        where = exc.filename if exc.filename is not None else ""
+        reason = exc.strerror or type(exc).__name__
+        return f"{where}: {reason}" if where else reason
+    return None
+
+
+if __name__ == "__main__":  # pragma: no cover
+    raise SystemExit(main())

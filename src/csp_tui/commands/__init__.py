@@ -1,1 +1,0 @@
-"""Handlers of the csp-tui command-line commands (one module per area)."""
