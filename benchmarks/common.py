@@ -22,7 +22,7 @@ from typing import Any
 BENCH_DIR = Path(__file__).resolve().parent
 REPO_ROOT = BENCH_DIR.parent
 
-# The synthetic cache is written "as of" this instant (see csp_tui.cache.synthetic).
+# The synthetic cache is written "as of" this instant (see csp_tui.sandbox.synthetic_cache).
 DATA_NOW = "2026-11-24T09:00:00Z"
 SEED = 7
 
@@ -169,8 +169,9 @@ class CacheHome:
 
 def build_cache_home(home: Path, *, customers: int, subscriptions: int) -> CacheHome:
     """A sandbox-profile home with ``customers``/``subscriptions`` rows from the generator."""
-    from csp_tui.cache import synthetic
-    from csp_tui.cache.db import open_cache, open_state
+    from csp_tui.cache.db import open_cache
+    from csp_tui.sandbox import synthetic_cache as synthetic
+    from csp_tui.state.db import open_state
 
     profile_dir = home / "profiles" / "sandbox"
     profile_dir.mkdir(parents=True, mode=0o700)
@@ -181,17 +182,14 @@ def build_cache_home(home: Path, *, customers: int, subscriptions: int) -> Cache
         synthetic.populate(cache, state, customers=customers, subscriptions=subscriptions,
                            seed=SEED, now=DATA_NOW, invitations=8, command_log=40)
     finally:
-        cache.conn.close()
-        state.conn.close()
+        cache.close()
+        state.close()
     return CacheHome(home, customers, subscriptions)
 
 
 def open_read_only(path: Path) -> Any:
     """The cache as the benchmark's own reader (expected screens), never as a writer."""
-    import sqlite_utils
-
-    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-    return sqlite_utils.Database(conn)
+    return sqlite3.connect(f"file:{path}?mode=ro", uri=True)
 
 
 def child_env(home: Path, **extra: str) -> dict[str, str]:

@@ -17,9 +17,7 @@ from csp_tui.cache import views
 
 
 def _rows(cache_db: str, which: str) -> tuple[tuple[str, ...], list[tuple[str, ...]]]:
-    import sqlite_utils
-
-    db = sqlite_utils.Database(sqlite3.connect(f"file:{cache_db}?mode=ro", uri=True))
+    db = sqlite3.connect(f"file:{cache_db}?mode=ro", uri=True)
     try:
         if which == "customers":
             count = views.count_customers(db)
@@ -34,7 +32,7 @@ def _rows(cache_db: str, which: str) -> tuple[tuple[str, ...], list[tuple[str, .
                   row.term_duration or "", (row.commitment_end_date or "")[:10])
                  for row in subscriptions])
     finally:
-        db.conn.close()
+        db.close()
 
 
 class TableApp(App[None]):

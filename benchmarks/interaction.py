@@ -69,7 +69,7 @@ class ConsoleDriver:
         self.cursor_colour: str | None = None
 
     def close(self) -> None:
-        self.db.conn.close()
+        self.db.close()
 
     # ----------------------------------------------------------------- expectations
 
@@ -250,7 +250,7 @@ def window_queries(home: CacheHome, repeats: int) -> dict[str, Any]:
             result[name] = timings
         return result
     finally:
-        db.conn.close()
+        db.close()
 
 
 def latency(samples: Sequence[float]) -> dict[str, Any]:

@@ -52,7 +52,7 @@ def first_customer(home: CacheHome) -> str:
     try:
         return views.customer_rows(db, limit=1)[0].company_name
     finally:
-        db.conn.close()
+        db.close()
 
 
 def first_subscription_customer(home: CacheHome) -> str:
@@ -62,7 +62,7 @@ def first_subscription_customer(home: CacheHome) -> str:
     try:
         return views.subscription_rows(db, limit=1)[0].customer_name
     finally:
-        db.conn.close()
+        db.close()
 
 
 @dataclass

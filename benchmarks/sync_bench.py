@@ -43,7 +43,8 @@ def generate_world(path: Path, customers: int, seed: int = 7) -> dict[str, int]:
     """
     import random
 
-    from csp_tui.sandbox import demo_catalog, identity
+    from csp_tui import sandbox_identity as identity
+    from csp_tui.sandbox import demo_catalog
     from csp_tui.sandbox.entities import ROLE_RESELLER, Caller
     from csp_tui.sandbox.world import World
 
@@ -75,7 +76,7 @@ def generate_world(path: Path, customers: int, seed: int = 7) -> dict[str, int]:
 
 
 def profile_config(base_url: str, client_rate: int) -> str:
-    from csp_tui.sandbox import identity
+    from csp_tui import sandbox_identity as identity
 
     return f"""\
 [profiles.{PROFILE}]
@@ -92,7 +93,7 @@ sync_interval_minutes = 0
 
 
 def _token_env(home: Path) -> dict[str, str]:
-    from csp_tui.sandbox import identity
+    from csp_tui import sandbox_identity as identity
 
     return child_env(home, CSP_TUI_ACCESS_TOKEN=identity.sandbox_token(
         "indirect-reseller", identity.RESELLER_TENANT_ID))
@@ -138,7 +139,7 @@ class ServedWorld:
         copy = self.root / "sandbox.json"
         shutil.copyfile(world, copy)
         self.rate = rate
-        from csp_tui.sandbox import identity
+        from csp_tui import sandbox_identity as identity
 
         # A served sandbox honours only the token it is given: the one _token_env passes on.
         self.base_url, self._stop = start_background_server(

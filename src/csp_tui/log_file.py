@@ -8,6 +8,7 @@ what the code logs: call records carry paths with secrets removed, never a token
 from __future__ import annotations
 
 import contextlib
+import io
 import logging
 import logging.handlers
 import os
@@ -28,7 +29,7 @@ class _PrivateRotatingFileHandler(logging.handlers.RotatingFileHandler):
     """Every file it starts (the first and each one after a rotation) is 0600 from its
     creation: a log may name customers."""
 
-    def _open(self):  # type: ignore[no-untyped-def]
+    def _open(self) -> io.TextIOWrapper:
         fd = os.open(self.baseFilename, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
         return os.fdopen(fd, "a", encoding=self.encoding, errors=self.errors)
 

@@ -24,11 +24,11 @@ from urllib.parse import urlsplit
 import msal.oauth2cli.oauth2 as msal_oauth2
 import pytest
 
+from csp_tui import sandbox_identity as identity
 from csp_tui.cli import auth as auth_cmd
 from csp_tui.config import Settings, load_settings
 from csp_tui.partner_center import auth
 from csp_tui.partner_center.errors import TransportError
-from csp_tui.sandbox import identity
 
 TENANT = "8d2a1c55-6b7e-4f10-9c3d-2e1f0a9b8c7d"
 CLIENT = "3f0b6a2e-9c41-4d7a-8e55-1b2c3d4e5f60"

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from csp_tui import cli, i18n
+from csp_tui import sandbox_identity as identity
 from csp_tui.cli import info
 from csp_tui.config import (
     PRODUCTION_BASE_URL,
@@ -20,7 +21,6 @@ from csp_tui.config import (
     load_settings,
 )
 from csp_tui.locations import is_safe_profile_name, locations_for
-from csp_tui.sandbox import identity
 
 TENANT = "8d2a1c55-6b7e-4f10-9c3d-2e1f0a9b8c7d"
 CLIENT = "3f0b6a2e-9c41-4d7a-8e55-1b2c3d4e5f60"

@@ -9,6 +9,7 @@ from pathlib import Path
 
 def _open(path: str, barrier, results) -> None:  # type: ignore[no-untyped-def]
     from csp_tui.cache import db, store
+    from csp_tui.state.db import open_state
 
     barrier.wait()
     try:
@@ -17,9 +18,9 @@ def _open(path: str, barrier, results) -> None:  # type: ignore[no-untyped-def]
             cache = db.open_cache(Path(path))
             notices.append(db.last_rebuild_notice())
             store.finish_run(cache, store.start_run(cache, "full"), "ok")
-            state = db.open_state(Path(path).with_name("state.db"))
-            cache.conn.close()
-            state.conn.close()
+            state = open_state(Path(path).with_name("state.db"))
+            cache.close()
+            state.close()
         results.put(next((n for n in notices if n), None) or "ok")
     except Exception as exc:  # reported to the parent, which fails the test
         results.put(f"error: {exc!r}")
@@ -47,7 +48,7 @@ def test_a_new_file_being_created_by_another_opener_is_never_called_foreign(tmp_
     # first migration, the first then counts tables. Both reads must come from one snapshot.
     import threading
 
-    from csp_tui.cache import db
+    from csp_tui.state.db import open_state
 
     failures: list[str] = []
     for attempt in range(40):
@@ -57,7 +58,7 @@ def test_a_new_file_being_created_by_another_opener_is_never_called_foreign(tmp_
         def open_it(path: Path = path, barrier: threading.Barrier = barrier) -> None:
             barrier.wait()
             try:
-                db.open_state(path).conn.close()
+                open_state(path).close()
             except Exception as exc:  # collected and asserted on below
                 failures.append(repr(exc))
 

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from csp_tui.cache.db import open_state
 from csp_tui.cli import main
 from csp_tui.config import load_settings
 from csp_tui.state import invitations
+from csp_tui.state.db import open_state
 
 
 def test_corrupt_cache_is_rebuilt_by_a_sync_and_state_survives(capsys):
@@ -16,7 +16,7 @@ def test_corrupt_cache_is_rebuilt_by_a_sync_and_state_survives(capsys):
     kept = invitations.record(state, company_name="Šumavská pekárna s.r.o.",
                               contact_name="Jana", contact_email="jana@pekarna.cz",
                               domain="pekarna.cz", link="https://admin.microsoft.com/x")
-    state.conn.close()
+    state.close()
     locations.cache_db.write_bytes(b"this is not sqlite" * 100)
 
     assert main(["sync", "--quiet"]) == 0
@@ -30,4 +30,4 @@ def test_corrupt_cache_is_rebuilt_by_a_sync_and_state_survives(capsys):
     try:
         assert invitations.get(state, kept.id).company_name == "Šumavská pekárna s.r.o."
     finally:
-        state.conn.close()
+        state.close()

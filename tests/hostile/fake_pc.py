@@ -98,7 +98,7 @@ async def sync_against(settings, fake: FakePartnerCenter) -> tuple[SyncResult, d
     try:
         engine = SyncEngine(session.client, session.cache, session.state, settings.profile)
         result = await engine.full_sync()
-        run = session.cache.conn.execute(
+        run = session.cache.execute(
             "SELECT status, error FROM sync_runs WHERE id = ?", (result.run_id,)).fetchone()
         return result, store.snapshot(session.cache), {"status": run[0], "error": run[1]}
     finally:

@@ -137,7 +137,7 @@ async def test_one_customer_that_answers_just_in_time_forever_is_given_up(settin
         engine = SyncEngine(session.client, session.cache, session.state, settings.profile)
         engine.step_deadline_s = 1.0
         result = await engine.full_sync()
-        rows = session.cache.conn.execute("SELECT customer_id, id FROM subscriptions").fetchall()
+        rows = session.cache.execute("SELECT customer_id, id FROM subscriptions").fetchall()
     finally:
         await session.aclose()
     assert rows == [("c2", "s2")]

@@ -28,7 +28,7 @@ def _cache_with_a_customer() -> None:
                                    run_id=run)
         store.finish_run(cache, run, "ok")
     finally:
-        cache.conn.close()
+        cache.close()
 
 
 def _cli(*args: str, encoding: str) -> subprocess.CompletedProcess[bytes]:

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from csp_tui import cli, i18n
+from csp_tui import sandbox_identity as identity
 from csp_tui.config import ConfigError, load_settings
-from csp_tui.sandbox import identity
 
 from .vocabulary import english_in
 

@@ -4,6 +4,7 @@ word (argparse's own words come from ``i18n/messages/argparse_texts.py``)."""
 from __future__ import annotations
 
 import pytest
+from sqlite_utils import Database
 
 from csp_tui import cli
 
@@ -49,7 +50,7 @@ def _cache_words(*databases) -> set[str]:  # type: ignore[no-untyped-def]
     """Every word stored in the databases: names, products, domains are data, not chrome."""
     found: set[str] = set()
     for db in databases:
-        for table in db.table_names():
+        for table in Database(db).table_names():
             for row in db.execute(f"SELECT * FROM [{table}]").fetchall():
                 for value in row:
                     if isinstance(value, str):
@@ -64,9 +65,10 @@ LISTINGS = [["customers"], ["subscriptions"], ["subscriptions", "--kind", "perpe
 @pytest.mark.parametrize("argv", LISTINGS, ids=" ".join)
 def test_listings_are_czech(argv: list[str], monkeypatch: pytest.MonkeyPatch,
                             capsys: pytest.CaptureFixture[str]) -> None:
-    from csp_tui.cache import synthetic
-    from csp_tui.cache.db import open_cache, open_state
+    from csp_tui.cache.db import open_cache
     from csp_tui.config import load_settings
+    from csp_tui.sandbox import synthetic_cache as synthetic
+    from csp_tui.state.db import open_state
 
     for variable in ("LC_ALL", "LC_MESSAGES"):
         monkeypatch.delenv(variable, raising=False)
@@ -79,8 +81,8 @@ def test_listings_are_czech(argv: list[str], monkeypatch: pytest.MonkeyPatch,
         synthetic.populate(cache, state, customers=40, seed=3, invitations=6, command_log=12)
         data = _cache_words(cache, state)
     finally:
-        cache.conn.close()
-        state.conn.close()
+        cache.close()
+        state.close()
     assert cli.main(argv) == 0
     text = capsys.readouterr().out
     assert len(text.splitlines()) > 1, text  # a header and rows: the check has work to do

@@ -10,10 +10,11 @@ notifications — is what must be Czech.
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Iterable
 from typing import Any
 
-import sqlite_utils
+from sqlite_utils import Database
 
 from csp_tui import i18n
 from csp_tui.state import invitations as ledger
@@ -33,11 +34,11 @@ _ENUM_COLUMNS = frozenset({
 })
 
 
-def data_words(*databases: sqlite_utils.Database) -> set[str]:
+def data_words(*databases: sqlite3.Connection) -> set[str]:
     """Every word stored in the caches except in state and kind columns: that is data."""
     found: set[str] = set()
     for database in databases:
-        for table in database.tables:
+        for table in Database(database).tables:
             columns = [c.name for c in table.columns
                        if c.type.upper() == "TEXT" and c.name not in _ENUM_COLUMNS]
             for row in table.rows:

@@ -23,7 +23,7 @@ PACKAGE = Path(csp_tui.__file__).parent
 #: error type and the client that raises it (their text ends up in the status line,
 #: notifications and CLI output), the config file's problems (put into words when shown), and
 #: why a database cannot be opened (the CLI and the console print it).
-SCANNED = ("tui", "cli", "services", "ares", "config.py", "cache/db.py",
+SCANNED = ("tui", "cli", "services", "ares", "config", "cache/db.py", "db", "i18n/formatting.py",
            # The client is its modules: the request loop, paging, URLs, bodies, the resources.
            "partner_center/errors.py", "partner_center/client.py", "partner_center/calls.py",
            "partner_center/paging.py", "partner_center/urls.py", "partner_center/bodies.py",

@@ -11,13 +11,13 @@ import sys
 import httpx
 import pytest
 
-from csp_tui.cache.db import open_state
+from csp_tui import sandbox_identity as identity
 from csp_tui.cli import invite as invite_command
 from csp_tui.cli import main
 from csp_tui.config import load_settings
-from csp_tui.sandbox import identity
 from csp_tui.services import session as session_module
 from csp_tui.state import invitations as ledger
+from csp_tui.state.db import open_state
 
 ARGS = ["invite", "--company", "Zahradnictví Kvítek s.r.o.", "--email", "petra@kvitek.cz",
         "--domain", "Kvitek.cz", "--contact", "Petra Kvítková"]
@@ -28,7 +28,7 @@ def _ledger(profile: str = "sandbox") -> list[ledger.Invitation]:
     try:
         return ledger.list_invitations(state)
     finally:
-        state.conn.close()
+        state.close()
 
 
 def test_json_output_and_ledger(capsys) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from csp_tui.sandbox import identity
+from csp_tui import sandbox_identity as identity
 from csp_tui.services.session import seed_sandbox_demo
 from csp_tui.services.sync import SyncEngine
 from csp_tui.state import invitations as ledger

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from csp_tui import sandbox_identity as identity
 from csp_tui.config import Profile, builtin_profiles
-from csp_tui.sandbox import identity
 from csp_tui.services.invitations import (
     InvitationInputError,
     RelationshipLinkError,

@@ -9,11 +9,11 @@ from pathlib import Path
 
 import httpx
 
+from csp_tui import sandbox_identity as identity
 from csp_tui.config import Settings, load_settings
 from csp_tui.partner_center.auth import token_provider_for
 from csp_tui.partner_center.client import PartnerCenterClient
 from csp_tui.partner_center.ratelimit import RateLimiter
-from csp_tui.sandbox import identity
 from csp_tui.sandbox.transport import SandboxTransport, sandbox_transport
 from csp_tui.sandbox.world import World
 from csp_tui.services.session import SANDBOX_BASE_URL, Session, open_databases

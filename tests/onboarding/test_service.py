@@ -8,9 +8,9 @@ import uuid
 
 import pytest
 
+from csp_tui import sandbox_identity as identity
 from csp_tui.domain.tenant import FIELDS, validate_request
 from csp_tui.partner_center.models import CustomerCreate
-from csp_tui.sandbox import identity
 from csp_tui.sandbox.faults import FaultConfig
 from csp_tui.services import onboarding
 from csp_tui.services.invitations import ReadOnlyError
@@ -250,7 +250,7 @@ async def test_a_restart_after_an_unknown_outcome_finishes_the_same_request(prov
 
     # The retry is due later; the test moves that moment to now instead of waiting for it.
     second = make_session(provider, transport)
-    second.state.conn.execute("UPDATE outbox SET next_attempt_at = NULL WHERE id = ?",
+    second.state.execute("UPDATE outbox SET next_attempt_at = NULL WHERE id = ?",
                               (entry.id,))
     try:
         again = await onboarding.prepare(second, valid_request("restart"))

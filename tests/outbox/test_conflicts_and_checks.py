@@ -13,7 +13,6 @@ from datetime import UTC, datetime, timedelta
 
 import httpx
 
-from csp_tui.cache import db as dbmod
 from csp_tui.partner_center.client import PartnerCenterClient
 from csp_tui.services.outbox_runner import (
     KIND_CREATE_QUALIFICATION,
@@ -22,6 +21,7 @@ from csp_tui.services.outbox_runner import (
     OutboxRunner,
 )
 from csp_tui.state import outbox
+from csp_tui.state.db import open_state
 from csp_tui.state.outbox import OutboxState
 
 CUSTOMER = "0c5d8a9e-1111-4222-8333-444455556666"
@@ -52,7 +52,7 @@ def _runner(tmp_path, handler) -> tuple[OutboxRunner, object, list[httpx.Request
 
     client = PartnerCenterClient("https://pc.test", Tokens(),
                                  transport=httpx.MockTransport(record), sleep=_no_sleep)
-    state = dbmod.open_state(tmp_path / "state.db")
+    state = open_state(tmp_path / "state.db")
     return OutboxRunner(client, state), state, seen
 
 
@@ -90,8 +90,8 @@ async def test_conflicts_do_not_fail_the_write_within_a_few_attempts(tmp_path) -
     runner, state, _ = _runner(tmp_path, handler)
     entry_id = _patch_entry(state)
     for _ in range(8):  # more than a failure's six attempts
-        state.conn.execute("UPDATE outbox SET next_attempt_at = NULL WHERE id = ?", (entry_id,))
-        state.conn.commit()
+        state.execute("UPDATE outbox SET next_attempt_at = NULL WHERE id = ?", (entry_id,))
+        state.commit()
         assert await runner.run_once() == 1
     stored = outbox.get(state, entry_id)
     assert stored.state is OutboxState.QUEUED, stored.error_message
@@ -159,7 +159,7 @@ def test_a_waiting_change_says_why_and_when_it_is_tried_again(tmp_path) -> None:
     from csp_tui.i18n import set_language
     from csp_tui.tui.screens.subscription_facts import waiting_text
 
-    state = dbmod.open_state(tmp_path / "state.db")
+    state = open_state(tmp_path / "state.db")
     entry_id = _patch_entry(state)
     outbox.claim_next(state)
     due = datetime.now(UTC) + timedelta(hours=24)

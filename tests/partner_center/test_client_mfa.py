@@ -10,6 +10,7 @@ import json
 import httpx
 import pytest
 
+from csp_tui import sandbox_identity as identity
 from csp_tui.partner_center import errors as pce
 from csp_tui.partner_center.auth import EnvTokenProvider, SandboxTokenProvider
 from csp_tui.partner_center.client import PartnerCenterClient
@@ -19,7 +20,6 @@ from csp_tui.partner_center.mfa import (
     challenge_params,
     decode_claims,
 )
-from csp_tui.sandbox import identity
 
 from .test_client import BASE, TOKEN, Harness, error, ok, sample, sequence
 

@@ -8,12 +8,12 @@ from datetime import UTC, datetime
 
 import pytest
 
+from csp_tui import sandbox_identity as identity
 from csp_tui.partner_center import errors as pce
 from csp_tui.partner_center.auth import SandboxTokenProvider
 from csp_tui.partner_center.client import PartnerCenterClient
 from csp_tui.partner_center.models import CustomerCreate, CustomerFilter
 from csp_tui.partner_center.ratelimit import RateLimiter
-from csp_tui.sandbox import identity
 from csp_tui.sandbox.app import create_sandbox
 from csp_tui.sandbox.ratelimit import RateLimiter as SandboxLimiter
 from csp_tui.sandbox.transport import SandboxTransport

@@ -30,10 +30,10 @@ from typing import Any
 import httpx
 import pytest
 
+from csp_tui import sandbox_identity as identity
 from csp_tui.cache import store
 from csp_tui.cache.db import open_cache
 from csp_tui.config import Settings, load_settings
-from csp_tui.sandbox import identity
 from csp_tui.sandbox.entities import ROLE_PROVIDER, Caller
 from csp_tui.sandbox.server import start_background_server
 from csp_tui.sandbox.world import World
@@ -384,7 +384,7 @@ def cache_snapshot(path: Path) -> dict[str, list[dict[str, Any]]]:
     try:
         return store.snapshot(db)
     finally:
-        db.conn.close()
+        db.close()
 
 
 def snapshot_loss(expected: dict[str, list[dict[str, Any]]],

@@ -91,7 +91,7 @@ async def test_expired_token_mid_sync_is_refreshed_and_the_sync_completes(
 
 def _quantity_plan(settings, cache):  # type: ignore[no-untyped-def]
     """A planned quantity increase the new-commerce rules allow."""
-    rows = cache.conn.execute(
+    rows = cache.execute(
         "SELECT id, quantity FROM subscriptions WHERE status = 'active' AND kind = 'online' "
         "ORDER BY id").fetchall()
     for sub_id, quantity in rows:
@@ -144,7 +144,7 @@ async def test_revoked_sign_in_mid_sync_asks_for_sign_in_and_loses_nothing(
             with pytest.raises(pce.AuthenticationError):
                 await runner.run_once()
             waiting = outbox.get(session.state, entry.id)
-            run_status = session.cache.conn.execute(
+            run_status = session.cache.execute(
                 "SELECT status FROM sync_runs ORDER BY id DESC LIMIT 1").fetchone()[0]
         finally:
             await session.aclose()
@@ -162,11 +162,11 @@ async def test_revoked_sign_in_mid_sync_asks_for_sign_in_and_loses_nothing(
         session = open_session(settings, token_provider=provider)
         try:
             # The entry backs off instead of knocking again at once; its retry comes due.
-            session.state.conn.execute("UPDATE outbox SET next_attempt_at = NULL WHERE id = ?",
+            session.state.execute("UPDATE outbox SET next_attempt_at = NULL WHERE id = ?",
                                        (entry.id,))
             sent = await OutboxRunner(session.client, session.state).run_once()
             done = outbox.get(session.state, entry.id)
-            patches = session.state.conn.execute(
+            patches = session.state.execute(
                 "SELECT status FROM command_log WHERE method = 'PATCH'").fetchall()
         finally:
             await session.aclose()

@@ -20,15 +20,18 @@ from hypothesis import strategies as st
 from pydantic import ValidationError
 
 from csp_tui import cli
-from csp_tui.cache import store, synthetic, views
-from csp_tui.cache.db import open_cache, open_state
+from csp_tui.cache import store, views
+from csp_tui.cache.db import open_cache
 from csp_tui.config import load_settings
 from csp_tui.partner_center import errors as pce
 from csp_tui.partner_center import models
 from csp_tui.partner_center.client import PartnerCenterClient
 from csp_tui.partner_center.models import PCModel, parse_collection
+from csp_tui.sandbox import synthetic_cache as synthetic
 from csp_tui.services import mapping
 from csp_tui.state import invitations
+from csp_tui.state import views as state_views
+from csp_tui.state.db import open_state
 
 from .conftest import integrity_problems, make_world, state_rows
 
@@ -137,7 +140,7 @@ def test_any_customer_page_is_stored_or_refused_with_a_typed_error(tmp_path_fact
         shown = views.customer_rows(database, limit=50)
         assert {row.id for row in shown} <= {row.id for row in rows}
     finally:
-        database.conn.close()
+        database.close()
 
 
 def test_a_lone_surrogate_from_partner_center_does_not_stop_the_sync(tmp_path, reliability):
@@ -163,7 +166,7 @@ def test_a_lone_surrogate_from_partner_center_does_not_stop_the_sync(tmp_path, r
         store.upsert_customer_page(database, rows, run_id=store.start_run(database, "full"))
         names = [row.company_name for row in views.customer_rows(database)]
     finally:
-        database.conn.close()
+        database.close()
     reliability.record("lone surrogate in a company name from Partner Center",
                        lost=1 - len(names))
     assert names == ["Pekárna \ufffd s.r.o."]
@@ -180,8 +183,8 @@ def populated(tmp_path_factory):
     synthetic.populate(cache, state, customers=40, subscriptions_per_customer=3, seed=11,
                        invitations=6, command_log=12, hostile=True, removed=2)
     yield cache, state
-    cache.conn.close()
-    state.conn.close()
+    cache.close()
+    state.close()
 
 
 FILTER_TEXT = st.one_of(
@@ -203,10 +206,10 @@ def test_any_filter_text_lists_a_subset_and_never_fails(populated, text):
     assert views.count_customers(cache, filter=text) == len(found)
     subs = views.subscription_rows(cache, filter=text, limit=1000)
     assert views.count_subscriptions(cache, filter=text) == len(subs)
-    assert len(views.invitation_rows(state, filter=text, limit=1000)) == \
-        views.count_invitations(state, filter=text)
-    assert len(views.command_rows(state, filter=text, limit=1000)) == \
-        views.count_commands(state, filter=text)
+    assert len(state_views.invitation_rows(state, filter=text, limit=1000)) == \
+        state_views.count_invitations(state, filter=text)
+    assert len(state_views.command_rows(state, filter=text, limit=1000)) == \
+        state_views.count_commands(state, filter=text)
 
 
 def test_a_filter_finds_what_it_names_whatever_the_accents(populated):
@@ -431,25 +434,25 @@ def _snapshot(settings_) -> dict[str, Any]:
     try:
         return store.snapshot(db)
     finally:
-        db.conn.close()
+        db.close()
 
 
 def test_read_only_databases_still_list_and_refuse_writes_clearly(synced, capsys, monkeypatch,
                                                                   reliability):
     """As if the profile directory were read-only (root ignores file modes, so the
     connections themselves are opened read-only)."""
-    from csp_tui.cache import db as dbmod
+    from csp_tui.db import connection as dbmod
 
     state_db = synced.locations.state_db
     state = open_state(state_db)
     invitations.record(state, company_name="Kept s.r.o.", contact_name="Jana",
                        contact_email="jana@kept.cz", domain="kept.cz",
                        link="https://admin.microsoft.com/x")
-    state.conn.close()
+    state.close()
     before = state_rows(state_db)
     _, everyone, _ = _run(capsys, ["customers", "--json"])
     reliability.begin()
-    connect = dbmod._connect
+    connect = dbmod.connect
 
     def read_only(path):
         reliability.fault("read-only database")
@@ -458,11 +461,11 @@ def test_read_only_databases_still_list_and_refuse_writes_clearly(synced, capsys
         conn.execute("PRAGMA foreign_keys = ON")
         return conn
 
-    monkeypatch.setattr(dbmod, "_connect", read_only)
+    monkeypatch.setattr(dbmod, "connect", read_only)
     list_code, listed, _ = _run(capsys, ["customers", "--json"])
     write_code, _out, err = _run(capsys, ["invite", "--company", "Nová s.r.o.", "--email",
                                          "jana@nova.cz", "--domain", "nova.cz"])
-    monkeypatch.setattr(dbmod, "_connect", connect)
+    monkeypatch.setattr(dbmod, "connect", connect)
     lost = int(state_rows(state_db) != before) + int(list_code != 0)
     reliability.record("read-only profile: lists work, writes refused clearly", lost=lost)
     assert list_code == 0 and json.loads(listed) == json.loads(everyone) != []

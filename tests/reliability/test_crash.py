@@ -24,9 +24,9 @@ from urllib.parse import urlsplit
 import httpx
 import pytest
 
+from csp_tui import sandbox_identity as identity
 from csp_tui.domain.tenant import to_customer_create_payload, validate_request
 from csp_tui.partner_center.models import CustomerCreate
-from csp_tui.sandbox import identity
 from csp_tui.sandbox.world import World
 
 from .conftest import (

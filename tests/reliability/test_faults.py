@@ -16,9 +16,9 @@ from typing import Any
 
 import pytest
 
-from csp_tui.cache.db import open_state
 from csp_tui.services import events
 from csp_tui.state import invitations
+from csp_tui.state.db import open_state
 
 from .conftest import (
     RotatingTokenProvider,
@@ -50,7 +50,7 @@ def _seed_state(settings) -> None:
                            contact_email="jana@nikde.example", domain="nikde-nic.example",
                            link="https://admin.microsoft.com/Adminportal/x")
     finally:
-        state.conn.close()
+        state.close()
 
 
 @pytest.mark.parametrize(("scenario", "first", "again", "extra"), SCENARIOS,

@@ -21,10 +21,10 @@ from pathlib import Path
 import pytest
 
 from csp_tui import cli
+from csp_tui import sandbox_identity as identity
 from csp_tui.config import load_settings
 from csp_tui.domain.tenant import to_customer_create_payload, validate_request
 from csp_tui.partner_center.auth import write_private_file
-from csp_tui.sandbox import identity
 from csp_tui.sandbox.server import NotLoopbackError, start_background_server
 from csp_tui.sandbox.transport import sandbox_transport
 from csp_tui.sandbox.world import World
@@ -268,7 +268,7 @@ async def test_read_only_profile_is_refused_by_every_writing_service(isolated_ho
         queued = outbox.enqueue(session.state, kind=KIND_CREATE_CUSTOMER,
                                 payload={"domain": "x.onmicrosoft.com"}, subject="x")
         before = state_rows(settings.locations.state_db)
-        customer_id, sub_id = session.cache.conn.execute(
+        customer_id, sub_id = session.cache.execute(
             "SELECT customer_id, id FROM subscriptions WHERE status = 'active' "
             "AND kind = 'online' AND is_trial = 0 ORDER BY id LIMIT 1"
         ).fetchone()

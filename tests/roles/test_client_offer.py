@@ -14,12 +14,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from sqlite_utils import Database
 
-from csp_tui.cache.db import open_cache, open_state
+from csp_tui import sandbox_identity as identity
+from csp_tui.cache.db import open_cache
 from csp_tui.config import Profile, Role
 from csp_tui.domain import roles
 from csp_tui.domain.text import czech_sort_key, fold
-from csp_tui.sandbox import identity
 from csp_tui.services import commerce_rules as rules
 from csp_tui.services import onboarding, qualifications
 from csp_tui.services import subscriptions as service
@@ -29,6 +30,7 @@ from csp_tui.services.subscriptions import (
     ReadOnlyError,
 )
 from csp_tui.state import outbox
+from csp_tui.state.db import open_state
 
 NOW = datetime(2026, 11, 24, 9, 0, tzinfo=UTC)
 WINDOW_END = datetime(2026, 11, 27, 14, 2, tzinfo=UTC)
@@ -53,7 +55,7 @@ RESELLER = profile_for(roles.INDIRECT_RESELLER)
 
 
 def add_customer(cache: Any, customer_id: str, name: str, domain: str) -> None:
-    cache["customers"].insert({
+    Database(cache)["customers"].insert({
         "id": customer_id, "company_name": name, "name_fold": fold(name),
         "sort_key": czech_sort_key(name), "primary_domain": domain, "email": "info@" + domain,
         "city": "Vimperk", "country": "CZ", "first_seen_at": iso(NOW), "listed_at": iso(NOW),
@@ -78,7 +80,7 @@ def add_subscription(cache: Any, sub_id: str, *,
         raw["refundableQuantity"] = {"totalQuantity": sum(q for q, _ in refundable), "details": [
             {"quantity": q, "allowedUntilDateTime": iso(u)} for q, u in refundable]}
     row["raw_json"] = json.dumps(raw)
-    cache["subscriptions"].insert(row)
+    Database(cache)["subscriptions"].insert(row)
 
 
 @pytest.fixture
@@ -93,14 +95,14 @@ def cache(tmp_path):
     add_customer(db, SCHOOL, "ZŠ a MŠ Horní Lhota, příspěvková organizace",
                  "zshornilhota.onmicrosoft.com")
     yield db
-    db.conn.close()
+    db.close()
 
 
 @pytest.fixture
 def state(tmp_path):
     db = open_state(tmp_path / "state.db")
     yield db
-    db.conn.close()
+    db.close()
 
 
 @pytest.fixture
@@ -339,7 +341,7 @@ def test_an_education_request_is_checked_first(cache, exports) -> None:
             cache, SCHOOL, "University", "not a website", profile=RESELLER,
             exports_dir=exports, now=NOW)
     assert set(error.value.problems) == {"segment", "website"}
-    cache["qualifications"].insert({"customer_id": SCHOOL, "qualification": "Education",
+    Database(cache)["qualifications"].insert({"customer_id": SCHOOL, "qualification": "Education",
                                     "vetting_status": "InReview",
                                     "vetting_created_at": iso(NOW - timedelta(days=1)),
                                     "synced_at": iso(NOW)})

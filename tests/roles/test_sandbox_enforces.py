@@ -12,8 +12,8 @@ from typing import Any
 import httpx
 import pytest
 
+from csp_tui import sandbox_identity as identity
 from csp_tui.domain import roles
-from csp_tui.sandbox import identity
 from csp_tui.sandbox.app import create_sandbox
 from csp_tui.sandbox.roles_enforced import refusal
 from csp_tui.sandbox.transport import SandboxTransport

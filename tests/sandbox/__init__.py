@@ -10,7 +10,7 @@ from typing import Any
 
 import httpx
 
-from csp_tui.sandbox import identity
+from csp_tui import sandbox_identity as identity
 from csp_tui.sandbox.app import create_sandbox
 from csp_tui.sandbox.transport import SandboxTransport
 from csp_tui.sandbox.world import World

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from csp_tui.sandbox import identity
+from csp_tui import sandbox_identity as identity
 
 from . import PROVIDER, RESELLER, advance, client, list_all_ids, make_sandbox, new_customer_body
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from csp_tui.sandbox import identity
-from csp_tui.sandbox.identity import DEFAULT_CUSTOMERS
+from csp_tui import sandbox_identity as identity
+from csp_tui.sandbox_identity import DEFAULT_CUSTOMERS
 
 from . import (
     OTHER_RESELLER,

@@ -7,8 +7,8 @@ from datetime import timedelta
 
 import pytest
 
+from csp_tui import sandbox_identity as identity
 from csp_tui.domain.validation import ico_checksum_ok
-from csp_tui.sandbox import identity
 from csp_tui.sandbox.demo_names import domain_prefix, make_ico, strip_legal_form
 from csp_tui.sandbox.world import World
 

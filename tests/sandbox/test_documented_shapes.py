@@ -20,7 +20,7 @@ from typing import Any
 
 import pytest
 
-from csp_tui.sandbox import identity
+from csp_tui import sandbox_identity as identity
 
 from . import PROVIDER, RESELLER, client, make_sandbox, new_customer_body
 

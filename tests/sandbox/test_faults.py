@@ -7,7 +7,7 @@ import json
 import httpx
 import pytest
 
-from csp_tui.sandbox import identity
+from csp_tui import sandbox_identity as identity
 from csp_tui.sandbox.faults import FaultConfig, FaultConfigError, FaultInjector
 from csp_tui.sandbox.ratelimit import RateLimiter
 

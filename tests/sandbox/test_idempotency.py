@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
+from csp_tui import sandbox_identity as identity
 from csp_tui.partner_center.urls import replayed_by_request_id
-from csp_tui.sandbox import identity
 from csp_tui.sandbox.middleware import replayable
 
 from . import PROVIDER, client, make_sandbox, new_customer_body

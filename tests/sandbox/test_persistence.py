@@ -6,10 +6,10 @@ import json
 import stat
 from pathlib import Path
 
-from csp_tui.sandbox import identity
-from csp_tui.sandbox.identity import DEFAULT_CUSTOMERS
+from csp_tui import sandbox_identity as identity
 from csp_tui.sandbox.transport import SandboxTransport, sandbox_transport
 from csp_tui.sandbox.world import World
+from csp_tui.sandbox_identity import DEFAULT_CUSTOMERS
 
 from . import PROVIDER, advance, client, make_sandbox, new_customer_body
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from csp_tui.sandbox import identity
+from csp_tui import sandbox_identity as identity
 from csp_tui.sandbox.entities import Customer
 from csp_tui.sandbox.world import World
 

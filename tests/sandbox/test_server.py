@@ -8,7 +8,7 @@ import httpx
 import pytest
 
 from csp_tui import i18n
-from csp_tui.sandbox import identity
+from csp_tui import sandbox_identity as identity
 from csp_tui.sandbox.server import (
     NotLoopbackError,
     check_loopback,

@@ -7,7 +7,7 @@ from datetime import datetime, timedelta
 
 import httpx
 
-from csp_tui.sandbox import identity
+from csp_tui import sandbox_identity as identity
 from csp_tui.sandbox.entities import Customer, Subscription
 from csp_tui.sandbox.world import World
 

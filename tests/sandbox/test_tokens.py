@@ -12,11 +12,11 @@ from typing import Any
 import httpx
 import pytest
 
+from csp_tui import sandbox_identity as identity
 from csp_tui.cli import sandbox as sandbox_cmd
 from csp_tui.partner_center import errors as pce
 from csp_tui.partner_center.auth import SandboxTokenProvider
 from csp_tui.partner_center.client import PartnerCenterClient
-from csp_tui.sandbox import identity
 from csp_tui.sandbox.server import start_background_server
 
 from . import BASE_URL, RESELLER, client, make_sandbox

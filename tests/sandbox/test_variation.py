@@ -8,8 +8,8 @@ from typing import Any
 import httpx
 import pytest
 
+from csp_tui import sandbox_identity as identity
 from csp_tui.partner_center.client import PartnerCenterClient
-from csp_tui.sandbox import identity
 from csp_tui.sandbox.app import sandbox_context
 from csp_tui.sandbox.routes.subscriptions import renewal_conflict
 from csp_tui.sandbox.server import served_faults

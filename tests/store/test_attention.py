@@ -4,15 +4,21 @@ from __future__ import annotations
 
 import pytest
 
-from csp_tui.cache.store import attention_for
+from csp_tui.domain.attention import QualificationFacts, SubscriptionFacts, attention_for
+from csp_tui.timestamps import parse_timestamp
 
-NOW = "2025-03-01T12:00:00.123456Z"
+# Moments as the cache stores them, read by the one parser (the rule itself takes datetimes).
+NOW = parse_timestamp("2025-03-01T12:00:00.123456Z")
 
 
 def sub(status: str = "active", *, auto_renew: int | None = 1, end: str | None = None,
-        window: str | None = None) -> dict:
-    return {"status": status, "auto_renew": auto_renew, "commitment_end_date": end,
-            "cancellation_allowed_until": window}
+        window: str | None = None) -> SubscriptionFacts:
+    return SubscriptionFacts(status, None if auto_renew is None else bool(auto_renew),
+                             parse_timestamp(end), parse_timestamp(window))
+
+
+def qual(qualification: str, vetting_status: str | None) -> QualificationFacts:
+    return QualificationFacts(qualification, vetting_status)
 
 
 def test_nothing_to_do():
@@ -61,7 +67,7 @@ def test_cancellation_window(status, window, expected):
     ("stateownedentity", "denied", (0, None)),
 ])
 def test_education_qualification(qualification, vetting, expected):
-    quals = [{"qualification": qualification, "vetting_status": vetting}]
+    quals = [qual(qualification, vetting)]
     assert attention_for([], quals, now=NOW) == expected
 
 
@@ -71,7 +77,7 @@ def test_every_finding_counts_and_the_most_urgent_is_the_reason():
         sub(auto_renew=0, end="2025-03-04T00:00:00Z", window="2025-03-03T00:00:00Z"),
         sub("suspended"),
     ]
-    quals = [{"qualification": "education", "vetting_status": "denied"}]
+    quals = [qual("education", "denied")]
     assert attention_for(subs, quals, now=NOW) == (5, "suspended")
     assert attention_for(subs[:2], quals, now=NOW) == (4, "expiring")
     assert attention_for(subs[:1], quals, now=NOW) == (2, "qual_denied")

@@ -6,16 +6,16 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from csp_tui.cache.db import open_state
 from csp_tui.state import command_log
 from csp_tui.state.command_log import REDACTED, redact
+from csp_tui.state.db import open_state
 
 
 @pytest.fixture
 def state(tmp_path):
     db = open_state(tmp_path / "state.db")
     yield db
-    db.conn.close()
+    db.close()
 
 
 def call(n: int, *, status: int | None = 200, error: str | None = None,
@@ -53,7 +53,7 @@ def test_path_and_error_are_redacted_before_writing(state):
     row = command_log.recent(state)[0]
     assert row["path"] == f"/v1/customers?size=500&access_token={REDACTED}&filter=x"
     assert "SeCrEt1234567" not in row["error"]
-    dump = "\n".join(state.conn.iterdump())
+    dump = "\n".join(state.iterdump())
     assert "SeCrEt1234567" not in dump
 
 
@@ -70,7 +70,7 @@ def test_append_trims_the_log_by_itself(state, monkeypatch):
     monkeypatch.setattr(command_log, "_PRUNE_EVERY", 10)
     for n in range(25):
         command_log.append(state, **call(n % 60))
-    count = state.conn.execute("SELECT count(*) FROM command_log").fetchone()[0]
+    count = state.execute("SELECT count(*) FROM command_log").fetchone()[0]
     assert count <= 10
     assert command_log.recent(state, limit=1)[0]["id"] == 25
 

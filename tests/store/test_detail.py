@@ -25,7 +25,7 @@ def cache(tmp_path):
     ], run_id=run, now=T0)
     store.mark_missing_removed(db, {CID}, run_id=run, now=T0)
     yield db
-    db.conn.close()
+    db.close()
 
 
 def sub(sub_id: str, **fields) -> dict:
@@ -67,11 +67,11 @@ def detail(subscriptions: list[dict], **overrides) -> CustomerDetail:
 
 
 def table(cache, name: str) -> list[tuple]:
-    return sorted(cache.conn.execute(f"SELECT * FROM {name}").fetchall(), key=repr)
+    return sorted(cache.execute(f"SELECT * FROM {name}").fetchall(), key=repr)
 
 
 def customer(cache) -> dict:
-    cursor = cache.conn.execute("SELECT * FROM customers WHERE id = ?", (CID,))
+    cursor = cache.execute("SELECT * FROM customers WHERE id = ?", (CID,))
     names = [c[0] for c in cursor.description]
     return dict(zip(names, cursor.fetchone(), strict=True))
 
@@ -90,16 +90,16 @@ def test_first_detail_fills_tables_without_reporting_changes(cache):
         "it@novak.cz", "Brno", "CZ", "cs-CZ")
     assert row["primary_domain"] == "novak.onmicrosoft.com"
     assert table(cache, "domains") == [(CID, "novak.cz", 0), (CID, "novak.onmicrosoft.com", 1)]
-    assert cache.conn.execute("SELECT partner_id FROM customer_relationships").fetchall() == [
+    assert cache.execute("SELECT partner_id FROM customer_relationships").fetchall() == [
         ("p-1",)]
-    s1 = cache.conn.execute(
+    s1 = cache.execute(
         "SELECT customer_id, name_fold, sort_key, auto_renew, is_trial, synced_at "
         "FROM subscriptions WHERE id = 's1'").fetchone()
     assert s1 == (CID, "microsoft 365 business basic ucetni oddeleni",
                   czech_sort_key("Microsoft 365 Business Basic"), 1, 0, T1)
-    assert cache.conn.execute("SELECT product_name, quantity, synced_at FROM entitlements"
+    assert cache.execute("SELECT product_name, quantity, synced_at FROM entitlements"
                               ).fetchall() == [("Windows Server 2022 Standard", 2, T1)]
-    assert cache.conn.execute("SELECT qualification, vetting_status FROM qualifications"
+    assert cache.execute("SELECT qualification, vetting_status FROM qualifications"
                               ).fetchall() == [("education", "approved")]
 
 
@@ -128,7 +128,7 @@ def test_second_detail_reports_every_change_kind_and_deletes_vanished(cache):
     assert got[("subscription_added", "s4")]["quantity"] == 3
     assert all(c.customer_id == CID for c in changes)
     assert store.events_for_run(cache, run2) == changes
-    ids = [r[0] for r in cache.conn.execute("SELECT id FROM subscriptions ORDER BY id")]
+    ids = [r[0] for r in cache.execute("SELECT id FROM subscriptions ORDER BY id")]
     assert ids == ["s1", "s2", "s3", "s4"]  # "gone" was deleted
     assert customer(cache)["subscription_count"] == 4
 
@@ -156,7 +156,7 @@ def test_partial_detail_leaves_unread_parts_untouched(cache):
     for name, rows in before.items():
         assert table(cache, name) == rows, name
     assert customer(cache)["email"] == "it@novak.cz"  # customer fields kept too
-    assert cache.conn.execute("SELECT quantity FROM subscriptions").fetchall() == [(5,)]
+    assert cache.execute("SELECT quantity FROM subscriptions").fetchall() == [(5,)]
     assert customer(cache)["detail_synced_at"] == T2
 
 
@@ -166,7 +166,7 @@ def test_partial_subscriptions_keep_rows_and_report_nothing(cache):
     changes = store.write_customer_detail(
         cache, detail([], partial=frozenset({"subscriptions"})), run_id=run, now=T2)
     assert changes == []
-    assert [r[0] for r in cache.conn.execute("SELECT id FROM subscriptions ORDER BY id")] == [
+    assert [r[0] for r in cache.execute("SELECT id FROM subscriptions ORDER BY id")] == [
         "s1", "s2"]
     assert customer(cache)["subscription_count"] == 2
 
@@ -232,7 +232,7 @@ def test_an_item_sqlite_cannot_hold_spoils_only_itself(cache):
     written = detail([sub("s1", quantity=2**70), sub("s2"), {"offer_name": "no id"},
                       sub("s3"), sub("s3", quantity=1)])
     store.write_customer_detail(cache, written, run_id=run, now=T1)
-    rows = cache.conn.execute("SELECT id, quantity FROM subscriptions ORDER BY id").fetchall()
+    rows = cache.execute("SELECT id, quantity FROM subscriptions ORDER BY id").fetchall()
     assert rows == [("s2", 10), ("s3", 10)]
     assert len(written.skipped) == 3
     assert "id s1" in written.skipped[0] and "OverflowError" in written.skipped[0]
@@ -249,10 +249,10 @@ def test_the_same_subscription_id_stays_with_each_of_its_customers(cache):
     theirs = detail([sub("shared", quantity=3)])
     theirs.customer_id = other
     store.write_customer_detail(cache, theirs, run_id=run, now=T1)
-    rows = cache.conn.execute("SELECT customer_id, id, quantity FROM subscriptions "
+    rows = cache.execute("SELECT customer_id, id, quantity FROM subscriptions "
                               "ORDER BY customer_id, id").fetchall()
     assert sorted(rows) == sorted([(CID, "mine", 10), (CID, "shared", 10), (other, "shared", 3)])
-    counts = dict(cache.conn.execute("SELECT id, subscription_count FROM customers"))
+    counts = dict(cache.execute("SELECT id, subscription_count FROM customers"))
     assert counts == {CID: 2, other: 1}
 
 
@@ -274,11 +274,11 @@ def test_a_cache_keyed_by_subscription_id_alone_keeps_its_rows(tmp_path):
     conn.close()
     cache = open_cache(path, rebuild_if_unusable=False)
     try:
-        assert cache.conn.execute(
+        assert cache.execute(
             "SELECT id, customer_id, quantity, search_fold FROM subscriptions").fetchall() == [
             ("s1", CID, 4, "m365")]
-        keys = [row[1] for row in cache.conn.execute("PRAGMA table_info(subscriptions)")
+        keys = [row[1] for row in cache.execute("PRAGMA table_info(subscriptions)")
                 if row[5]]
         assert sorted(keys) == ["customer_id", "id"]
     finally:
-        cache.conn.close()
+        cache.close()

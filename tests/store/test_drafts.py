@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from csp_tui.cache.db import open_state
 from csp_tui.state import SecretRejectedError
+from csp_tui.state.db import open_state
 from csp_tui.state.drafts import delete_draft, load_draft, save_draft
 
 FORM = {"company_name": "Žluťoučký kůň, s.r.o.", "ico": "27082440",
@@ -17,7 +17,7 @@ FORM = {"company_name": "Žluťoučký kůň, s.r.o.", "ico": "27082440",
 def state(tmp_path):
     db = open_state(tmp_path / "state.db")
     yield db
-    db.conn.close()
+    db.close()
 
 
 def test_round_trip_with_czech_text(state):
@@ -26,7 +26,7 @@ def test_round_trip_with_czech_text(state):
     assert at == "2025-03-01T08:00:00.000000Z"
     assert load_draft(state, "new-tenant") == (FORM, at)
     # Stored readable (not \\u-escaped), so the sqlite3 shell shows the Czech text.
-    raw = state.conn.execute("SELECT data FROM drafts").fetchone()[0]
+    raw = state.execute("SELECT data FROM drafts").fetchone()[0]
     assert "Žluťoučký kůň" in raw
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from csp_tui import i18n
-from csp_tui.cache.db import open_state
 from csp_tui.state import NotFoundError, invitations
+from csp_tui.state.db import open_state
 from csp_tui.state.invitations import InvitationError
 
 T0 = "2025-03-01T08:00:00.000000Z"
@@ -17,7 +17,7 @@ LINK = "https://admin.microsoft.com/Adminportal/Home?invType=ResellerRelationshi
 def state(tmp_path):
     db = open_state(tmp_path / "state.db")
     yield db
-    db.conn.close()
+    db.close()
 
 
 def invite(state, company: str = "Novák s.r.o.", domain: str = "novak.cz", now: str = T0):
@@ -34,7 +34,7 @@ def test_record_stores_a_pending_invitation(state):
     assert created.language == "cs"
     assert created.contact_email == "jan@novak.cz"
     assert invitations.get(state, created.id) == created
-    assert state.conn.execute("SELECT name_fold FROM invitations").fetchone() == (
+    assert state.execute("SELECT name_fold FROM invitations").fetchone() == (
         "novak s.r.o.",)
 
 

@@ -22,7 +22,7 @@ T2 = "2025-03-03T08:00:00.000000Z"
 def cache(tmp_path):
     db = open_cache(tmp_path / "cache.db")
     yield db
-    db.conn.close()
+    db.close()
 
 
 def row(customer_id: str, name: str, domain: str = "", relationship: str = "reseller",
@@ -33,7 +33,7 @@ def row(customer_id: str, name: str, domain: str = "", relationship: str = "rese
 
 
 def customers(cache) -> dict[str, dict]:
-    cursor = cache.conn.execute("SELECT * FROM customers")
+    cursor = cache.execute("SELECT * FROM customers")
     names = [c[0] for c in cursor.description]
     return {r[0]: dict(zip(names, r, strict=True)) for r in cursor.fetchall()}
 
@@ -60,13 +60,13 @@ def test_page_insert_stores_fold_and_czech_sort_columns(cache):
     assert sumava["domain_fold"] == "firma1.cz"
     assert sumava["first_seen_at"] == T0 and sumava["listed_at"] == T0
     assert sumava["removed_at"] is None
-    ordered = [r[0] for r in cache.conn.execute(
+    ordered = [r[0] for r in cache.execute(
         "SELECT company_name FROM customers ORDER BY sort_key, id")]
     # Czech alphabet: C < Č, H < CH, R < Ř, S < Š.
     assert ordered == ["Cihelna Kravsko", "Čedok a.s.", "Hanák spol.", "Chmelař a syn",
                        "Řeznictví U Nováků", "Šumavská pekárna s.r.o.", "Zdeněk Hruška"]
     # A filter for the folded text finds the accented name through the indexed column.
-    found = cache.conn.execute("SELECT id FROM customers WHERE name_fold LIKE ?",
+    found = cache.execute("SELECT id FROM customers WHERE name_fold LIKE ?",
                                ("%sumavska%",)).fetchall()
     assert found == [("c1",)]
 
@@ -86,7 +86,7 @@ def test_new_customer_after_a_complete_listing_is_reported_and_recorded(cache):
     assert [(c.kind, c.customer_id) for c in changes] == [("customer_added", "b")]
     assert changes[0].detail == {"company_name": "Bedřich s.r.o.", "domain": "bedrich.cz"}
     assert store.events_for_run(cache, run) == changes
-    stored = cache.conn.execute(
+    stored = cache.execute(
         "SELECT run_id, at, kind, customer_id, detail FROM sync_events").fetchall()
     assert stored == [(run, T1, "customer_added", "b",
                        json.dumps({"company_name": "Bedřich s.r.o.", "domain": "bedrich.cz"},
@@ -166,7 +166,7 @@ def test_interrupted_runs_are_found_and_closed(cache):
     assert store.interrupted_runs(cache) == [killed, killed_too]
     assert store.mark_interrupted(cache, now=T2) == 2
     assert store.interrupted_runs(cache) == []
-    runs = {r[0]: r[1:] for r in cache.conn.execute(
+    runs = {r[0]: r[1:] for r in cache.execute(
         "SELECT id, status, finished_at, customers_listed, requests, throttled FROM sync_runs")}
     assert runs[finished] == ("ok", T1, 3, 9, 1)
     assert runs[killed] == ("interrupted", T2, 0, 0, 0)
@@ -182,15 +182,15 @@ def test_sql_order_of_stored_names_is_czech_order_for_any_text(tmp_path):
               suppress_health_check=[HealthCheck.function_scoped_fixture])
     @given(st.lists(st.text(max_size=20), min_size=1, max_size=12))
     def check(names: list[str]) -> None:
-        db.conn.execute("DELETE FROM customers")
+        db.execute("DELETE FROM customers")
         rows = [row(f"id{i:02d}", name) for i, name in enumerate(names)]
         store.upsert_customer_page(db, rows, run_id=run, now=T0)
-        stored = {r[0]: r[1:] for r in db.conn.execute(
+        stored = {r[0]: r[1:] for r in db.execute(
             "SELECT id, company_name, name_fold, sort_key FROM customers")}
         for r in rows:
             assert stored[r.id] == (r.company_name, fold(r.company_name),
                                     czech_sort_key(r.company_name))
-        sql_order = [r[0] for r in db.conn.execute(
+        sql_order = [r[0] for r in db.execute(
             "SELECT id FROM customers ORDER BY sort_key, id")]
         python_order = [r.id for r in sorted(rows, key=lambda r: (czech_sort_key(r.company_name),
                                                                     r.id))]
@@ -199,4 +199,4 @@ def test_sql_order_of_stored_names_is_czech_order_for_any_text(tmp_path):
     try:
         check()
     finally:
-        db.conn.close()
+        db.close()

@@ -8,8 +8,8 @@ import threading
 
 import pytest
 
-from csp_tui.cache.db import open_state
 from csp_tui.state import NotFoundError, SecretRejectedError, outbox
+from csp_tui.state.db import open_state
 from csp_tui.state.outbox import OutboxError, OutboxState
 
 T0 = "2025-03-01T08:00:00.000000Z"
@@ -26,7 +26,7 @@ def path(tmp_path):
 def state(path):
     db = open_state(path)
     yield db
-    db.conn.close()
+    db.close()
 
 
 def enqueue(state, n: int = 0, *, dedupe_key: str | None = None, now: str = T0):
@@ -189,7 +189,7 @@ def test_two_connections_interleaved_never_claim_the_same_entry(path, state):
         assert sorted(claimed) == sorted(created)
         assert len(set(claimed)) == len(claimed)
     finally:
-        other.conn.close()
+        other.close()
 
 
 def test_concurrent_claimers_never_claim_the_same_entry(path, state):
@@ -208,7 +208,7 @@ def test_concurrent_claimers_never_claim_the_same_entry(path, state):
         except BaseException as exc:  # reported below, not swallowed
             errors.append(exc)
         finally:
-            db.conn.close()
+            db.close()
             results.append(mine)
 
     threads = [threading.Thread(target=claimer) for _ in range(3)]
@@ -227,7 +227,7 @@ def test_recover_stale_sending_after_a_crash(path, state):
     crashed = open_state(path)
     dead_owner = f"{socket.gethostname()}:999999999:gone"  # no such process
     outbox.claim_next(crashed, now="2025-03-01T08:00:00Z", owner=dead_owner)
-    crashed.conn.close()  # the process died while sending
+    crashed.close()  # the process died while sending
 
     stale = outbox.recover_stale_sending(state)
     assert [e.id for e in stale] == [entry.id]

@@ -10,8 +10,10 @@ from pathlib import Path
 import pytest
 
 from csp_tui import cli
-from csp_tui.cache.db import DatabaseError, open_cache, open_state
+from csp_tui.cache.db import open_cache
 from csp_tui.config import load_settings
+from csp_tui.db import DatabaseError
+from csp_tui.state.db import open_state
 
 
 def _mode(path: Path) -> int:

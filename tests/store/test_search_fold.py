@@ -8,9 +8,10 @@ import sqlite3
 import pytest
 
 from csp_tui.cache import store, views
-from csp_tui.cache.db import Transaction, open_cache
+from csp_tui.cache.db import open_cache
 from csp_tui.cache.schema import CACHE_APP_ID, CACHE_MIGRATIONS
 from csp_tui.cache.store import CustomerDetail, CustomerRow
+from csp_tui.db import Transaction, reads
 
 T0 = "2025-03-01T08:00:00.000000Z"
 T1 = "2025-03-02T08:00:00.000000Z"
@@ -21,11 +22,11 @@ CID = "6f1e2d3c-0000-4000-8000-000000000001"
 def cache(tmp_path):
     db = open_cache(tmp_path / "cache.db")
     yield db
-    db.conn.close()
+    db.close()
 
 
 def stored(cache, customer_id: str = CID) -> str:
-    return cache.conn.execute("SELECT search_fold FROM customers WHERE id = ?",
+    return cache.execute("SELECT search_fold FROM customers WHERE id = ?",
                               (customer_id,)).fetchone()[0]
 
 
@@ -118,14 +119,14 @@ def test_a_cache_from_before_the_column_is_filled_when_opened(tmp_path) -> None:
 
     cache = open_cache(path, rebuild_if_unusable=False)
     try:
-        assert cache.conn.execute("PRAGMA user_version").fetchone()[0] == len(CACHE_MIGRATIONS)
+        assert cache.execute("PRAGMA user_version").fetchone()[0] == len(CACHE_MIGRATIONS)
         # The same text a sync writes.
         assert stored(cache) == store.search_fold(
             "Šumavská pekárna", "pekarna.cz", ["pekarna.onmicrosoft.com", "pekarna.cz",
                                                "chleba.eu"], CID)
         assert found(cache, "chleba.eu") == found(cache, "sumavska") == [CID]
     finally:
-        cache.conn.close()
+        cache.close()
 
 
 def test_a_filter_reads_the_same_rows_by_either_plan(tmp_path, monkeypatch) -> None:
@@ -153,14 +154,14 @@ def test_a_filter_reads_the_same_rows_by_either_plan(tmp_path, monkeypatch) -> N
         return result
 
     try:
-        monkeypatch.setattr(views, "SPARSE_MATCHES_PER_ROW", 0)  # always the index walk
+        monkeypatch.setattr(reads, "SPARSE_MATCHES_PER_ROW", 0)  # always the index walk
         walked = windows()
-        monkeypatch.setattr(views, "SPARSE_MATCHES_PER_ROW", 10**9)  # always sorted
+        monkeypatch.setattr(reads, "SPARSE_MATCHES_PER_ROW", 10**9)  # always sorted
         sorted_ = windows()
         assert walked == sorted_
         assert any(walked) and not all(walked)
     finally:
-        cache.conn.close()
+        cache.close()
 
 
 # -- the subscriptions' search text (product name, then the customer's name) -------------------
@@ -169,7 +170,7 @@ SUB = "a1b2c3d4-0000-4000-8000-00000000000a"
 
 
 def sub_text(cache, sub_id: str = SUB) -> str:
-    return cache.conn.execute("SELECT search_fold FROM subscriptions WHERE id = ?",
+    return cache.execute("SELECT search_fold FROM subscriptions WHERE id = ?",
                               (sub_id,)).fetchone()[0]
 
 
@@ -216,7 +217,7 @@ def test_subscriptions_of_removed_customers_are_not_found_by_either_plan(
     run = store.start_run(cache, "full", now=T1)
     store.mark_missing_removed(cache, set(), run_id=run, now=T1)
     for matches_per_row in (0, 10**9):  # walking the sort index, then sorting the matches
-        monkeypatch.setattr(views, "SPARSE_MATCHES_PER_ROW", matches_per_row)
+        monkeypatch.setattr(reads, "SPARSE_MATCHES_PER_ROW", matches_per_row)
         assert subs_found(cache, "microsoft") == subs_found(cache, "sumavska") == []
 
 
@@ -239,10 +240,10 @@ def test_a_cache_from_before_the_subscription_search_text_is_filled(tmp_path) ->
 
     cache = open_cache(path, rebuild_if_unusable=False)
     try:
-        assert cache.conn.execute("PRAGMA user_version").fetchone()[0] == len(CACHE_MIGRATIONS)
+        assert cache.execute("PRAGMA user_version").fetchone()[0] == len(CACHE_MIGRATIONS)
         # The same text a sync writes.
         assert sub_text(cache) == store.subscription_search_fold("exchange online (plan 1)",
                                                                  "sumavska pekarna")
         assert subs_found(cache, "šumavská") == subs_found(cache, "plan 1") == [SUB]
     finally:
-        cache.conn.close()
+        cache.close()

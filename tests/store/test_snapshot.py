@@ -44,7 +44,7 @@ def open_db(tmp_path):
 
     yield factory
     for db in opened:
-        db.conn.close()
+        db.close()
 
 
 def clean_sync(db, now: str) -> None:

@@ -7,8 +7,8 @@ import stat
 
 import pytest
 
-from csp_tui.cache.db import open_state
 from csp_tui.state import SecretRejectedError, command_log, drafts, invitations, outbox
+from csp_tui.state.db import open_state
 
 SECRET = "Tajne-Heslo-93871"
 
@@ -30,10 +30,10 @@ def test_state_db_is_owner_only(tmp_path):
             if wal.exists():
                 assert mode(wal) == 0o600
         finally:
-            db.conn.close()
+            db.close()
         # Re-opening an existing file keeps it owner-only.
         os.chmod(path, 0o644)
-        open_state(path).conn.close()
+        open_state(path).close()
         assert mode(path) == 0o600
     finally:
         os.umask(old_umask)
@@ -56,8 +56,8 @@ def test_no_secret_reaches_the_file(tmp_path):
                            request_id="r", correlation_id="c", error=f"token={SECRET}")
         invitations.record(db, company_name="A", contact_name="B", contact_email="b@a.cz",
                            domain="a.cz", link="https://example.invalid/invite")
-        db.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     finally:
-        db.conn.close()
+        db.close()
     for candidate in tmp_path.iterdir():
         assert SECRET.encode() not in candidate.read_bytes(), candidate.name

@@ -13,8 +13,8 @@ from typing import Any
 import httpx
 import pytest
 
+from csp_tui import sandbox_identity as identity
 from csp_tui.config import load_settings
-from csp_tui.sandbox import identity
 from csp_tui.sandbox.transport import sandbox_transport
 from csp_tui.services.outbox_runner import (
     KIND_CREATE_QUALIFICATION,
@@ -57,8 +57,8 @@ def settings(isolated_home):
 
 async def _run_again_now(runner: OutboxRunner, state: Any, entry_id: str) -> None:
     # The backoff is over: the entry is due.
-    state.conn.execute("UPDATE outbox SET next_attempt_at = NULL WHERE id = ?", (entry_id,))
-    state.conn.commit()
+    state.execute("UPDATE outbox SET next_attempt_at = NULL WHERE id = ?", (entry_id,))
+    state.commit()
     assert await runner.run_once() == 1
 
 

@@ -7,8 +7,9 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import pytest
+from sqlite_utils import Database
 
-from csp_tui.cache.db import open_cache, open_state
+from csp_tui.cache.db import open_cache
 from csp_tui.config import Profile, Role
 from csp_tui.domain.text import czech_sort_key, fold
 from csp_tui.services import subscriptions as service
@@ -19,6 +20,7 @@ from csp_tui.services.subscriptions import (
     queue_action,
 )
 from csp_tui.state import NotFoundError, outbox
+from csp_tui.state.db import open_state
 from csp_tui.state.outbox import OutboxState
 
 NOW = datetime(2026, 11, 24, 9, 0, tzinfo=UTC)
@@ -32,7 +34,7 @@ def iso(moment: datetime) -> str:
 
 
 def add_customer(cache, customer_id: str, name: str, *, removed: bool = False) -> None:
-    cache["customers"].insert({
+    Database(cache)["customers"].insert({
         "id": customer_id, "company_name": name, "name_fold": fold(name),
         "sort_key": czech_sort_key(name), "primary_domain": f"{customer_id[:8]}.onmicrosoft.com",
         "first_seen_at": iso(NOW), "listed_at": iso(NOW),
@@ -57,7 +59,7 @@ def add_subscription(cache, sub_id: str, *, customer_id: str = CUSTOMER,
         raw["refundableQuantity"] = {"totalQuantity": sum(q for q, _ in refundable), "details": [
             {"quantity": q, "allowedUntilDateTime": iso(u)} for q, u in refundable]}
     row["raw_json"] = json.dumps(raw)
-    cache["subscriptions"].insert(row)
+    Database(cache)["subscriptions"].insert(row)
 
 
 @pytest.fixture
@@ -70,14 +72,14 @@ def cache(tmp_path):
     add_subscription(db, "sub-suspended", offer_name="Office 365 E3", status="suspended",
                      auto_renew=0)
     yield db
-    db.conn.close()
+    db.close()
 
 
 @pytest.fixture
 def state(tmp_path):
     db = open_state(tmp_path / "state.db")
     yield db
-    db.conn.close()
+    db.close()
 
 
 # A distributor's profile: Partner Center refuses these writes to an indirect reseller (whose
@@ -228,7 +230,7 @@ def test_hostile_remote_names_stay_out_of_the_terminal(tmp_path, state) -> None:
     for text in (plan.effect_text, plan.subject, entry.subject):
         assert "\x1b" not in text and "\x07" not in text
     assert entry.subject.startswith("Evil]52;c;ZXZpbA== s.r.o.: [bold red]X[/] — suspend")
-    cache.conn.close()
+    cache.close()
 
 
 # -- named views ---------------------------------------------------------------------------
@@ -253,13 +255,13 @@ def views_cache(tmp_path):
             (CUSTOMER, "Office LTSC Professional Plus 2024", 5),
             (OTHER_CUSTOMER, "Windows Server 2025 Standard - 16 Core License Pack", 400),
             ("c0ffee00-0000-4000-8000-000000000003", "SQL Server 2022 Standard", 1)):
-        db["entitlements"].insert({
+        Database(db)["entitlements"].insert({
             "id": f"{customer_id}:{product}", "customer_id": customer_id, "product_name": product,
             "quantity": 1, "purchase_date": iso(NOW - timedelta(days=days_ago)),
             "synced_at": iso(NOW),
         })
     yield db
-    db.conn.close()
+    db.close()
 
 
 @pytest.mark.parametrize(("name", "expected"), [

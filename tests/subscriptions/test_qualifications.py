@@ -5,8 +5,9 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 import pytest
+from sqlite_utils import Database
 
-from csp_tui.cache.db import open_cache, open_state
+from csp_tui.cache.db import open_cache
 from csp_tui.config import Profile, Role
 from csp_tui.services.qualifications import (
     QualificationExistsError,
@@ -17,6 +18,7 @@ from csp_tui.services.qualifications import (
     working_days_between,
 )
 from csp_tui.state import NotFoundError, outbox
+from csp_tui.state.db import open_state
 
 NOW = datetime(2026, 11, 24, 9, 0, tzinfo=UTC)  # a Tuesday
 SCHOOL = "5c4001a0-0000-4000-8000-000000000001"
@@ -32,22 +34,24 @@ def iso(moment: datetime) -> str:
 @pytest.fixture
 def cache(tmp_path):
     db = open_cache(tmp_path / "cache.db")
-    db["customers"].insert({"id": SCHOOL, "company_name": "ZŠ a MŠ Horní Lhota, příspěvková "
-                            "organizace", "first_seen_at": iso(NOW), "listed_at": iso(NOW)})
+    Database(db)["customers"].insert({"id": SCHOOL,
+                                      "company_name": "ZŠ a MŠ Horní Lhota, příspěvková "
+                                      "organizace", "first_seen_at": iso(NOW),
+                                      "listed_at": iso(NOW)})
     yield db
-    db.conn.close()
+    db.close()
 
 
 @pytest.fixture
 def state(tmp_path):
     db = open_state(tmp_path / "state.db")
     yield db
-    db.conn.close()
+    db.close()
 
 
 def add_qualification(cache, status: str | None, *, qualification: str = "education",
                       created: datetime | None = None, reason: str | None = None) -> None:
-    cache["qualifications"].insert({
+    Database(cache)["qualifications"].insert({
         "customer_id": SCHOOL, "qualification": qualification, "vetting_status": status,
         "vetting_reason": reason, "vetting_created_at": iso(created) if created else None,
         "synced_at": iso(NOW),

@@ -11,9 +11,9 @@ from datetime import UTC, datetime, timedelta
 import httpx
 import pytest
 
+from csp_tui import sandbox_identity as identity
 from csp_tui.cache import views
 from csp_tui.config import load_settings
-from csp_tui.sandbox import identity
 from csp_tui.sandbox.qualification_rules import looks_like_school
 from csp_tui.sandbox.transport import sandbox_transport
 from csp_tui.services import qualifications
@@ -56,7 +56,7 @@ class Sandbox:
         assert result.ok, result.error
 
     def subscription(self, customer_id: str, offer_name: str) -> dict:
-        row = self.session.cache.conn.execute(
+        row = self.session.cache.execute(
             "SELECT id FROM subscriptions WHERE customer_id = ? AND offer_name = ?",
             (customer_id, offer_name)).fetchone()
         assert row is not None, offer_name

@@ -11,6 +11,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import pytest
+from sqlite_utils import Database
 
 from csp_tui import cli
 from csp_tui.cache.db import open_cache
@@ -28,7 +29,7 @@ def iso(moment: datetime) -> str:
 
 
 def customer(cache, customer_id: str, name: str) -> None:
-    cache["customers"].insert({
+    Database(cache)["customers"].insert({
         "id": customer_id, "company_name": name, "name_fold": fold(name),
         "sort_key": czech_sort_key(name), "primary_domain": f"{customer_id[:8]}.cz",
         "first_seen_at": iso(NOW), "listed_at": iso(NOW),
@@ -42,7 +43,7 @@ def subscription(cache, sub_id: str, customer_id: str, name: str, **columns: Any
            "auto_renew": 1, "commitment_end_date": iso(NOW + timedelta(days=200)),
            "cancellation_allowed_until": iso(NOW - timedelta(days=100)), "synced_at": iso(NOW)}
     row.update(columns)
-    cache["subscriptions"].insert(row)
+    Database(cache)["subscriptions"].insert(row)
 
 
 @pytest.fixture
@@ -66,11 +67,11 @@ def cache():
                  cancellation_allowed_until=iso(NOW + timedelta(days=3)))
     subscription(db, "sql", BAKERY, "SQL Server Standard", kind="software",
                  billing_cycle="annual", commitment_end_date=iso(NOW + timedelta(days=20)))
-    db["entitlements"].insert({
+    Database(db)["entitlements"].insert({
         "id": f"{BAKERY}:ltsc", "customer_id": BAKERY, "product_name": "Office LTSC 2024",
         "quantity": 2, "purchase_date": iso(NOW - timedelta(days=5)), "synced_at": iso(NOW)})
     yield db
-    db.conn.close()
+    db.close()
 
 
 def run_json(capsys, *options: str) -> list[dict[str, Any]]:

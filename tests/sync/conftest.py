@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from csp_tui import sandbox_identity as identity
 from csp_tui.config import load_settings
-from csp_tui.sandbox import identity
 from csp_tui.sandbox.world import World
 
 FROZEN_AT = datetime(2026, 11, 24, 9, 0, tzinfo=UTC)

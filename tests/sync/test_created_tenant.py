@@ -18,6 +18,8 @@ from csp_tui.services.outbox_runner import KIND_CREATE_CUSTOMER, OutboxRunner
 from csp_tui.services.session import open_session
 from csp_tui.services.sync import SyncEngine
 from csp_tui.state import outbox
+from csp_tui.state.db import open_state
+from csp_tui.timestamps import parse_timestamp
 from csp_tui.tui.sources import CustomerSource
 from csp_tui.tui.widgets.tenant import describe
 
@@ -96,14 +98,14 @@ async def test_created_tenant_waits_in_the_list_until_the_sandbox_lists_it(provi
 async def test_a_listing_after_the_window_that_still_lacks_it_removes_it(settings, tmp_path):
     pc = FakePartnerCenter()
     cache = dbmod.open_cache(tmp_path / "cache.db")
-    state = dbmod.open_state(tmp_path / "state.db")
+    state = open_state(tmp_path / "state.db")
     client = PartnerCenterClient(BASE, FakeTokens(), transport=pc.transport(), sleep=no_sleep)
     try:
         engine = SyncEngine(client, cache, state, settings.profile)
         await engine.full_sync()
         outbox.enqueue(state, kind=KIND_CREATE_CUSTOMER, payload=_payload("xyz"), subject="x")
         assert await OutboxRunner(client, state, cache=cache).run_once() == 1
-        created_at = store.parse_utc(store.created_pending_at(cache, CREATED))
+        created_at = parse_timestamp(store.created_pending_at(cache, CREATED))
         assert created_at is not None
 
         # The fake never lists it. Inside the window it stays; after it, it is removed.

@@ -76,7 +76,7 @@ async def test_advancing_the_sandbox_moves_every_clock_at_once(world, capsys) ->
     assert all(_until(row) > FROZEN_AT for row in in_window)
     # The window that closes first: the console offers its cancellation now ...
     # The sync judged what needs attention by the same clock.
-    flagged = {row[0] for row in session.cache.conn.execute(
+    flagged = {row[0] for row in session.cache.execute(
         "SELECT id FROM customers WHERE attention_reason = 'in_window'")}
     assert flagged and flagged <= {row["customer_id"] for row in in_window}
     first = min(in_window, key=_until)

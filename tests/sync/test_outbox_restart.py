@@ -6,10 +6,10 @@ import socket
 
 import pytest
 
+from csp_tui import sandbox_identity as identity
 from csp_tui.config import load_settings
 from csp_tui.domain.tenant import to_customer_create_payload, validate_request
 from csp_tui.partner_center.models import CustomerCreate
-from csp_tui.sandbox import identity
 from csp_tui.sandbox.transport import sandbox_transport
 from csp_tui.services.outbox_runner import KIND_CREATE_CUSTOMER, OutboxRunner
 from csp_tui.services.session import open_session
@@ -152,7 +152,7 @@ async def test_crash_after_partner_center_acted_does_not_create_a_second_tenant(
     runner = OutboxRunner(session.client, session.state)
     assert await runner.recover() == 1
     stored = outbox.get(session.state, entry.id)
-    log = session.state.conn.execute(
+    log = session.state.execute(
         "SELECT request_id FROM command_log WHERE method = 'POST' AND path LIKE '/v1/customers%'"
     ).fetchall()
     await session.aclose()

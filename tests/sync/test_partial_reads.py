@@ -13,6 +13,8 @@ from csp_tui.cli.sync import EXIT_INCOMPLETE, _summary
 from csp_tui.partner_center.client import PartnerCenterClient
 from csp_tui.services.part_words import part_line
 from csp_tui.services.sync import SyncEngine
+from csp_tui.state.db import open_state
+from csp_tui.timestamps import parse_timestamp
 
 from .fake_partner_center import (
     BASE,
@@ -42,7 +44,7 @@ class World:
         self.pc = FakePartnerCenter()
         self.settings = settings
         self.cache = dbmod.open_cache(tmp_path / "cache.db")
-        self.state = dbmod.open_state(tmp_path / "state.db")
+        self.state = open_state(tmp_path / "state.db")
 
     def client(self) -> PartnerCenterClient:
         # No waiting between retries: a 5xx or a timeout is retried, then given up, at once.
@@ -58,10 +60,10 @@ class World:
             await client.aclose()
 
     def rows(self, part: str, customer_id: str) -> list[tuple]:
-        return self.cache.conn.execute(PART_TABLES[part], (customer_id,)).fetchall()
+        return self.cache.execute(PART_TABLES[part], (customer_id,)).fetchall()
 
     def part_row(self, customer_id: str, part: str) -> dict | None:
-        cursor = self.cache.conn.execute(
+        cursor = self.cache.execute(
             "SELECT * FROM customer_parts WHERE customer_id = ? AND part = ?",
             (customer_id, part))
         row = cursor.fetchone()
@@ -69,7 +71,7 @@ class World:
                                                  strict=True))
 
     def run_status(self, run_id: int) -> str:
-        return self.cache.conn.execute("SELECT status FROM sync_runs WHERE id = ?",
+        return self.cache.execute("SELECT status FROM sync_runs WHERE id = ?",
                                        (run_id,)).fetchone()[0]
 
 
@@ -211,7 +213,7 @@ async def test_a_part_failing_after_an_earlier_read_says_when_it_was_last_read(w
     await world.sync()
     stale = views.customer_detail(world.cache, CUSTOMER_A).stale_parts
     assert [part.part for part in stale] == ["entitlements"]
-    last_ok = store.parse_utc(stale[0].last_ok_at)
+    last_ok = parse_timestamp(stale[0].last_ok_at)
     set_language("cs")
     try:
         line = part_line(stale[0], UTC)
@@ -256,7 +258,7 @@ def test_the_status_line_says_the_last_sync_was_incomplete(settings):
     run = store.start_run(cache, "full", now="2026-12-03T09:42:00Z")
     store.finish_run(cache, run, "partial", error="1 part(s) of 1 customer(s) could not be read",
                      now="2026-12-03T09:42:05Z")
-    cache.conn.close()
+    cache.close()
     backend = WorkerBackend(settings, periodic=False)
     status = backend.status()
     assert status.last_success_at == datetime(2026, 12, 3, 9, 42, 5, tzinfo=UTC)
@@ -319,7 +321,7 @@ async def test_a_refused_sign_in_on_a_part_still_ends_the_run(world):
     world.pc.faults[(CUSTOMER_B, "qualifications")] = 401
     with pytest.raises(pce.AuthenticationError):
         await world.sync()
-    status = world.cache.conn.execute(
+    status = world.cache.execute(
         "SELECT status FROM sync_runs ORDER BY id DESC LIMIT 1").fetchone()[0]
     assert status == "failed"
     # Not recorded as a stale part: signing in again is the fix, not the role.

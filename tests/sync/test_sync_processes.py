@@ -70,7 +70,7 @@ def _snapshot(home: Path) -> dict:
     try:
         return store.snapshot(db)
     finally:
-        db.conn.close()
+        db.close()
 
 
 def _details_done(home: Path) -> int:

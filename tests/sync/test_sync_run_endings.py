@@ -35,7 +35,7 @@ async def test_a_cancelled_sync_records_why(settings, kind: str) -> None:
         task.cancel()
         with pytest.raises(asyncio.CancelledError):
             await task
-        rows = session.cache.conn.execute(
+        rows = session.cache.execute(
             "SELECT kind, status, error FROM sync_runs").fetchall()
     finally:
         await session.aclose()

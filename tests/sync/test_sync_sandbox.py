@@ -154,7 +154,7 @@ async def test_on_demand_refresh_jumps_the_queue_of_a_running_sync(settings):
             order.extend(event.customer_ids)
         if isinstance(event, events.SyncProgress) and event.phase == "details" \
                 and event.done == 1 and not jumped:
-            last = session.cache.conn.execute(
+            last = session.cache.execute(
                 "SELECT id FROM customers ORDER BY sort_key DESC LIMIT 1").fetchone()[0]
             jumped.append(last)
             assert engine.jump_queue(last)

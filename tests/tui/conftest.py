@@ -8,18 +8,19 @@ and every path under the per-test ``CSP_TUI_HOME`` (see the root conftest).
 from __future__ import annotations
 
 import dataclasses
+import sqlite3
 from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any
 
 import pytest
-import sqlite_utils
 
-from csp_tui.cache import synthetic
-from csp_tui.cache.db import open_cache, open_state
+from csp_tui.cache.db import open_cache
 from csp_tui.config import Settings, load_settings
+from csp_tui.sandbox import synthetic_cache as synthetic
 from csp_tui.services import events as ev
 from csp_tui.services.writer import Writer
+from csp_tui.state.db import open_state
 from csp_tui.tui.backend import BackendStatus
 
 #: The synthetic data is written "as of" DATA_NOW; the console's clock stands a bit later.
@@ -39,8 +40,8 @@ def frozen_clock() -> datetime:
 class FakeBackend:
     """A test double of ``ConsoleBackend``: tests emit events and set the status by hand."""
 
-    def __init__(self, settings: Settings, cache: sqlite_utils.Database,
-                 state: sqlite_utils.Database, *, status: BackendStatus | None = None) -> None:
+    def __init__(self, settings: Settings, cache: sqlite3.Connection,
+                 state: sqlite3.Connection, *, status: BackendStatus | None = None) -> None:
         self.settings = settings
         self.cache = cache
         self.state = state
@@ -123,8 +124,8 @@ class Console:
 
     app: Any
     backend: FakeBackend
-    cache: sqlite_utils.Database
-    state: sqlite_utils.Database
+    cache: sqlite3.Connection
+    state: sqlite3.Connection
 
 
 ConsoleFactory = Callable[..., Console]
@@ -135,7 +136,7 @@ def make_console() -> ConsoleFactory:
     """``make_console(customers=60, read_only=False, ...)`` -> a new, not yet running app
     (``profile="sandbox-provider"``: the distributor's built-in profile; default the
     reseller's)."""
-    opened: list[sqlite_utils.Database] = []
+    opened: list[sqlite3.Connection] = []
     backends: list[FakeBackend] = []
 
     def factory(
@@ -178,7 +179,7 @@ def make_console() -> ConsoleFactory:
     for backend in backends:
         backend.writer.close()
     for database in opened:
-        database.conn.close()
+        database.close()
 
 
 def screen_text(app: Any) -> str:

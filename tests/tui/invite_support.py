@@ -19,12 +19,13 @@ from typing import Any
 
 import httpx
 
-from csp_tui.cache.db import Transaction, open_state
+from csp_tui import sandbox_identity as identity
 from csp_tui.config import Settings, load_settings
-from csp_tui.sandbox import identity
+from csp_tui.db import Transaction
 from csp_tui.sandbox.entities import Customer
 from csp_tui.sandbox.world import World
 from csp_tui.services.sandbox_demo import DEMO_SEEDED_KEY
+from csp_tui.state.db import open_state
 from csp_tui.tui.app import CspApp
 
 from .conftest import Console, FakeBackend, frozen_clock
@@ -115,7 +116,7 @@ def sandbox_settings(home: Path, *, customers: int = 6, demo_seeded: bool = True
                 conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)",
                              (DEMO_SEEDED_KEY, FROZEN_WORLD_AT))
         finally:
-            state.conn.close()
+            state.close()
     return settings
 
 

@@ -116,7 +116,7 @@ def form_console(isolated_home: Path, monkeypatch: pytest.MonkeyPatch
     yield factory
     for console in made:
         for database in (console.backend.cache, console.backend.state):
-            database.conn.close()
+            database.close()
 
 
 async def wait_until(pilot: Any, predicate: Callable[[], object], timeout: float = 10.0,

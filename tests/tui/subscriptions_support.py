@@ -9,10 +9,11 @@ clock (``CLOCK_NOW``), so windows and "time left" are the same on every run.
 from __future__ import annotations
 
 import json
+import sqlite3
 from datetime import datetime, timedelta
 from typing import Any
 
-import sqlite_utils
+from sqlite_utils import Database
 
 from csp_tui.domain.text import czech_sort_key, fold
 
@@ -33,8 +34,8 @@ def iso(moment: datetime) -> str:
     return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-def add_customer(cache: sqlite_utils.Database, customer_id: str, name: str) -> None:
-    cache["customers"].insert({
+def add_customer(cache: sqlite3.Connection, customer_id: str, name: str) -> None:
+    Database(cache)["customers"].insert({
         "id": customer_id, "company_name": name, "name_fold": fold(name),
         "sort_key": czech_sort_key(name), "primary_domain": "sumavskapekarna.cz",
         "domain_fold": "sumavskapekarna.cz", "relationship": "reseller",
@@ -43,7 +44,7 @@ def add_customer(cache: sqlite_utils.Database, customer_id: str, name: str) -> N
     }, replace=True)
 
 
-def add_subscription(cache: sqlite_utils.Database, sub_id: str, *,
+def add_subscription(cache: sqlite3.Connection, sub_id: str, *,
                      refundable: list[tuple[int, datetime]] | None = None,
                      **columns: Any) -> None:
     name = columns.pop("offer_name", "Microsoft 365 Business Standard")
@@ -66,10 +67,10 @@ def add_subscription(cache: sqlite_utils.Database, sub_id: str, *,
         row["refundable_quantity"] = sum(q for q, _ in refundable)
         row["refundable_until"] = iso(max(u for _, u in refundable))
     row["raw_json"] = json.dumps(raw)
-    cache["subscriptions"].insert(row, replace=True)
+    Database(cache)["subscriptions"].insert(row, replace=True)
 
 
-def seed_bakery(cache: sqlite_utils.Database) -> None:
+def seed_bakery(cache: sqlite3.Connection) -> None:
     """The bakery and its five products (see the module docstring)."""
     add_customer(cache, BAKERY_ID, BAKERY)
     add_subscription(cache, NEW, effective_start_date=iso(CLOCK_NOW - timedelta(days=4)),
@@ -85,7 +86,7 @@ def seed_bakery(cache: sqlite_utils.Database) -> None:
                      kind="software", product_type="Software", quantity=4,
                      billing_cycle="annual", term_duration="P3Y",
                      commitment_end_date=iso(CLOCK_NOW + timedelta(days=700)))
-    cache["entitlements"].insert({
+    Database(cache)["entitlements"].insert({
         "id": LTSC, "customer_id": BAKERY_ID, "product_id": "DG7GMGF0D3H8",
         "sku_id": "0002", "product_name": "Office LTSC Professional Plus 2024", "quantity": 3,
         "entitlement_type": "software", "order_id": "order-1",
@@ -93,9 +94,9 @@ def seed_bakery(cache: sqlite_utils.Database) -> None:
     }, replace=True)
 
 
-def add_qualification(cache: sqlite_utils.Database, status: str | None, *,
+def add_qualification(cache: sqlite3.Connection, status: str | None, *,
                       reason: str | None = None, days_ago: int = 2) -> None:
-    cache["qualifications"].insert({
+    Database(cache)["qualifications"].insert({
         "customer_id": BAKERY_ID, "qualification": "Education", "vetting_status": status,
         "vetting_reason": reason,
         "vetting_created_at": iso(CLOCK_NOW - timedelta(days=days_ago)),

@@ -7,9 +7,10 @@ import io
 import pytest
 from rich.console import Console as RichConsole
 
-from csp_tui.cache import store, views
+from csp_tui.cache import views
+from csp_tui.domain import attention
 from csp_tui.i18n import catalog, set_language
-from csp_tui.tui import formatting as fmt
+from csp_tui.i18n import formatting as fmt
 from csp_tui.tui.widgets.tenant import describe
 
 from .conftest import ConsoleFactory
@@ -23,7 +24,7 @@ def _text(renderable: object) -> str:
 
 def test_every_reason_the_cache_can_store_has_words_in_both_languages() -> None:
     known = catalog()
-    for reason in store.ATTENTION_REASONS:
+    for reason in attention.ATTENTION_REASONS:
         texts = known[f"tui.attention.{reason}"]
         assert texts["en"] and texts["cs"] and texts["en"] != texts["cs"]
 
@@ -36,7 +37,7 @@ def test_the_tenant_pane_says_why_in_words(make_console: ConsoleFactory, languag
         "AND removed_at IS NULL LIMIT 1").fetchone()
     assert row is not None, "the test cache has a customer that needs attention"
     customer_id, reason = row
-    assert reason in store.ATTENTION_REASONS  # a code, not prose
+    assert reason in attention.ATTENTION_REASONS  # a code, not prose
     set_language(language)
     detail = views.customer_detail(console.cache, customer_id)
     assert detail is not None

@@ -5,8 +5,10 @@ from __future__ import annotations
 import subprocess
 import sys
 
-from csp_tui.cache.db import Transaction, open_cache, open_state
+from csp_tui.cache.db import open_cache
+from csp_tui.db import Transaction
 from csp_tui.services import events as ev
+from csp_tui.state.db import open_state
 from csp_tui.tui.backend import ConsoleBackend, StaticBackend
 
 from .conftest import FakeBackend, make_settings
@@ -39,15 +41,16 @@ async def test_static_backend_is_a_console_backend_without_network() -> None:
     unsubscribe()
     await backend.stop()
     assert received == []
-    cache.conn.close()
-    state.conn.close()
+    cache.close()
+    state.close()
 
 
 def test_console_package_and_its_queries_do_not_import_textual() -> None:
     """The CLI may use the back-end protocol and the list queries without a console."""
     code = (
         "import sys\n"
-        "import csp_tui.tui, csp_tui.tui.backend, csp_tui.cache.views, csp_tui.cache.synthetic\n"
+        "import csp_tui.tui, csp_tui.tui.backend, csp_tui.cache.views\n"
+        "import csp_tui.sandbox.synthetic_cache\n"
         "print(sorted(m for m in sys.modules if m.split('.')[0] == 'textual'))\n"
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,

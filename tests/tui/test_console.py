@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 from textual.command import CommandPalette
 
 from csp_tui.cache import views
-from csp_tui.cache.db import Transaction
+from csp_tui.db import Transaction
 from csp_tui.domain.text import czech_sort_key, fold
 from csp_tui.services import events as ev
 from csp_tui.tui.console_commands import COMMANDS

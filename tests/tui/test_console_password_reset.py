@@ -5,8 +5,8 @@ is never recorded as delivered unseen."""
 
 from __future__ import annotations
 
+from csp_tui import sandbox_identity as identity
 from csp_tui.domain.tenant import to_customer_create_payload, validate_request
-from csp_tui.sandbox import identity
 from csp_tui.services import password_reset
 from csp_tui.services.outbox_runner import KIND_CREATE_CUSTOMER, OutboxRunner
 from csp_tui.services.session import open_session
@@ -126,4 +126,4 @@ async def test_a_reset_nobody_can_see_waits_instead_of_being_delivered(form_cons
     finally:
         await session.aclose()
         for database in (backend.cache, backend.state):
-            database.conn.close()
+            database.close()

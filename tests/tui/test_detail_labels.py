@@ -10,8 +10,9 @@ import pytest
 
 from csp_tui.cache import views
 from csp_tui.i18n import catalog, set_language
+from csp_tui.i18n import formatting as fmt
 from csp_tui.i18n.formatting import format_date, format_datetime
-from csp_tui.tui import formatting as fmt
+from csp_tui.state import views as state_views
 from csp_tui.tui.screens.detail import DetailScreen, field_label, field_value, humanised
 
 from .conftest import CLOCK_NOW, NARROW, Console, ConsoleFactory, screen_text
@@ -22,14 +23,14 @@ def _records(console: Console) -> dict[str, dict[str, Any]]:
     customer = views.customer_rows(console.cache, limit=1)[0].id
     subscription = views.subscription_rows(console.cache, limit=1, now=CLOCK_NOW)[0].id
     perpetual = console.cache.execute("SELECT id FROM entitlements LIMIT 1").fetchone()[0]
-    invitation = views.invitation_rows(console.state, limit=1)[0].id
-    command = views.command_rows(console.state, limit=1)[0].id
+    invitation = state_views.invitation_rows(console.state, limit=1)[0].id
+    command = state_views.command_rows(console.state, limit=1)[0].id
     records = {
         "customer": views.customer_record(console.cache, customer),
         "subscription": views.subscription_record(console.cache, subscription),
         "perpetual": views.subscription_record(console.cache, perpetual),
-        "invitation": views.invitation_record(console.state, invitation),
-        "command": views.command_record(console.state, command),
+        "invitation": state_views.invitation_record(console.state, invitation),
+        "command": state_views.command_record(console.state, command),
     }
     assert all(records.values())
     return records  # type: ignore[return-value]
@@ -122,8 +123,8 @@ async def test_czech_customer_detail(make_console: ConsoleFactory) -> None:
 
 async def test_english_invitation_and_call_details(make_console: ConsoleFactory) -> None:
     console = make_console(language="en")
-    invitation = views.invitation_rows(console.state, limit=1)[0]
-    record = views.invitation_record(console.state, invitation.id)
+    invitation = state_views.invitation_rows(console.state, limit=1)[0]
+    record = state_views.invitation_record(console.state, invitation.id)
     assert record is not None
     async with console.app.run_test(size=(100, 40)) as pilot:
         await pilot.pause()
@@ -135,7 +136,7 @@ async def test_english_invitation_and_call_details(make_console: ConsoleFactory)
         assert sent is not None
         assert format_date(sent.astimezone(CLOCK_NOW.tzinfo), "en") in text
         await pilot.press("escape")
-        console.app.open_record("command", views.command_rows(console.state, limit=1)[0].id)
+        console.app.open_record("command", state_views.command_rows(console.state, limit=1)[0].id)
         await pilot.pause()
         text = screen_text(console.app)
         assert "HTTP status" in text and "Request id (MS-RequestId)" in text

@@ -6,8 +6,8 @@ from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
 
+from csp_tui.i18n import formatting as fmt
 from csp_tui.i18n import set_language
-from csp_tui.tui import formatting as fmt
 from csp_tui.tui.widgets.table_layout import Column, fit, layout_columns
 
 NOW = datetime(2026, 11, 24, 9, 45, tzinfo=UTC)

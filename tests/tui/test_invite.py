@@ -429,8 +429,8 @@ async def test_help_on_the_pending_pane_lists_the_invitation_keys(
 
 async def test_a_distributor_picks_the_reseller_the_customer_is_attached_to(
         make_console: ConsoleFactory) -> None:
+    from csp_tui import sandbox_identity as identity
     from csp_tui.config import Role
-    from csp_tui.sandbox import identity
 
     console = make_console(invitations=0)
     settings = console.backend.settings

@@ -11,8 +11,8 @@ from typing import Any
 
 import pytest
 
-from csp_tui.cache import views
 from csp_tui.state import invitations as ledger
+from csp_tui.state import views as state_views
 from csp_tui.tui.screens import invitation_actions  # noqa: F401  (the pane's keys)
 from csp_tui.tui.screens.invitation_modals import ConfirmCancelScreen, InvitationMenuScreen
 from csp_tui.tui.screens.invitation_result import InvitationResultScreen
@@ -57,7 +57,7 @@ def fill_form(console: Console) -> None:
 
 def down_to_first_pending(console: Console) -> list[str]:
     """``j`` presses from the top of the pending pane (newest first) to the first pending row."""
-    rows = views.invitation_rows(console.state)
+    rows = state_views.invitation_rows(console.state)
     index = next(i for i, row in enumerate(rows) if row.status == ledger.PENDING)
     return ["j"] * index
 

@@ -16,9 +16,9 @@ import pytest
 from csp_tui import config
 from csp_tui.cache import views
 from csp_tui.config import load_settings
+from csp_tui.i18n import formatting as fmt
 from csp_tui.i18n import get_language
 from csp_tui.i18n.formatting import format_date
-from csp_tui.tui import formatting as fmt
 from csp_tui.tui.language import parse_language
 from csp_tui.tui.palette import ConsoleCommandProvider
 from csp_tui.tui.screens.detail import DetailScreen

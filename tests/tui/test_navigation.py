@@ -6,6 +6,7 @@ import pytest
 
 from csp_tui.cache import views
 from csp_tui.domain.text import fold
+from csp_tui.state import views as state_views
 from csp_tui.tui.screens.detail import DetailScreen
 from csp_tui.tui.screens.help import HelpScreen
 from csp_tui.tui.screens.log import CommandLogScreen
@@ -228,7 +229,7 @@ async def test_command_log_screen_lists_calls_newest_first(make_console) -> None
         assert isinstance(screen, CommandLogScreen)
         rows = screen.pane.table.source.fetch(0, 50)
         assert [row.at for row in rows] == sorted((row.at for row in rows), reverse=True)
-        assert screen.pane.table.row_count == views.count_commands(console.state)
+        assert screen.pane.table.row_count == state_views.count_commands(console.state)
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(console.app.screen, MainScreen)

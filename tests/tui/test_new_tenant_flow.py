@@ -3,7 +3,7 @@ type → errors → fix → review → confirm → result, and the ways it must 
 
 from __future__ import annotations
 
-from csp_tui.sandbox import identity
+from csp_tui import sandbox_identity as identity
 from csp_tui.services import onboarding
 from csp_tui.state import outbox
 from csp_tui.tui.screens.new_tenant import NewTenantScreen
@@ -152,7 +152,7 @@ async def test_double_submit_creates_one_tenant(form_console):
         await wait_until(pilot, lambda: isinstance(pilot.app.screen, TenantResultScreen))
         assert not pilot.app.screen.has_password  # shown once, the first time only
     assert len(console.customers_with_domain("jednoujen.onmicrosoft.com")) == 1
-    rows = console.backend.state.conn.execute(
+    rows = console.backend.state.execute(
         "SELECT count(*) FROM outbox WHERE dedupe_key = 'tenant:jednoujen.onmicrosoft.com'"
     ).fetchone()
     assert rows[0] == 1
@@ -181,7 +181,7 @@ async def test_reseller_gets_a_request_for_the_distributor_and_nothing_is_queued
     assert copied[0] == request.package.email_text and "lipaprosba.onmicrosoft.com" in copied[0]
     assert copied[1] == str(request.package.saved_path)
     assert outbox.pending_count(console.backend.state) == 0
-    assert console.backend.state.conn.execute("SELECT count(*) FROM outbox").fetchone()[0] == 0
+    assert console.backend.state.execute("SELECT count(*) FROM outbox").fetchone()[0] == 0
     assert not console.customers_with_domain("lipaprosba.onmicrosoft.com")
     assert onboarding.load_form_draft(console.backend.state) is None
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import httpx
 
+from csp_tui import sandbox_identity as identity
 from csp_tui.ares import AresClient
 from csp_tui.partner_center.errors import ServerError
-from csp_tui.sandbox import identity
 from csp_tui.services import onboarding
 from csp_tui.tui.screens.new_tenant import DraftOfferScreen, NewTenantScreen
 from csp_tui.tui.widgets.form_ares import AresOffer

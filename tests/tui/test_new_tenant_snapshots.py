@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from csp_tui.sandbox import identity
+from csp_tui import sandbox_identity as identity
 from csp_tui.sandbox import middleware as sandbox_middleware
 from csp_tui.sandbox.routes import customers as sandbox_customers
 from csp_tui.tui.screens.new_tenant import NewTenantScreen
@@ -167,7 +167,7 @@ def test_confirmation(snap_compare, form_console):
     assert isinstance(state["screen"], TenantConfirmScreen)
     assert "can never be changed" in state["text"] and identity.RESELLER_NAME in state["text"]
     assert state["focused"].id == "confirm-create"
-    assert console.backend.state.conn.execute("SELECT count(*) FROM outbox").fetchone()[0] == 0
+    assert console.backend.state.execute("SELECT count(*) FROM outbox").fetchone()[0] == 0
 
 
 def test_result_with_the_password_masked(snap_compare, form_console, predictable_ids):

@@ -8,7 +8,7 @@ from __future__ import annotations
 import asyncio
 
 from csp_tui.cache import views
-from csp_tui.cache.db import Transaction
+from csp_tui.db import Transaction
 from csp_tui.services import events as ev
 from csp_tui.tui.screens import main as main_screen
 from csp_tui.tui.widgets.lists import CustomersPane, SubscriptionsPane

@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import pytest
 
-from csp_tui.cache import synthetic, views
-from csp_tui.cache.db import open_cache, open_state
+from csp_tui.cache import views
+from csp_tui.cache.db import open_cache
+from csp_tui.sandbox import synthetic_cache as synthetic
+from csp_tui.state.db import open_state
 from csp_tui.tui.widgets.lists import CustomersPane, SubscriptionsPane
 from csp_tui.tui.widgets.virtual_table import VirtualTable
 
@@ -27,8 +29,8 @@ def big_cache(tmp_path_factory):
     synthetic.populate(cache, state, customers=CUSTOMERS, subscriptions=SUBSCRIPTIONS,
                        now=DATA_NOW, invitations=50, command_log=200)
     yield cache, state
-    cache.conn.close()
-    state.conn.close()
+    cache.close()
+    state.close()
 
 
 def _app(big_cache):

@@ -12,6 +12,7 @@ import pytest
 
 from csp_tui.cache import views
 from csp_tui.services import events as ev
+from csp_tui.state import views as state_views
 from csp_tui.tui.backend import BackendStatus
 from csp_tui.tui.screens.detail import DetailScreen
 from csp_tui.tui.screens.help import HelpScreen
@@ -202,7 +203,7 @@ def test_invitations(snap_compare, make_console) -> None:
     console = make_console()
     state = shoot(snap_compare, console, NARROW, keys=["4"])
     assert state["focused_pane"] == "invitations"
-    assert state["rows"] == views.count_invitations(console.state)
+    assert state["rows"] == state_views.count_invitations(console.state)
     assert "stale" in state["text"]
 
 
@@ -210,7 +211,7 @@ def test_command_log(snap_compare, make_console) -> None:
     console = make_console()
     state = shoot(snap_compare, console, NARROW, keys=["l"])
     assert isinstance(state["screen"], CommandLogScreen)
-    assert state["rows"] == views.count_commands(console.state)
+    assert state["rows"] == state_views.count_commands(console.state)
 
 
 def test_sign_in(snap_compare, make_console) -> None:

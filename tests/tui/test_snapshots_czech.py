@@ -15,9 +15,9 @@ from typing import Any
 import pytest
 
 from csp_tui.cache import views
+from csp_tui.i18n import formatting as fmt
 from csp_tui.i18n import get_language
 from csp_tui.i18n.formatting import format_date
-from csp_tui.tui import formatting as fmt
 from csp_tui.tui.screens.detail import DetailScreen
 from csp_tui.tui.screens.main import MainScreen
 from csp_tui.tui.screens.new_tenant import NewTenantScreen

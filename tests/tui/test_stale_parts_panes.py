@@ -4,7 +4,7 @@ customers list marks a tenant created here that Partner Center does not list yet
 from __future__ import annotations
 
 from csp_tui.cache import store, views
-from csp_tui.cache.db import Transaction
+from csp_tui.db import Transaction
 from csp_tui.tui.widgets.lists import SubscriptionsPane
 from csp_tui.tui.widgets.tenant import TenantPane
 

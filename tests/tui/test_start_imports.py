@@ -70,7 +70,7 @@ def test_building_the_worker_back_end_imports_no_rest_client() -> None:
         "from csp_tui.config import load_settings\n"
         "from csp_tui.services.worker import WorkerBackend\n"
         "backend = WorkerBackend(load_settings())\n"
-        "assert backend.cache.conn is not None\n")
+        "assert backend.cache is not None\n")
     assert loaded.isdisjoint(LATER), sorted(loaded & set(LATER))
 
 
@@ -107,3 +107,49 @@ async def test_palette_still_offers_the_subscription_views(make_console) -> None
         await console.app.workers.wait_for_complete()
         await pilot.pause()
         assert "Inside the cancellation window" in screen_text(console.app)
+
+
+#: What the sync worker writes with (sqlite-utils) and what it brings: the console's start and
+#: its reads have no use for any of it.
+WORKER_WRITES_ONLY = ("sqlite_utils", "click", "dateutil", "pluggy")
+
+
+def test_the_console_start_and_its_reads_leave_sqlite_utils_to_the_worker(tmp_path) -> None:
+    from csp_tui.cache.db import open_cache
+    from csp_tui.state.db import open_state
+
+    # Databases that exist already, as on every start but the very first.
+    cache_path, state_path = tmp_path / "cache.db", tmp_path / "state.db"
+    open_cache(cache_path).close()
+    open_state(state_path).close()
+    loaded = loaded_after(
+        "import csp_tui.cli, csp_tui.tui.app\n"
+        "from pathlib import Path\n"
+        "from csp_tui.cache import views\n"
+        "from csp_tui.cache.db import open_cache\n"
+        "from csp_tui.state import views as state_views\n"
+        "from csp_tui.state.db import open_state\n"
+        f"cache = open_cache(Path({str(cache_path)!r}))\n"
+        f"state = open_state(Path({str(state_path)!r}))\n"
+        "views.customer_rows(cache, total=views.count_customers(cache))\n"
+        "views.subscription_rows(cache, total=views.count_subscriptions(cache))\n"
+        "state_views.invitation_rows(state, total=state_views.count_invitations(state))\n"
+        "state_views.outbox_pending(state)\n")
+    assert "csp_tui.tui.app" in loaded and "csp_tui.cache.views" in loaded
+    unwanted = sorted(name for name in loaded if name.split(".")[0] in WORKER_WRITES_ONLY)
+    assert unwanted == []
+
+
+def test_the_worker_writes_a_customers_rows_through_sqlite_utils(tmp_path) -> None:
+    """The other half: sqlite-utils is loaded where it has a job, the sync's writes."""
+    loaded = loaded_after(
+        "from pathlib import Path\n"
+        "from csp_tui.cache import store\n"
+        "from csp_tui.cache.db import open_cache\n"
+        f"cache = open_cache(Path({str(tmp_path / 'cache.db')!r}))\n"
+        "run = store.start_run(cache, 'full')\n"
+        "store.upsert_customer_page(cache, [store.CustomerRow('c1', 'Pekárna', 'p.cz',"
+        " 'reseller')], run_id=run)\n"
+        "store.write_customer_detail(cache, store.CustomerDetail('c1', None,"
+        " domains=[('p.cz', False)]), run_id=run)\n")
+    assert "sqlite_utils" in loaded

@@ -7,9 +7,10 @@ import sqlite3
 
 import pytest
 
-from csp_tui.cache import synthetic, views
+from csp_tui.cache import views
 from csp_tui.cache.db import open_cache
 from csp_tui.domain.text import czech_sort_key
+from csp_tui.sandbox import synthetic_cache as synthetic
 
 from .conftest import CLOCK_NOW, DATA_NOW, NARROW, SEED, screen_text
 
@@ -21,7 +22,7 @@ def cache(tmp_path_factory):
     synthetic.populate(db, None, customers=120, subscriptions_per_customer=5, seed=SEED,
                        now=DATA_NOW, removed=3)
     yield db
-    db.conn.close()
+    db.close()
 
 
 def _all(cache, sort: str, descending: bool = False) -> list[views.SubscriptionListRow]:
@@ -68,17 +69,17 @@ def test_every_order_of_every_customer_walks_an_index(cache, sort, descending, w
     sort every matching row first: 200 ms per window at 100k subscriptions."""
     total = views.count_subscriptions(cache, now=CLOCK_NOW)
     statements: list[str] = []
-    cache.conn.set_trace_callback(statements.append)
+    cache.set_trace_callback(statements.append)
     try:
         offset = 0 if where == "start" else total - 50
         rows = views.subscription_rows(cache, sort=sort, descending=descending, offset=offset,
                                        limit=50, total=total, now=CLOCK_NOW)
     finally:
-        cache.conn.set_trace_callback(None)
+        cache.set_trace_callback(None)
     assert len(rows) == 50
     select = [s for s in statements if "ORDER BY" in s and "LIMIT" in s]
     assert len(select) == 1
-    plan = [row[3] for row in cache.conn.execute("EXPLAIN QUERY PLAN " + select[0])]
+    plan = [row[3] for row in cache.execute("EXPLAIN QUERY PLAN " + select[0])]
     assert not any("TEMP B-TREE" in step for step in plan), plan
 
 
@@ -93,14 +94,14 @@ def test_the_migration_adds_the_indexes_to_an_older_cache(tmp_path) -> None:
     conn.execute("PRAGMA user_version = 6")
     conn.close()
     db = open_cache(path, rebuild_if_unusable=False)
-    names = {row[0] for row in db.conn.execute(
+    names = {row[0] for row in db.execute(
         "SELECT name FROM sqlite_master WHERE type = 'index'")}
-    assert db.conn.execute("PRAGMA user_version").fetchone()[0] == len(CACHE_MIGRATIONS) == 7
+    assert db.execute("PRAGMA user_version").fetchone()[0] == len(CACHE_MIGRATIONS) == 7
     assert {"subscriptions_quantity", "subscriptions_customer_sort", "subscriptions_end_order",
             "subscriptions_cancel_order"} <= names
     # Prefixes of the new indexes, dropped.
     assert not {"subscriptions_customer", "subscriptions_end"} & names
-    db.conn.close()
+    db.close()
 
 
 async def test_the_pane_cycles_to_quantity_and_customer_only_across_customers(
@@ -142,12 +143,12 @@ def test_a_filter_in_the_customer_order_sorts_its_matches(cache) -> None:
     needle = name.split()[0]
     total = views.count_subscriptions(cache, filter=needle, now=CLOCK_NOW)
     statements: list[str] = []
-    cache.conn.set_trace_callback(statements.append)
+    cache.set_trace_callback(statements.append)
     try:
         rows = views.subscription_rows(cache, filter=needle, sort="customer", limit=200,
                                        total=total, now=CLOCK_NOW)
     finally:
-        cache.conn.set_trace_callback(None)
+        cache.set_trace_callback(None)
     assert name in {row.customer_name for row in rows} and len(rows) == total
     names = [row.customer_name for row in rows]
     assert names == sorted(names, key=czech_sort_key)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from csp_tui.cache.db import Transaction
+from csp_tui.db import Transaction
 from csp_tui.domain import terms
 from csp_tui.services import events as ev
 from csp_tui.state import outbox

@@ -15,9 +15,9 @@ from typing import Any
 
 import pytest
 
+from csp_tui import sandbox_identity as identity
 from csp_tui.cache import views
 from csp_tui.config import load_settings
-from csp_tui.sandbox import identity
 from csp_tui.sandbox import rules as sandbox_rules
 from csp_tui.sandbox.qualification_rules import looks_like_school
 from csp_tui.sandbox.transport import sandbox_transport
@@ -106,7 +106,7 @@ def arrival(backend: WorkerBackend, wanted: Callable[[ev.Event], bool]) -> async
 
 
 def subscription_id(cache: Any, customer_id: str, offer_name: str) -> str:
-    row = cache.conn.execute("SELECT id FROM subscriptions WHERE customer_id = ? AND "
+    row = cache.execute("SELECT id FROM subscriptions WHERE customer_id = ? AND "
                              "offer_name = ?", (customer_id, offer_name)).fetchone()
     assert row is not None, offer_name
     return row[0]

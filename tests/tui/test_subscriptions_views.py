@@ -8,7 +8,7 @@ from datetime import timedelta
 import pytest
 
 from csp_tui.cache import views
-from csp_tui.cache.db import Transaction
+from csp_tui.db import Transaction
 from csp_tui.services import subscriptions as service
 from csp_tui.tui.screens.subscription_views import (
     VIEW_ORDER,
@@ -32,7 +32,7 @@ def databases(make_console):
 def test_the_perpetual_view_lists_licences_of_every_customer(databases) -> None:
     cache = databases
     rows = views.subscription_rows(cache, preset="perpetual", limit=10_000, now=CLOCK_NOW)
-    stored = cache.conn.execute(
+    stored = cache.execute(
         "SELECT e.id, e.product_name, e.purchase_date FROM entitlements e "
         "JOIN customers c ON c.id = e.customer_id WHERE c.removed_at IS NULL").fetchall()
     assert len(stored) > 1 and {row.id for row in rows} == {key for key, _, _ in stored}

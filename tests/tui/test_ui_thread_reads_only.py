@@ -21,10 +21,10 @@ from typing import Any
 
 import pytest
 
-from csp_tui.cache.db import open_state
 from csp_tui.services.worker import WorkerBackend
 from csp_tui.state import invitations as ledger
 from csp_tui.state import outbox
+from csp_tui.state.db import open_state
 from csp_tui.tui.app import CspApp
 from csp_tui.tui.backend import StaticBackend
 from csp_tui.tui.screens.new_tenant import NewTenantScreen
@@ -186,7 +186,7 @@ async def test_static_backend_console_writes_nothing_on_its_thread(
     console = make_console(customers=3, invitations=6, command_log=0, profile=profile)
     seed_bakery(console.cache)
     for database in (console.cache, console.state):
-        recorder.trace(database.conn)
+        recorder.trace(database)
     backend = StaticBackend(console.backend.settings, console.cache, console.state,
                             last_success_at=LAST_SYNC)
     app = make_app(backend)
@@ -197,7 +197,7 @@ async def test_static_backend_console_writes_nothing_on_its_thread(
         recorder.recording = True
 
         await draft_typed_and_kept(
-            pilot, lambda: console.state.conn.execute("SELECT count(*) FROM drafts")
+            pilot, lambda: console.state.execute("SELECT count(*) FROM drafts")
             .fetchone()[0] == 1)
         await cancel_and_note(pilot, console.state)
 
@@ -247,7 +247,7 @@ async def test_worker_backend_console_writes_nothing_on_its_thread(
                       contact_email="jana@pekarna-mlyn.cz", domain="pekarna-mlyn.cz",
                       link=LINK, language="cs")
     finally:
-        state.conn.close()
+        state.close()
     backend = WorkerBackend(settings, periodic=False)
     app = make_app(backend)
     async with app.run_test(size=(120, 40)) as pilot:
@@ -256,7 +256,7 @@ async def test_worker_backend_console_writes_nothing_on_its_thread(
         recorder.recording = True
 
         await draft_typed_and_kept(
-            pilot, lambda: backend.state.conn.execute("SELECT count(*) FROM drafts")
+            pilot, lambda: backend.state.execute("SELECT count(*) FROM drafts")
             .fetchone()[0] == 1)
         await cancel_and_note(pilot, backend.state)
         await switch_language(pilot)
@@ -272,14 +272,14 @@ def test_the_console_connections_refuse_to_write(isolated_home: pathlib.Path, ki
                     else StaticBackend.open(settings))
     try:
         for database in (backend.cache, backend.state):
-            assert database.conn.execute("PRAGMA query_only").fetchone()[0] == 1
-            assert database.conn.execute("PRAGMA busy_timeout").fetchone()[0] <= 500
+            assert database.execute("PRAGMA query_only").fetchone()[0] == 1
+            assert database.execute("PRAGMA busy_timeout").fetchone()[0] <= 500
             with pytest.raises(sqlite3.OperationalError, match="readonly"):
-                database.conn.execute("INSERT INTO meta(key, value) VALUES ('x', 'y')")
+                database.execute("INSERT INTO meta(key, value) VALUES ('x', 'y')")
     finally:
         backend._writer.close()
         for database in (backend.cache, backend.state):
-            database.conn.close()
+            database.close()
 
 
 async def test_a_read_that_meets_a_lock_keeps_the_screen_and_reads_again(
@@ -301,7 +301,7 @@ async def test_a_read_that_meets_a_lock_keeps_the_screen_and_reads_again(
             raise sqlite3.OperationalError("database is locked")
 
         monkeypatch.setattr(views, "count_customers", busy)
-        console.cache.conn.execute(
+        console.cache.execute(
             "UPDATE customers SET company_name = 'Zámečnictví Nové' WHERE rowid = "
             "(SELECT min(rowid) FROM customers)")
         console.app.schedule_refresh(None)

@@ -6,9 +6,12 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from csp_tui.cache import store, synthetic, views
-from csp_tui.cache.db import open_cache, open_state
+from csp_tui.cache import store, views
+from csp_tui.cache.db import open_cache
 from csp_tui.domain.text import czech_sort_key, fold
+from csp_tui.sandbox import synthetic_cache as synthetic
+from csp_tui.state import views as state_views
+from csp_tui.state.db import open_state
 
 from .conftest import CLOCK_NOW, DATA_NOW, SEED
 
@@ -21,15 +24,15 @@ def databases(tmp_path_factory):
     synthetic.populate(cache, state, customers=150, subscriptions_per_customer=6, seed=SEED,
                        now=DATA_NOW, invitations=20, command_log=60, removed=5)
     yield cache, state
-    cache.conn.close()
-    state.conn.close()
+    cache.close()
+    state.close()
 
 
 def test_removed_customers_are_hidden(databases) -> None:
     cache, _ = databases
     assert views.count_customers(cache) == 150
     listed = {row.id for row in views.customer_rows(cache, limit=1000)}
-    removed = {row[0] for row in cache.conn.execute(
+    removed = {row[0] for row in cache.execute(
         "SELECT id FROM customers WHERE removed_at IS NOT NULL")}
     assert len(removed) == 5 and not listed & removed
     assert all(views.customer_detail(cache, key) is None for key in removed)
@@ -49,13 +52,13 @@ def test_filter_ignores_case_and_diacritics(databases) -> None:
 
 
 def _domains(cache, customer_id: str) -> list[str]:
-    return [d for (d,) in cache.conn.execute(
+    return [d for (d,) in cache.execute(
         "SELECT domain FROM domains WHERE customer_id = ?", (customer_id,))]
 
 
 def test_filter_finds_other_domains_and_tenant_ids(databases) -> None:
     cache, _ = databases
-    domain, customer_id = cache.conn.execute(
+    domain, customer_id = cache.execute(
         "SELECT d.domain, d.customer_id FROM domains d JOIN customers c ON c.id = d.customer_id "
         "WHERE d.is_initial = 0 AND c.removed_at IS NULL LIMIT 1").fetchone()
     assert customer_id in {row.id for row in views.customer_rows(cache, filter=domain)}
@@ -74,7 +77,7 @@ def test_like_wildcards_in_the_filter_are_literal(tmp_path) -> None:
     assert [row.id for row in views.customer_rows(cache, filter="a_v")] == ["a"]
     assert [row.id for row in views.customer_rows(cache, filter="cista")] == ["a", "c"]
     assert views.like_pattern("  ") is None
-    cache.conn.close()
+    cache.close()
 
 
 @pytest.mark.parametrize("sort", views.CUSTOMER_SORTS)
@@ -118,7 +121,7 @@ def test_subscription_windows_and_positions_agree(databases, sort, descending) -
 
 
 def _customer_with_perpetual(cache) -> str:
-    return cache.conn.execute(
+    return cache.execute(
         "SELECT e.customer_id FROM entitlements e JOIN customers c ON c.id = e.customer_id "
         "WHERE c.removed_at IS NULL GROUP BY e.customer_id ORDER BY e.customer_id LIMIT 1"
     ).fetchone()[0]
@@ -128,9 +131,9 @@ def test_one_customer_includes_perpetual_licences(databases) -> None:
     cache, _ = databases
     customer_id = _customer_with_perpetual(cache)
     rows = views.subscription_rows(cache, customer_id=customer_id, limit=1000, now=CLOCK_NOW)
-    subscriptions = cache.conn.execute(
+    subscriptions = cache.execute(
         "SELECT count(*) FROM subscriptions WHERE customer_id = ?", (customer_id,)).fetchone()[0]
-    licences = cache.conn.execute(
+    licences = cache.execute(
         "SELECT id, product_name, purchase_date FROM entitlements WHERE customer_id = ?",
         (customer_id,)).fetchall()
     assert len(rows) == subscriptions + len(licences)
@@ -195,7 +198,7 @@ def test_subscription_filter_is_exactly_product_or_customer_name(databases, need
     # contains the folded needle, computed here row by row.
     cache, _ = databases
     folded = fold(needle)
-    expected = {sub_id for sub_id, product, customer in cache.conn.execute(
+    expected = {sub_id for sub_id, product, customer in cache.execute(
         "SELECT s.id, s.name_fold, c.name_fold FROM subscriptions s "
         "JOIN customers c ON c.id = s.customer_id WHERE c.removed_at IS NULL")
         if folded in product or folded in customer}
@@ -208,36 +211,36 @@ def test_subscription_filter_is_exactly_product_or_customer_name(databases, need
 
 def test_invitations_and_command_log(databases) -> None:
     _, state = databases
-    invitations = views.invitation_rows(state, limit=1000)
+    invitations = state_views.invitation_rows(state, limit=1000)
     assert [row.last_sent_at for row in invitations] == sorted(
         (row.last_sent_at for row in invitations), reverse=True)
     for position, row in enumerate(invitations):
-        assert views.invitation_index_of(state, row.id) == position
+        assert state_views.invitation_index_of(state, row.id) == position
     pending = [row for row in invitations if row.status == "pending"]
     needle = fold(pending[0].company_name.split()[0])
-    found = views.invitation_rows(state, filter=needle, limit=1000)
+    found = state_views.invitation_rows(state, filter=needle, limit=1000)
     assert pending[0].id in {row.id for row in found}
-    log = views.command_rows(state, limit=1000)
-    assert len(log) == views.count_commands(state) == 60
+    log = state_views.command_rows(state, limit=1000)
+    assert len(log) == state_views.count_commands(state) == 60
     assert [row.at for row in log] == sorted((row.at for row in log), reverse=True)
-    assert views.command_index_of(state, log[5].id) == 5
-    assert views.command_record(state, log[0].id)["path"] == log[0].path
-    errors = views.command_rows(state, filter="429", limit=1000)
+    assert state_views.command_index_of(state, log[5].id) == 5
+    assert state_views.command_record(state, log[0].id)["path"] == log[0].path
+    errors = state_views.command_rows(state, filter="429", limit=1000)
     assert any(row.status == 429 for row in errors)
     assert all("429" in f"{row.status} {row.path} {row.request_id}" for row in errors)
 
 
 def test_customer_detail_collects_the_tenant(databases) -> None:
     cache, _ = databases
-    customer_id = cache.conn.execute(
+    customer_id = cache.execute(
         "SELECT c.id FROM customers c WHERE c.removed_at IS NULL AND EXISTS (SELECT 1 FROM "
         "domains d WHERE d.customer_id = c.id AND d.is_initial = 0) LIMIT 1").fetchone()[0]
     detail = views.customer_detail(cache, customer_id)
-    domains = dict(cache.conn.execute(
+    domains = dict(cache.execute(
         "SELECT domain, is_initial FROM domains WHERE customer_id = ?", (customer_id,)))
     assert detail.initial_domain == next(d for d, initial in domains.items() if initial)
     assert set(detail.other_domains) == {d for d, initial in domains.items() if not initial}
-    listed = cache.conn.execute(
+    listed = cache.execute(
         "SELECT partner_id, relationship_type FROM customer_relationships "
         "WHERE customer_id = ?", (customer_id,)).fetchall()
     assert [(rel.partner_id, rel.relationship_type) for rel in detail.relationships] == listed

@@ -1,8 +1,8 @@
-"""Table definitions for the two databases, as ordered migrations.
+"""The tables of ``cache.db``, as ordered migrations.
 
-``cache.db`` holds only what a sync can rebuild from Partner Center; ``state.db`` holds what
-cannot be rebuilt (the invitation ledger, the outbox, form drafts, the command log). Each list
-below is append-only: migration N brings a database from version N-1 to N.
+``cache.db`` holds only what a sync can rebuild from Partner Center (what cannot be rebuilt is
+in ``state.db``: ``state/schema.py``). The list below is append-only: migration N brings the
+database from version N-1 to N (run by :func:`csp_tui.db.migrations.migrate`).
 
 Text columns ending in ``_fold`` hold the value lower-cased with diacritics removed, so a filter
 for "sumavska" finds "Šumavská" with an indexed ``LIKE``; ``sort_key`` columns hold a Czech
@@ -12,7 +12,6 @@ collation key (Č after C, "ch" after H) computed in Python.
 from __future__ import annotations
 
 CACHE_APP_ID = "csp-tui-cache"
-STATE_APP_ID = "csp-tui-state"
 
 CATALOG_NAMES_MIGRATION = """
     CREATE TABLE catalog_products (
@@ -171,8 +170,9 @@ CACHE_MIGRATIONS: list[str] = [
     """,
     # 2: one folded search text per customer (name, primary domain, every other domain, id,
     # one per line), so the customer filter is a single LIKE instead of four with a
-    # correlated subquery over domains. store.py and synthetic.py keep it current; this fills
-    # it for an existing cache from the columns already folded (domains are stored
+    # correlated subquery over domains. cache/store and sandbox/synthetic_cache.py (which
+    # writes rows straight into these tables, for benchmarks and scale tests) keep it current;
+    # this fills it for an existing cache from the columns already folded (domains are stored
     # lower-cased, and the old filter matched them as they are). The partial index holds
     # only listed customers: a filter scans it instead of the wider table rows.
     """
@@ -187,10 +187,10 @@ CACHE_MIGRATIONS: list[str] = [
     """,
     # 3: one folded search text per subscription (its product name, then its customer's
     # name, one per line), so the filter over every customer's subscriptions is a single LIKE
-    # over one index instead of a LIKE plus a lookup of the matching customers. store.py and
-    # synthetic.py keep it current (a customer's rename rewrites its subscriptions' texts);
-    # this fills it for an existing cache. The index carries the customer id, so counting the
-    # matches of listed customers never reads a table row.
+    # over one index instead of a LIKE plus a lookup of the matching customers. cache/store
+    # and sandbox/synthetic_cache.py keep it current (a customer's rename rewrites its
+    # subscriptions' texts); this fills it for an existing cache. The index carries the
+    # customer id, so counting the matches of listed customers never reads a table row.
     """
     ALTER TABLE subscriptions ADD COLUMN search_fold TEXT NOT NULL DEFAULT '';
     UPDATE subscriptions SET search_fold = name_fold || char(10)
@@ -277,8 +277,9 @@ CACHE_MIGRATIONS: list[str] = [
     """,
     # 7: the list of every customer's subscriptions sorted by quantity, by customer, by
     # renewal date or by cancellation deadline, each read as a walk along one index that stops
-    # at the window (views._SUBSCRIPTION_ORDER) instead of sorting 100k rows per window. The
-    # deadline's order puts subscriptions without one last, so its index leads with that.
+    # at the window (views/subscriptions._SUBSCRIPTION_ORDER) instead of sorting 100k rows per
+    # window. The deadline's order puts subscriptions without one last, so its index leads with
+    # that.
     # The id completes each index's order, as the list's tie-breaker does. The two indexes
     # dropped are prefixes of new ones (and of the primary key), so they only cost space.
     """
@@ -289,87 +290,5 @@ CACHE_MIGRATIONS: list[str] = [
     DROP INDEX subscriptions_end;
     CREATE INDEX subscriptions_cancel_order ON subscriptions(
         cancellation_allowed_until IS NULL, cancellation_allowed_until, id);
-    """,
-]
-
-STATE_MIGRATIONS: list[str] = [
-    # 1: the initial state
-    """
-    CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-
-    CREATE TABLE invitations (
-        id TEXT PRIMARY KEY,
-        created_at TEXT NOT NULL,
-        company_name TEXT NOT NULL,
-        name_fold TEXT NOT NULL DEFAULT '',
-        contact_name TEXT NOT NULL DEFAULT '',
-        contact_email TEXT NOT NULL DEFAULT '',
-        domain TEXT NOT NULL DEFAULT '',
-        link TEXT NOT NULL,
-        language TEXT NOT NULL DEFAULT 'cs',
-        reseller_id TEXT,
-        status TEXT NOT NULL DEFAULT 'pending',   -- pending | accepted | cancelled
-        status_changed_at TEXT NOT NULL,
-        customer_id TEXT,                         -- set when accepted
-        last_sent_at TEXT NOT NULL,
-        send_count INTEGER NOT NULL DEFAULT 1,
-        notes TEXT NOT NULL DEFAULT ''
-    );
-    CREATE INDEX invitations_status ON invitations(status, created_at);
-    CREATE INDEX invitations_domain ON invitations(domain);
-
-    CREATE TABLE outbox (
-        id TEXT PRIMARY KEY,
-        idempotency_key TEXT NOT NULL UNIQUE,     -- sent as MS-RequestId on every retry
-        -- create_customer | patch_subscription | create_qualification
-        kind TEXT NOT NULL,
-        customer_id TEXT,
-        subject TEXT NOT NULL DEFAULT '',         -- what a person reads, e.g. "12 -> 10 seats"
-        payload TEXT NOT NULL,                    -- JSON, never a secret
-        dedupe_key TEXT,                          -- e.g. the tenant domain: one live entry per key
-        -- queued | sending | done | failed | needs_attention
-        state TEXT NOT NULL DEFAULT 'queued',
-        attempts INTEGER NOT NULL DEFAULT 0,
-        created_at TEXT NOT NULL,
-        updated_at TEXT NOT NULL,
-        next_attempt_at TEXT,
-        error_code TEXT,
-        error_message TEXT,
-        result TEXT                               -- JSON, never a password
-    );
-    CREATE INDEX outbox_state ON outbox(state, next_attempt_at);
-    CREATE UNIQUE INDEX outbox_dedupe ON outbox(dedupe_key)
-        WHERE dedupe_key IS NOT NULL AND state NOT IN ('failed');
-
-    CREATE TABLE drafts (
-        form TEXT PRIMARY KEY,                    -- e.g. "new-tenant"
-        updated_at TEXT NOT NULL,
-        data TEXT NOT NULL                        -- JSON of the typed fields
-    );
-
-    CREATE TABLE command_log (
-        id INTEGER PRIMARY KEY AUTOINCREMENT,
-        at TEXT NOT NULL,
-        method TEXT NOT NULL,
-        path TEXT NOT NULL,                       -- no query secrets, no bodies
-        status INTEGER,                           -- NULL when no response (timeout, network)
-        duration_ms INTEGER NOT NULL,
-        request_id TEXT,
-        correlation_id TEXT,
-        error TEXT
-    );
-    CREATE INDEX command_log_at ON command_log(at);
-    """,
-    # 2: who is sending an outbox entry, so a restart can tell a crashed sender (its process is
-    # gone: check, then resend) from a live one in another console (leave it alone).
-    """
-    ALTER TABLE outbox ADD COLUMN claimed_by TEXT;
-    """,
-    # 3: a finished entry releases its dedupe key too: the same change may be made again
-    # next week; only two *live* entries for one key are impossible.
-    """
-    DROP INDEX outbox_dedupe;
-    CREATE UNIQUE INDEX outbox_dedupe ON outbox(dedupe_key)
-        WHERE dedupe_key IS NOT NULL AND state NOT IN ('failed', 'done');
     """,
 ]

@@ -16,6 +16,7 @@ import sys
 from csp_tui.config import Settings
 from csp_tui.domain.text import safe_text
 from csp_tui.i18n import t
+from csp_tui.i18n.formatting import date_text
 from csp_tui.output_encoding import json_ascii_only
 from csp_tui.partner_center import errors as pce
 from csp_tui.services import clipboard
@@ -27,7 +28,6 @@ from csp_tui.services.invitations import (
     invite,
 )
 from csp_tui.services.session import open_session
-from csp_tui.tui.formatting import date_text
 
 EXIT_OK = 0
 EXIT_FAILURE = 1

@@ -20,20 +20,21 @@ from csp_tui.config import Settings
 from csp_tui.domain import terms
 from csp_tui.domain.text import safe_text
 from csp_tui.i18n import t
-from csp_tui.output_encoding import json_ascii_only
-from csp_tui.services.session import open_databases
-from csp_tui.tui.formatting import (
+from csp_tui.i18n.formatting import (
     attention_words,
     date_text,
     datetime_text,
     invitation_status_words,
-    parse_timestamp,
     relationship_words,
 )
+from csp_tui.output_encoding import json_ascii_only
+from csp_tui.services.session import open_databases
+from csp_tui.state import views as state_views
+from csp_tui.timestamps import parse_timestamp
 from csp_tui.world_clock import world_clock_for
 
 if TYPE_CHECKING:
-    import sqlite_utils
+    import sqlite3
 
 PAGE = 1000
 
@@ -48,7 +49,7 @@ def _all(fetch: Callable[[int, int], Sequence[Any]]) -> Iterator[Any]:
         offset += PAGE
 
 
-def _open(settings: Settings) -> tuple[sqlite_utils.Database, sqlite_utils.Database]:
+def _open(settings: Settings) -> tuple[sqlite3.Connection, sqlite3.Connection]:
     """(cache, state); a rebuilt cache is said on stderr, stdout stays the listing."""
     cache, state, notices = open_databases(settings)
     for notice in notices:
@@ -192,7 +193,7 @@ def run_invitations(args: argparse.Namespace, settings: Settings) -> int:
     now = world_clock_for(settings).now()
     stale_after = timedelta(days=settings.profile.invitation_stale_days)
     objects = []
-    for row in _all(lambda offset, limit: views.invitation_rows(state, offset=offset,
+    for row in _all(lambda offset, limit: state_views.invitation_rows(state, offset=offset,
                                                                  limit=limit)):
         data = asdict(row)
         sent = parse_timestamp(row.last_sent_at)
@@ -219,7 +220,7 @@ def run_log(args: argparse.Namespace, settings: Settings) -> int:
     _, state = _open(settings)
     filter_text = ""
     rows = []
-    for row in _all(lambda offset, limit: views.command_rows(state, filter=filter_text,
+    for row in _all(lambda offset, limit: state_views.command_rows(state, filter=filter_text,
                                                               offset=offset, limit=limit)):
         if args.errors and row.error is None and (row.status or 0) < 400:
             continue

@@ -254,7 +254,7 @@ def _storage_problem(exc: Exception) -> str | None:
     read-only, a damaged state.db) in one line, or None when ``exc`` is something else."""
     import sqlite3
 
-    from csp_tui.cache.db import DatabaseError
+    from csp_tui.db import DatabaseError
 
     if isinstance(exc, DatabaseError):
         return str(exc)

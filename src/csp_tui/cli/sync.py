@@ -8,7 +8,6 @@ import sys
 from collections.abc import Callable, Coroutine
 from typing import Any, TypeVar
 
-from csp_tui.cache.db import open_state
 from csp_tui.cache.store import PARTS
 from csp_tui.config import AuthMethod, Settings
 from csp_tui.i18n import t
@@ -20,6 +19,7 @@ from csp_tui.services.session import open_session, seed_sandbox_demo
 from csp_tui.services.sync import SyncEngine
 from csp_tui.services.sync_run import PartProblem, SyncResult
 from csp_tui.signals import cancel_on_ending_signals
+from csp_tui.state.db import open_state
 from csp_tui.world_clock import world_clock_for
 
 T = TypeVar("T")
@@ -153,7 +153,7 @@ def lost_password_lines(settings: Settings) -> list[str]:
         return [password_reset.offer_text(entry)
                 for entry in password_reset.lost_credentials(state)]
     finally:
-        state.conn.close()
+        state.close()
 
 
 def run(args: argparse.Namespace, settings: Settings) -> int:

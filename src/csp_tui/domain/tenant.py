@@ -67,7 +67,8 @@ class NewTenantRequest(BaseModel):
                   if not result.ok]
         if errors:
             raise ValueError("; ".join(errors))
-        normalised = {name: result.value for name, result in results.items()}
+        normalised: dict[str, str | None] = {name: result.value
+                                             for name, result in results.items()}
         for optional in ("dic", "reseller_id"):
             normalised[optional] = normalised[optional] or None
         # Unknown keys stay in so that ``extra="forbid"`` reports them.

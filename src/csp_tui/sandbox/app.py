@@ -23,7 +23,6 @@ from starlette.routing import Route
 from csp_tui.sandbox.context import SandboxContext
 from csp_tui.sandbox.entities import ROLES, Caller
 from csp_tui.sandbox.faults import FaultConfig, FaultInjector, config_from_mapping
-from csp_tui.sandbox.identity import DEFAULT_CUSTOMERS
 from csp_tui.sandbox.middleware import CALLER_KEY, SandboxMiddleware
 from csp_tui.sandbox.ratelimit import RateLimiter
 from csp_tui.sandbox.responses import classic_error
@@ -40,6 +39,7 @@ from csp_tui.sandbox.routes import (
 )
 from csp_tui.sandbox.tokens import TokenBook
 from csp_tui.sandbox.world import World, WorldFileError
+from csp_tui.sandbox_identity import DEFAULT_CUSTOMERS
 
 log = logging.getLogger(__name__)
 

@@ -19,8 +19,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from csp_tui import sandbox_identity as identity
 from csp_tui.domain.text import fold
-from csp_tui.sandbox import identity
 from csp_tui.sandbox.clock import add_business_days
 from csp_tui.sandbox.demo_catalog import (
     OFFERS,

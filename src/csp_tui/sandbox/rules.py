@@ -19,7 +19,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from csp_tui.sandbox import identity
+from csp_tui import sandbox_identity as identity
 from csp_tui.sandbox.api_error import ApiError
 from csp_tui.sandbox.clock import term_end
 from csp_tui.sandbox.entities import Customer, SeatBatch, Subscription

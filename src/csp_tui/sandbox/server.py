@@ -22,8 +22,8 @@ from typing import TYPE_CHECKING, Any
 from csp_tui.domain.hosts import is_loopback
 from csp_tui.i18n import t
 from csp_tui.sandbox.faults import FaultConfig
-from csp_tui.sandbox.identity import DEFAULT_CUSTOMERS
 from csp_tui.sandbox.tokens import TokenBook, new_secret_token
+from csp_tui.sandbox_identity import DEFAULT_CUSTOMERS
 
 if TYPE_CHECKING:
     import uvicorn

@@ -21,7 +21,7 @@ import secrets
 import threading
 from dataclasses import dataclass
 
-from csp_tui.sandbox import identity
+from csp_tui import sandbox_identity as identity
 from csp_tui.sandbox.entities import ROLES, Caller
 
 #: Tokens remembered at most (a long embedded session steps up only a handful of times).

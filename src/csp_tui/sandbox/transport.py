@@ -19,9 +19,9 @@ from starlette.applications import Starlette
 from csp_tui.sandbox.app import build_app, create_sandbox, sandbox_context
 from csp_tui.sandbox.context import SandboxContext
 from csp_tui.sandbox.faults import FaultConfig
-from csp_tui.sandbox.identity import DEFAULT_CUSTOMERS
 from csp_tui.sandbox.middleware import DroppedConnection
 from csp_tui.sandbox.world import World
+from csp_tui.sandbox_identity import DEFAULT_CUSTOMERS
 
 
 class SandboxTransport(httpx.AsyncBaseTransport):

@@ -24,7 +24,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from csp_tui.sandbox import demo_data, identity
+from csp_tui import sandbox_identity as identity
+from csp_tui.sandbox import demo_data
 from csp_tui.sandbox.clock import VirtualClock, from_iso, to_iso_precise, utc_now
 from csp_tui.sandbox.entities import (
     HIDDEN_FROM_GET,
@@ -36,7 +37,7 @@ from csp_tui.sandbox.entities import (
     Partner,
     PartnerLink,
 )
-from csp_tui.sandbox.identity import DEFAULT_CUSTOMERS
+from csp_tui.sandbox_identity import DEFAULT_CUSTOMERS
 from csp_tui.world_clock import write_clock_file
 
 FORMAT = 1

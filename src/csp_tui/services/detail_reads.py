@@ -9,9 +9,8 @@ the product catalog and their purchase dates from their orders
 
 from __future__ import annotations
 
+import sqlite3
 from typing import TYPE_CHECKING, Any
-
-import sqlite_utils
 
 from csp_tui.services import entitlement_names, refundable_seats
 
@@ -20,7 +19,7 @@ if TYPE_CHECKING:
     from csp_tui.partner_center.client import PartnerCenterClient
 
 
-async def complete(client: PartnerCenterClient, cache: sqlite_utils.Database, profile: Profile,
+async def complete(client: PartnerCenterClient, cache: sqlite3.Connection, profile: Profile,
                    customer_id: str, subscriptions: list[Any] | None, entitlements: list[Any] | None
                    ) -> tuple[list[Any] | None, list[Any] | None]:
     """(subscriptions, entitlements) completed; a part that was not read (None) stays None."""

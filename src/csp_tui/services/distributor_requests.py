@@ -13,13 +13,12 @@ callers check the request first (the commerce rules, the qualification's fields)
 from __future__ import annotations
 
 import json
+import sqlite3
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, tzinfo
 from pathlib import Path
 from typing import Any, NamedTuple
-
-import sqlite_utils
 
 from csp_tui.cache import views
 from csp_tui.config import Profile
@@ -61,7 +60,7 @@ class ResellerFacts:
     tenant_id: str | None
 
 
-def customer_facts(cache: sqlite_utils.Database, customer_id: str) -> CustomerFacts:
+def customer_facts(cache: sqlite3.Connection, customer_id: str) -> CustomerFacts:
     """What the cache knows of the customer (its id alone when it knows nothing)."""
     key = customer_id.strip().lower()
     record = views.customer_detail(cache, key)

@@ -17,14 +17,13 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import sqlite3
 from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
-import sqlite_utils
-
-from csp_tui.cache.db import Transaction
+from csp_tui.db import Transaction
 from csp_tui.domain.validation import DEFAULT_COUNTRY
 from csp_tui.i18n import t
 from csp_tui.partner_center import errors as pce
@@ -158,10 +157,10 @@ async def _read_and_remember(call: Callable[[], Awaitable[Any]],
 # -- products ---------------------------------------------------------------------------------
 
 
-async def _product_name(client: PartnerCenterClient, cache: sqlite_utils.Database, product_id: str,
+async def _product_name(client: PartnerCenterClient, cache: sqlite3.Connection, product_id: str,
                         country: str) -> _Answer:
     key = product_id.strip().upper()
-    row = cache.conn.execute(
+    row = cache.execute(
         "SELECT name, problem, read_at FROM catalog_products WHERE product_id = ?", (key,)
     ).fetchone()
     known = _remembered(row, _now())
@@ -179,7 +178,7 @@ async def _product_name(client: PartnerCenterClient, cache: sqlite_utils.Databas
     return await _once((id(cache), f"product:{key}"), read)
 
 
-def _remember_product(cache: sqlite_utils.Database, product_id: str, country: str,
+def _remember_product(cache: sqlite3.Connection, product_id: str, country: str,
                       name: str | None, problem: str | None) -> None:
     with Transaction(cache) as conn:
         conn.execute(
@@ -200,9 +199,9 @@ def _order_created(order: Any) -> str | None:
     return _iso(created if created.tzinfo else created.replace(tzinfo=UTC))
 
 
-async def _order_date(client: PartnerCenterClient, cache: sqlite_utils.Database, customer_id: str,
+async def _order_date(client: PartnerCenterClient, cache: sqlite3.Connection, customer_id: str,
                       order_id: str) -> _Answer:
-    row = cache.conn.execute(
+    row = cache.execute(
         "SELECT created_at, problem, read_at FROM catalog_orders "
         "WHERE customer_id = ? AND order_id = ?", (customer_id, order_id)).fetchone()
     known = _remembered(row, _now())
@@ -220,7 +219,7 @@ async def _order_date(client: PartnerCenterClient, cache: sqlite_utils.Database,
     return await _once((id(cache), f"order:{customer_id}:{order_id}"), read)
 
 
-def _remember_order(cache: sqlite_utils.Database, customer_id: str, order_id: str,
+def _remember_order(cache: sqlite3.Connection, customer_id: str, order_id: str,
                     created: str | None, problem: str | None) -> None:
     with Transaction(cache) as conn:
         conn.execute(
@@ -248,7 +247,7 @@ def _distinct(values: Iterable[str]) -> list[str]:
     return list(seen)
 
 
-async def name_entitlements(client: PartnerCenterClient, cache: sqlite_utils.Database,
+async def name_entitlements(client: PartnerCenterClient, cache: sqlite3.Connection,
                             profile: Profile, customer_id: str, entitlements: list[Any] | None
                             ) -> list[NamedEntitlement] | None:
     """``entitlements`` with their names and purchase dates (None stays None: a part that

@@ -6,8 +6,10 @@ console turns them into Textual messages. Workers never touch widgets.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
+
+from csp_tui.domain.changes import Change
 
 
 @dataclass(frozen=True)
@@ -23,17 +25,6 @@ class SyncProgress:
     phase: str  # "customers" (listing) | "details" (per customer)
     done: int
     total: int | None  # None while the listing is still paging
-
-
-@dataclass(frozen=True)
-class Change:
-    """One business change a sync found (also stored in sync_events)."""
-
-    kind: str  # customer_added | customer_removed | subscription_added | quantity_changed |
-    #            status_changed | auto_renew_changed | invitation_accepted
-    customer_id: str | None
-    subscription_id: str | None = None
-    detail: dict[str, object] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

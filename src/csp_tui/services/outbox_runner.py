@@ -10,13 +10,11 @@ before resending.
 from __future__ import annotations
 
 import logging
+import sqlite3
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-import sqlite_utils
-
-from csp_tui.cache.db import stamp
 from csp_tui.partner_center import errors as pce
 from csp_tui.partner_center.auth import SignInRequiredError
 from csp_tui.partner_center.client import PartnerCenterClient
@@ -29,6 +27,7 @@ from csp_tui.state.outbox import (
     KIND_PATCH_SUBSCRIPTION,
     OutboxEntry,
 )
+from csp_tui.timestamps import stamp
 
 log = logging.getLogger(__name__)
 
@@ -72,12 +71,12 @@ class OutboxRunner:
     def __init__(
         self,
         client: PartnerCenterClient,
-        state: sqlite_utils.Database,
+        state: sqlite3.Connection,
         *,
         publish: Callable[[events.Event], None] | None = None,
         secret_sink: SecretSink | None = None,
         read_only: bool = False,
-        cache: sqlite_utils.Database | None = None,
+        cache: sqlite3.Connection | None = None,
     ) -> None:
         self.client = client
         self.state = state

@@ -13,8 +13,8 @@ from datetime import tzinfo
 
 from csp_tui.cache.views import PartView
 from csp_tui.domain.text import safe_text
+from csp_tui.i18n import formatting as fmt
 from csp_tui.i18n import t
-from csp_tui.tui import formatting as fmt
 
 REASON_LIMIT = 160
 

@@ -12,11 +12,10 @@ sign-in.
 from __future__ import annotations
 
 import secrets
+import sqlite3
 import string
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
-
-import sqlite_utils
 
 from csp_tui.domain.text import safe_text
 from csp_tui.i18n import t
@@ -47,7 +46,7 @@ def credentials_lost(entry: OutboxEntry) -> bool:
             and bool((entry.result or {}).get("credentials_lost")))
 
 
-def lost_credentials(state: sqlite_utils.Database) -> list[OutboxEntry]:
+def lost_credentials(state: sqlite3.Connection) -> list[OutboxEntry]:
     """Tenants whose administrator's password is lost and not yet being reset (a later
     reset entry for the customer settles it, whatever its state but failed)."""
     entries = outbox.list_entries(state, limit=1000)
@@ -76,7 +75,7 @@ def offer_text(entry: OutboxEntry) -> str:
     return t("reset.offer", company=company, admin=safe_text(admin, 120), customer=customer)
 
 
-def queue_reset(state: sqlite_utils.Database, *, customer_id: str, user_name: str,
+def queue_reset(state: sqlite3.Connection, *, customer_id: str, user_name: str,
                 company_name: str) -> OutboxEntry:
     """Queue the reset (one live entry per customer and user). No password is stored: it is
     chosen when the entry is sent."""
@@ -111,7 +110,7 @@ def lost_admin(entry: OutboxEntry) -> tuple[str, str, str]:
     return customer_id, admin, company
 
 
-def lost_for(state: sqlite_utils.Database, customer_id: str) -> OutboxEntry | None:
+def lost_for(state: sqlite3.Connection, customer_id: str) -> OutboxEntry | None:
     """The entry that lost ``customer_id``'s administrator password, if one did and no reset
     is under way."""
     wanted = customer_id.strip().lower()

@@ -15,11 +15,10 @@ refused that call, gets the same checked request written for its distributor
 from __future__ import annotations
 
 import re
+import sqlite3
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
-
-import sqlite_utils
 
 from csp_tui.config import Profile
 from csp_tui.domain import roles, terms
@@ -101,8 +100,8 @@ _QUALIFICATION_NAMES = {
 _STATUSES = {"inreview": "in_review", "approved": "approved", "denied": "denied"}
 
 
-def _customer_name(cache: sqlite_utils.Database, customer_id: str) -> str | None:
-    row = cache.conn.execute(
+def _customer_name(cache: sqlite3.Connection, customer_id: str) -> str | None:
+    row = cache.execute(
         "SELECT company_name FROM customers WHERE id = ? AND removed_at IS NULL",
         (customer_id,),
     ).fetchone()
@@ -120,16 +119,16 @@ def _normalise_website(website: str | None, language: str | None) -> tuple[str |
     return text.rstrip("/"), None
 
 
-def _education_rows(cache: sqlite_utils.Database, customer_id: str) -> list[tuple[str | None]]:
-    return cache.conn.execute(
+def _education_rows(cache: sqlite3.Connection, customer_id: str) -> list[tuple[str | None]]:
+    return cache.execute(
         "SELECT vetting_status FROM qualifications WHERE customer_id = ? "
         "AND lower(qualification) = 'education'", (customer_id,),
     ).fetchall()
 
 
-def _requests_sent(state: sqlite_utils.Database, base_key: str) -> int:
+def _requests_sent(state: sqlite3.Connection, base_key: str) -> int:
     escaped = base_key.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    row = state.conn.execute(
+    row = state.execute(
         "SELECT count(*) FROM outbox WHERE state = ? AND (dedupe_key = ? "
         "OR dedupe_key LIKE ? ESCAPE '\\')",
         (OutboxState.DONE.value, base_key, f"{escaped}#%"),
@@ -144,7 +143,7 @@ def route(profile: Profile) -> roles.Access:
 
 
 def _checked(
-    cache: sqlite_utils.Database,
+    cache: sqlite3.Connection,
     customer_id: str,
     segment: str | None,
     website: str | None,
@@ -187,8 +186,8 @@ def _checked(
 
 
 def request_education(
-    state: sqlite_utils.Database,
-    cache: sqlite_utils.Database,
+    state: sqlite3.Connection,
+    cache: sqlite3.Connection,
     customer_id: str,
     segment: str | None,
     website: str | None,
@@ -225,7 +224,7 @@ def request_education(
 
 
 def education_request_for_distributor(
-    cache: sqlite_utils.Database,
+    cache: sqlite3.Connection,
     customer_id: str,
     segment: str | None,
     website: str | None,
@@ -291,12 +290,12 @@ def _status_text(label: str, status: str, reason: str | None, days: int | None,
 
 
 def qualification_status(
-    cache: sqlite_utils.Database, customer_id: str, now: datetime,
+    cache: sqlite3.Connection, customer_id: str, now: datetime,
     language: str | None = None,
 ) -> list[QualificationStatus]:
     """The customer's qualifications as last synced, with review progress in words: "in review
     for 2 days (usually up to 3 working days)"."""
-    rows = cache.conn.execute(
+    rows = cache.execute(
         "SELECT qualification, vetting_status, vetting_reason, vetting_created_at "
         "FROM qualifications WHERE customer_id = ? ORDER BY qualification",
         (customer_id.strip().lower(),),

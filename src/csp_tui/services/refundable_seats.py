@@ -20,10 +20,9 @@ from __future__ import annotations
 
 import json
 import logging
+import sqlite3
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
-
-import sqlite_utils
 
 from csp_tui.partner_center import errors as pce
 from csp_tui.partner_center.auth import SignInRequiredError
@@ -48,8 +47,8 @@ def _can_have_seats_to_remove(subscription: Any) -> bool:
             and subscription.refundable_quantity is None)
 
 
-def _cached(cache: sqlite_utils.Database, customer_id: str) -> dict[str, tuple[Any, ...]]:
-    rows = cache.conn.execute(
+def _cached(cache: sqlite3.Connection, customer_id: str) -> dict[str, tuple[Any, ...]]:
+    rows = cache.execute(
         "SELECT id, quantity, effective_start_date, commitment_end_date, refundable_until, "
         "raw_json FROM subscriptions WHERE customer_id = ?", (customer_id,)).fetchall()
     return {row[0]: tuple(row[1:]) for row in rows}
@@ -95,7 +94,7 @@ def needs_detail(subscription: Any, cached: tuple[Any, ...] | None, now: datetim
     return until is not None and until > now
 
 
-async def with_refundable_seats(client: PartnerCenterClient, cache: sqlite_utils.Database,
+async def with_refundable_seats(client: PartnerCenterClient, cache: sqlite3.Connection,
                                 customer_id: str, subscriptions: list[Any] | None
                                 ) -> list[Any] | None:
     """``subscriptions`` with the by-id answer in place of the list item where seats may be

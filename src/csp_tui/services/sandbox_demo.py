@@ -12,16 +12,17 @@ from collections.abc import Iterable, Mapping, Sequence
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any, Protocol
 
-from csp_tui.cache.db import Transaction, stamp
+from csp_tui import sandbox_identity as identity
 from csp_tui.config import Profile, Role
-from csp_tui.sandbox import identity
+from csp_tui.db import Transaction
 from csp_tui.services import invitations
 from csp_tui.services.emulator_controls import EmulatorControls
 from csp_tui.state import invitations as ledger
+from csp_tui.timestamps import stamp
 from csp_tui.world_clock import world_clock_for
 
 if TYPE_CHECKING:
-    import sqlite_utils
+    import sqlite3
 
     from csp_tui.services.work_session import WorkSession
 
@@ -53,8 +54,8 @@ class DemoPlan(Protocol):
                  stale_days: int) -> Sequence[DemoInvitation]: ...
 
 
-def _demo_meta(state: sqlite_utils.Database) -> str | None:
-    row = state.conn.execute("SELECT value FROM meta WHERE key = ?",
+def _demo_meta(state: sqlite3.Connection) -> str | None:
+    row = state.execute("SELECT value FROM meta WHERE key = ?",
                              (DEMO_SEEDED_KEY,)).fetchone()
     return row[0] if row else None
 

@@ -12,11 +12,10 @@ import sqlite3
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-import sqlite_utils
-
 from csp_tui.cache import db as dbmod
 from csp_tui.config import Settings
 from csp_tui.services.emulator_controls import SANDBOX_BASE_URL
+from csp_tui.state.db import open_state
 
 if TYPE_CHECKING:
     # The REST stack (httpx, the client and its models) is imported by open_session only:
@@ -58,8 +57,8 @@ def sandbox_transport_for(settings: Settings, **kwargs: Any) -> httpx.AsyncBaseT
 @dataclass
 class Session:
     settings: Settings
-    cache: sqlite_utils.Database
-    state: sqlite_utils.Database
+    cache: sqlite3.Connection
+    state: sqlite3.Connection
     client: PartnerCenterClient
     limiter: RateLimiter
     # The in-process emulator for sandbox profiles (its /_emulator controls are reached
@@ -96,10 +95,10 @@ class Session:
         for database in (self.cache, self.state):
             # Closing twice or after a failed open is harmless.
             with contextlib.suppress(Exception):
-                database.conn.close()
+                database.close()
 
 
-def open_databases(settings: Settings) -> tuple[sqlite_utils.Database, sqlite_utils.Database,
+def open_databases(settings: Settings) -> tuple[sqlite3.Connection, sqlite3.Connection,
                                                  list[str]]:
     """(cache, state, notices). A corrupt cache is rebuilt (and said so); state never is."""
     settings.locations.ensure_profile_dir()
@@ -108,19 +107,19 @@ def open_databases(settings: Settings) -> tuple[sqlite_utils.Database, sqlite_ut
     notice = dbmod.last_rebuild_notice()
     if notice:
         notices.append(notice)
-    state = dbmod.open_state(settings.locations.state_db)
+    state = open_state(settings.locations.state_db)
     return cache, state, notices
 
 
-def open_console_databases(settings: Settings) -> tuple[sqlite_utils.Database,
-                                                         sqlite_utils.Database, list[str]]:
+def open_console_databases(settings: Settings) -> tuple[sqlite3.Connection,
+                                                         sqlite3.Connection, list[str]]:
     """The console's own connections: opened (and migrated) as :func:`open_databases` does,
     then read-only (``query_only``: a write through them is an error, never a lock taken on
     the UI thread) and impatient (a short busy timeout: a read never freezes the screen)."""
     cache, state, notices = open_databases(settings)
     for database in (cache, state):
-        database.conn.execute("PRAGMA query_only = ON")
-        database.conn.execute(f"PRAGMA busy_timeout = {CONSOLE_BUSY_TIMEOUT_MS}")
+        database.execute("PRAGMA query_only = ON")
+        database.execute(f"PRAGMA busy_timeout = {CONSOLE_BUSY_TIMEOUT_MS}")
     return cache, state, notices
 
 

@@ -23,14 +23,12 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import sqlite3
 from collections.abc import Awaitable, Callable, Coroutine
 from datetime import UTC, datetime
 from typing import Any
 
-import sqlite_utils
-
 from csp_tui.cache import store
-from csp_tui.cache.db import stamp
 from csp_tui.config import Profile
 from csp_tui.i18n import t
 from csp_tui.partner_center import errors as pce
@@ -48,6 +46,7 @@ from csp_tui.services.sync_run import (
     skipped_summary,
 )
 from csp_tui.state import invitations
+from csp_tui.timestamps import stamp
 
 log = logging.getLogger(__name__)
 
@@ -62,8 +61,8 @@ class SyncEngine:
     def __init__(
         self,
         client: PartnerCenterClient,
-        cache: sqlite_utils.Database,
-        state: sqlite_utils.Database,
+        cache: sqlite3.Connection,
+        state: sqlite3.Connection,
         profile: Profile,
         *,
         publish: Publish | None = None,
@@ -179,7 +178,7 @@ class SyncEngine:
 
     def _detail_order(self, listed: set[str]) -> list[str]:
         """Oldest details first: after an interrupted run, the unfinished customers go first."""
-        rows = self.cache.conn.execute(
+        rows = self.cache.execute(
             "SELECT id FROM customers WHERE removed_at IS NULL "
             "ORDER BY detail_synced_at IS NOT NULL, detail_synced_at, sort_key"
         ).fetchall()
@@ -349,7 +348,7 @@ class SyncEngine:
         if not wanted:
             return []
         placeholders = ",".join("?" for _ in wanted)
-        rows = self.cache.conn.execute(
+        rows = self.cache.execute(
             f"SELECT c.id, c.company_name, d.domain FROM domains d "
             f"JOIN customers c ON c.id = d.customer_id "
             f"WHERE c.removed_at IS NULL AND lower(d.domain) IN ({placeholders}) "

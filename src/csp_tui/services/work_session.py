@@ -11,8 +11,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
+    import sqlite3
+
     import httpx
-    import sqlite_utils
 
     from csp_tui.config import Settings
     from csp_tui.partner_center.client import PartnerCenterClient
@@ -26,7 +27,7 @@ class LedgerAccess(Protocol):
     def settings(self) -> Settings: ...
 
     @property
-    def state(self) -> sqlite_utils.Database: ...
+    def state(self) -> sqlite3.Connection: ...
 
 
 class WorkSession(LedgerAccess, Protocol):
@@ -34,7 +35,7 @@ class WorkSession(LedgerAccess, Protocol):
     the emulator mounted in-process; None when the client talks to a real endpoint)."""
 
     @property
-    def cache(self) -> sqlite_utils.Database: ...
+    def cache(self) -> sqlite3.Connection: ...
 
     @property
     def client(self) -> PartnerCenterClient: ...

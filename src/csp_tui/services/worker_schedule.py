@@ -6,9 +6,8 @@ never kept in the worker.
 
 from __future__ import annotations
 
+import sqlite3
 from datetime import UTC, datetime
-
-import sqlite_utils
 
 from csp_tui.config import Profile
 from csp_tui.state import outbox
@@ -17,9 +16,9 @@ from csp_tui.state import outbox
 LONGEST_SLEEP_SECONDS = 60.0
 
 
-def last_success(cache: sqlite_utils.Database) -> datetime | None:
+def last_success(cache: sqlite3.Connection) -> datetime | None:
     """When the last full sync that finished (completely or partly) ended."""
-    row = cache.conn.execute(
+    row = cache.execute(
         # A partial run finished too (what could be read is current): counting it only
         # as a failure would start a new sync every minute for a read the role lacks.
         "SELECT max(finished_at) FROM sync_runs WHERE status IN ('ok', 'partial') "
@@ -30,16 +29,16 @@ def last_success(cache: sqlite_utils.Database) -> datetime | None:
     return datetime.fromisoformat(row[0].replace("Z", "+00:00"))
 
 
-def last_incomplete(cache: sqlite_utils.Database) -> str | None:
+def last_incomplete(cache: sqlite3.Connection) -> str | None:
     """What the last finished full sync could not read, if it was partial (the status
     line says so from the start, not only after the next sync)."""
-    row = cache.conn.execute(
+    row = cache.execute(
         "SELECT status, error FROM sync_runs WHERE kind = 'full' "
         "AND status IN ('ok', 'partial', 'failed') ORDER BY id DESC LIMIT 1").fetchone()
     return row[1] if row and row[0] == "partial" else None
 
 
-def sync_due(cache: sqlite_utils.Database, profile: Profile) -> bool:
+def sync_due(cache: sqlite3.Connection, profile: Profile) -> bool:
     """Whether a periodic full sync is due now."""
     last = last_success(cache)
     if last is None:
@@ -48,7 +47,7 @@ def sync_due(cache: sqlite_utils.Database, profile: Profile) -> bool:
     return age >= profile.sync_interval_minutes * 60
 
 
-def seconds_to_next(cache: sqlite_utils.Database, state: sqlite_utils.Database,
+def seconds_to_next(cache: sqlite3.Connection, state: sqlite3.Connection,
                     profile: Profile, *, periodic: bool) -> float:
     """How long the worker may sleep: until the next outbox entry is due, the next periodic
     sync (when ``periodic``), or a minute, whichever comes first."""

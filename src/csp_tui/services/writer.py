@@ -13,14 +13,14 @@ from __future__ import annotations
 
 import concurrent.futures
 import contextlib
+import sqlite3
 import threading
 from collections.abc import Callable
 from typing import TypeVar
 
-import sqlite_utils
-
-from csp_tui.cache import db as dbmod
+from csp_tui.cache.db import open_cache
 from csp_tui.config import Settings
+from csp_tui.state.db import open_state
 
 T = TypeVar("T")
 
@@ -40,11 +40,11 @@ class WriteSession:
         self.settings = settings
 
     @property
-    def state(self) -> sqlite_utils.Database:
+    def state(self) -> sqlite3.Connection:
         return self._writer._database("state", self.settings)
 
     @property
-    def cache(self) -> sqlite_utils.Database:
+    def cache(self) -> sqlite3.Connection:
         return self._writer._database("cache", self.settings)
 
 
@@ -55,7 +55,7 @@ class Writer:
         self._settings = settings
         self._executor = concurrent.futures.ThreadPoolExecutor(
             max_workers=1, thread_name_prefix=THREAD_NAME)
-        self._databases: dict[str, sqlite_utils.Database] = {}
+        self._databases: dict[str, sqlite3.Connection] = {}
         self._lock = threading.Lock()
         self._closed = False
         self._used = False  # the thread starts with the first write; a console that never
@@ -81,14 +81,14 @@ class Writer:
                 self._executor.submit(self._close_databases)
         self._executor.shutdown(wait=False)
 
-    def _database(self, name: str, settings: Settings) -> sqlite_utils.Database:
+    def _database(self, name: str, settings: Settings) -> sqlite3.Connection:
         database = self._databases.get(name)
         if database is None:
             locations = settings.locations
             # The console opened (and, if need be, rebuilt) the cache before its first frame;
             # the writer never moves a file aside under it.
-            database = (dbmod.open_state(locations.state_db) if name == "state"
-                        else dbmod.open_cache(locations.cache_db, rebuild_if_unusable=False))
+            database = (open_state(locations.state_db) if name == "state"
+                        else open_cache(locations.cache_db, rebuild_if_unusable=False))
             self._databases[name] = database
         return database
 
@@ -96,4 +96,4 @@ class Writer:
         databases, self._databases = list(self._databases.values()), {}
         for database in databases:
             with contextlib.suppress(Exception):
-                database.conn.close()
+                database.close()

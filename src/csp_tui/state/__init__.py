@@ -4,7 +4,8 @@
   (Partner Center has no API that lists pending ones);
 - :mod:`~csp_tui.state.outbox` — queued writes that must never be lost or sent twice;
 - :mod:`~csp_tui.state.drafts` — half-typed forms;
-- :mod:`~csp_tui.state.command_log` — every call made to Partner Center.
+- :mod:`~csp_tui.state.command_log` — every call made to Partner Center;
+- :mod:`~csp_tui.state.db` and :mod:`~csp_tui.state.schema` — opening the file, its tables.
 
 Helpers shared by those modules live here: timestamps in one sortable spelling, and the guard
 that keeps secrets out of the file.
@@ -17,12 +18,11 @@ from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
 
-from csp_tui.cache.db import stamp, utcnow
-from csp_tui.cache.store import parse_utc as parse_timestamp
 from csp_tui.i18n import t
+from csp_tui.timestamps import parse_timestamp, stamp, utcnow
 
-__all__ = ["NotFoundError", "SecretRejectedError", "parse_timestamp", "reject_secrets",
-           "secret_paths", "timestamp"]
+__all__ = ["NotFoundError", "SecretRejectedError", "reject_secrets", "secret_paths",
+           "timestamp"]
 
 # Key fragments that name a secret. "credentials_delivered" (a flag) is fine; "password" is not.
 SECRET_KEY_PARTS = ("password", "passwd", "token", "secret", "authorization")

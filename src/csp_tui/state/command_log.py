@@ -9,12 +9,11 @@ never put one in a path or an error text in the first place.
 from __future__ import annotations
 
 import re
+import sqlite3
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-import sqlite_utils
-
-from csp_tui.cache.db import Transaction
+from csp_tui.db import Transaction
 from csp_tui.state import JWT, timestamp
 
 DEFAULT_KEEP = 50_000
@@ -94,7 +93,7 @@ _INSERT = (
 )
 
 
-def append(db: sqlite_utils.Database, *, at: str, method: str, path: str, status: int | None,
+def append(db: sqlite3.Connection, *, at: str, method: str, path: str, status: int | None,
            duration_ms: int | float, request_id: str | None, correlation_id: str | None,
            error: str | None) -> int:
     """Log one call (redacted); returns the row id."""
@@ -108,7 +107,7 @@ def append(db: sqlite_utils.Database, *, at: str, method: str, path: str, status
     return row_id
 
 
-def append_many(db: sqlite_utils.Database, records: Iterable[Mapping[str, Any]]) -> int:
+def append_many(db: sqlite3.Connection, records: Iterable[Mapping[str, Any]]) -> int:
     """Log several calls in one transaction; each record has :func:`append`'s keywords.
     Returns how many were written."""
     rows = [
@@ -126,7 +125,7 @@ def append_many(db: sqlite_utils.Database, records: Iterable[Mapping[str, Any]])
     return len(rows)
 
 
-def recent(db: sqlite_utils.Database, limit: int = 500, *, errors_only: bool = False
+def recent(db: sqlite3.Connection, limit: int = 500, *, errors_only: bool = False
            ) -> list[dict[str, Any]]:
     """The newest calls first. ``errors_only``: no response, a 4xx/5xx status, or an error."""
     sql = f"SELECT {', '.join(_COLUMNS)} FROM command_log"
@@ -134,10 +133,10 @@ def recent(db: sqlite_utils.Database, limit: int = 500, *, errors_only: bool = F
         sql += " WHERE status IS NULL OR status >= 400 OR error IS NOT NULL"
     sql += " ORDER BY id DESC LIMIT ?"
     return [dict(zip(_COLUMNS, row, strict=True))
-            for row in db.conn.execute(sql, (limit,)).fetchall()]
+            for row in db.execute(sql, (limit,)).fetchall()]
 
 
-def prune(db: sqlite_utils.Database, keep: int = DEFAULT_KEEP) -> int:
+def prune(db: sqlite3.Connection, keep: int = DEFAULT_KEEP) -> int:
     """Keep the newest ``keep`` rows; returns how many were deleted."""
     with Transaction(db) as conn:
         cursor = conn.execute(

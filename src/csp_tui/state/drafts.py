@@ -7,15 +7,14 @@ data that looks like a secret is refused.
 from __future__ import annotations
 
 import json
+import sqlite3
 from typing import Any
 
-import sqlite_utils
-
-from csp_tui.cache.db import Transaction
+from csp_tui.db import Transaction
 from csp_tui.state import reject_secrets, timestamp
 
 
-def save_draft(db: sqlite_utils.Database, form: str, data: dict[str, Any], *,
+def save_draft(db: sqlite3.Connection, form: str, data: dict[str, Any], *,
                now: str | None = None) -> str:
     """Create or replace the draft of ``form``; returns its ``updated_at``."""
     reject_secrets(data)
@@ -30,16 +29,16 @@ def save_draft(db: sqlite_utils.Database, form: str, data: dict[str, Any], *,
     return at
 
 
-def load_draft(db: sqlite_utils.Database, form: str) -> tuple[dict[str, Any], str] | None:
+def load_draft(db: sqlite3.Connection, form: str) -> tuple[dict[str, Any], str] | None:
     """``(data, updated_at)`` or None when there is no draft for ``form``."""
-    row = db.conn.execute("SELECT data, updated_at FROM drafts WHERE form = ?",
+    row = db.execute("SELECT data, updated_at FROM drafts WHERE form = ?",
                           (form,)).fetchone()
     if row is None:
         return None
     return json.loads(row[0]), row[1]
 
 
-def delete_draft(db: sqlite_utils.Database, form: str) -> bool:
+def delete_draft(db: sqlite3.Connection, form: str) -> bool:
     """Remove the draft (after the form was submitted); True if there was one."""
     with Transaction(db) as conn:
         cursor = conn.execute("DELETE FROM drafts WHERE form = ?", (form,))

@@ -16,13 +16,13 @@ import sqlite3
 import uuid
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
-import sqlite_utils
-
-from csp_tui.cache.db import Transaction
+from csp_tui.db import Transaction
 from csp_tui.domain.text import fold, safe_text
 from csp_tui.i18n import t
-from csp_tui.state import NotFoundError, parse_timestamp, timestamp
+from csp_tui.state import NotFoundError, timestamp
+from csp_tui.timestamps import parse_timestamp
 
 PENDING = "pending"
 STALE = "stale"
@@ -87,8 +87,10 @@ def normalise_domain(domain: str) -> str:
     return domain.strip().lower().rstrip(".")
 
 
-def _from_row(row: tuple) -> Invitation:
-    return Invitation(*row[:13], send_count=int(row[13]), notes=row[14])
+def _from_row(row: tuple[Any, ...]) -> Invitation:
+    values = list(row)
+    values[13] = int(values[13])  # send_count
+    return Invitation(*values)
 
 
 def _fetch(conn: sqlite3.Connection, invitation_id: str) -> Invitation | None:
@@ -98,7 +100,7 @@ def _fetch(conn: sqlite3.Connection, invitation_id: str) -> Invitation | None:
 
 
 def record(
-    db: sqlite_utils.Database,
+    db: sqlite3.Connection,
     *,
     company_name: str,
     contact_name: str,
@@ -127,11 +129,11 @@ def record(
     return created
 
 
-def get(db: sqlite_utils.Database, invitation_id: str) -> Invitation | None:
-    return _fetch(db.conn, invitation_id)
+def get(db: sqlite3.Connection, invitation_id: str) -> Invitation | None:
+    return _fetch(db, invitation_id)
 
 
-def list_invitations(db: sqlite_utils.Database, *, status: str | None = None
+def list_invitations(db: sqlite3.Connection, *, status: str | None = None
                      ) -> list[Invitation]:
     """Newest first. ``status`` filters on the stored status (pending includes the ones shown
     as stale); "stale" needs a clock — filter with :meth:`Invitation.effective_status`."""
@@ -143,7 +145,7 @@ def list_invitations(db: sqlite_utils.Database, *, status: str | None = None
         sql += " WHERE status = ?"
         params = (status,)
     sql += " ORDER BY created_at DESC, rowid DESC"
-    return [_from_row(row) for row in db.conn.execute(sql, params).fetchall()]
+    return [_from_row(row) for row in db.execute(sql, params).fetchall()]
 
 
 def _require(conn: sqlite3.Connection, invitation_id: str, action: str,
@@ -161,7 +163,7 @@ def _require(conn: sqlite3.Connection, invitation_id: str, action: str,
     return invitation
 
 
-def mark_resent(db: sqlite_utils.Database, invitation_id: str, *, now: str | None = None
+def mark_resent(db: sqlite3.Connection, invitation_id: str, *, now: str | None = None
                 ) -> Invitation:
     """The invitation was sent again: count it and restart the stale clock."""
     at = timestamp(now)
@@ -176,7 +178,7 @@ def mark_resent(db: sqlite_utils.Database, invitation_id: str, *, now: str | Non
     return updated
 
 
-def cancel(db: sqlite_utils.Database, invitation_id: str, *, now: str | None = None
+def cancel(db: sqlite3.Connection, invitation_id: str, *, now: str | None = None
            ) -> Invitation:
     """Withdraw a pending (or stale) invitation; accepted and cancelled ones are final."""
     at = timestamp(now)
@@ -191,7 +193,7 @@ def cancel(db: sqlite_utils.Database, invitation_id: str, *, now: str | None = N
     return updated
 
 
-def add_note(db: sqlite_utils.Database, invitation_id: str, note: str, *,
+def add_note(db: sqlite3.Connection, invitation_id: str, note: str, *,
              now: str | None = None) -> Invitation:
     """Append ``[YYYY-MM-DD] note`` as a new line (allowed in every status)."""
     text = safe_text(note).strip()
@@ -221,7 +223,7 @@ def domain_candidates(domain: str) -> set[str]:
     return {domain}
 
 
-def accept_matching(db: sqlite_utils.Database, customers: list[dict], *,
+def accept_matching(db: sqlite3.Connection, customers: list[dict], *,
                     now: str | None = None) -> list[Invitation]:
     """Mark pending invitations accepted whose domain is exactly one of a customer's domains.
 

@@ -27,12 +27,11 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
-import sqlite_utils
-
-from csp_tui.cache.db import Transaction
+from csp_tui.db import Transaction
 from csp_tui.domain.text import safe_text
 from csp_tui.i18n import t
-from csp_tui.state import NotFoundError, parse_timestamp, reject_secrets, timestamp
+from csp_tui.state import NotFoundError, reject_secrets, timestamp
+from csp_tui.timestamps import parse_timestamp
 
 
 class OutboxState(StrEnum):
@@ -113,7 +112,7 @@ def _dumps(value: dict[str, Any]) -> str:
 
 
 def enqueue(
-    db: sqlite_utils.Database,
+    db: sqlite3.Connection,
     *,
     kind: str,
     payload: dict[str, Any],
@@ -179,7 +178,7 @@ def _owner_alive(owner: str | None) -> bool:
     return True
 
 
-def claim_next(db: sqlite_utils.Database, *, now: str | None = None,
+def claim_next(db: sqlite3.Connection, *, now: str | None = None,
                owner: str | None = None) -> OutboxEntry | None:
     """Take the oldest due queued entry and mark it sending (attempts + 1).
 
@@ -205,9 +204,9 @@ def claim_next(db: sqlite_utils.Database, *, now: str | None = None,
         return _fetch(conn, row[0])
 
 
-def next_due_at(db: sqlite_utils.Database) -> str | None:
+def next_due_at(db: sqlite3.Connection) -> str | None:
     """When the earliest waiting retry becomes due (None: nothing queued for later)."""
-    row = db.conn.execute(
+    row = db.execute(
         "SELECT min(next_attempt_at) FROM outbox WHERE state = ? AND next_attempt_at IS NOT NULL",
         (OutboxState.QUEUED.value,),
     ).fetchone()
@@ -215,7 +214,7 @@ def next_due_at(db: sqlite_utils.Database) -> str | None:
 
 
 def _transition(
-    db: sqlite_utils.Database,
+    db: sqlite3.Connection,
     entry_id: str,
     *,
     action: str,
@@ -247,7 +246,7 @@ def _transition(
     return updated
 
 
-def mark_done(db: sqlite_utils.Database, entry_id: str, result: dict[str, Any], *,
+def mark_done(db: sqlite3.Connection, entry_id: str, result: dict[str, Any], *,
               now: str | None = None) -> OutboxEntry:
     reject_secrets(result)
     return _transition(db, entry_id, action="done", allowed=(OutboxState.SENDING,), assignments={
@@ -256,7 +255,7 @@ def mark_done(db: sqlite_utils.Database, entry_id: str, result: dict[str, Any], 
     })
 
 
-def mark_failed(db: sqlite_utils.Database, entry_id: str, *, code: str | None, message: str,
+def mark_failed(db: sqlite3.Connection, entry_id: str, *, code: str | None, message: str,
                 now: str | None = None) -> OutboxEntry:
     return _transition(
         db, entry_id, action="failed", allowed=(OutboxState.SENDING, OutboxState.QUEUED),
@@ -266,7 +265,7 @@ def mark_failed(db: sqlite_utils.Database, entry_id: str, *, code: str | None, m
     )
 
 
-def mark_retry(db: sqlite_utils.Database, entry_id: str, *, next_attempt_at: str,
+def mark_retry(db: sqlite3.Connection, entry_id: str, *, next_attempt_at: str,
                code: str | None = None, message: str | None = None,
                now: str | None = None) -> OutboxEntry:
     """Back to the queue, not before ``next_attempt_at`` (same idempotency key)."""
@@ -278,7 +277,7 @@ def mark_retry(db: sqlite_utils.Database, entry_id: str, *, next_attempt_at: str
     )
 
 
-def mark_needs_attention(db: sqlite_utils.Database, entry_id: str, *, message: str,
+def mark_needs_attention(db: sqlite3.Connection, entry_id: str, *, message: str,
                          now: str | None = None) -> OutboxEntry:
     """The outcome is unknown or a person must decide; the runner leaves it alone."""
     return _transition(
@@ -289,7 +288,7 @@ def mark_needs_attention(db: sqlite_utils.Database, entry_id: str, *, message: s
     )
 
 
-def recover_stale_sending(db: sqlite_utils.Database, *, now: str | None = None,
+def recover_stale_sending(db: sqlite3.Connection, *, now: str | None = None,
                           older_than_seconds: float = 0.0) -> list[OutboxEntry]:
     """Entries left ``sending`` (by a crashed process): their outcome is unknown, so they are
     returned — still ``sending`` — for the runner to *check* before any resend.
@@ -298,7 +297,7 @@ def recover_stale_sending(db: sqlite_utils.Database, *, now: str | None = None,
     live process may be sending right now (pass more than the request timeout).
     """
     moment = timestamp(now)
-    rows = db.conn.execute(
+    rows = db.execute(
         f"SELECT {_COLUMNS}, claimed_by FROM outbox WHERE state = ? ORDER BY created_at, rowid",
         (OutboxState.SENDING.value,),
     ).fetchall()
@@ -316,7 +315,7 @@ def recover_stale_sending(db: sqlite_utils.Database, *, now: str | None = None,
     return stale
 
 
-def requeue(db: sqlite_utils.Database, entry_id: str, *, now: str | None = None) -> OutboxEntry:
+def requeue(db: sqlite3.Connection, entry_id: str, *, now: str | None = None) -> OutboxEntry:
     """A person asks to try again: back to the queue with the SAME idempotency key (so a
     request that did reach Partner Center is replayed, not repeated) and a fresh attempt
     budget."""
@@ -328,7 +327,7 @@ def requeue(db: sqlite_utils.Database, entry_id: str, *, now: str | None = None)
     )
 
 
-def discard(db: sqlite_utils.Database, entry_id: str, *, now: str | None = None) -> OutboxEntry:
+def discard(db: sqlite3.Connection, entry_id: str, *, now: str | None = None) -> OutboxEntry:
     """A person gives up on it: failed, kept for the record (its dedupe key is released)."""
     return _transition(
         db, entry_id, action="discard",
@@ -338,11 +337,11 @@ def discard(db: sqlite_utils.Database, entry_id: str, *, now: str | None = None)
     )
 
 
-def get(db: sqlite_utils.Database, entry_id: str) -> OutboxEntry | None:
-    return _fetch(db.conn, entry_id)
+def get(db: sqlite3.Connection, entry_id: str) -> OutboxEntry | None:
+    return _fetch(db, entry_id)
 
 
-def list_entries(db: sqlite_utils.Database, *, states: Iterable[str] | None = None,
+def list_entries(db: sqlite3.Connection, *, states: Iterable[str] | None = None,
                  limit: int = 200) -> list[OutboxEntry]:
     """Newest first; ``states`` filters (OutboxState members or their values)."""
     sql = f"SELECT {_COLUMNS} FROM outbox"
@@ -355,12 +354,12 @@ def list_entries(db: sqlite_utils.Database, *, states: Iterable[str] | None = No
         params += wanted
     sql += " ORDER BY created_at DESC, rowid DESC LIMIT ?"
     params.append(limit)
-    return [_from_row(row) for row in db.conn.execute(sql, params).fetchall()]
+    return [_from_row(row) for row in db.execute(sql, params).fetchall()]
 
 
-def pending_count(db: sqlite_utils.Database) -> int:
+def pending_count(db: sqlite3.Connection) -> int:
     """Entries not finished: queued, sending, or waiting for a person."""
-    row = db.conn.execute(
+    row = db.execute(
         f"SELECT count(*) FROM outbox WHERE state IN ({', '.join('?' for _ in PENDING_STATES)})",
         [state.value for state in PENDING_STATES],
     ).fetchone()

@@ -10,11 +10,10 @@ Workers never touch widgets.
 from __future__ import annotations
 
 import concurrent.futures
+import sqlite3
 from collections.abc import Callable, Coroutine
 from datetime import datetime
 from typing import Any, Protocol, TypeVar, runtime_checkable
-
-import sqlite_utils
 
 from csp_tui.config import Settings
 from csp_tui.services.events import Event
@@ -30,8 +29,8 @@ T = TypeVar("T")
 @runtime_checkable
 class ConsoleBackend(Protocol):
     settings: Settings
-    cache: sqlite_utils.Database
-    state: sqlite_utils.Database
+    cache: sqlite3.Connection
+    state: sqlite3.Connection
 
     def subscribe(self, callback: Callable[[Event], None]) -> Callable[[], None]:
         """Call ``callback`` for every event; returns the function that unsubscribes."""
@@ -87,8 +86,8 @@ class StaticBackend:
     def __init__(
         self,
         settings: Settings,
-        cache: sqlite_utils.Database,
-        state: sqlite_utils.Database,
+        cache: sqlite3.Connection,
+        state: sqlite3.Connection,
         *,
         last_success_at: datetime | None = None,
     ) -> None:
@@ -131,7 +130,7 @@ class StaticBackend:
         self.refresh_requests.append(customer_id)
 
     def status(self) -> BackendStatus:
-        from csp_tui.cache.views import outbox_pending
+        from csp_tui.state.views import outbox_pending
 
         return BackendStatus(
             sync_state="idle",

@@ -8,8 +8,8 @@ from __future__ import annotations
 import argparse
 import sys
 
-from csp_tui.cache.db import DatabaseError
 from csp_tui.config import Settings
+from csp_tui.db import DatabaseError
 from csp_tui.i18n import t
 
 

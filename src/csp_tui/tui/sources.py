@@ -6,16 +6,16 @@ while keeping its cursor on the same key.
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TypedDict
 
-import sqlite_utils
-
 from csp_tui.cache import views
+from csp_tui.i18n import formatting as fmt
 from csp_tui.i18n import t
-from csp_tui.tui import formatting as fmt
+from csp_tui.state import views as state_views
 from csp_tui.tui.widgets.table_layout import Cell, CellTone, Column
 
 Clock = Callable[[], datetime]
@@ -68,7 +68,7 @@ def customer_columns() -> list[Column]:
 
 @dataclass(frozen=True)
 class CustomerSource(_Source):
-    db: sqlite_utils.Database
+    db: sqlite3.Connection
     filter: str = ""
     sort: str = "name"
     descending: bool = False
@@ -154,7 +154,7 @@ class _SubscriptionQuery(TypedDict):
 
 @dataclass(frozen=True)
 class SubscriptionSource(_Source):
-    db: sqlite_utils.Database
+    db: sqlite3.Connection
     clock: Clock
     customer_id: str | None = None  # None: every customer
     filter: str = ""
@@ -227,7 +227,7 @@ def invitation_columns() -> list[Column]:
     ]
 
 
-def invitation_status(row: views.InvitationListRow, now: datetime, stale_days: int) -> str:
+def invitation_status(row: state_views.InvitationListRow, now: datetime, stale_days: int) -> str:
     """pending | stale | accepted | cancelled."""
     if row.status == "pending":
         age = fmt.age_days(row.last_sent_at, now)
@@ -242,7 +242,7 @@ _INVITATION_TONES: dict[str, CellTone] = {
 
 @dataclass(frozen=True)
 class InvitationSource(_Source):
-    state: sqlite_utils.Database
+    state: sqlite3.Connection
     clock: Clock
     stale_days: int
     filter: str = ""
@@ -254,18 +254,18 @@ class InvitationSource(_Source):
     sorts = INVITATION_SORTS
 
     def count(self) -> int:
-        return self._remember(views.count_invitations(self.state, self.filter))
+        return self._remember(state_views.count_invitations(self.state, self.filter))
 
-    def fetch(self, offset: int, limit: int) -> Sequence[views.InvitationListRow]:
-        return views.invitation_rows(self.state, filter=self.filter, sort=self.sort,
+    def fetch(self, offset: int, limit: int) -> Sequence[state_views.InvitationListRow]:
+        return state_views.invitation_rows(self.state, filter=self.filter, sort=self.sort,
                                      descending=self.descending, offset=offset, limit=limit,
                                      total=self._total)
 
     def index_of(self, key: Hashable) -> int | None:
-        return views.invitation_index_of(self.state, str(key), self.filter, self.sort,
+        return state_views.invitation_index_of(self.state, str(key), self.filter, self.sort,
                                          self.descending)
 
-    def cells(self, row: views.InvitationListRow) -> Sequence[str | Cell]:
+    def cells(self, row: state_views.InvitationListRow) -> Sequence[str | Cell]:
         now = self.clock()
         status = invitation_status(row, now, self.stale_days)
         age = fmt.age_days(row.last_sent_at, now)
@@ -300,7 +300,7 @@ def command_columns() -> list[Column]:
 
 @dataclass(frozen=True)
 class CommandLogSource(_Source):
-    state: sqlite_utils.Database
+    state: sqlite3.Connection
     clock: Clock
     filter: str = ""
     sort: str = "time"
@@ -311,18 +311,18 @@ class CommandLogSource(_Source):
     sorts = COMMAND_SORTS
 
     def count(self) -> int:
-        return self._remember(views.count_commands(self.state, self.filter))
+        return self._remember(state_views.count_commands(self.state, self.filter))
 
-    def fetch(self, offset: int, limit: int) -> Sequence[views.CommandLogRow]:
-        return views.command_rows(self.state, filter=self.filter, sort=self.sort,
+    def fetch(self, offset: int, limit: int) -> Sequence[state_views.CommandLogRow]:
+        return state_views.command_rows(self.state, filter=self.filter, sort=self.sort,
                                   descending=self.descending, offset=offset, limit=limit,
                                   total=self._total)
 
     def index_of(self, key: Hashable) -> int | None:
-        return views.command_index_of(self.state, int(key),  # type: ignore[call-overload]
+        return state_views.command_index_of(self.state, int(key),  # type: ignore[call-overload]
                                       self.filter, self.sort, self.descending)
 
-    def cells(self, row: views.CommandLogRow) -> Sequence[str | Cell]:
+    def cells(self, row: state_views.CommandLogRow) -> Sequence[str | Cell]:
         zone = self.clock().tzinfo
         if row.status is None:
             status: str | Cell = Cell(fmt.NOTHING, "error")

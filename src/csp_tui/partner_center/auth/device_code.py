@@ -38,7 +38,7 @@ from csp_tui.partner_center.auth.providers import PARTNER_CENTER_RESOURCE
 from csp_tui.partner_center.auth.token_cache import TokenCacheFile
 
 if TYPE_CHECKING:  # msal (and requests under it) is imported only when a real sign-in is used
-    import msal  # type: ignore[import-untyped]  # msal ships no type information
+    import msal  # msal ships no type information (mypy: ignore_missing_imports)
 
 log = logging.getLogger(__name__)
 

@@ -8,10 +8,10 @@ import os
 import secrets
 import threading
 
+from csp_tui import sandbox_identity as identity
 from csp_tui.i18n import t
 from csp_tui.partner_center.auth.errors import SignInRequiredError
 from csp_tui.partner_center.mfa import MfaAdvice
-from csp_tui.sandbox import identity
 
 PARTNER_CENTER_RESOURCE = "https://api.partnercenter.microsoft.com"
 TOKEN_ENV = "CSP_TUI_ACCESS_TOKEN"

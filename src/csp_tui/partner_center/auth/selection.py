@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from csp_tui import sandbox_identity as identity
 from csp_tui.config import AuthMethod, Profile, Role, Settings
 from csp_tui.partner_center.auth.device_code import DeviceCodeAuth
 from csp_tui.partner_center.auth.providers import (
@@ -9,7 +10,6 @@ from csp_tui.partner_center.auth.providers import (
     SandboxTokenProvider,
 )
 from csp_tui.partner_center.token_source import TokenProvider
-from csp_tui.sandbox import identity
 
 
 def sandbox_tenant_for(profile: Profile) -> str:

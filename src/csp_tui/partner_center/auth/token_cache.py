@@ -18,7 +18,7 @@ from csp_tui.partner_center.auth.private_files import (
 )
 
 if TYPE_CHECKING:  # msal (and requests under it) is imported only when a real sign-in is used
-    import msal  # type: ignore[import-untyped]  # msal ships no type information
+    import msal  # msal ships no type information (mypy: ignore_missing_imports)
 
 log = logging.getLogger(__name__)
 

@@ -10,7 +10,8 @@ from typing import Any
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 
-from csp_tui.sandbox import identity, rules
+from csp_tui import sandbox_identity as identity
+from csp_tui.sandbox import rules
 from csp_tui.sandbox.api_error import ApiError, ci
 from csp_tui.sandbox.clock import to_iso
 from csp_tui.sandbox.entities import ROLE_PROVIDER, ROLE_RESELLER, Caller, Customer

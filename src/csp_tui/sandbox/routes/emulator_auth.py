@@ -8,7 +8,7 @@ from typing import Any
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 
-from csp_tui.sandbox import identity
+from csp_tui import sandbox_identity as identity
 from csp_tui.sandbox.api_error import ApiError
 from csp_tui.sandbox.context import SandboxContext
 from csp_tui.sandbox.entities import ROLE_PROVIDER, ROLE_RESELLER, ROLES, Caller

@@ -35,7 +35,7 @@ def _known_names(profile: Profile) -> dict[str, str]:
     """The sandbox's fixed partners; real profiles learn names from Partner Center only."""
     if not profile.is_sandbox:
         return {}
-    from csp_tui.sandbox import identity
+    from csp_tui import sandbox_identity as identity
 
     return {
         identity.RESELLER_TENANT_ID: identity.RESELLER_NAME,

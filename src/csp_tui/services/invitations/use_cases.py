@@ -5,7 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from csp_tui.cache.db import stamp
 from csp_tui.config import Profile, Role, Settings
 from csp_tui.i18n import t
 from csp_tui.services.invitations.errors import InvitationInputError
@@ -19,10 +18,11 @@ from csp_tui.services.invitations.partner_names import (
 )
 from csp_tui.state import invitations as ledger
 from csp_tui.state.invitations import Invitation, normalise_domain
+from csp_tui.timestamps import stamp
 from csp_tui.world_clock import world_clock_for
 
 if TYPE_CHECKING:
-    import sqlite_utils
+    import sqlite3
 
     from csp_tui.services.work_session import LedgerAccess, WorkSession
 
@@ -38,7 +38,7 @@ class InviteResult:
     duplicate: bool = False
 
 
-def find_pending(state: sqlite_utils.Database, domain: str,
+def find_pending(state: sqlite3.Connection, domain: str,
                  reseller_id: str | None = None) -> Invitation | None:
     """The pending (or stale) invitation for this domain and reseller, if there is one."""
     wanted = normalise_domain(domain)

@@ -10,7 +10,7 @@ def own_identity(profile: Profile, language: str) -> tuple[str, str]:
     """(the reseller's name, its MPN id) for the e-mail's signature."""
     name = ""
     if profile.is_sandbox:
-        from csp_tui.sandbox import identity
+        from csp_tui import sandbox_identity as identity
 
         name = {identity.RESELLER_TENANT_ID: identity.RESELLER_NAME,
                 identity.OTHER_RESELLER_TENANT_ID: identity.OTHER_RESELLER_NAME

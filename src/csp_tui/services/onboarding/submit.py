@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import asyncio
+import sqlite3
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
-
-import sqlite_utils
 
 from csp_tui.config import Profile, Role
 from csp_tui.domain.tenant import to_customer_create_payload
@@ -106,7 +105,7 @@ async def run_until_settled(session: WorkSession, entry_id: str, *, secret_sink:
         await asyncio.sleep(min(remaining, _seconds_until_due(entry)))
 
 
-def _current(state: sqlite_utils.Database, entry_id: str) -> OutboxEntry:
+def _current(state: sqlite3.Connection, entry_id: str) -> OutboxEntry:
     entry = outbox.get(state, entry_id)
     if entry is None:  # removed by another process meanwhile
         raise NotFoundError(t("state.error.outbox_missing", id=entry_id))

@@ -4,9 +4,8 @@ request, which is then reused, never sent twice."""
 from __future__ import annotations
 
 import logging
+import sqlite3
 from typing import TYPE_CHECKING
-
-import sqlite_utils
 
 from csp_tui.domain import validation as v
 from csp_tui.partner_center.errors import PartnerCenterError
@@ -23,11 +22,11 @@ log = logging.getLogger(__name__)
 DEDUPE_PREFIX = "tenant:"
 
 
-def existing_entry(state: sqlite_utils.Database, domain: str) -> OutboxEntry | None:
+def existing_entry(state: sqlite3.Connection, domain: str) -> OutboxEntry | None:
     """The outbox entry (queued, sending, waiting for a person, or done) for the tenant
     ``domain``, if this profile already has one. A failed entry does not count: the tenant may
     be requested again."""
-    row = state.conn.execute(
+    row = state.execute(
         "SELECT id FROM outbox WHERE dedupe_key = ? AND state != ? "
         "ORDER BY created_at DESC, rowid DESC LIMIT 1",
         (dedupe_key_for(domain), OutboxState.FAILED.value),

@@ -3,12 +3,11 @@ file (an indirect reseller may not change subscriptions through Partner Center).
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Mapping
 from datetime import datetime, tzinfo
 from pathlib import Path
 from typing import Any
-
-import sqlite_utils
 
 from csp_tui.cache import views
 from csp_tui.config import Profile
@@ -38,7 +37,7 @@ def _before(changes: Mapping[str, Any], sub: rules.SubscriptionFacts) -> dict[st
 
 
 def distributor_request(
-    cache: sqlite_utils.Database,
+    cache: sqlite3.Connection,
     plan: Plan,
     *,
     profile: Profile,

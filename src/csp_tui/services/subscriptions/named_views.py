@@ -8,8 +8,6 @@ from collections.abc import Callable
 from datetime import datetime, timedelta
 from typing import Any
 
-import sqlite_utils
-
 from csp_tui.cache import views
 from csp_tui.cache.views import SubscriptionListRow
 from csp_tui.domain import terms
@@ -49,13 +47,13 @@ def _perpetual_filter(filter: str) -> tuple[str, tuple[Any, ...]]:
             "OR c.name_fold LIKE ? ESCAPE '\\')", (pattern, pattern))
 
 
-def _perpetual_conn(cache: sqlite_utils.Database) -> sqlite3.Connection:
-    conn = cache.conn
+def _perpetual_conn(cache: sqlite3.Connection) -> sqlite3.Connection:
+    conn = cache
     conn.create_function("csp_fold", 1, fold, deterministic=True)
     return conn
 
 
-def _perpetual_rows(cache: sqlite_utils.Database, *, filter: str, offset: int,
+def _perpetual_rows(cache: sqlite3.Connection, *, filter: str, offset: int,
                     limit: int) -> list[SubscriptionListRow]:
     where, params = _perpetual_filter(filter)
     rows = _perpetual_conn(cache).execute(
@@ -88,7 +86,7 @@ def _check_preset(name: str) -> str | None:
 
 
 def preset_rows(
-    cache: sqlite_utils.Database,
+    cache: sqlite3.Connection,
     name: str,
     *,
     now: datetime,
@@ -108,7 +106,7 @@ def preset_rows(
                                    renewing_days=days)
 
 
-def preset_count(cache: sqlite_utils.Database, name: str, *, now: datetime,
+def preset_count(cache: sqlite3.Connection, name: str, *, now: datetime,
                  days: int = views.DEFAULT_RENEWING_DAYS, filter: str = "") -> int:
     preset = _check_preset(name)
     if preset is None:
@@ -121,7 +119,7 @@ def preset_count(cache: sqlite_utils.Database, name: str, *, now: datetime,
 
 
 def _preset(name: str) -> Callable[..., list[SubscriptionListRow]]:
-    def rows(cache: sqlite_utils.Database, *, now: datetime, **kwargs: Any
+    def rows(cache: sqlite3.Connection, *, now: datetime, **kwargs: Any
              ) -> list[SubscriptionListRow]:
         return preset_rows(cache, name, now=now, **kwargs)
 
@@ -130,7 +128,7 @@ def _preset(name: str) -> Callable[..., list[SubscriptionListRow]]:
     return rows
 
 
-def renewing_within(cache: sqlite_utils.Database, days: int, *, now: datetime,
+def renewing_within(cache: sqlite3.Connection, days: int, *, now: datetime,
                     **kwargs: Any) -> list[SubscriptionListRow]:
     """Active subscriptions with auto-renew on whose term ends within ``days``."""
     return preset_rows(cache, "renewing", now=now, days=days, **kwargs)

@@ -3,12 +3,11 @@ exact effect is put in words for the confirmation. Nothing is written."""
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, tzinfo
 from typing import Any
-
-import sqlite_utils
 
 from csp_tui.cache import views
 from csp_tui.config import Profile
@@ -100,14 +99,14 @@ def short_change(action: str, value: Any, sub: rules.SubscriptionFacts,
     return terms.say(f"sub.subject.{action}", language)
 
 
-def _customer_name(cache: sqlite_utils.Database, customer_id: str) -> str:
-    row = cache.conn.execute("SELECT company_name FROM customers WHERE id = ?",
+def _customer_name(cache: sqlite3.Connection, customer_id: str) -> str:
+    row = cache.execute("SELECT company_name FROM customers WHERE id = ?",
                              (customer_id,)).fetchone()
     return safe_text(row[0], 120) if row and row[0] else customer_id
 
 
 def plan_action(
-    cache: sqlite_utils.Database,
+    cache: sqlite3.Connection,
     subscription_id: str,
     action: str,
     value: Any = None,

@@ -3,9 +3,8 @@ entry."""
 
 from __future__ import annotations
 
+import sqlite3
 from typing import Any
-
-import sqlite_utils
 
 from csp_tui.config import Profile
 from csp_tui.domain import roles, terms
@@ -20,10 +19,10 @@ from csp_tui.state import outbox
 from csp_tui.state.outbox import KIND_PATCH_SUBSCRIPTION, PENDING_STATES, OutboxEntry, OutboxState
 
 
-def _holders(state: sqlite_utils.Database, base_key: str) -> list[tuple[str, str, str]]:
+def _holders(state: sqlite3.Connection, base_key: str) -> list[tuple[str, str, str]]:
     """(entry id, dedupe key, state) of every entry holding ``base_key`` or a numbered form."""
     escaped = base_key.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return [(row[0], row[1], row[2]) for row in state.conn.execute(
+    return [(row[0], row[1], row[2]) for row in state.execute(
         "SELECT id, dedupe_key, state FROM outbox WHERE dedupe_key = ? "
         "OR dedupe_key LIKE ? ESCAPE '\\' ORDER BY created_at, rowid",
         (base_key, f"{escaped}#%"),
@@ -31,7 +30,7 @@ def _holders(state: sqlite_utils.Database, base_key: str) -> list[tuple[str, str
 
 
 def enqueue_once(
-    state: sqlite_utils.Database,
+    state: sqlite3.Connection,
     *,
     base_key: str,
     kind: str,
@@ -67,7 +66,7 @@ def enqueue_once(
 
 
 def queue_action(
-    state: sqlite_utils.Database,
+    state: sqlite3.Connection,
     plan: Plan,
     *,
     customer_id: str,

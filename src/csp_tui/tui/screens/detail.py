@@ -26,12 +26,13 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from csp_tui.cache import views
+from csp_tui.state import views as state_views
 from csp_tui.domain.text import safe_text
 from csp_tui.i18n import catalog, t
-from csp_tui.tui import formatting as fmt
+from csp_tui.i18n import formatting as fmt
+from csp_tui.i18n.formatting import NOTHING
 from csp_tui.tui.bindings import GuardedActions, TranslatedBindings, bindings
 from csp_tui.tui.console import Console, console_of
-from csp_tui.tui.formatting import NOTHING
 
 #: Stored 0/1 flags.
 _FLAGS = frozenset({"allow_delegated_access", "auto_renew", "is_trial"})
@@ -192,9 +193,9 @@ def open_record(console: Console, kind: str, key: object, *,
     elif kind == "subscription":
         record = views.subscription_record(backend.cache, str(key), customer_id=customer_id)
     elif kind == "invitation":
-        record = views.invitation_record(backend.state, str(key))
+        record = state_views.invitation_record(backend.state, str(key))
     elif kind == "command":
-        record = views.command_record(backend.state, int(str(key)))
+        record = state_views.command_record(backend.state, int(str(key)))
     else:
         raise ValueError(kind)
     if record is None:

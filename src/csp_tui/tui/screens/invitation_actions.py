@@ -18,23 +18,21 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-import sqlite_utils
-
 from csp_tui.config import Role, Settings
 from csp_tui.domain.text import safe_text
 from csp_tui.i18n import t
-from csp_tui.i18n.formatting import count_days
+from csp_tui.i18n.formatting import count_days, datetime_text
 from csp_tui.services import invitations
 from csp_tui.services.emulator_controls import EmulatorAnswer, EmulatorControls
 from csp_tui.state import invitations as ledger
 from csp_tui.state import timestamp
 from csp_tui.state.invitations import Invitation
 from csp_tui.tui.console import Console
-from csp_tui.tui.formatting import datetime_text
 from csp_tui.tui.invitation_keys import (
     CANCEL,
     COPY_LINK,
@@ -69,7 +67,7 @@ class LedgerSession:
     """What the ledger services need when no network is involved."""
 
     settings: Settings
-    state: sqlite_utils.Database
+    state: sqlite3.Connection
 
 
 def _invitation(app: Console, invitation_id: str) -> Invitation | None:

@@ -17,6 +17,7 @@ from textual.widgets import Footer, Static
 
 from csp_tui.domain.text import safe_text
 from csp_tui.i18n import t
+from csp_tui.i18n.formatting import date_text
 from csp_tui.services.invitations import InviteResult
 from csp_tui.tui.bindings import (
     GuardedActions,
@@ -26,7 +27,6 @@ from csp_tui.tui.bindings import (
     register,
 )
 from csp_tui.tui.console import Console, console_of
-from csp_tui.tui.formatting import date_text
 
 register(
     KeySpec("invite-copy-link", "c", "copy_link", "tui.invite.key.copy_link",

@@ -224,7 +224,7 @@ def recent_changes(state: Any, subscription_id: str, limit: int = HISTORY_LIMIT,
         "AND lower(json_extract(payload, '$.customer_id')) = ? ")
     params: tuple[Any, ...] = (subscription_id.lower(),) + (
         () if customer_id is None else (customer_id.lower(),)) + (limit,)
-    ids = [row[0] for row in state.conn.execute(
+    ids = [row[0] for row in state.execute(
         "SELECT id FROM outbox WHERE kind = 'patch_subscription' "
         "AND lower(json_extract(payload, '$.subscription_id')) = ? " + owner +
         "ORDER BY created_at DESC, rowid DESC LIMIT ?", params)]

@@ -14,8 +14,8 @@ from textual.widgets import Button, Static
 
 from csp_tui.domain.text import safe_text
 from csp_tui.i18n import t
+from csp_tui.i18n.formatting import datetime_text
 from csp_tui.tui.bindings import KeySpec, TranslatedBindings, bindings, register
-from csp_tui.tui.formatting import datetime_text
 
 register(
     KeySpec("tenant-draft-close", "escape", "close", "tui.key.close", "tui.keyhelp.close",

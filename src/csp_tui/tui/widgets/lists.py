@@ -12,6 +12,7 @@ from csp_tui.cache import views
 from csp_tui.domain.text import safe_text
 from csp_tui.i18n import t
 from csp_tui.services.part_words import part_line, short_line
+from csp_tui.state import views as state_views
 from csp_tui.tui.bindings import bindings
 from csp_tui.tui.invitation_keys import ROW_ACTIONS as INVITATION_ROW_ACTIONS
 from csp_tui.tui.invitation_keys import InvitationPaneActions
@@ -235,7 +236,7 @@ class InvitationsPane(InvitationPaneActions, ListPane):
         if row is not None:
             self.console.cancel_invitation(row.id)
 
-    def open_row(self, row: views.InvitationListRow) -> None:
+    def open_row(self, row: state_views.InvitationListRow) -> None:
         self.console.open_record("invitation", row.id)
 
 
@@ -256,5 +257,5 @@ class CommandLogPane(ListPane):
                                 self.filter_text, sort.name if sort else "time",
                                 self.descending)
 
-    def open_row(self, row: views.CommandLogRow) -> None:
+    def open_row(self, row: state_views.CommandLogRow) -> None:
         self.console.open_record("command", row.id)

@@ -16,8 +16,8 @@ from textual.widgets import Footer, Label
 from textual.widgets._footer import FooterKey  # not re-exported; Textual is pinned
 
 from csp_tui.domain.text import safe_text
+from csp_tui.i18n import formatting as fmt
 from csp_tui.i18n import t
-from csp_tui.tui import formatting as fmt
 from csp_tui.tui.backend import BackendStatus
 
 

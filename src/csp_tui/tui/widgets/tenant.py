@@ -22,10 +22,10 @@ from textual.widgets.option_list import Option
 
 from csp_tui.cache import views
 from csp_tui.domain.text import safe_text
+from csp_tui.i18n import formatting as fmt
 from csp_tui.i18n import t
 from csp_tui.services.part_words import part_line
 from csp_tui.services.password_reset import lost_for
-from csp_tui.tui import formatting as fmt
 from csp_tui.tui.bindings import bindings
 from csp_tui.tui.widgets.narrow_safe import NarrowSafeOptionList
 from csp_tui.tui.widgets.pane import Pane

@@ -4,8 +4,8 @@
 from __future__ import annotations
 
 from csp_tui.cache import views
+from csp_tui.i18n import formatting as fmt
 from csp_tui.i18n import t
-from csp_tui.tui import formatting as fmt
 
 
 def listed_counts_text(detail: views.CustomerDetailView) -> str:

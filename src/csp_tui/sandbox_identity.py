@@ -1,6 +1,8 @@
-"""Fixed identities of the sandbox world, shared by the emulator and the built-in profiles.
+"""Fixed identities of the sandbox world and the sandbox token spelling.
 
-Kept free of imports so the configuration layer can name them without loading the emulator.
+Read by the built-in sandbox profiles (``config``), the auth adapter (the tokens it issues to a
+sandbox profile) and the emulator (``sandbox/``). A leaf with no imports, outside the emulator's
+package, so production code names them without importing ``csp_tui.sandbox``.
 """
 
 # The distributor (indirect provider) the sandbox reseller buys through.
