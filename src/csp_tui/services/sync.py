@@ -109,7 +109,7 @@ class SyncEngine:
                 result.added = store.content_counts(self.cache)
             self._conclude(result)
 
-        return await self._run(result, steps(), "full sync")
+        return await self._run(result, steps())
 
     async def sync_customer(self, customer_id: str) -> SyncResult:
         customer_id = customer_id.lower()
@@ -131,10 +131,9 @@ class SyncEngine:
                 result.added = store.content_counts(self.cache, customer_id)
             self._conclude(result)
 
-        return await self._run(result, steps(), "customer sync")
+        return await self._run(result, steps())
 
-    async def _run(self, result: SyncResult, steps: Coroutine[Any, Any, None],
-                   what: str) -> SyncResult:
+    async def _run(self, result: SyncResult, steps: Coroutine[Any, Any, None]) -> SyncResult:
         """Run a sync's ``steps`` and end the run whatever happens in them — recorded in
         sync_runs with its error and announced (``SyncFinished``). One function for the full
         and the one-customer sync, so the two cannot drift apart: a sign-in error is recorded
@@ -156,7 +155,7 @@ class SyncEngine:
             self._finish(result, requests_before, throttled_before, status="interrupted")
             raise
         except Exception as exc:  # a bug or data nobody foresaw: the run must still end
-            log.exception("%s stopped", what)
+            log.exception("%s sync stopped", result.kind)
             result.ok = False
             result.error = t("sync.unexpected", error=short_error(exc))
         self._finish(result, requests_before, throttled_before)
