@@ -22,6 +22,8 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+from csp_tui.timestamps import parse_timestamp
+
 CLOCK_SUFFIX = ".clock.json"
 
 
@@ -34,13 +36,8 @@ def _wall() -> datetime:
 
 
 def _parse_instant(value: object) -> datetime | None:
-    if not isinstance(value, str) or not value.strip():
-        return None
-    try:
-        moment = datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
-    except ValueError:
-        return None
-    return (moment if moment.tzinfo else moment.replace(tzinfo=UTC)).astimezone(UTC)
+    moment = parse_timestamp(value) if isinstance(value, str) else None
+    return moment.astimezone(UTC) if moment is not None else None
 
 
 def _settings_from(data: Any) -> tuple[float, datetime | None] | None:

@@ -12,6 +12,8 @@ import calendar
 from collections.abc import Callable
 from datetime import UTC, date, datetime, time, timedelta
 
+from csp_tui.timestamps import parse_timestamp
+
 
 def utc_now() -> datetime:
     return datetime.now(UTC)
@@ -23,9 +25,9 @@ def to_iso(value: datetime) -> str:
 
 
 def from_iso(text: str) -> datetime:
-    value = datetime.fromisoformat(text.replace("Z", "+00:00"))
-    if value.tzinfo is None:
-        value = value.replace(tzinfo=UTC)
+    value = parse_timestamp(text)
+    if value is None:
+        raise ValueError(text)
     return value.astimezone(UTC)
 
 

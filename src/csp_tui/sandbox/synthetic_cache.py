@@ -46,16 +46,16 @@ from csp_tui.sandbox.synthetic_pools import (
     weighted,
 )
 from csp_tui.sandbox.synthetic_state import write_command_log, write_invitations
+from csp_tui.timestamps import parse_timestamp
 
 DEFAULT_NOW = "2026-11-24T09:00:00Z"
 
 
 def _parse_now(now: str | datetime) -> datetime:
-    if isinstance(now, str):
-        now = datetime.fromisoformat(now.replace("Z", "+00:00"))
-    if now.tzinfo is None:
-        now = now.replace(tzinfo=UTC)
-    return now.astimezone(UTC).replace(microsecond=0)
+    moment = parse_timestamp(now)
+    if moment is None:
+        raise ValueError(now)
+    return moment.astimezone(UTC).replace(microsecond=0)
 
 
 class _Memo:

@@ -11,6 +11,7 @@ from datetime import UTC, datetime
 
 from csp_tui.config import Profile
 from csp_tui.state import outbox
+from csp_tui.timestamps import parse_timestamp
 
 #: The longest the worker sleeps without looking again.
 LONGEST_SLEEP_SECONDS = 60.0
@@ -26,7 +27,7 @@ def last_success(cache: sqlite3.Connection) -> datetime | None:
     ).fetchone()
     if not row or not row[0]:
         return None
-    return datetime.fromisoformat(row[0].replace("Z", "+00:00"))
+    return parse_timestamp(row[0])
 
 
 def last_incomplete(cache: sqlite3.Connection) -> str | None:
@@ -53,8 +54,8 @@ def seconds_to_next(cache: sqlite3.Connection, state: sqlite3.Connection,
     sync (when ``periodic``), or a minute, whichever comes first."""
     due_at = outbox.next_due_at(state)
     candidates = [LONGEST_SLEEP_SECONDS]
-    if due_at:
-        due = datetime.fromisoformat(due_at.replace("Z", "+00:00"))
+    due = parse_timestamp(due_at)
+    if due is not None:
         candidates.append(max(0.5, (due - datetime.now(UTC)).total_seconds()))
     if periodic:
         last = last_success(cache)

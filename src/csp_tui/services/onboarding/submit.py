@@ -22,6 +22,7 @@ from csp_tui.services.onboarding.tenant_domain import dedupe_key_for
 from csp_tui.services.outbox_runner import KIND_CREATE_CUSTOMER, OutboxRunner, SecretSink
 from csp_tui.state import NotFoundError, outbox
 from csp_tui.state.outbox import OutboxEntry, OutboxState
+from csp_tui.timestamps import parse_timestamp
 
 if TYPE_CHECKING:
     from csp_tui.services.work_session import WorkSession
@@ -116,9 +117,8 @@ def _seconds_until_due(entry: OutboxEntry) -> float:
     """How long to wait before looking again: until a queued retry is due, or a short poll
     while another process is sending it."""
     if entry.state is OutboxState.QUEUED and entry.next_attempt_at:
-        try:
-            due = datetime.fromisoformat(entry.next_attempt_at.replace("Z", "+00:00"))
-        except ValueError:
+        due = parse_timestamp(entry.next_attempt_at)
+        if due is None:
             return _POLL_SECONDS
         return max(0.05, (due - datetime.now(UTC)).total_seconds())
     return _POLL_SECONDS

@@ -26,11 +26,11 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from csp_tui.cache import views
-from csp_tui.state import views as state_views
 from csp_tui.domain.text import safe_text
 from csp_tui.i18n import catalog, t
 from csp_tui.i18n import formatting as fmt
 from csp_tui.i18n.formatting import NOTHING
+from csp_tui.state import views as state_views
 from csp_tui.tui.bindings import GuardedActions, TranslatedBindings, bindings
 from csp_tui.tui.console import Console, console_of
 
