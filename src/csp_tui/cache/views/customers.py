@@ -45,6 +45,7 @@ def _customer_query(filter: str, sort: str, descending: bool) -> ListQuery:
     return ListQuery(
         source="customers AS c", columns=columns, key="c.id", where=where, params=params,
         order=order, order_nonnull=order_nonnull, descending=descending, sparse=sparse,
+        rid="c.rowid",
     )
 
 

@@ -268,6 +268,9 @@ def _subscription_query(
         source=source, columns=_SUBSCRIPTION_COLUMNS, key="u.id", where=tuple(where),
         params=tuple(params), order=order, order_nonnull=order_nonnull, descending=descending,
         sparse=sparse, sparse_below=SPARSE_BELOW_BY_CUSTOMER if sort == "customer" else 0,
+        # Rows by rowid: subscriptions as the outer loop (a rowid look-up each), not the
+        # customer order's walk of every customer.
+        rid="u.rid", lookup=_ALL_SOURCE if source is _ALL_BY_CUSTOMER_SOURCE else None,
     )
 
 
