@@ -233,3 +233,23 @@ def test_a_far_window_is_read_by_rowid_not_walked(own_cache, monkeypatch) -> Non
     rebuilt = _statements(cache, window)
     assert any("ORDER BY" in s for s in rebuilt)
     assert window() == walked()
+
+
+@pytest.mark.usefixtures("seek_everywhere")
+@pytest.mark.parametrize("descending", [False, True])
+def test_a_removed_customers_subscriptions_leave_the_index(own_cache, descending) -> None:
+    """The pass over every customer's subscriptions walks the sort index alone and drops the
+    rows of removed customers afterwards: the list is still the OFFSET reader's."""
+    cache, writer = own_cache
+    subscription_views._with_text_functions(cache)
+    before = views.count_subscriptions(cache, now=CLOCK_NOW)
+    with writer:
+        gone = writer.execute(
+            "SELECT customer_id, count(*) FROM subscriptions GROUP BY customer_id "
+            "ORDER BY count(*) DESC LIMIT 2").fetchall()
+        writer.executemany("UPDATE customers SET removed_at = ? WHERE id = ?",
+                           [(DATA_NOW, customer_id) for customer_id, _ in gone])
+    for sort in views.SUBSCRIPTION_SORTS:
+        query = subscription_views._subscription_query(None, "", sort, descending, None,
+                                                       CLOCK_NOW, 30)
+        assert _same_everywhere(cache, query) == before - sum(n for _, n in gone) < before

@@ -60,6 +60,11 @@ class ListQuery:
     # parameters of its own, that relation (``source`` by default). None: OFFSET only.
     rid: str | None = None
     lookup: str | None = None
+    # For a list without conditions, a cheaper relation for the position index's pass (the
+    # sort columns and the rowid only, so the walk reads the sort index alone) and a query of
+    # the rowids it holds that the list does not (the rows of removed customers).
+    pass_source: str | None = None
+    pass_exclude: str | None = None
 
     def _where_sql(self, extra: str = "") -> str:
         parts = [*self.where, *([extra] if extra else [])]
@@ -100,10 +105,17 @@ class ListQuery:
         query = self.sparse or self
         direction = " DESC" if self.descending else ""
         order = ", ".join(f"{expr}{direction}" for expr in self.order)
-        cursor = conn.execute(
-            f"SELECT {self.rid} FROM {query.source}{query._where_sql()} ORDER BY {order}",
-            query.params)
-        found = array("q", (row[0] for row in cursor))
+        if self.pass_source is not None and not self.where:
+            excluded = ({row[0] for row in conn.execute(self.pass_exclude)}
+                        if self.pass_exclude else set())
+            cursor = conn.execute(
+                f"SELECT {self.rid} FROM {self.pass_source} ORDER BY {order}")
+            found = array("q", (row[0] for row in cursor if row[0] not in excluded))
+        else:
+            cursor = conn.execute(
+                f"SELECT {self.rid} FROM {query.source}{query._where_sql()} ORDER BY {order}",
+                query.params)
+            found = array("q", (row[0] for row in cursor))
         memo.positions[key] = found
         while len(memo.positions) > POSITION_INDEXES_KEPT:
             memo.positions.popitem(last=False)
