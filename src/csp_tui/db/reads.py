@@ -21,6 +21,7 @@ they were read in, so a reload of an unchanged cache counts nothing again.
 from __future__ import annotations
 
 import sqlite3
+import threading
 from array import array
 from collections import OrderedDict
 from collections.abc import Sequence
@@ -71,6 +72,12 @@ class ListQuery:
         return f" WHERE {' AND '.join(parts)}" if parts else ""
 
     def _count_sql(self) -> tuple[str, tuple[Any, ...]]:
+        if self.pass_source is not None and not self.where:
+            # Every row of the pass less the excluded ones: a count of the smallest index,
+            # not a look-up of every row's customer (13 ms against 180 ms at 100k rows).
+            excluded = f" - (SELECT count(*) FROM ({self.pass_exclude}))" if (
+                self.pass_exclude) else ""
+            return f"SELECT (SELECT count(*) FROM {self.pass_source}){excluded}", ()
         query = self.sparse or self
         return f"SELECT count(*) FROM {query.source}{query._where_sql()}", query.params
 
@@ -217,8 +224,9 @@ OFFSET_NEAR_ENDS = 1000
 # Position indexes kept per connection (a (filter, sort) each; 800 KB for 100k rows).
 POSITION_INDEXES_KEPT = 8
 
-# Connections whose counts and position indexes are kept (the console has two).
-CONNECTIONS_KEPT = 4
+# Connections whose counts and position indexes are kept (the console reads on two; the
+# writer and the worker have their own).
+CONNECTIONS_KEPT = 6
 
 
 @dataclass
@@ -232,23 +240,27 @@ class _Memo:
 
 
 # By connection id; the memo holds its connection, so an id is never reused while it is here.
-# (sqlite3 connections cannot be weakly referenced.)
+# (sqlite3 connections cannot be weakly referenced.) The console's, the writer's and the
+# worker's threads read through here, each on connections of its own: the lock guards only
+# this table, a memo is used by its connection's one thread.
 _MEMOS: OrderedDict[int, _Memo] = OrderedDict()
+_MEMOS_LOCK = threading.Lock()
 
 
 def _memo(conn: sqlite3.Connection) -> _Memo:
     """The connection's memo, emptied when the database changed since it was filled."""
     version = (int(conn.execute("PRAGMA data_version").fetchone()[0]), conn.total_changes)
-    memo = _MEMOS.get(id(conn))
-    if memo is None or memo.conn is not conn:
-        memo = _MEMOS[id(conn)] = _Memo(conn, version)
-        while len(_MEMOS) > CONNECTIONS_KEPT:
-            _MEMOS.popitem(last=False)
-    elif memo.version != version:
+    with _MEMOS_LOCK:
+        memo = _MEMOS.get(id(conn))
+        if memo is None or memo.conn is not conn:
+            memo = _MEMOS[id(conn)] = _Memo(conn, version)
+            while len(_MEMOS) > CONNECTIONS_KEPT:
+                _MEMOS.popitem(last=False)
+        _MEMOS.move_to_end(id(conn))
+    if memo.version != version:
         memo.version = version
         memo.counts.clear()
         memo.positions.clear()
-    _MEMOS.move_to_end(id(conn))
     return memo
 
 
