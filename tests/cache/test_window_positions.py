@@ -253,3 +253,17 @@ def test_a_removed_customers_subscriptions_leave_the_index(own_cache, descending
         query = subscription_views._subscription_query(None, "", sort, descending, None,
                                                        CLOCK_NOW, 30)
         assert _same_everywhere(cache, query) == before - sum(n for _, n in gone) < before
+
+
+def test_an_order_without_an_index_sorts_once_not_per_window(cache) -> None:
+    """Customers by subscription count: no index holds that order, so the first window builds
+    the position index and the windows after it, even at the top, sort nothing."""
+    query = customer_views._customer_query("", "subscriptions", True)
+    total = query.count(cache)
+    first = _statements(cache, lambda: query.rows(cache, 0, WINDOW, total))
+    assert sum("ORDER BY" in s for s in first) == 1
+    later = _statements(cache, lambda: [query.rows(cache, offset, WINDOW, total)
+                                        for offset in (0, 5, total - WINDOW)])
+    assert not any("ORDER BY" in s for s in later), later
+    assert query.rows(cache, 5, WINDOW, total) == query.rows(cache, 5, WINDOW, total,
+                                                             seek=False)

@@ -66,6 +66,9 @@ class ListQuery:
     # the rowids it holds that the list does not (the rows of removed customers).
     pass_source: str | None = None
     pass_exclude: str | None = None
+    # No index walks this order: every OFFSET window sorts every match, even the first, so
+    # the first window builds the position index (one sort) and every later one reads by rowid.
+    sorts_every_window: bool = False
 
     def _where_sql(self, extra: str = "") -> str:
         parts = [*self.where, *([extra] if extra else [])]
@@ -161,8 +164,8 @@ class ListQuery:
         if limit == 0 or (total is not None and offset >= total):
             return []  # nothing to read: a filter that matches nothing costs no walk at all
         if seek and self.rid is not None:
-            far = offset >= OFFSET_NEAR_ENDS and (
-                total is None or total - offset - limit >= OFFSET_NEAR_ENDS)
+            far = self.sorts_every_window or (offset >= OFFSET_NEAR_ENDS and (
+                total is None or total - offset - limit >= OFFSET_NEAR_ENDS))
             positions = self.positions(conn, build=far)
             if positions is not None:
                 return self._rows_at(conn, positions[offset:offset + limit])
