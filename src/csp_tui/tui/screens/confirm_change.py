@@ -21,6 +21,7 @@ from csp_tui.domain.text import safe_text
 from csp_tui.i18n import t
 from csp_tui.tui.bindings import GuardedActions, KeySpec, TranslatedBindings, bindings, register
 from csp_tui.tui.role_words import reword_bindings
+from csp_tui.tui.stylesheets import sheets
 
 register(
     KeySpec("subs-confirm-yes", "y", "sub_confirm", "subs.key.confirm", "subs.keyhelp.confirm",
@@ -39,6 +40,7 @@ class ConfirmChangeScreen(GuardedActions, TranslatedBindings, ModalScreen[bool])
 
     ``y`` confirms, ``n`` or ``esc`` keeps things as they are.
     """
+    CSS_PATH = sheets("subscriptions", "subscription_confirm")
 
     BINDINGS: ClassVar[list[BindingType]] = bindings("subscription-confirm")
 

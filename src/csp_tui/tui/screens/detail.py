@@ -33,6 +33,7 @@ from csp_tui.i18n.formatting import NOTHING
 from csp_tui.state import views as state_views
 from csp_tui.tui.bindings import GuardedActions, TranslatedBindings, bindings
 from csp_tui.tui.console import Console, console_of
+from csp_tui.tui.stylesheets import sheets
 
 #: Stored 0/1 flags.
 _FLAGS = frozenset({"allow_delegated_access", "auto_renew", "is_trial"})
@@ -142,6 +143,7 @@ class RecordBody(VerticalScroll):
 
 
 class DetailScreen(GuardedActions, TranslatedBindings, Screen[None]):
+    CSS_PATH = sheets()
     BINDINGS: ClassVar[list[BindingType]] = bindings("detail", "app")
 
     def __init__(self, title: str, fields: Sequence[tuple[str, object]], *, kind: str = "",

@@ -20,6 +20,7 @@ from csp_tui.state.invitations import Invitation
 from csp_tui.tui.bindings import GuardedActions, TranslatedBindings, bindings
 from csp_tui.tui.console import Console, console_of
 from csp_tui.tui.invitation_keys import MENU_ENTRIES, available
+from csp_tui.tui.stylesheets import sheets
 from csp_tui.tui.widgets.narrow_safe import NarrowSafeOptionList
 
 
@@ -38,6 +39,7 @@ def _describe(invitation: Invitation) -> Text:
 
 class InvitationMenuScreen(GuardedActions, TranslatedBindings, ModalScreen[str | None]):
     """``m``: the actions for one invitation; returns the chosen action."""
+    CSS_PATH = sheets("invite")
 
     BINDINGS: ClassVar[list[BindingType]] = bindings("invitation-modal")
 
@@ -93,6 +95,7 @@ class InvitationMenuScreen(GuardedActions, TranslatedBindings, ModalScreen[str |
 
 class ConfirmCancelScreen(GuardedActions, TranslatedBindings, ModalScreen[bool]):
     """"Cancel the invitation for X?" with what that does; ``y`` yes, ``n``/``esc`` no."""
+    CSS_PATH = sheets("invite")
 
     BINDINGS: ClassVar[list[BindingType]] = bindings("invitation-modal", "invitation-confirm")
 
@@ -137,6 +140,7 @@ class ConfirmCancelScreen(GuardedActions, TranslatedBindings, ModalScreen[bool])
 
 class NoteScreen(GuardedActions, TranslatedBindings, ModalScreen[str | None]):
     """One line of note for an invitation; ``enter`` saves, ``esc`` drops it."""
+    CSS_PATH = sheets("invite")
 
     BINDINGS: ClassVar[list[BindingType]] = bindings("invitation-modal")
     MAX_LENGTH = 500

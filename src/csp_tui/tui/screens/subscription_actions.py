@@ -56,6 +56,7 @@ from csp_tui.tui.screens.subscription_words import (
     offered,
     routes,
 )
+from csp_tui.tui.stylesheets import sheets
 from csp_tui.tui.widgets.narrow_safe import NarrowSafeOptionList
 
 register(
@@ -91,6 +92,7 @@ class QuantityInput(Input):
 
 class QuantityScreen(GuardedActions, TranslatedBindings, ModalScreen[Plan | None]):
     """Type the new number of seats; the rules answer before anything is confirmed."""
+    CSS_PATH = sheets("subscriptions")
 
     BINDINGS: ClassVar[list[BindingType]] = bindings("subscription-quantity")
 
@@ -153,6 +155,7 @@ class ActionList(NarrowSafeOptionList):
 
 class SubscriptionActionsScreen(GuardedActions, TranslatedBindings, ModalScreen[None]):
     """Every change of one subscription, with the rules' answer next to it."""
+    CSS_PATH = sheets("subscriptions")
 
     BINDINGS: ClassVar[list[BindingType]] = bindings("subscription-actions")
 

@@ -45,6 +45,7 @@ from csp_tui.tui.screens.subscription_facts import (
     waiting_text,
 )
 from csp_tui.tui.screens.subscription_words import explain_entry, routes
+from csp_tui.tui.stylesheets import sheets
 
 register(
     KeySpec("subs-detail-back", "escape", "sub_back", "tui.key.back", "tui.keyhelp.back",
@@ -69,6 +70,7 @@ class SubscriptionBody(VerticalScroll):
 class SubscriptionDetailScreen(ShowsQueuedChanges, GuardedActions, TranslatedBindings,
                                Screen[None]):
     """``enter`` on a subscription: everything about it in words; ``esc`` goes back."""
+    CSS_PATH = sheets("subscriptions")
 
     BINDINGS: ClassVar[list[BindingType]] = bindings("subscription-detail", "app")
 
