@@ -33,7 +33,7 @@ from csp_tui.i18n.formatting import NOTHING
 from csp_tui.state import views as state_views
 from csp_tui.tui.bindings import GuardedActions, TranslatedBindings, bindings
 from csp_tui.tui.console import Console, console_of
-from csp_tui.tui.stylesheets import sheets
+from csp_tui.tui.stylesheets import with_sheets
 
 #: Stored 0/1 flags.
 _FLAGS = frozenset({"allow_delegated_access", "auto_renew", "is_trial"})
@@ -142,8 +142,8 @@ class RecordBody(VerticalScroll):
     """Scrolls with the arrow keys (it takes the focus)."""
 
 
+@with_sheets()
 class DetailScreen(GuardedActions, TranslatedBindings, Screen[None]):
-    CSS_PATH = sheets()
     BINDINGS: ClassVar[list[BindingType]] = bindings("detail", "app")
 
     def __init__(self, title: str, fields: Sequence[tuple[str, object]], *, kind: str = "",

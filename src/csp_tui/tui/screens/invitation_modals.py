@@ -20,7 +20,7 @@ from csp_tui.state.invitations import Invitation
 from csp_tui.tui.bindings import GuardedActions, TranslatedBindings, bindings
 from csp_tui.tui.console import Console, console_of
 from csp_tui.tui.invitation_keys import MENU_ENTRIES, available
-from csp_tui.tui.stylesheets import sheets
+from csp_tui.tui.stylesheets import with_sheets
 from csp_tui.tui.widgets.narrow_safe import NarrowSafeOptionList
 
 
@@ -37,9 +37,9 @@ def _describe(invitation: Invitation) -> Text:
     return text
 
 
+@with_sheets("invite")
 class InvitationMenuScreen(GuardedActions, TranslatedBindings, ModalScreen[str | None]):
     """``m``: the actions for one invitation; returns the chosen action."""
-    CSS_PATH = sheets("invite")
 
     BINDINGS: ClassVar[list[BindingType]] = bindings("invitation-modal")
 
@@ -93,9 +93,9 @@ class InvitationMenuScreen(GuardedActions, TranslatedBindings, ModalScreen[str |
         self.dismiss(None)
 
 
+@with_sheets("invite")
 class ConfirmCancelScreen(GuardedActions, TranslatedBindings, ModalScreen[bool]):
     """"Cancel the invitation for X?" with what that does; ``y`` yes, ``n``/``esc`` no."""
-    CSS_PATH = sheets("invite")
 
     BINDINGS: ClassVar[list[BindingType]] = bindings("invitation-modal", "invitation-confirm")
 
@@ -138,9 +138,9 @@ class ConfirmCancelScreen(GuardedActions, TranslatedBindings, ModalScreen[bool])
         self.dismiss(False)
 
 
+@with_sheets("invite")
 class NoteScreen(GuardedActions, TranslatedBindings, ModalScreen[str | None]):
     """One line of note for an invitation; ``enter`` saves, ``esc`` drops it."""
-    CSS_PATH = sheets("invite")
 
     BINDINGS: ClassVar[list[BindingType]] = bindings("invitation-modal")
     MAX_LENGTH = 500

@@ -16,7 +16,7 @@ from csp_tui.domain.text import safe_text
 from csp_tui.i18n import t
 from csp_tui.i18n.formatting import datetime_text
 from csp_tui.tui.bindings import KeySpec, TranslatedBindings, bindings, register
-from csp_tui.tui.stylesheets import sheets
+from csp_tui.tui.stylesheets import with_sheets
 
 register(
     KeySpec("tenant-draft-close", "escape", "close", "tui.key.close", "tui.keyhelp.close",
@@ -24,9 +24,9 @@ register(
 )
 
 
+@with_sheets("new_tenant")
 class DraftOfferScreen(TranslatedBindings, ModalScreen[bool | None]):
     """A draft exists: continue it (True), start empty (False) or close (None)."""
-    CSS_PATH = sheets("new_tenant")
 
     BINDINGS: ClassVar[list[BindingType]] = bindings("new-tenant-draft")
 

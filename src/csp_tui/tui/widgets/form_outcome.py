@@ -23,7 +23,7 @@ from csp_tui.i18n import t
 from csp_tui.services import onboarding
 from csp_tui.tui.bindings import GuardedActions, KeySpec, TranslatedBindings, bindings, register
 from csp_tui.tui.console import console_of
-from csp_tui.tui.stylesheets import sheets
+from csp_tui.tui.stylesheets import with_sheets
 
 register(
     KeySpec("tenant-result-reveal", "v", "reveal", "tenant_form.key.reveal",
@@ -50,8 +50,8 @@ class ResultBody(VerticalScroll):
     """Scrolls with the arrow keys (it takes the focus)."""
 
 
+@with_sheets("new_tenant")
 class TenantResultScreen(GuardedActions, TranslatedBindings, Screen[None]):
-    CSS_PATH = sheets("new_tenant")
     BINDINGS: ClassVar[list[BindingType]] = bindings("new-tenant-result", "app")
 
     def __init__(self, created: onboarding.CreatedTenant, *, title: str | None = None) -> None:
@@ -148,8 +148,8 @@ class TenantResultScreen(GuardedActions, TranslatedBindings, Screen[None]):
         self.dismiss()
 
 
+@with_sheets("new_tenant")
 class DistributorRequestScreen(GuardedActions, TranslatedBindings, Screen[None]):
-    CSS_PATH = sheets("new_tenant")
     BINDINGS: ClassVar[list[BindingType]] = bindings("new-tenant-request", "app")
 
     def __init__(self, package: onboarding.DistributorPackage, company_name: str) -> None:
