@@ -270,7 +270,11 @@ _STRING_CHECKS: dict[str, Callable[[str, str], str]] = {
 }
 
 
-_OPTIONAL_STR = "str | None"
+class _OptionalStr:
+    """The type of a text field that may be left out (``language``)."""
+
+
+_OPTIONAL_STR = _OptionalStr
 
 
 #: Each field's type as the checks above know it (the annotations are strings under
