@@ -8,9 +8,19 @@ stack once the first frame is on screen). These tests keep it that way.
 
 from __future__ import annotations
 
+import importlib
+import inspect
 import json
+import os
+import pkgutil
 import subprocess
 import sys
+from pathlib import Path
+
+from textual.screen import Screen
+
+from csp_tui.tui import screens, widgets
+from csp_tui.tui.stylesheets import SHARED_STYLES, style_sheets
 
 from .conftest import NARROW, WIDE, FakeBackend, screen_text
 
@@ -62,6 +72,32 @@ def test_the_console_modules_leave_the_rest_stack_for_later() -> None:
         " csp_tui.tui.app")
     assert "csp_tui.tui.screens.main" in loaded  # the probe did import the console
     assert loaded.isdisjoint(LATER), sorted(loaded & set(LATER))
+
+
+#: The wire models' validation library: the configuration is read without it, so the console's
+#: start does not pay for loading it (about 90 ms).
+VALIDATION = ("pydantic", "pydantic_core", "annotated_types")
+
+
+def test_the_console_start_reads_its_configuration_without_pydantic() -> None:
+    # A config file with a profile of each kind, so every check of a table runs.
+    home = Path(os.environ["CSP_TUI_HOME"])
+    (home / "config.toml").write_text(
+        'default_profile = "pc"\n[profiles.pc]\nkind = "partner-center"\n'
+        'role = "indirect-provider"\ntenant_id = "contoso.onmicrosoft.com"\n'
+        'auth = "env-token"\nsync_interval_minutes = 5\nrequest_timeout_seconds = 12.5\n'
+        '[profiles.lab]\nkind = "sandbox"\nread_only = true\nlanguage = "cs"\n',
+        encoding="utf-8")
+    loaded = loaded_after(
+        "import csp_tui.cli, csp_tui.tui.launch, csp_tui.services.worker, csp_tui.tui.app\n"
+        "from csp_tui.config import load_settings\n"
+        "from csp_tui.services.worker import WorkerBackend\n"
+        "settings = load_settings()\n"
+        "assert settings.profile.name == 'pc' and settings.profile.sync_interval_minutes == 5\n"
+        "assert load_settings('lab').profile.read_only\n"
+        "WorkerBackend(settings)\n")
+    assert "csp_tui.config.loading" in loaded
+    assert sorted(name for name in loaded if name.split(".")[0] in VALIDATION) == []
 
 
 def test_building_the_worker_back_end_imports_no_rest_client() -> None:
@@ -153,3 +189,61 @@ def test_the_worker_writes_a_customers_rows_through_sqlite_utils(tmp_path) -> No
         "store.write_customer_detail(cache, store.CustomerDetail('c1', None,"
         " domains=[('p.cz', False)]), run_id=run)\n")
     assert "sqlite_utils" in loaded
+
+
+def screen_classes() -> list[type[Screen[object]]]:
+    """Every screen of the console (screens live in ``screens/`` and, for the new-tenant
+    flow, beside their widgets in ``widgets/``)."""
+    found: dict[str, type[Screen[object]]] = {}
+    for package in (screens, widgets):
+        for module_info in pkgutil.iter_modules(package.__path__):
+            module = importlib.import_module(f"{package.__name__}.{module_info.name}")
+            for value in vars(module).values():
+                if inspect.isclass(value) and issubclass(value, Screen) \
+                        and value.__module__ == module.__name__:
+                    found[f"{value.__module__}.{value.__name__}"] = value
+    return list(found.values())
+
+
+def sheet_names(paths: object) -> list[str]:
+    return [Path(str(path)).name for path in (paths or [])]  # type: ignore[attr-defined]
+
+
+def test_the_first_frame_is_styled_by_the_main_screens_sheets_only() -> None:
+    from csp_tui.tui.app import CspApp
+
+    assert sheet_names(CspApp.CSS_PATH) == ["app.tcss", "panes.tcss"]
+
+
+def test_every_sheet_is_loaded_by_a_screen_that_uses_it() -> None:
+    """A sheet no screen names would never be loaded; the shared one comes first with each."""
+    from csp_tui.tui.app import CspApp
+
+    named = set(sheet_names(CspApp.CSS_PATH))
+    order = [path.name for path in style_sheets()]
+    found = screen_classes()
+    for screen in found:
+        if any(other is not screen and issubclass(other, screen) for other in found):
+            continue  # a base of screens (the tenant form), never shown itself
+        own = sheet_names(screen.CSS_PATH)
+        if screen.__name__ == "MainScreen":
+            assert own == [], "the main screen is styled by the app's own sheets"
+            continue
+        assert own and own[0] == SHARED_STYLES, screen
+        assert own == sorted(own, key=order.index), screen
+        named.update(own)
+    assert named == set(order)
+
+
+async def test_a_screens_sheet_is_loaded_when_the_screen_is_shown(make_console) -> None:
+    console = make_console(customers=5)
+    async with console.app.run_test(size=WIDE) as pilot:
+        await pilot.pause()
+        loaded = {Path(path).name for path, _ in console.app.stylesheet.source if path}
+        assert {"app.tcss", "panes.tcss"} <= loaded
+        assert loaded.isdisjoint({SHARED_STYLES, "invite.tcss", "subscriptions.tcss"})
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert type(console.app.screen).__name__ == "HelpScreen"
+        loaded = {Path(path).name for path, _ in console.app.stylesheet.source if path}
+        assert SHARED_STYLES in loaded and "subscriptions.tcss" not in loaded

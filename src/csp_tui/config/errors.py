@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from csp_tui.domain.text import safe_text
 from csp_tui.i18n import t
@@ -47,9 +48,12 @@ class ConfigError(Exception):
 
 
 class InvalidValue(ValueError):
-    """A field validator's verdict as a catalog key; pydantic keeps it in the error's context,
-    and :func:`csp_tui.config.problems.profile_error` turns it back into a :class:`ConfigError`."""
+    """A profile's field that cannot be used, as a catalog key with its parameters; the loader
+    turns it into a :class:`ConfigError` with the key path of the file."""
 
-    def __init__(self, problem_key: str) -> None:
-        super().__init__(problem_key)
+    def __init__(self, problem_key: str, /, *, field: str = "", **params: object) -> None:
+        super().__init__(f"{field}: {problem_key}" if field else problem_key)
         self.problem_key = problem_key
+        self.field = field
+        # Any: the parameters are passed on as keywords of ConfigError.
+        self.params: dict[str, Any] = params

@@ -6,10 +6,8 @@ import os
 from pathlib import Path
 from typing import Any
 
-from pydantic import ValidationError
-
 from csp_tui import sandbox_identity
-from csp_tui.config.errors import ConfigError
+from csp_tui.config.errors import ConfigError, InvalidValue
 from csp_tui.config.problems import profile_error, read_toml
 from csp_tui.config.profiles import (
     DEFAULT_PROFILE,
@@ -59,12 +57,9 @@ def load_settings(profile_name: str | None = None) -> Settings:
             # Paced like the built-in sandbox profiles unless the table says otherwise.
             table = {"rate_limit_per_minute": SANDBOX_RATE_LIMIT, **table}
         try:
-            profile = Profile(name=name, **table)
-        except ValidationError as exc:
+            profile = Profile.from_table(name, table)
+        except InvalidValue as exc:
             raise profile_error(path, name, exc) from exc
-        except TypeError as exc:  # e.g. a key given twice
-            raise ConfigError(path, f"profiles.{name}", "config.problem.invalid_table",
-                              detail=str(exc)) from exc
         _check_profile_complete(path, profile)
         profiles[name] = _with_sandbox_identity(profile)
 

@@ -21,6 +21,7 @@ from csp_tui.domain.text import safe_text
 from csp_tui.i18n import t
 from csp_tui.tui.bindings import GuardedActions, KeySpec, TranslatedBindings, bindings, register
 from csp_tui.tui.role_words import reword_bindings
+from csp_tui.tui.stylesheets import with_sheets
 
 register(
     KeySpec("subs-confirm-yes", "y", "sub_confirm", "subs.key.confirm", "subs.keyhelp.confirm",
@@ -34,6 +35,7 @@ class ConfirmBody(VerticalScroll, can_focus=True):
     """The confirmation's facts, scrolled with the arrow keys when they do not fit."""
 
 
+@with_sheets("subscriptions", "subscription_confirm")
 class ConfirmChangeScreen(GuardedActions, TranslatedBindings, ModalScreen[bool]):
     """"Really?": the subscription, the customer, the exact effect and what to know.
 

@@ -33,6 +33,7 @@ from csp_tui.i18n.formatting import NOTHING
 from csp_tui.state import views as state_views
 from csp_tui.tui.bindings import GuardedActions, TranslatedBindings, bindings
 from csp_tui.tui.console import Console, console_of
+from csp_tui.tui.stylesheets import with_sheets
 
 #: Stored 0/1 flags.
 _FLAGS = frozenset({"allow_delegated_access", "auto_renew", "is_trial"})
@@ -141,6 +142,7 @@ class RecordBody(VerticalScroll):
     """Scrolls with the arrow keys (it takes the focus)."""
 
 
+@with_sheets()
 class DetailScreen(GuardedActions, TranslatedBindings, Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = bindings("detail", "app")
 

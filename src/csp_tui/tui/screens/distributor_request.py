@@ -22,6 +22,7 @@ from csp_tui.i18n import t
 from csp_tui.services.distributor_requests import DistributorRequest
 from csp_tui.tui.bindings import GuardedActions, KeySpec, TranslatedBindings, bindings, register
 from csp_tui.tui.console import Console, console_of
+from csp_tui.tui.stylesheets import with_sheets
 
 register(
     KeySpec("distributor-request-copy-email", "c", "copy_email", "roles.key.copy_email",
@@ -37,6 +38,7 @@ class RequestBody(VerticalScroll):
     """Scrolls with the arrow keys (it takes the focus)."""
 
 
+@with_sheets("subscriptions")
 class DistributorRequestScreen(GuardedActions, TranslatedBindings, Screen[None]):
     """The saved request: what to send, and where the file is."""
 

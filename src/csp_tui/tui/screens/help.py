@@ -25,6 +25,7 @@ from csp_tui.tui.console_commands import COMMANDS
 from csp_tui.tui.screens.detail import DetailScreen
 from csp_tui.tui.screens.log import CommandLogScreen
 from csp_tui.tui.screens.main import MainScreen
+from csp_tui.tui.stylesheets import with_sheets
 
 
 class HelpBody(VerticalScroll):
@@ -43,6 +44,7 @@ def _table(rows: Sequence[tuple[str, str, str]]) -> Table:
     return table
 
 
+@with_sheets()
 class HelpScreen(TranslatedBindings, ModalScreen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [*bindings("modal"), *[
         b for b in bindings("app") if isinstance(b, Binding) and b.action == "app.help"]]

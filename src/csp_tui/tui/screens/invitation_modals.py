@@ -20,6 +20,7 @@ from csp_tui.state.invitations import Invitation
 from csp_tui.tui.bindings import GuardedActions, TranslatedBindings, bindings
 from csp_tui.tui.console import Console, console_of
 from csp_tui.tui.invitation_keys import MENU_ENTRIES, available
+from csp_tui.tui.stylesheets import with_sheets
 from csp_tui.tui.widgets.narrow_safe import NarrowSafeOptionList
 
 
@@ -36,6 +37,7 @@ def _describe(invitation: Invitation) -> Text:
     return text
 
 
+@with_sheets("invite")
 class InvitationMenuScreen(GuardedActions, TranslatedBindings, ModalScreen[str | None]):
     """``m``: the actions for one invitation; returns the chosen action."""
 
@@ -91,6 +93,7 @@ class InvitationMenuScreen(GuardedActions, TranslatedBindings, ModalScreen[str |
         self.dismiss(None)
 
 
+@with_sheets("invite")
 class ConfirmCancelScreen(GuardedActions, TranslatedBindings, ModalScreen[bool]):
     """"Cancel the invitation for X?" with what that does; ``y`` yes, ``n``/``esc`` no."""
 
@@ -135,6 +138,7 @@ class ConfirmCancelScreen(GuardedActions, TranslatedBindings, ModalScreen[bool])
         self.dismiss(False)
 
 
+@with_sheets("invite")
 class NoteScreen(GuardedActions, TranslatedBindings, ModalScreen[str | None]):
     """One line of note for an invitation; ``enter`` saves, ``esc`` drops it."""
 

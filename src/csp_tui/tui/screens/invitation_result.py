@@ -27,6 +27,7 @@ from csp_tui.tui.bindings import (
     register,
 )
 from csp_tui.tui.console import Console, console_of
+from csp_tui.tui.stylesheets import with_sheets
 
 register(
     KeySpec("invite-copy-link", "c", "copy_link", "tui.invite.key.copy_link",
@@ -59,6 +60,7 @@ def result_heading(result: InviteResult, kind: str) -> str:
     return t("tui.invite.result.recorded", company=company, email=contact)
 
 
+@with_sheets("invite")
 class InvitationResultScreen(GuardedActions, TranslatedBindings, Screen[None]):
     """The link and the e-mail for one invitation: copy them, save them, send them."""
 

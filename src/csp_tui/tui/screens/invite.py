@@ -43,6 +43,7 @@ from csp_tui.tui.bindings import (
 from csp_tui.tui.console import Console, console_of
 from csp_tui.tui.screens.invitation_result import InvitationResultScreen
 from csp_tui.tui.screens.main import MainScreen
+from csp_tui.tui.stylesheets import with_sheets
 from csp_tui.tui.widgets.tenant import TenantPane
 
 register(
@@ -124,6 +125,7 @@ class FieldError(Static):
     """The problem with the field above it (hidden while there is none)."""
 
 
+@with_sheets("invite")
 class InviteScreen(GuardedActions, TranslatedBindings, Screen[None]):
     """The invitation form; on success it is replaced by :class:`InvitationResultScreen`."""
 

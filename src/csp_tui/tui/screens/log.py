@@ -10,9 +10,11 @@ from textual.screen import Screen
 from textual.widgets import Footer
 
 from csp_tui.tui.bindings import GuardedActions, TranslatedBindings, bindings
+from csp_tui.tui.stylesheets import with_sheets
 from csp_tui.tui.widgets.lists import CommandLogPane
 
 
+@with_sheets()
 class CommandLogScreen(GuardedActions, TranslatedBindings, Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = bindings("app", "log")
 

@@ -32,6 +32,7 @@ from csp_tui.tui.bindings import GuardedActions, KeySpec, TranslatedBindings, bi
 from csp_tui.tui.console import Console
 from csp_tui.tui.screens.tenant_form import SECTIONS, has_content
 from csp_tui.tui.screens.tenant_form_checks import TenantFormChecks
+from csp_tui.tui.stylesheets import with_sheets
 from csp_tui.tui.widgets.form_ares import AresOffer
 from csp_tui.tui.widgets.form_draft import DraftOfferScreen
 from csp_tui.tui.widgets.form_outcome import DistributorRequestScreen, TenantResultScreen
@@ -48,6 +49,7 @@ register(
 )
 
 
+@with_sheets("new_tenant")
 class NewTenantScreen(GuardedActions, TranslatedBindings, TenantFormChecks):
     BINDINGS: ClassVar[list[BindingType]] = bindings("new-tenant-form", "app")
     #: Seconds of quiet before the draft is saved.

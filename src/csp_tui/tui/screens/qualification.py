@@ -36,6 +36,7 @@ from csp_tui.tui.console import Console, console_of
 from csp_tui.tui.screens.change_follow import follow_outbox
 from csp_tui.tui.screens.confirm_change import ConfirmChangeScreen
 from csp_tui.tui.screens.distributor_request import show_request
+from csp_tui.tui.stylesheets import with_sheets
 from csp_tui.tui.writes import write_then
 
 register(
@@ -66,6 +67,7 @@ class WebsiteInput(Input):
     """The school's website (optional)."""
 
 
+@with_sheets("subscriptions")
 class EducationScreen(GuardedActions, TranslatedBindings, ModalScreen[None]):
     """Status of the customer's qualifications, and the Education request."""
 

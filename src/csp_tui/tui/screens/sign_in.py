@@ -19,8 +19,10 @@ from csp_tui.domain.text import safe_text
 from csp_tui.i18n import t
 from csp_tui.tui.bindings import TranslatedBindings, bindings
 from csp_tui.tui.console import console_of
+from csp_tui.tui.stylesheets import with_sheets
 
 
+@with_sheets()
 class SignInScreen(TranslatedBindings, ModalScreen[bool]):
     BINDINGS: ClassVar[list[BindingType]] = [*bindings("sign-in"), *[
         b for b in bindings("modal") if isinstance(b, Binding) and b.action == "close"]]

@@ -56,6 +56,7 @@ from csp_tui.tui.screens.subscription_words import (
     offered,
     routes,
 )
+from csp_tui.tui.stylesheets import with_sheets
 from csp_tui.tui.widgets.narrow_safe import NarrowSafeOptionList
 
 register(
@@ -89,6 +90,7 @@ class QuantityInput(Input):
     """The new number of seats."""
 
 
+@with_sheets("subscriptions")
 class QuantityScreen(GuardedActions, TranslatedBindings, ModalScreen[Plan | None]):
     """Type the new number of seats; the rules answer before anything is confirmed."""
 
@@ -151,6 +153,7 @@ class ActionList(NarrowSafeOptionList):
     """The changes, each with what it would do or why it cannot be done."""
 
 
+@with_sheets("subscriptions")
 class SubscriptionActionsScreen(GuardedActions, TranslatedBindings, ModalScreen[None]):
     """Every change of one subscription, with the rules' answer next to it."""
 

@@ -45,6 +45,7 @@ from csp_tui.tui.screens.subscription_facts import (
     waiting_text,
 )
 from csp_tui.tui.screens.subscription_words import explain_entry, routes
+from csp_tui.tui.stylesheets import with_sheets
 
 register(
     KeySpec("subs-detail-back", "escape", "sub_back", "tui.key.back", "tui.keyhelp.back",
@@ -66,6 +67,7 @@ class SubscriptionBody(VerticalScroll):
     """Scrolls with the arrow keys (it takes the focus)."""
 
 
+@with_sheets("subscriptions")
 class SubscriptionDetailScreen(ShowsQueuedChanges, GuardedActions, TranslatedBindings,
                                Screen[None]):
     """``enter`` on a subscription: everything about it in words; ``esc`` goes back."""

@@ -16,6 +16,7 @@ from csp_tui.domain.text import safe_text
 from csp_tui.i18n import t
 from csp_tui.i18n.formatting import datetime_text
 from csp_tui.tui.bindings import KeySpec, TranslatedBindings, bindings, register
+from csp_tui.tui.stylesheets import with_sheets
 
 register(
     KeySpec("tenant-draft-close", "escape", "close", "tui.key.close", "tui.keyhelp.close",
@@ -23,6 +24,7 @@ register(
 )
 
 
+@with_sheets("new_tenant")
 class DraftOfferScreen(TranslatedBindings, ModalScreen[bool | None]):
     """A draft exists: continue it (True), start empty (False) or close (None)."""
 

@@ -23,6 +23,7 @@ from csp_tui.i18n import t
 from csp_tui.services import onboarding
 from csp_tui.tui.bindings import GuardedActions, KeySpec, TranslatedBindings, bindings, register
 from csp_tui.tui.console import console_of
+from csp_tui.tui.stylesheets import with_sheets
 
 register(
     KeySpec("tenant-result-reveal", "v", "reveal", "tenant_form.key.reveal",
@@ -49,6 +50,7 @@ class ResultBody(VerticalScroll):
     """Scrolls with the arrow keys (it takes the focus)."""
 
 
+@with_sheets("new_tenant")
 class TenantResultScreen(GuardedActions, TranslatedBindings, Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = bindings("new-tenant-result", "app")
 
@@ -146,6 +148,7 @@ class TenantResultScreen(GuardedActions, TranslatedBindings, Screen[None]):
         self.dismiss()
 
 
+@with_sheets("new_tenant")
 class DistributorRequestScreen(GuardedActions, TranslatedBindings, Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = bindings("new-tenant-request", "app")
 

@@ -34,6 +34,7 @@ from csp_tui.state import outbox
 from csp_tui.state.outbox import OutboxEntry, OutboxState
 from csp_tui.tui.bindings import GuardedActions, KeySpec, TranslatedBindings, bindings, register
 from csp_tui.tui.console import console_of
+from csp_tui.tui.stylesheets import with_sheets
 
 register(
     KeySpec("tenant-confirm-back", "escape", "back", "tui.key.back",
@@ -62,6 +63,7 @@ def summary_table(summary: Sequence[tuple[str, str]]) -> Table:
     return table
 
 
+@with_sheets("new_tenant")
 class TenantConfirmScreen(GuardedActions, TranslatedBindings, Screen[Outcome | None]):
     BINDINGS: ClassVar[list[BindingType]] = bindings("new-tenant-confirm", "app")
 
