@@ -366,7 +366,13 @@ class ConsoleDriver:
             raise ScreenTimeout(f"no scrollbar thumb; screen:\n{self.session.text()}")
         x, thumb, track = found
         target = thumb + track // 2
-        before = self.session.screen.display[3:-3]
+        # The rows without the scrollbar column: the thumb moves before the rows arrive.
+        before = [line[:x] for line in self.session.screen.display[3:-3]]
+
+        def rows_there(session: PtySession) -> bool:
+            rows = [line[:x] for line in session.screen.display[3:-3]]
+            return rows != before and all(row.strip() for row in rows[:MIN_ROWS_ON_SCREEN])
+
         seconds = None
         for _ in range(3):  # a drag the console missed is tried again
             # SGR mouse reports, 1-based. The press grabs the thumb; the grab takes effect in
@@ -378,7 +384,7 @@ class ConsoleDriver:
             try:
                 seconds = self.session.press(
                     f"\x1b[<32;{x + 1};{target + 1}M",
-                    lambda s: s.screen.display[3:-3] != before, timeout=5,
+                    rows_there, timeout=5,
                     what=f"the middle rows (thumb at column {x}, line {thumb}, track {track})")
             except ScreenTimeout:
                 seconds = None

@@ -127,8 +127,8 @@ def measure_sessions(big: common.CacheHome, small: common.CacheHome,
             for name, places in big_run.page_down_s.items()
         },
         "jump_to_middle_ms": {
-            "method": "scrollbar thumb dragged from the top to half way: mouse release -> "
-                      "the frame with the rows there",
+            "method": "scrollbar thumb grabbed at the top and moved half way down the track: "
+                      "mouse move -> the frame with every row there drawn",
             **{name: interaction.rounded(seconds * 1000)
                for name, seconds in big_run.jump_to_middle_s.items()},
             "customer_row_reached": big_run.middle_row.get("customers"),
