@@ -360,7 +360,7 @@ class ConsoleDriver:
     def jump_to_middle(self) -> float:
         """Drag the scrollbar thumb from the top to half way down the track, then click a
         row in the middle of the screen (the cursor goes there). The time runs from the
-        mouse move to the frame with the new rows."""
+        mouse move to the last frame of the scroll (the rows at the new place)."""
         found = self.scrollbar_thumb()
         if found is None:
             raise ScreenTimeout(f"no scrollbar thumb; screen:\n{self.session.text()}")
@@ -381,13 +381,24 @@ class ConsoleDriver:
             os.write(self.session.term.fd, f"\x1b[<35;{x + 1};{thumb + 1}M".encode())
             os.write(self.session.term.fd, f"\x1b[<0;{x + 1};{thumb + 1}M".encode())
             self.session.idle()
+            sent = time.perf_counter()
+            os.write(self.session.term.fd, f"\x1b[<32;{x + 1};{target + 1}M".encode())
             try:
-                seconds = self.session.press(
-                    f"\x1b[<32;{x + 1};{target + 1}M",
+                seconds = self.session.until(
                     rows_there, timeout=5,
-                    what=f"the middle rows (thumb at column {x}, line {thumb}, track {track})")
+                    what=f"the middle rows (thumb at column {x}, line {thumb}, track {track})"
+                ) - sent
             except ScreenTimeout:
                 seconds = None
+            else:
+                # Textual animates a scroll to the thumb's new place: the first frame is a
+                # step on the way. The rows have arrived with the last frame that changed
+                # them before the console went quiet.
+                rows = [line[:x] for line in self.session.screen.display[3:-3]]
+                while (arrived := self.session._read_chunk(0.15)) is not None:
+                    now_rows = [line[:x] for line in self.session.screen.display[3:-3]]
+                    if now_rows != rows:
+                        rows, seconds = now_rows, arrived - sent
             os.write(self.session.term.fd, f"\x1b[<0;{x + 1};{target + 1}m".encode())
             self.session.idle()
             if seconds is not None:

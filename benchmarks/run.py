@@ -128,7 +128,7 @@ def measure_sessions(big: common.CacheHome, small: common.CacheHome,
         },
         "jump_to_middle_ms": {
             "method": "scrollbar thumb grabbed at the top and moved half way down the track: "
-                      "mouse move -> the frame with every row there drawn",
+                      "mouse move -> the last frame of the (animated) scroll, the rows there",
             **{name: interaction.rounded(seconds * 1000)
                for name, seconds in big_run.jump_to_middle_s.items()},
             "customer_row_reached": big_run.middle_row.get("customers"),
