@@ -13,10 +13,13 @@ removed at the end (``--keep`` keeps it); the user's own csp-tui files are never
 from __future__ import annotations
 
 import argparse
+import importlib
 import json
+import math
 import os
 import re
 import shutil
+import subprocess
 import sys
 import tempfile
 import time
@@ -34,6 +37,8 @@ import startup
 import sync_bench
 
 RESULTS = common.BENCH_DIR / "results.json"
+# The two lists filtered at typing speed.
+LISTS = ("customers", "all_subscriptions")
 
 
 @dataclass(frozen=True)
@@ -63,7 +68,8 @@ MODES = {
                   echo_keys=15, sync_customers=300, sync_rate=6_000, sync_latency_ms=30,
                   subscriptions_table=False),
     "tiny": Mode(120, 600, 40, 200, 1, False,
-                 interaction.Plan(("šu",), rounds=1, page_downs=1, window_query_repeats=1),
+                 interaction.Plan(("šu",), rounds=1, page_downs=1, window_query_repeats=1,
+                                  typing_words=("šu", "zq")),
                  echo_keys=2, sync_customers=12, sync_rate=60_000, sync_latency_ms=5,
                  subscriptions_table=False, diagnostics=False),
 }
@@ -72,7 +78,10 @@ MODES = {
 GOALS = (
     ("cold_start_ratio", "cold start / minimal Textual app", "<=", 1.5),
     ("filter_p95_ms", "filter keystroke p95 (ms)", "<=", 50.0),
+    ("typing_filter_p95_ms", "filter at typing speed p95, worst list (ms)", "<=", 50.0),
+    ("typing_final_frames_wrong", "final frames wrong after typing", "<=", 0),
     ("page_down_p95_ms", "page down at the bottom p95 (ms)", "<=", 30.0),
+    ("page_down_anywhere_p95_ms", "page down top/middle/bottom p95, worst (ms)", "<=", 30.0),
     ("memory_ratio", "peak RSS, big / small cache", "<=", 1.3),
     ("sync_ratio", "full sync / floor (requests / rate)", "<=", 1.25),
     ("sync_429_share", "429s / requests during the sync", "<=", 0.01),
@@ -105,6 +114,25 @@ def measure_sessions(big: common.CacheHome, small: common.CacheHome,
             "customers": interaction.latency(big_run.customers_page_down_s),
             "all_subscriptions": interaction.latency(big_run.subscriptions_page_down_s),
         },
+        "typing_speed_ms": {
+            "method": "keys written one every 30 ms without waiting for the console; each "
+                      "key: write -> first frame whose title shows the filter after it (or a "
+                      "later one) with that filter's count; each word typed then erased, the "
+                      "final frame of each burst checked against the filter's rows",
+            "words": list(mode.plan.typing_words),
+            **{name: _typing(result) for name, result in big_run.typing.items()},
+        },
+        "page_down_ms": {
+            name: {where: interaction.latency(samples) for where, samples in places.items()}
+            for name, places in big_run.page_down_s.items()
+        },
+        "jump_to_middle_ms": {
+            "method": "scrollbar thumb grabbed at the top and moved half way down the track: "
+                      "mouse move -> the last frame of the (animated) scroll, the rows there",
+            **{name: interaction.rounded(seconds * 1000)
+               for name, seconds in big_run.jump_to_middle_s.items()},
+            "customer_row_reached": big_run.middle_row.get("customers"),
+        },
         "show_all_subscriptions_ms": interaction.latency(big_run.toggle_all_s),
         "echo_baseline_ms": {
             "method": "minimal Textual app with an Input: key -> its echo on screen",
@@ -120,16 +148,64 @@ def measure_sessions(big: common.CacheHome, small: common.CacheHome,
     }
 
 
+def _typing(result: interaction.TypingResult) -> dict[str, Any]:
+    return {
+        **interaction.latency(result.key_s),
+        "key_interval_ms": interaction.latency(result.intervals_s),
+        "bursts": result.bursts,
+        "final_frames_correct": result.final_correct,
+        "failures": result.failures,
+    }
+
+
+def git_state() -> dict[str, Any]:
+    """The commit measured, and whether the work tree differed from it ("dirty")."""
+    def git(*args: str) -> str | None:
+        try:
+            done = subprocess.run(["git", *args], cwd=common.REPO_ROOT, capture_output=True,
+                                  text=True, timeout=30, check=True)
+        except (OSError, subprocess.SubprocessError):
+            return None
+        return done.stdout.strip()
+
+    commit = git("rev-parse", "HEAD")
+    status = git("status", "--porcelain", "--untracked-files=no")
+    return {"commit": commit, "dirty": None if status is None else bool(status)}
+
+
+def window_reads(cache_db: Path, log: Any) -> dict[str, Any] | None:
+    """Window read times from ``benchmarks/window_bench.py`` when that module is present."""
+    # Another change adds that module; until it is merged, the run goes on without it.
+    try:
+        window_bench = importlib.import_module("window_bench")
+    except ModuleNotFoundError as error:
+        if error.name != "window_bench":
+            raise  # the module is there but one of its imports is not: say so
+        return None
+    log("window reads (window_bench)")
+    measured: dict[str, Any] = window_bench.measure(cache_db)
+    return measured
+
+
 def goals_from(results: dict[str, Any]) -> dict[str, Any]:
     start = results["cold_start"]
     ui = results["interaction"]
     sync = results["sync"]
     page_downs = ui["page_down_at_bottom_ms"]
+    typing = ui["typing_speed_ms"]
     headless = sync["headless"]
     values = {
         "cold_start_ratio": start["ratio_console_to_minimal"],
         "filter_p95_ms": ui["filter_ms"]["big_cache"].get("p95"),
+        # The worst of the two lists at typing speed, and a wrong final frame fails it.
+        "typing_filter_p95_ms": max(typing[name].get("p95", math.inf) for name in LISTS),
+        "typing_final_frames_wrong": sum(typing[name]["bursts"]
+                                         - typing[name]["final_frames_correct"]
+                                         for name in LISTS),
         "page_down_p95_ms": max(page_downs[name].get("p95", 0.0) for name in page_downs),
+        "page_down_anywhere_p95_ms": max(
+            stats.get("p95", 0.0) for places in ui["page_down_ms"].values()
+            for stats in places.values()),
         "memory_ratio": ui["memory"]["ratio"],
         "sync_ratio": headless["ratio_to_floor"],
         "sync_429_share": common.rounded(
@@ -153,6 +229,8 @@ def table(results: dict[str, Any]) -> str:
         f"csp-tui benchmarks ({results['mode']}) on {results['machine']['cpu']}, "
         f"{results['machine']['cores']} cores, Python {results['machine']['python']}, "
         f"Textual {results['machine']['textual']}",
+        f"commit {results['git']['commit']}{' (dirty)' if results['git']['dirty'] else ''}, "
+        f"{results['started_at']}",
         f"big cache: {results['sizes']['customers']:,} customers / "
         f"{results['sizes']['subscriptions']:,} subscriptions; small cache: "
         f"{results['sizes']['small_customers']:,} / {results['sizes']['small_subscriptions']:,}",
@@ -186,14 +264,29 @@ def table(results: dict[str, Any]) -> str:
         filter_small.get("p95"), f"n={filter_small['n']}")
     row("  key echo in a minimal app, p50 / p95, ms", ui["echo_baseline_ms"].get("median"),
         ui["echo_baseline_ms"].get("p95"))
-    for name, stats in ui["page_down_at_bottom_ms"].items():
-        row(f"page down at the bottom ({name}) p50 / p95", stats.get("median"),
-            stats.get("p95"), f"n={stats['n']}")
+    typing = ui["typing_speed_ms"]
+    for name in LISTS:
+        stats = typing[name]
+        row(f"typing speed, {name} p50 / p95, ms", stats.get("median"), stats.get("p95"),
+            f"n={stats['n']}, final frames {stats['final_frames_correct']}/{stats['bursts']}")
+    for name, places in ui["page_down_ms"].items():
+        for where, stats in places.items():
+            row(f"page down {where} ({name}) p50 / p95", stats.get("median"),
+                stats.get("p95"), f"n={stats['n']}")
+    jump = ui["jump_to_middle_ms"]
+    row("  scrollbar drag to the middle, ms", jump.get("customers"),
+        jump.get("all_subscriptions"), "customers / all subs")
     window = ui["window_query_ms"]
     row("  count per reload, customers / all subs, ms", window["customers"]["count"],
         window["all_subscriptions"]["count"])
     row("  window read in the middle: customers / subs", window["customers"]["middle"],
         window["all_subscriptions"]["middle"], "ms")
+    reads = results.get("window_reads")
+    if reads is not None:
+        # The summary figures only; every list and position is in the results file.
+        lines.append("  window reads (window_bench): " + ", ".join(
+            f"{key} {value}" for key, value in reads.items()
+            if isinstance(value, int | float) and not isinstance(value, bool)))
     memory = ui["memory"]
     row("peak RSS MB, big cache vs small cache", memory["peak_rss_mb_big"],
         memory["peak_rss_mb_small"], f"ratio {memory['ratio']}")
@@ -227,6 +320,8 @@ def run(mode_name: str, workdir: Path) -> dict[str, Any]:
         "schema": 1,
         "mode": mode_name,
         "started_at": datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
+        # What was measured: the commit, and "dirty" when the tree had changes.
+        "git": git_state(),
         "machine": common.machine(),
         # Load and speed of the machine at the start, after each phase and at the end: other
         # programs running at the same time show here.
@@ -252,6 +347,7 @@ def run(mode_name: str, workdir: Path) -> dict[str, Any]:
     log("filter, scroll, memory")
     results["interaction"] = measure_sessions(big, small, mode)
     results["conditions"]["after_interaction"] = common.conditions()
+    results["window_reads"] = window_reads(big.cache_db, log)
     log(f"sync ({mode.sync_customers} customers at {mode.sync_rate}/min)")
     results["sync"] = sync_bench.measure(workdir / "sync", customers=mode.sync_customers,
                                          rate=mode.sync_rate,

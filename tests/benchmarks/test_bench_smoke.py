@@ -18,7 +18,8 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 RUN = ROOT / "benchmarks" / "run.py"
-GOALS = ("cold_start_ratio", "filter_p95_ms", "page_down_p95_ms", "memory_ratio", "sync_ratio",
+GOALS = ("cold_start_ratio", "filter_p95_ms", "typing_filter_p95_ms", "typing_final_frames_wrong",
+         "page_down_p95_ms", "page_down_anywhere_p95_ms", "memory_ratio", "sync_ratio",
          "sync_429_share", "ui_stall_ms")
 
 
@@ -63,6 +64,12 @@ def _number(value: object) -> bool:
 def test_tiny_run_writes_every_measurement(tiny_run) -> None:
     results, _, _ = tiny_run
     assert results["schema"] == 1 and results["mode"] == "tiny"
+    # The commit measured and whether the tree had changes, and when.
+    head = subprocess.run(["git", "rev-parse", "HEAD"], cwd=ROOT, capture_output=True,
+                          text=True, check=True).stdout.strip()
+    assert results["git"]["commit"] == head
+    assert isinstance(results["git"]["dirty"], bool)
+    assert results["started_at"].startswith(("20",)) and results["started_at"].endswith("Z")
     machine = results["machine"]
     assert machine["cores"] >= 1 and machine["cpu"]
     from importlib import metadata
@@ -84,6 +91,24 @@ def test_tiny_run_writes_every_measurement(tiny_run) -> None:
         window = ui["window_query_ms"][name]
         assert window["rows"] > 0 and all(_number(window[k]) for k in ("top", "middle", "bottom"))
     assert ui["echo_baseline_ms"]["n"] == 2
+    # At typing speed: "šu" and "zq" typed and erased on both lists of the big cache, every
+    # key timed, and the final frame of each of the four bursts shows the filter's rows.
+    typing = ui["typing_speed_ms"]
+    for name in ("customers", "all_subscriptions"):
+        assert typing[name]["n"] == 8
+        assert typing[name]["bursts"] == 4
+        assert typing[name]["failures"] == []
+        assert typing[name]["final_frames_correct"] == 4
+        # never two keys closer than 30 ms
+        assert typing[name]["key_interval_ms"]["min"] >= 30
+    # Page down at the top, the middle (reached by dragging the scrollbar) and the bottom.
+    for name in ("customers", "all_subscriptions"):
+        places = ui["page_down_ms"][name]
+        assert {where: places[where]["n"] for where in places} == {
+            "top": 1, "middle": 1, "bottom": 1}
+        assert _number(ui["jump_to_middle_ms"][name])
+    # The drag put the cursor well below the first page of 120 customers.
+    assert 20 <= ui["jump_to_middle_ms"]["customer_row_reached"] <= 100
     memory = ui["memory"]
     assert memory["peak_rss_mb_big"] > 0 and memory["peak_rss_mb_small"] > 0
     assert memory["ratio"] == pytest.approx(
@@ -143,3 +168,31 @@ def test_only_a_full_run_writes_the_recorded_results_by_default() -> None:
     assert module.results_path("quick") != recorded
     assert module.results_path("tiny") != recorded
     assert module.results_path("quick").parent == recorded.parent
+
+
+def test_a_row_is_recognised_whole_or_cut_but_not_by_a_look_alike() -> None:
+    interaction = _load_interaction()
+    line = " ! Beskydská sklárna v.o.s.          beskydskasklarna2.onmic… reseller       8  "
+    assert interaction._row_shown(line, ("Beskydská sklárna v.o.s.",
+                                         "beskydskasklarna2.onmicrosoft.com"))
+    # the same first words and domain start, another customer
+    assert not interaction._row_shown(line, ("Beskydská sklárna a.s.",
+                                             "beskydskasklarna.onmicrosoft.com"))
+    # a cell cut at both ends around the filter's match
+    cut = "…ný & Dvořák… Dynamics 365 Business…   100 active     6 Dec 2026   —"
+    assert interaction._row_shown(cut, ("Černý & Dvořák s.r.o.",
+                                        "Dynamics 365 Business Central Essentials"))
+    assert not interaction._row_shown(cut, ("Černý & Dvořák s.r.o.", "Microsoft 365 E3"))
+
+
+def _load_interaction():
+    """interaction.py imports its siblings by their plain names."""
+    folder = str(ROOT / "benchmarks")
+    added = folder not in sys.path
+    if added:
+        sys.path.insert(0, folder)
+    try:
+        return _load("interaction")
+    finally:
+        if added:
+            sys.path.remove(folder)
