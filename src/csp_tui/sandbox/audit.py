@@ -13,7 +13,6 @@ file) in the order they happened; anything older than :data:`RETENTION` is dropp
 from __future__ import annotations
 
 import json
-import uuid
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
@@ -53,7 +52,6 @@ def record(world: World, customer: Customer, operation_type: str, resource_type:
         SEQ: int(last) + 1,
         PROVIDER: (customer.provider_id or "").lower(),
         RESELLER: (customer.reseller_id or "").lower(),
-        "id": str(uuid.uuid4()),
         "partnerId": partner_id,
         "customerId": customer.id,
         "customerName": customer.company_name,
