@@ -104,7 +104,7 @@ async def test_seek_paging_oldest_first_with_the_continuation_token() -> None:
         pages = await all_pages(distributor, size=3, startDate="2026-03-01",
                                 filter=SUBSCRIPTIONS_ONLY)
     assert [page["totalCount"] for page in pages] == [3, 3, 1]
-    assert pages[0]["links"]["next"]["uri"] == "/auditrecords?size=3&seekOperation=Next"
+    assert pages[0]["links"]["next"]["uri"] == "/v1/auditrecords?size=3&seekOperation=Next"
     customers = [item["customerId"] for page in pages for item in page["items"]]
     assert customers == [customer_id for customer_id, _ in changed]
     dates = [item["operationDate"] for page in pages for item in page["items"]]

@@ -134,7 +134,7 @@ async def list_audit_records(request: Request) -> Response:
                                  "f": list(flt) if flt else None, "z": size,
                                  "a": page[-1][audit.SEQ]})
             body["links"]["next"] = {
-                "uri": f"/auditrecords?size={size}&seekOperation=Next",
+                "uri": f"/v1/auditrecords?size={size}&seekOperation=Next",
                 "method": "GET",
                 "headers": [{"key": "MS-ContinuationToken", "value": next_token}],
             }
