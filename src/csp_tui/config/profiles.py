@@ -91,6 +91,9 @@ class Profile(BaseModel):
     # Requests the API may make per minute (Partner Center documents 500/min per tenant).
     rate_limit_per_minute: int = Field(default=450, ge=1, le=1_000_000)
     sync_concurrency: int = Field(default=4, ge=1, le=32)
+    # Share of the rate limit (per cent, per sync interval) a refresh may spend re-reading the
+    # customers read longest ago (services/refresh.py): bounds how old cached data can get.
+    refresh_budget_percent: int = Field(default=5, ge=1, le=100)
     # An invitation nobody accepted after this many days is shown as stale.
     invitation_stale_days: int = Field(default=14, ge=1, le=365)
     request_timeout_seconds: float = Field(default=30.0, gt=0, le=600)
