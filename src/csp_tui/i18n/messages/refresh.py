@@ -1,6 +1,11 @@
 """The refresh cycle: what kind of refresh ran, why a full read, the oldest data's age."""
 
 MESSAGES: dict[str, dict[str, str]] = {
+    "refresh.cli.opt_full": {
+        "en": "read every customer in full instead of what changed since the last sync",
+        "cs": "načíst všechny zákazníky celé místo toho, co se od poslední synchronizace "
+              "změnilo",
+    },
     "refresh.kind.full": {"en": "Full read", "cs": "Úplné načtení"},
     "refresh.kind.refresh": {"en": "Refresh of what changed",
                              "cs": "Synchronizace změn"},
