@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from csp_tui.i18n import t
 from csp_tui.i18n.formatting import count_days, format_number
-from csp_tui.services.sync_run import SyncResult
 from csp_tui.timestamps import parse_timestamp
+
+if TYPE_CHECKING:  # the console's status bar imports this module, never the REST client
+    from csp_tui.services.sync_run import SyncResult
 
 
 def age_text(since: datetime, now: datetime) -> str:

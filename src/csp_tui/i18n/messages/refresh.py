@@ -41,6 +41,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "refresh.age.minutes": {"en": "{count} min", "cs": "{count} min"},
     "refresh.age.hours": {"en": "{count} h", "cs": "{count} h"},
+    "refresh.status.after_synced": {"en": "{synced} · {cycle}", "cs": "{synced} · {cycle}"},
     "refresh.status": {"en": "{kind} · oldest {age}", "cs": "{kind} · nejstarší {age}"},
     "refresh.status.short.full": {"en": "full read", "cs": "úplné načtení"},
     "refresh.status.short.refresh": {"en": "refresh", "cs": "synchronizace změn"},
