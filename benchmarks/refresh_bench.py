@@ -101,7 +101,7 @@ def _all_in_cache(cache: Any, expected: dict[str, dict[str, Any]]) -> int:
     return shown
 
 
-async def _run(customers: int, workdir: Path) -> dict[str, Any]:
+async def _run(customers: int, workdir: Path, changes: int = CHANGES) -> dict[str, Any]:
     from csp_tui.config import load_settings
     from csp_tui.sandbox.transport import sandbox_transport
     from csp_tui.services import refresh
@@ -132,7 +132,7 @@ async def _run(customers: int, workdir: Path) -> dict[str, Any]:
     if full.cycle != refresh.FULL or not full.completed:
         raise RuntimeError(f"the first read was not a complete full read: {full.error}")
     begin = time.perf_counter()
-    expected = await _operator_changes(transport, world, CHANGES)
+    expected = await _operator_changes(transport, world, changes)
     changes_s = time.perf_counter() - begin
     cycle_result, cycle_s = await cycle()
     session = open_session(settings, transport=transport)
@@ -168,13 +168,15 @@ async def _run(customers: int, workdir: Path) -> dict[str, Any]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--customers", type=int, default=20_000)
+    parser.add_argument("--changes", type=int, default=CHANGES,
+                        help="changes another operator makes (default 50)")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON only")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="refresh-bench-") as workdir:
-        figures = asyncio.run(_run(args.customers, Path(workdir)))
+        figures = asyncio.run(_run(args.customers, Path(workdir), args.changes))
     if args.json:
         print(json.dumps(figures, indent=2))
-        return 0
+        return 0 if figures["refresh"]["changes_in_cache"] == figures["changes"]["made"] else 1
     full, cycle = figures["full_read"], figures["refresh"]
     print(f"world: {figures['customers']} customers, {figures['subscriptions']} subscriptions")
     print(f"full read: {full['requests']} requests in {full['seconds']} s "
