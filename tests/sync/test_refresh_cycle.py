@@ -205,3 +205,38 @@ def _due_moments(settings: Any, customers: set[str]) -> list[Any]:
         conn.close()
     detail = [parse_timestamp(value) for row in rows for value in row if value]
     return [value for value in detail if value is not None]
+
+
+async def test_what_the_cache_foretells_is_due(settings) -> None:
+    import sqlite3
+
+    transport = _transport(settings)
+    await _cycle(settings, transport)
+    conn = sqlite3.connect(settings.locations.cache_db)
+    try:
+        ids = [row[0] for row in conn.execute(
+            "SELECT c.id FROM customers c WHERE EXISTS (SELECT 1 FROM subscriptions s "
+            "WHERE s.customer_id = c.id) ORDER BY c.id LIMIT 4")]
+        read_at = "2026-11-24T09:00:00.000000Z"
+        now = "2026-11-25T09:00:00.000000Z"
+        conn.execute("UPDATE customers SET detail_synced_at = ?", (read_at,))
+        conn.execute("UPDATE subscriptions SET commitment_end_date = '2027-06-01T00:00:00Z', "
+                     "cancellation_allowed_until = NULL")
+        # a cancellation window that closed after the last read
+        conn.execute("UPDATE subscriptions SET cancellation_allowed_until = "
+                     "'2026-11-24T20:00:00Z' WHERE customer_id = ?", (ids[0],))
+        # an Education qualification under review
+        conn.execute("INSERT OR REPLACE INTO qualifications(customer_id, qualification, "
+                     "vetting_status, synced_at) VALUES (?, 'Education', 'InReview', ?)",
+                     (ids[1], read_at))
+        # a tenant created here, not listed yet
+        conn.execute("UPDATE customers SET created_pending_at = ? WHERE id = ?",
+                     (read_at, ids[2]))
+        # a term that ended before the last read is not news
+        conn.execute("UPDATE subscriptions SET commitment_end_date = '2026-11-01T00:00:00Z' "
+                     "WHERE customer_id = ?", (ids[3],))
+        conn.execute("DELETE FROM qualifications WHERE customer_id != ?", (ids[1],))
+        conn.commit()
+        assert marks.due_by_dates(conn, now) == {ids[0], ids[1], ids[2]}
+    finally:
+        conn.close()
