@@ -119,7 +119,7 @@ def _serve_args(**extra: Any) -> argparse.Namespace:
 
 def test_serve_without_token_generates_one_and_prints_it(monkeypatch, capsys) -> None:
     served: dict[str, Any] = {}
-    monkeypatch.setattr("csp_tui.sandbox.server.serve", lambda **kw: served.update(kw))
+    monkeypatch.setattr("csp_tui.cli.sandbox.serve", lambda **kw: served.update(kw))
     assert sandbox_cmd.run_serve(_serve_args(token=None), settings=None) == 0
     out = capsys.readouterr()
     token = served["token"]
@@ -129,7 +129,7 @@ def test_serve_without_token_generates_one_and_prints_it(monkeypatch, capsys) ->
 
 def test_serve_with_token_uses_it_and_does_not_echo_it(monkeypatch, capsys) -> None:
     served: dict[str, Any] = {}
-    monkeypatch.setattr("csp_tui.sandbox.server.serve", lambda **kw: served.update(kw))
+    monkeypatch.setattr("csp_tui.cli.sandbox.serve", lambda **kw: served.update(kw))
     assert sandbox_cmd.run_serve(_serve_args(token="my-own-token"), settings=None) == 0
     out = capsys.readouterr()
     assert served["token"] == "my-own-token"

@@ -59,5 +59,7 @@ async def typed(pilot: Any) -> None:
         return app.key_gate.holding == 0 and not any(
             message is not None and is_typed(message) for message in waiting)
 
-    await wait_for(pilot, handed_on)
+    # A burst that opens a screen waits for its first import and for the writer thread: a
+    # loaded machine takes seconds, a hang never ends — the bound only tells them apart.
+    await wait_for(pilot, handed_on, timeout=30.0)
     await pilot.pause()

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from typing import Any
 
 
-async def wait_for(pilot: Any, condition: Callable[[], bool], timeout: float = 5.0) -> None:
+async def wait_for(pilot: Any, condition: Callable[[], bool], timeout: float = 15.0) -> None:
     """Let the app run until ``condition()`` holds (timers included); fail after ``timeout``."""
     loop = asyncio.get_running_loop()
     deadline = loop.time() + timeout

@@ -11,6 +11,7 @@ from typing import Literal
 
 import httpx
 
+from csp_tui import __version__
 from csp_tui.ares.subject import AresCompany, company_from_ares
 from csp_tui.domain.validation import validate_ico
 
@@ -86,8 +87,6 @@ class AresClient:
 
     def _client(self) -> httpx.AsyncClient:
         if self._http is None:
-            from csp_tui import __version__
-
             self._http = httpx.AsyncClient(
                 transport=self._transport,
                 timeout=httpx.Timeout(self._timeout),

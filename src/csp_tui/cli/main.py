@@ -240,6 +240,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _start_log(args: argparse.Namespace, settings: Settings) -> None:
+    # Logging's handlers and queue load once a command runs, never for --help or --version.
     from csp_tui import log_file
 
     level = "DEBUG" if getattr(args, "debug", False) else getattr(args, "log_level", None)
@@ -253,6 +254,7 @@ _SQLITE_STORAGE_WORDS = ("disk", "readonly", "read-only", "unable to open", "loc
 def _storage_problem(exc: Exception) -> str | None:
     """What went wrong with the profile's files (a full disk, a directory that is missing or
     read-only, a damaged state.db) in one line, or None when ``exc`` is something else."""
+    # Only after a handler failed: `import csp_tui.cli` (--help, --version) needs no SQLite.
     import sqlite3
 
     from csp_tui.db import DatabaseError

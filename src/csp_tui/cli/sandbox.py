@@ -10,13 +10,12 @@ from pathlib import Path
 
 from csp_tui.config import Settings
 from csp_tui.i18n import t
+from csp_tui.sandbox.server import reset, serve, served_token
 from csp_tui.services.emulator_controls import SANDBOX_BASE_URL, EmulatorControls
 from csp_tui.services.session import sandbox_transport_for
 
 
 def run_serve(args: argparse.Namespace, settings: Settings) -> int:
-    from csp_tui.sandbox.server import serve, served_token
-
     given = getattr(args, "token", None)
     token = served_token(given)
     print(t("sandbox.serving", url=f"http://127.0.0.1:{args.port}"), file=sys.stderr)
@@ -47,8 +46,6 @@ def _require_sandbox(settings: Settings) -> bool:
 def run_reset(args: argparse.Namespace, settings: Settings) -> int:
     if not _require_sandbox(settings):
         return 2
-    from csp_tui.sandbox.server import reset
-
     locations = settings.locations
     reset(locations.sandbox_state)
     # The cache describes the old world; it is rebuildable, so it goes too. state.db (the

@@ -15,6 +15,7 @@ from csp_tui.i18n.formatting import format_number
 from csp_tui.partner_center import errors as pce
 from csp_tui.services import events, password_reset, refresh_words
 from csp_tui.services.outbox_runner import OutboxRunner
+from csp_tui.services.part_words import part_name, why
 from csp_tui.services.session import open_session, seed_sandbox_demo
 from csp_tui.services.sync import SyncEngine
 from csp_tui.services.sync_run import PartProblem, SyncResult
@@ -84,8 +85,6 @@ def _incomplete_lines(result: SyncResult) -> list[str]:
     available to this role (Partner Center refused: … (HTTP 403))"."""
     if not result.incomplete:
         return []
-    from csp_tui.services.part_words import part_name, why
-
     groups: dict[tuple[str, str, int | None, str | None], list[PartProblem]] = {}
     for problem in result.incomplete:
         key = (problem.part, problem.state, problem.status, problem.code)

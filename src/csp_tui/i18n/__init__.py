@@ -15,6 +15,9 @@ import pkgutil
 import string
 from collections.abc import Mapping
 
+from csp_tui.i18n import messages
+from csp_tui.i18n.messages.argparse_texts import MSGIDS
+
 LANGUAGES = ("en", "cs")
 _DEFAULT = "en"
 _language = _DEFAULT
@@ -24,8 +27,6 @@ _catalog: dict[str, dict[str, str]] | None = None
 def _load() -> dict[str, dict[str, str]]:
     global _catalog
     if _catalog is None:
-        from csp_tui.i18n import messages
-
         merged: dict[str, dict[str, str]] = {}
         for info in pkgutil.iter_modules(messages.__path__):
             module = importlib.import_module(f"{messages.__name__}.{info.name}")
@@ -114,7 +115,5 @@ def tl(key: str, language: str, /, **kwargs: object) -> str:
 
 def argparse_gettext(message: str) -> str:
     """gettext for argparse: its built-in texts in the current language."""
-    from csp_tui.i18n.messages.argparse_texts import MSGIDS
-
     key = MSGIDS.get(message)
     return t(key) if key else message

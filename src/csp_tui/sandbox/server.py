@@ -74,6 +74,7 @@ def _config(app: Starlette, host: str, port: int, **extra: Any) -> uvicorn.Confi
 def _app(*, customers: int, latency_ms: int, seed: int, state_path: Path | None,
          rate_limit: int, token: str, faults: FaultConfig | dict[str, Any] | None = None
          ) -> Starlette:
+    # Starlette's side, lazy as above: `csp-tui sandbox reset` needs only reset().
     from csp_tui.sandbox.app import create_sandbox, sandbox_context
 
     if faults is None:

@@ -15,6 +15,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+from csp_tui.cache import store
 from csp_tui.partner_center import errors as pce
 from csp_tui.partner_center.auth import SignInRequiredError
 from csp_tui.partner_center.client import PartnerCenterClient
@@ -154,8 +155,6 @@ class OutboxRunner:
         Partner Center to list it (which takes a few minutes). Never fails the entry."""
         if entry.kind == KIND_CREATE_CUSTOMER and self.cache is not None:
             try:
-                from csp_tui.cache import store
-
                 customer_id = str(result.get("customer_id") or "").lower()
                 if store.add_created_customer(
                         self.cache, customer_id,

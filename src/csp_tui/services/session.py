@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from csp_tui.cache import db as dbmod
 from csp_tui.config import Settings
 from csp_tui.services.emulator_controls import SANDBOX_BASE_URL
+from csp_tui.state import command_log
 from csp_tui.state.db import open_state
 
 if TYPE_CHECKING:
@@ -45,6 +46,7 @@ def database_busy(error: BaseException) -> bool:
 
 def sandbox_transport_for(settings: Settings, **kwargs: Any) -> httpx.AsyncBaseTransport:
     """The in-process emulator, keeping its world in the profile's data directory."""
+    # The emulator (Starlette, its world) loads only when a sandbox profile asks for it.
     from csp_tui.sandbox.transport import sandbox_transport
 
     settings.locations.ensure_profile_dir()
@@ -72,6 +74,7 @@ class Session:
         """The ARES (Czech business register) client; in the sandbox it answers from demo data
         — the sandbox's own customers and a few built-in subjects — never from the network."""
         if self._ares is None:
+            # httpx and the emulator, on first use: the console's first frame needs neither.
             from csp_tui.ares import AresClient
             from csp_tui.sandbox.ares_emulator import ares_subject_for, sandbox_ares_transport
 
@@ -129,10 +132,11 @@ def open_session(
     transport: httpx.AsyncBaseTransport | None = None,
     token_provider: Any = None,
 ) -> Session:
+    # The REST stack (httpx, MSAL, pydantic models) loads on the worker's thread, after the
+    # console's first frame: open_databases above is all the start path needs.
     from csp_tui.partner_center.auth import token_provider_for
     from csp_tui.partner_center.client import PartnerCenterClient
     from csp_tui.partner_center.ratelimit import RateLimiter
-    from csp_tui.state import command_log
 
     cache, state, notices = open_databases(settings)
     profile = settings.profile
@@ -171,6 +175,7 @@ async def seed_sandbox_demo(session: Session) -> int:
     """The sandbox demo's invitations, recorded once per state.db (sandbox profiles only; 0
     otherwise): the emulator's demo story, handed by this factory to the use case that records
     it. Imported when a sandbox session asks: neither is on the console's start path."""
+    # The emulator's story and the invitations use case (the REST stack): sandbox only, late.
     from csp_tui.sandbox.demo_invitations import demo_invitations
     from csp_tui.services.sandbox_demo import record_demo_invitations
 

@@ -26,7 +26,7 @@ from csp_tui.i18n import t
 from csp_tui.partner_center import errors as pce
 from csp_tui.services import events
 from csp_tui.services import worker_schedule as schedule
-from csp_tui.services.session import open_console_databases
+from csp_tui.services.session import open_console_databases, open_session, seed_sandbox_demo
 from csp_tui.services.status import BackendStatus
 from csp_tui.services.writer import Writer, WriteSession
 from csp_tui.state import outbox
@@ -213,8 +213,8 @@ class WorkerBackend:
                     future.set_exception(RuntimeError(t("backend.not_running")))
 
     async def _main(self) -> None:
+        # The REST stack is imported on the worker's thread, after the first frame.
         from csp_tui.services.outbox_runner import OutboxRunner
-        from csp_tui.services.session import open_session
         from csp_tui.services.sync import SyncEngine
 
         self._wake = asyncio.Event()
@@ -232,8 +232,6 @@ class WorkerBackend:
                               read_only=self.settings.profile.read_only, cache=session.cache)
         try:
             if self.settings.profile.is_sandbox:
-                from csp_tui.services.session import seed_sandbox_demo
-
                 await self._guarded(seed_sandbox_demo(session))
             await self._guarded(runner.recover())
             if self._periodic and self._sync_due(session):
@@ -319,6 +317,7 @@ class WorkerBackend:
         self._set_status(outbox_pending=outbox.pending_count(session.state))
 
     def _keep_credentials(self, entry_id: str, credentials: dict[str, str]) -> None:
+        # Onboarding brings the REST stack: imported when a tenant's password arrives.
         from csp_tui.services import onboarding
 
         # A form (or CLI run) in this process waiting for exactly this tenant gets it directly.
@@ -385,6 +384,7 @@ class _CredentialsSink:
         self._backend._keep_credentials(entry_id, credentials)
 
     def can_show(self, entry_id: str) -> bool:
+        # As in _keep_credentials: onboarding stays off the console's start path.
         from csp_tui.services import onboarding
 
         return onboarding.has_route(entry_id) or self._backend.has_listeners()

@@ -64,7 +64,7 @@ def _invitation_query(filter: str, sort: str, descending: bool) -> ListQuery:
         columns="i.id, i.company_name, i.contact_name, i.contact_email, i.domain, i.status, "
                 "i.created_at, i.last_sent_at, i.send_count, i.customer_id",
         key="i.id", where=tuple(where), params=tuple(params), order=order,
-        order_nonnull=order_nonnull, descending=descending,
+        order_nonnull=order_nonnull, descending=descending, rid="i.rowid",
     )
 
 
@@ -118,7 +118,7 @@ def _command_query(filter: str, sort: str, descending: bool) -> ListQuery:
         source="command_log AS l",
         columns="l.id, l.at, l.method, l.path, l.status, l.duration_ms, l.request_id, l.error",
         key="l.id", where=tuple(where), params=tuple(params), order=order,
-        order_nonnull=order_nonnull, descending=descending,
+        order_nonnull=order_nonnull, descending=descending, rid="l.rowid",
     )
 
 

@@ -20,6 +20,7 @@ from csp_tui.services.events import Event
 from csp_tui.services.session import open_console_databases
 from csp_tui.services.status import BackendStatus, SyncState
 from csp_tui.services.writer import Writer, WriteSession
+from csp_tui.state.views import outbox_pending
 
 __all__ = ["BackendStatus", "ConsoleBackend", "StaticBackend", "SyncState", "WriteSession"]
 
@@ -130,8 +131,6 @@ class StaticBackend:
         self.refresh_requests.append(customer_id)
 
     def status(self) -> BackendStatus:
-        from csp_tui.state.views import outbox_pending
-
         return BackendStatus(
             sync_state="idle",
             last_success_at=self._last_success_at,

@@ -3,9 +3,10 @@ listings. Nothing here writes, and nothing here reads ``state.db`` (its reads ar
 ``state/views.py``).
 
 Every list is a window query over :class:`csp_tui.db.reads.ListQuery`: ``count_*`` for the
-scrollbar, ``*_rows`` with LIMIT/OFFSET for the rows on screen, and ``*_index_of`` to find where
-a row (by key) sits after the data, the filter or the sort changed. This package is the
-cache's one reading interface; its modules:
+scrollbar (kept until the cache changes), ``*_rows`` for the rows on screen (OFFSET near the
+ends, the list's position index further in), and ``*_index_of`` to find where a row (by key)
+sits after the data, the filter or the sort changed. This package is the cache's one reading
+interface; its modules:
 
 - :mod:`~.rows` — the row and view records returned;
 - :mod:`~.customers` — the customers list;

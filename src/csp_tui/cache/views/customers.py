@@ -45,6 +45,9 @@ def _customer_query(filter: str, sort: str, descending: bool) -> ListQuery:
     return ListQuery(
         source="customers AS c", columns=columns, key="c.id", where=where, params=params,
         order=order, order_nonnull=order_nonnull, descending=descending, sparse=sparse,
+        rid="c.rowid",
+        # No index holds the counts and marks (20-30 ms to sort 20,000 customers per window).
+        sorts_every_window=sort in ("subscriptions", "attention"),
     )
 
 

@@ -171,6 +171,23 @@ _ALL_BY_CUSTOMER_SOURCE = (
 )
 
 
+# The position index's pass over every customer's subscriptions (db/reads.ListQuery.positions):
+# the rowid and the sort columns only, so each order's walk reads its covering index alone
+# (60-100 ms for 100k rows) instead of looking up every row and its customer (500-1000 ms);
+# the subscriptions of removed customers (_PASS_EXCLUDE) are dropped from it afterwards.
+# Not for the customer order: its customer columns are not the subscriptions'.
+_ALL_PASS_SOURCE = (
+    "(SELECT s.rowid AS rid, s.id AS id, s.sort_key AS sort_key, "
+    "s.commitment_end_date AS commitment_end_date, s.status AS status, "
+    "s.cancellation_allowed_until AS cancellation_allowed_until, s.quantity AS quantity "
+    "FROM subscriptions AS s) AS u"
+)
+_PASS_EXCLUDE = (
+    "SELECT s.rowid FROM customers AS c INDEXED BY customers_removed "
+    "JOIN subscriptions AS s ON s.customer_id = c.id WHERE c.removed_at IS NOT NULL"
+)
+
+
 # Perpetual licences of every customer (a customer has a handful, so sorting them is cheap).
 _ALL_PERPETUAL_SOURCE = (
     f"({_PERPETUAL_SELECT}"
@@ -268,6 +285,11 @@ def _subscription_query(
         source=source, columns=_SUBSCRIPTION_COLUMNS, key="u.id", where=tuple(where),
         params=tuple(params), order=order, order_nonnull=order_nonnull, descending=descending,
         sparse=sparse, sparse_below=SPARSE_BELOW_BY_CUSTOMER if sort == "customer" else 0,
+        # Rows by rowid: subscriptions as the outer loop (a rowid look-up each), not the
+        # customer order's walk of every customer.
+        rid="u.rid", lookup=_ALL_SOURCE if source is _ALL_BY_CUSTOMER_SOURCE else None,
+        pass_source=_ALL_PASS_SOURCE if source is _ALL_SOURCE else None,
+        pass_exclude=_PASS_EXCLUDE if source is _ALL_SOURCE else None,
     )
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING
 
+from csp_tui import sandbox_identity as identity
 from csp_tui.config import Profile, Role
 from csp_tui.partner_center.errors import PartnerCenterError
 from csp_tui.services.invitation_email import build_email
@@ -35,8 +36,6 @@ def _known_names(profile: Profile) -> dict[str, str]:
     """The sandbox's fixed partners; real profiles learn names from Partner Center only."""
     if not profile.is_sandbox:
         return {}
-    from csp_tui import sandbox_identity as identity
-
     return {
         identity.RESELLER_TENANT_ID: identity.RESELLER_NAME,
         identity.OTHER_RESELLER_TENANT_ID: identity.OTHER_RESELLER_NAME,

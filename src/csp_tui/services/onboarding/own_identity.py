@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from csp_tui import sandbox_identity as identity
 from csp_tui.config import Profile
 from csp_tui.i18n import tl
 
@@ -10,8 +11,6 @@ def own_identity(profile: Profile, language: str) -> tuple[str, str]:
     """(the reseller's name, its MPN id) for the e-mail's signature."""
     name = ""
     if profile.is_sandbox:
-        from csp_tui import sandbox_identity as identity
-
         name = {identity.RESELLER_TENANT_ID: identity.RESELLER_NAME,
                 identity.OTHER_RESELLER_TENANT_ID: identity.OTHER_RESELLER_NAME
                 }.get(profile.tenant_id.lower(), "")

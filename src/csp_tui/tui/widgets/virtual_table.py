@@ -1,8 +1,9 @@
 """A table that renders only what is on screen, for lists of any length.
 
 A Line-API ``ScrollView``: the scrollbar spans every row of the list, but rows are fetched from
-a :class:`RowSource` (SQL with LIMIT/OFFSET) in a window around the viewport, and each line is
-rendered on demand and kept in an LRU cache of strips. Rows are keyed: after the data, the
+a :class:`RowSource` (SQL: ``csp_tui.db.reads``, where a window costs the same at any position)
+in a window around the viewport, and each line is rendered on demand and kept in an LRU cache
+of strips. Rows are keyed: after the data, the
 filter or the sort changes, :meth:`VirtualTable.reload` re-queries the window, keeps the cursor
 on the same key at the same place on screen, and repaints only the lines that changed.
 
