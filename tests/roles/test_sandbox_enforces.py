@@ -32,7 +32,7 @@ CALLERS = {
 }
 # What an allowed call answers in the sandbox. Routes the emulator does not serve (yet) answer
 # 404 — still not the role's refusal.
-NOT_SERVED = {roles.AUDIT_RECORDS}
+NOT_SERVED: set[str] = set()
 ANSWERS = {roles.CUSTOMER_CREATE: {201}, roles.QUALIFICATION_CREATE: {201},
            # a made-up user id: Partner Center's "user not found" (or the body refused)
            roles.USER_PASSWORD_RESET: {400, 404},

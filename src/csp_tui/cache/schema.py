@@ -291,4 +291,15 @@ CACHE_MIGRATIONS: list[str] = [
     CREATE INDEX subscriptions_cancel_order ON subscriptions(
         cancellation_allowed_until IS NULL, cancellation_allowed_until, id);
     """,
+    # 8: the refresh cycle's bookkeeping (services/refresh.py): where the audit log was read
+    # to, the records already handled near that moment, customers still owed a re-read. The
+    # per-customer "last full read" is customers.detail_synced_at (migration 1); its index
+    # lets the slow sweep take the oldest customers first and the status say the oldest age.
+    """
+    CREATE TABLE refresh_marks (
+        key TEXT PRIMARY KEY,                -- audit_from | audit_seen | owed
+        value TEXT NOT NULL                  -- a stored moment, or JSON
+    );
+    CREATE INDEX customers_detail_synced ON customers(detail_synced_at);
+    """,
 ]

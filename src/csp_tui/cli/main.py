@@ -103,6 +103,7 @@ def build_parser() -> argparse.ArgumentParser:
     sync = sub.add_parser("sync", parents=[parent], help=t("cli.cmd.sync"),
                           epilog=t("sync_parts.cli.epilog"))
     sync.add_argument("--customer", metavar="ID", help=t("cli.opt.sync_customer"))
+    sync.add_argument("--full", action="store_true", help=t("refresh.cli.opt_full"))
     sync.add_argument("--quiet", "-q", action="store_true", help=t("cli.opt.quiet"))
 
     customers = sub.add_parser("customers", parents=[parent], help=t("cli.cmd.customers"))

@@ -13,7 +13,7 @@ from csp_tui.config import AuthMethod, Settings
 from csp_tui.i18n import t
 from csp_tui.i18n.formatting import format_number
 from csp_tui.partner_center import errors as pce
-from csp_tui.services import events, password_reset
+from csp_tui.services import events, password_reset, refresh_words
 from csp_tui.services.outbox_runner import OutboxRunner
 from csp_tui.services.part_words import part_name, why
 from csp_tui.services.session import open_session, seed_sandbox_demo
@@ -116,16 +116,16 @@ async def _run(args: argparse.Namespace, settings: Settings) -> int:
                               cache=session.cache)
         await runner.recover()
         await runner.run_once()
+        clock = world_clock_for(settings).now
         engine = SyncEngine(session.client, session.cache, session.state, settings.profile,
-                            clock=world_clock_for(settings).now,
-                            publish=publish)
+                            clock=clock, publish=publish)
         if args.customer:
             result = await engine.sync_customer(args.customer)
         else:
-            result = await engine.full_sync()
+            result = await engine.refresh(full=bool(getattr(args, "full", False)))
     finally:
         await session.aclose()
-    for line in _summary(result):
+    for line in [*_summary(result), *refresh_words.summary_lines(result, clock())]:
         print(line)
     for line in lost_password_lines(settings):
         print(line, file=sys.stderr)

@@ -75,6 +75,9 @@ _RANGES: dict[str, tuple[float, float]] = {
     # Requests the API may make per minute (Partner Center documents 500/min per tenant).
     "rate_limit_per_minute": (1, 1_000_000),
     "sync_concurrency": (1, 32),
+    # Share of the rate limit (per cent, per sync interval) a refresh may spend re-reading the
+    # customers read longest ago (services/refresh.py): bounds how old cached data can get.
+    "refresh_budget_percent": (1, 100),
     # An invitation nobody accepted after this many days is shown as stale.
     "invitation_stale_days": (1, 365),
     "request_timeout_seconds": (0, 600),
@@ -123,6 +126,7 @@ class Profile:
     sync_interval_minutes: int = 30
     rate_limit_per_minute: int = 450
     sync_concurrency: int = 4
+    refresh_budget_percent: int = 5
     invitation_stale_days: int = 14
     request_timeout_seconds: float = 30.0
 
@@ -284,7 +288,7 @@ _FIELD_TYPES: dict[str, object] = {
     "client_id": str, "auth": AuthMethod, "authority_host": str, "indirect_provider_id": str,
     "reseller_mpn_id": str, "read_only": bool, "language": _OPTIONAL_STR, "locale": str,
     "sync_interval_minutes": int, "rate_limit_per_minute": int, "sync_concurrency": int,
-    "invitation_stale_days": int, "request_timeout_seconds": float,
+    "refresh_budget_percent": int, "invitation_stale_days": int, "request_timeout_seconds": float,
 }
 
 

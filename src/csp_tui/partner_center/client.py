@@ -22,6 +22,7 @@ What it does on every call:
 
 from __future__ import annotations
 
+from csp_tui.partner_center.resources.audit import AuditCalls
 from csp_tui.partner_center.resources.catalog import CatalogCalls
 from csp_tui.partner_center.resources.customers import CustomerCalls
 from csp_tui.partner_center.resources.qualifications import QualificationCalls
@@ -31,7 +32,7 @@ from csp_tui.partner_center.resources.users import UserCalls
 
 
 class PartnerCenterClient(CustomerCalls, RelationshipCalls, SubscriptionCalls, UserCalls,
-                          CatalogCalls, QualificationCalls):
+                          CatalogCalls, QualificationCalls, AuditCalls):
     """Typed access to the Partner Center REST API (or the sandbox that emulates it).
 
     The request loop, retries and records are :class:`~csp_tui.partner_center.calls.CallingClient`,

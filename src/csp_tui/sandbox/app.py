@@ -28,6 +28,7 @@ from csp_tui.sandbox.ratelimit import RateLimiter
 from csp_tui.sandbox.responses import classic_error
 from csp_tui.sandbox.roles_enforced import RoleMatrixMiddleware
 from csp_tui.sandbox.routes import (
+    audit,
     catalog,
     customers,
     emulator,
@@ -82,6 +83,7 @@ def _routes() -> list[Route]:
               methods=["PATCH"]),
         Route("/v1/domains/{domain}", customers.domain_exists, methods=["HEAD"]),
         Route("/v1/relationships", relationships.partner_relationships, methods=["GET"]),
+        Route("/v1/auditrecords", audit.list_audit_records, methods=["GET"]),
         Route("/_emulator/state", emulator.emulator_state, methods=["GET"]),
         Route("/_emulator/prospects", emulator.emulator_prospects, methods=["GET"]),
         Route("/_emulator/invitations/accept", emulator.emulator_accept, methods=["POST"]),

@@ -20,6 +20,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from csp_tui import sandbox_identity as identity
+from csp_tui.sandbox import audit
 from csp_tui.sandbox.api_error import ApiError
 from csp_tui.sandbox.clock import term_end
 from csp_tui.sandbox.entities import Customer, SeatBatch, Subscription
@@ -125,6 +126,9 @@ def accept_prospect(world: World, prospect: Customer, at: datetime,
     prospect.provider_id = providers[0].tenant_id if providers else identity.PROVIDER_TENANT_ID
     prospect.related_at = at
     prospect.seq = world.take_seq()
+    # Emulator-defined operation type (partner-center-api §9, row 23): the customer accepted.
+    audit.record(world, prospect, "reseller_relationship_accepted_by_customer", "customer",
+                 at=at, data={"IndirectResellerId": reseller_id})
     world.changed()
 
 

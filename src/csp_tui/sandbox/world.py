@@ -115,6 +115,7 @@ class World:
         next_seq: int = 1,
         generated: int = 0,
         replays: list[dict[str, Any]] | None = None,
+        audit_records: list[dict[str, Any]] | None = None,
     ) -> None:
         self.seed = seed
         self.epoch = epoch
@@ -128,6 +129,11 @@ class World:
         # How many demo customers were generated (the next index for ``grow``).
         self.generated = generated
         self.replays: list[dict[str, Any]] = replays or []
+        # The audit log (see sandbox.audit), oldest first.
+        self.audit_records: list[dict[str, Any]] = audit_records or []
+        # Roles refused the audit log although their cell allows it ("may lack": Partner
+        # Center answers it to some partners only); set by tests and tools, not saved.
+        self.audit_refused_roles: set[str] = set()
         # Re-entrant: one request may hold it while a rule reads the world again.
         self.lock = threading.RLock()
         # Set by anything that changes the world; whoever saves clears it.
@@ -235,6 +241,7 @@ class World:
             "links": encode(self.links),
             "customers": encode(self.customers),
             "replays": self.replays,
+            "auditRecords": self.audit_records,
         }
 
     @classmethod
@@ -255,6 +262,7 @@ class World:
                 next_seq=int(data.get("nextSeq", 1)),
                 generated=int(data.get("generated", 0)),
                 replays=list(data.get("replays") or []),
+                audit_records=list(data.get("auditRecords") or []),
             )
         except (KeyError, TypeError, ValueError) as exc:
             raise WorldFileError(f"the world file is damaged: {exc}") from exc
@@ -304,7 +312,7 @@ class World:
         """Take over ``other``'s content (a newer copy of the file), keeping this object and
         its lock, so everybody holding a reference sees the new state."""
         for name in ("seed", "epoch", "created_at", "clock", "partners", "links", "customers",
-                     "default_caller", "next_seq", "generated", "replays"):
+                     "default_caller", "next_seq", "generated", "replays", "audit_records"):
             setattr(self, name, getattr(other, name))
         self.dirty = False
         self.next_event_at = None

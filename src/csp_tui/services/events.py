@@ -15,7 +15,7 @@ from csp_tui.domain.changes import Change
 @dataclass(frozen=True)
 class SyncStarted:
     run_id: int
-    kind: str  # "full" | "customer"
+    kind: str  # "full" | "refresh" | "customer"
     customer_id: str | None = None
 
 

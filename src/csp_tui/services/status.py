@@ -21,3 +21,7 @@ class BackendStatus:
     signed_in: bool = True
     #: The last sync finished without some parts of some customers (what, in short).
     incomplete: str | None = None
+    #: What kind of refresh the last sync was (services.refresh: full | refresh | fallback),
+    #: and the oldest full read of a customer after it (a stored moment; None: unknown).
+    cycle: str | None = None
+    oldest_read: str | None = None

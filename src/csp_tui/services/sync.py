@@ -35,7 +35,7 @@ from csp_tui.partner_center import errors as pce
 from csp_tui.partner_center import limits
 from csp_tui.partner_center.auth import AuthError, SignInRequiredError
 from csp_tui.partner_center.client import PartnerCenterClient
-from csp_tui.services import detail_reads, events, mapping
+from csp_tui.services import detail_reads, events, mapping, refresh
 from csp_tui.services.sync_order import DetailQueue, gather_or_cancel
 from csp_tui.services.sync_run import (
     PartProblem,
@@ -92,7 +92,13 @@ class SyncEngine:
         self._queue.put(customer_id.lower(), urgent=True)
         return True
 
+    async def refresh(self, *, full: bool = False) -> SyncResult:
+        """A refresh cycle (what changed, see services.refresh) when the cache allows it,
+        else — or with ``full`` — the full read."""
+        return await refresh.refresh(self, full=full)
+
     async def full_sync(self) -> SyncResult:
+        started = self.clock()
         store.mark_interrupted(self.cache)
         run_id = store.start_run(self.cache, "full")
         result = SyncResult(run_id=run_id, kind="full", ok=False)
@@ -108,6 +114,7 @@ class SyncEngine:
             if first_fill:
                 result.added = store.content_counts(self.cache)
             self._conclude(result)
+            refresh.after_full_read(self, started, result)
 
         return await self._run(result, steps())
 
@@ -378,10 +385,11 @@ class SyncEngine:
     def _finish(self, result: SyncResult, requests_before: int, throttled_before: int,
                 *, status: str | None = None) -> None:
         final = status or result.status
+        result.requests = self.client.stats.requests - requests_before
         store.finish_run(
             self.cache, result.run_id, final, error=result.error,
             customers_listed=result.customers_listed, customers_done=result.customers_done,
-            requests=self.client.stats.requests - requests_before,
+            requests=result.requests,
             throttled=self.client.stats.throttled - throttled_before,
         )
         self._emit(events.SyncFinished(result.run_id, result.kind, result.ok, result.error,

@@ -51,6 +51,18 @@ class SyncResult:
     #: Rows that arrived with the first complete read of a customer's part (a new customer,
     #: or a part that could not be read before): filled silently, so counted here.
     first_read: dict[str, int] = field(default_factory=dict)
+    #: What kind of refresh ran (services.refresh: full | refresh | fallback); None when the
+    #: run was not a refresh cycle (one customer, a direct full read).
+    cycle: str | None = None
+    #: Why a cycle read everything: a ``refresh.why.*`` key, or the audit log's error.
+    cycle_reason: str | None = None
+    #: A refresh's re-reads by reason (new, audit, dates, sweep).
+    reread: dict[str, int] = field(default_factory=dict)
+    #: The oldest full read of a listed customer after the run (a stored moment; None when
+    #: some customer was never read in full).
+    oldest_read: str | None = None
+    #: Requests this run made.
+    requests: int = 0
 
     @property
     def partial(self) -> bool:

@@ -64,9 +64,11 @@ class WorkerBackend:
         self._periodic = periodic and settings.profile.sync_interval_minutes > 0
         self._subscribers: list[Callable[[events.Event], None]] = []
         self._lock = threading.Lock()
+        cycle, oldest_read = schedule.last_cycle(self.cache)
         self._status = BackendStatus(last_success_at=schedule.last_success(self.cache),
                                      outbox_pending=outbox.pending_count(self.state),
-                                     incomplete=schedule.last_incomplete(self.cache))
+                                     incomplete=schedule.last_incomplete(self.cache),
+                                     cycle=cycle, oldest_read=oldest_read)
         self._credentials: dict[str, dict[str, str]] = {}
         self._thread: threading.Thread | None = None
         self._loop: asyncio.AbstractEventLoop | None = None
@@ -241,8 +243,12 @@ class WorkerBackend:
                     self._want_full = False
                     self._engine = engine
                     try:
-                        await self._guarded(self._beside_outbox(engine.full_sync(), runner,
-                                                                session))
+                        # A refresh cycle (what changed) once the cache was read in full.
+                        result = await self._guarded(self._beside_outbox(engine.refresh(),
+                                                                         runner, session))
+                        if result is not None and result.cycle is not None:
+                            self._set_status(cycle=result.cycle,
+                                             oldest_read=result.oldest_read)
                     finally:
                         self._engine = None
                 while self._want_customers and not self._stopping:
@@ -331,7 +337,8 @@ class WorkerBackend:
                                  signed_in=True,
                                  incomplete=event.error if event.partial else None,
                                  last_success_at=datetime.now(UTC)
-                                 if event.kind == "full" else self.status().last_success_at)
+                                 if event.kind in ("full", "refresh")
+                                 else self.status().last_success_at)
             else:
                 self._set_status(sync_state="error", progress=None, last_error=event.error)
         self._publish(event)

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 from pydantic import ValidationError
 
+from csp_tui.partner_center.models.audit import AuditDatum, AuditRecord
 from csp_tui.partner_center.models.base import (
     PCModel,
 )
@@ -86,6 +87,8 @@ from csp_tui.partner_center.models.subscriptions import (
 
 __all__ = [
     "Address",
+    "AuditDatum",
+    "AuditRecord",
     "BillingCycle",
     "BillingProfile",
     "Bool",

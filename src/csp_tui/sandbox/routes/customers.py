@@ -27,7 +27,7 @@ from urllib.parse import quote
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 
-from csp_tui.sandbox import customer_rules
+from csp_tui.sandbox import audit, customer_rules
 from csp_tui.sandbox.api_error import ApiError, ci
 from csp_tui.sandbox.entities import ROLE_RESELLER, Caller, Customer
 from csp_tui.sandbox.routes.common import (
@@ -240,6 +240,8 @@ async def create_customer(request: Request) -> Response:
             contact_name=f"{new.first_name} {new.last_name}",
         )
         world.add_customer(customer)
+        audit.record(world, customer, "add_customer", "customer", at=now, caller=caller,
+                     data={"CustomerId": customer.id, "Domain": customer.domain})
         payload = customer_full(customer)
     payload["userCredentials"] = {"userName": "admin", "password": _temporary_password()}
     return JSONResponse(payload, status_code=201,

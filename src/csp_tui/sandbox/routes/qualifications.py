@@ -8,10 +8,16 @@ from typing import Any
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 
-from csp_tui.sandbox import qualification_rules
+from csp_tui.sandbox import audit, qualification_rules
 from csp_tui.sandbox.api_error import ApiError, ci
 from csp_tui.sandbox.clock import to_iso
-from csp_tui.sandbox.routes.common import api, json_body, readable_customer, sandbox_of
+from csp_tui.sandbox.routes.common import (
+    api,
+    caller_of,
+    json_body,
+    readable_customer,
+    sandbox_of,
+)
 from csp_tui.sandbox.wire import qualification_wire
 
 
@@ -31,6 +37,10 @@ async def add_qualification(request: Request) -> Response:
     with world.lock:
         customer = readable_customer(request)
         qualification = qualification_rules.request_qualification(customer, ci(body), world.now())
+        audit.record(world, customer, "update_customer_qualification", "customer",
+                     at=world.now(), caller=caller_of(request),
+                     data={"Qualification": qualification.qualification,
+                           "VettingStatus": qualification.vetting_status})
         world.changed()
     payload: dict[str, Any] = {"qualification": qualification.qualification}
     if qualification.vetting_status:

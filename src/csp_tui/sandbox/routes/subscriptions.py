@@ -10,12 +10,13 @@ from typing import Any
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 
-from csp_tui.sandbox import rules
+from csp_tui.sandbox import audit, rules
 from csp_tui.sandbox.api_error import ApiError, ci
 from csp_tui.sandbox.entities import Customer, Subscription
 from csp_tui.sandbox.responses import classic_error
 from csp_tui.sandbox.routes.common import (
     api,
+    caller_of,
     collection,
     json_body,
     query_of,
@@ -112,7 +113,17 @@ async def patch_subscription(request: Request) -> Response:
             conflict = renewal_conflict(sub, now)
             if conflict is not None:
                 return conflict
+        before = (sub.quantity, sub.status, sub.auto_renew, sub.friendly_name)
         rules.patch_subscription(sub, ci(body), now, request.headers.get("if-match"))
+        after = (sub.quantity, sub.status, sub.auto_renew, sub.friendly_name)
+        audit.record(world, customer, "update_subscription", "subscription", at=now,
+                     caller=caller_of(request),
+                     new_value={"Id": sub.id, "Quantity": sub.quantity, "Status": sub.status,
+                                "AutoRenewEnabled": sub.auto_renew},
+                     data={"SubscriptionId": sub.id,
+                           **{name: new for name, old, new in zip(
+                               ("Quantity", "Status", "AutoRenewEnabled", "FriendlyName"),
+                               before, after, strict=True) if old != new}})
         world.changed()
         answer = subscription_wire(customer, sub, now)
     if ctx.faults.vary("accepted"):

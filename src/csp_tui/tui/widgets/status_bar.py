@@ -18,6 +18,7 @@ from textual.widgets._footer import FooterKey  # not re-exported; Textual is pin
 from csp_tui.domain.text import safe_text
 from csp_tui.i18n import formatting as fmt
 from csp_tui.i18n import t
+from csp_tui.services import refresh_words
 from csp_tui.tui.backend import BackendStatus
 
 
@@ -41,7 +42,11 @@ def sync_text(status: BackendStatus, now: datetime) -> tuple[str, str]:
                  time=fmt.clock_text(status.last_success_at, now),
                  what=safe_text(status.incomplete, 80)), "error"
     if status.last_success_at is not None:
-        return t("tui.status.synced", time=fmt.clock_text(status.last_success_at, now)), ""
+        text = t("tui.status.synced", time=fmt.clock_text(status.last_success_at, now))
+        # What kind of refresh it was and how old the oldest data is (services.refresh).
+        cycle = refresh_words.status_text(status.cycle, status.oldest_read, now)
+        return (t("refresh.status.after_synced", synced=text, cycle=cycle) if cycle
+                else text), ""
     return t("tui.status.never_synced"), ""
 
 
