@@ -44,7 +44,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "refresh.status.after_synced": {"en": "{synced} · {cycle}", "cs": "{synced} · {cycle}"},
     "refresh.status": {"en": "{kind} · oldest {age}", "cs": "{kind} · nejstarší {age}"},
     "refresh.status.short.full": {"en": "full read", "cs": "úplné načtení"},
-    "refresh.status.short.refresh": {"en": "refresh", "cs": "synchronizace změn"},
+    "refresh.status.short.refresh": {"en": "refresh", "cs": "změny"},
     "refresh.status.short.fallback": {"en": "full read (audit unreadable)",
                                       "cs": "úplné načtení (audit nečitelný)"},
 }
