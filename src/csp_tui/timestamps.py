@@ -18,6 +18,15 @@ def stamp(moment: datetime) -> str:
     return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
 
 
+def wire_stamp(moment: datetime) -> str:
+    """A moment as Partner Center spells it: whole seconds, UTC, ``Z``
+    (``2024-05-01T10:00:00Z``). The cache keeps the wire's dates in this spelling, so a moment
+    compared with them as text in SQL must be spelled the same way."""
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
 def utcnow() -> str:
     """Now, as :func:`stamp` stores it."""
     return stamp(datetime.now(UTC))

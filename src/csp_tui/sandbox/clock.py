@@ -12,7 +12,7 @@ import calendar
 from collections.abc import Callable
 from datetime import UTC, date, datetime, time, timedelta
 
-from csp_tui.timestamps import parse_timestamp
+from csp_tui.timestamps import parse_timestamp, wire_stamp
 
 
 def utc_now() -> datetime:
@@ -21,7 +21,7 @@ def utc_now() -> datetime:
 
 def to_iso(value: datetime) -> str:
     """``2024-05-01T10:00:00Z`` (whole seconds, UTC), the form Partner Center returns."""
-    return value.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return wire_stamp(value)
 
 
 def from_iso(text: str) -> datetime:

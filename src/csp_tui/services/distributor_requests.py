@@ -16,7 +16,7 @@ import json
 import sqlite3
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime, tzinfo
+from datetime import datetime, tzinfo
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -29,6 +29,7 @@ from csp_tui.partner_center.dates import parse_pc_datetime
 from csp_tui.services.clipboard import save_to_file
 from csp_tui.services.onboarding.own_identity import own_identity
 from csp_tui.state import reject_secrets
+from csp_tui.timestamps import wire_stamp
 
 SUBSCRIPTION_KIND = "csp-tui/subscription-change-request"
 EDUCATION_KIND = "csp-tui/education-qualification-request"
@@ -89,13 +90,9 @@ def _lang(language: str | None) -> str:
     return language if language in ("cs", "en") else "en"
 
 
-def _iso(moment: datetime | None) -> str | None:
-    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ") if moment else None
-
-
 def _jsonable(value: Any) -> Any:
     if isinstance(value, datetime):
-        return _iso(value)
+        return wire_stamp(value)
     if isinstance(value, Mapping):
         return {str(k): _jsonable(v) for k, v in value.items()}
     if isinstance(value, list | tuple):
@@ -240,8 +237,9 @@ def subscription_change(
             "to": _jsonable(change.changes),
         },
         "rules": {
-            "checked_at": _iso(checked_at),
-            "allowed_until": _iso(change.allowed_until),
+            "checked_at": wire_stamp(checked_at) if checked_at else None,
+            "allowed_until": (wire_stamp(change.allowed_until)
+                              if change.allowed_until else None),
             "facts": facts,
         },
         "partner_center": {

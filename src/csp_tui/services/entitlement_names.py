@@ -29,6 +29,7 @@ from csp_tui.i18n import t
 from csp_tui.partner_center import errors as pce
 from csp_tui.partner_center.auth import SignInRequiredError
 from csp_tui.partner_center.dates import parse_pc_datetime
+from csp_tui.timestamps import wire_stamp
 
 if TYPE_CHECKING:
     from csp_tui.config import Profile
@@ -74,10 +75,6 @@ def catalog_country(profile: Profile) -> str:
 
 def _now() -> datetime:
     return datetime.now(UTC)
-
-
-def _iso(value: datetime) -> str:
-    return value.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def _fresh_problem(read_at: str, now: datetime) -> bool:
@@ -186,7 +183,7 @@ def _remember_product(cache: sqlite3.Connection, product_id: str, country: str,
             "VALUES (?, ?, ?, ?, ?) ON CONFLICT (product_id) DO UPDATE SET "
             "country = excluded.country, name = excluded.name, problem = excluded.problem, "
             "read_at = excluded.read_at",
-            (product_id, country, name, problem, _iso(_now())))
+            (product_id, country, name, problem, wire_stamp(_now())))
 
 
 # -- orders -----------------------------------------------------------------------------------
@@ -196,7 +193,7 @@ def _order_created(order: Any) -> str | None:
     created = order.creation_date
     if created is None:
         return None
-    return _iso(created if created.tzinfo else created.replace(tzinfo=UTC))
+    return wire_stamp(created)
 
 
 async def _order_date(client: PartnerCenterClient, cache: sqlite3.Connection, customer_id: str,
@@ -227,7 +224,7 @@ def _remember_order(cache: sqlite3.Connection, customer_id: str, order_id: str,
             "VALUES (?, ?, ?, ?, ?) ON CONFLICT (customer_id, order_id) DO UPDATE SET "
             "created_at = excluded.created_at, problem = excluded.problem, "
             "read_at = excluded.read_at",
-            (customer_id, order_id, created, problem, _iso(_now())))
+            (customer_id, order_id, created, problem, wire_stamp(_now())))
 
 
 # -- the step the sync calls ------------------------------------------------------------------

@@ -11,6 +11,7 @@ from typing import Any
 from csp_tui.cache.views.rows import SubscriptionListRow
 from csp_tui.db.reads import ListQuery, like_pattern
 from csp_tui.domain.text import czech_sort_key, fold
+from csp_tui.timestamps import wire_stamp
 
 # A perpetual licence can be returned for a full refund within 30 days of purchase.
 PERPETUAL_REFUND_DAYS = 30
@@ -21,10 +22,6 @@ PERPETUAL_REFUND_DAYS = 30
 # "novak"'s 1,445 matches at 100k subscriptions); sorting up to this many matches costs
 # 35-55 ms.
 SPARSE_BELOW_BY_CUSTOMER = 10_000
-
-
-def _iso(moment: datetime) -> str:
-    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def _with_text_functions(conn: sqlite3.Connection) -> sqlite3.Connection:
@@ -199,11 +196,11 @@ _ALL_PERPETUAL_SOURCE = (
 def _preset_condition(
     preset: str | None, now: datetime, days: int
 ) -> tuple[str | None, tuple[Any, ...]]:
-    stamp = _iso(now)
+    stamp = wire_stamp(now)
     if not preset:
         return None, ()
     if preset == "renewing_within_days":
-        until = _iso(now + timedelta(days=days))
+        until = wire_stamp(now + timedelta(days=days))
         return ("(u.status = 'active' AND u.auto_renew = 1 AND u.commitment_end_date >= ? "
                 "AND u.commitment_end_date <= ?)", (stamp, until))
     if preset == "in_window":
