@@ -13,6 +13,7 @@ import sys
 from collections.abc import Callable, Sequence
 
 from csp_tui import __version__
+from csp_tui.cli.output import add_output_arguments
 from csp_tui.config import ConfigError, Settings, load_settings
 from csp_tui.i18n import argparse_gettext, set_language, t
 from csp_tui.output_encoding import survive_any_locale
@@ -109,13 +110,13 @@ def build_parser() -> argparse.ArgumentParser:
     customers = sub.add_parser("customers", parents=[parent], help=t("cli.cmd.customers"))
     customers.add_argument("--filter", default="", metavar=t("cli.metavar.text"),
                            help=t("cli.opt.filter"))
-    customers.add_argument("--json", action="store_true", help=t("cli.opt.json"))
+    add_output_arguments(customers)
 
     subs = sub.add_parser("subscriptions", parents=[parent], help=t("cli.cmd.subscriptions"))
     subs.add_argument("--customer", metavar="ID", help=t("cli.opt.customer"))
     subs.add_argument("--filter", default="", metavar=t("cli.metavar.text"),
                       help=t("cli.opt.filter"))
-    subs.add_argument("--json", action="store_true", help=t("cli.opt.json"))
+    add_output_arguments(subs)
     subs_view = subs.add_mutually_exclusive_group()
     subs_view.add_argument("--renewing-within", type=int, metavar=t("subs.cli.days"),
                            help=t("subs.cli.opt.renewing_within"))
@@ -124,7 +125,7 @@ def build_parser() -> argparse.ArgumentParser:
                       help=t("subs.cli.opt.kind"))
 
     invitations = sub.add_parser("invitations", parents=[parent], help=t("cli.cmd.invitations"))
-    invitations.add_argument("--json", action="store_true", help=t("cli.opt.json"))
+    add_output_arguments(invitations)
 
     invite = sub.add_parser("invite", parents=[parent], help=t("cli.cmd.invite"))
     invite.add_argument("--company", required=True, metavar=t("cli.metavar.name"),
@@ -155,10 +156,12 @@ def build_parser() -> argparse.ArgumentParser:
     create.add_argument("--json", action="store_true", help=t("cli.opt.json"))
 
     log = sub.add_parser("log", parents=[parent], help=t("cli.cmd.log"))
-    log.add_argument("--limit", type=int, default=200, metavar=t("cli.metavar.rows"),
-                     help=t("cli.opt.limit"))
+    log_rows = log.add_mutually_exclusive_group()
+    log_rows.add_argument("--limit", type=int, default=None, metavar=t("cli.metavar.rows"),
+                          help=t("cli.opt.limit"))
+    log_rows.add_argument("--all", action="store_true", help=t("cli_output.opt.all"))
     log.add_argument("--errors", action="store_true", help=t("cli.opt.errors_only"))
-    log.add_argument("--json", action="store_true", help=t("cli.opt.json"))
+    add_output_arguments(log)
     return parser
 
 
