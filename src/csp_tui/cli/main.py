@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 from csp_tui import __version__
 from csp_tui.cli.output import add_output_arguments
 from csp_tui.config import ConfigError, Settings, load_settings
-from csp_tui.i18n import argparse_gettext, set_language, t
+from csp_tui.i18n import argparse_gettext, argparse_ngettext, set_language, t
 from csp_tui.output_encoding import survive_any_locale
 
 EXIT_OK = 0
@@ -61,6 +61,7 @@ def build_parser() -> argparse.ArgumentParser:
     # argparse fetches its own words ("usage:", "options", errors) through gettext at call
     # time via its module-level ``_``: route them through our catalog.
     argparse._ = argparse_gettext  # type: ignore[attr-defined]
+    argparse.ngettext = argparse_ngettext  # type: ignore[attr-defined]
     parent = _profile_parent()
     parser = argparse.ArgumentParser(
         prog="csp-tui", description=t("cli.description"), parents=[parent]
