@@ -42,4 +42,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "cli_output.opt.all": {"en": "every row (no limit)", "cs": "všechny řádky (bez omezení)"},
     "cli_output.error.limit": {"en": "--limit must be 1 or more, not {value}",
                                "cs": "--limit musí být 1 nebo více, ne {value}"},
+    "cli_output.info.versions": {"en": "Versions", "cs": "Verze"},
+    "cli_output.info.platform": {"en": "system", "cs": "systém"},
+    "cli_output.info.not_installed": {"en": "not installed", "cs": "není nainstalováno"},
 }
