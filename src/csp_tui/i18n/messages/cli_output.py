@@ -45,4 +45,6 @@ MESSAGES: dict[str, dict[str, str]] = {
     "cli_output.info.versions": {"en": "Versions", "cs": "Verze"},
     "cli_output.info.platform": {"en": "system", "cs": "systém"},
     "cli_output.info.not_installed": {"en": "not installed", "cs": "není nainstalováno"},
+    "cli_output.sync.listing": {"en": "Listing customers", "cs": "Seznam zákazníků"},
+    "cli_output.sync.details": {"en": "Reading customers", "cs": "Načítám zákazníky"},
 }
