@@ -13,6 +13,7 @@ import sys
 from collections.abc import Callable, Sequence
 
 from csp_tui import __version__
+from csp_tui.cli import subscription_args
 from csp_tui.cli.output import add_output_arguments
 from csp_tui.config import ConfigError, Settings, load_settings
 from csp_tui.i18n import argparse_gettext, argparse_ngettext, set_language, t
@@ -42,6 +43,11 @@ HANDLERS: dict[str, str] = {
     "invite": "invite:run",
     "tenant create": "tenant:run_create",
     "tenant reset-password": "tenant_reset:run",
+    "subscription set-quantity": "subscription:run",
+    "subscription auto-renew": "subscription:run",
+    "subscription suspend": "subscription:run",
+    "subscription reactivate": "subscription:run",
+    "subscription cancel": "subscription:run",
 }
 
 
@@ -163,6 +169,8 @@ def build_parser() -> argparse.ArgumentParser:
     log_rows.add_argument("--all", action="store_true", help=t("cli_output.opt.all"))
     log.add_argument("--errors", action="store_true", help=t("cli.opt.errors_only"))
     add_output_arguments(log)
+
+    subscription_args.add_arguments(sub, parent, t("cli.metavar.command"))
     return parser
 
 
@@ -210,7 +218,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     command = args.command or "console"
-    for group in ("sandbox", "tenant"):
+    for group in ("sandbox", "tenant", "subscription"):
         if command == group:
             sub_command = getattr(args, f"{group}_command", None)
             if not sub_command:
