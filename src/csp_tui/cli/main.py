@@ -48,6 +48,7 @@ HANDLERS: dict[str, str] = {
     "subscription suspend": "subscription:run",
     "subscription reactivate": "subscription:run",
     "subscription cancel": "subscription:run",
+    "completion": "completion:run",
 }
 
 
@@ -171,6 +172,13 @@ def build_parser() -> argparse.ArgumentParser:
     add_output_arguments(log)
 
     subscription_args.add_arguments(sub, parent, t("cli.metavar.command"))
+
+    completion = sub.add_parser("completion", parents=[parent], help=t("cli_output.cmd.completion"),
+                                description=t("cli_output.completion.description"))
+    completion.add_argument("shell", nargs="?", choices=("bash", "zsh", "fish"),
+                            help=t("cli_output.opt.shell"))
+    # The scripts' own question while completing --profile (the names), not for people.
+    completion.add_argument("--list-profiles", action="store_true", help=argparse.SUPPRESS)
     return parser
 
 

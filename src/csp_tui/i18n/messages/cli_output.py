@@ -47,4 +47,24 @@ MESSAGES: dict[str, dict[str, str]] = {
     "cli_output.info.not_installed": {"en": "not installed", "cs": "není nainstalováno"},
     "cli_output.sync.listing": {"en": "Listing customers", "cs": "Seznam zákazníků"},
     "cli_output.sync.details": {"en": "Reading customers", "cs": "Načítám zákazníky"},
+    "cli_output.cmd.completion": {
+        "en": "print the shell completion script for `bash`, `zsh` or `fish`",
+        "cs": "vypsat skript doplňování pro shell `bash`, `zsh` nebo `fish`",
+    },
+    "cli_output.opt.shell": {"en": "the shell: `bash`, `zsh` or `fish`",
+                             "cs": "shell: `bash`, `zsh` nebo `fish`"},
+    "cli_output.completion.description": {
+        "en": "Commands, options, their values and the config's profile names complete with "
+              "tab. Install: `csp-tui completion bash > "
+              "~/.local/share/bash-completion/completions/csp-tui`; zsh: "
+              "`source <(csp-tui completion zsh)` in ~/.zshrc; fish: `csp-tui completion fish "
+              "> ~/.config/fish/completions/csp-tui.fish`.",
+        "cs": "Tabulátor doplní příkazy, volby, jejich hodnoty a názvy profilů z konfigurace. "
+              "Instalace: `csp-tui completion bash > "
+              "~/.local/share/bash-completion/completions/csp-tui`; zsh: "
+              "`source <(csp-tui completion zsh)` v ~/.zshrc; fish: `csp-tui completion fish "
+              "> ~/.config/fish/completions/csp-tui.fish`.",
+    },
+    "cli_output.error.shell": {"en": "Name the shell: csp-tui completion bash|zsh|fish",
+                               "cs": "Uveďte shell: csp-tui completion bash|zsh|fish"},
 }
