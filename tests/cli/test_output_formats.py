@@ -200,3 +200,14 @@ def test_the_empty_cache_check_reads_the_customers_table() -> None:
     assert _cache_is_empty(db)
     db.execute("INSERT INTO customers VALUES ('a')")
     assert not _cache_is_empty(db)
+
+
+def test_fitting_keeps_short_columns_whole_and_shares_the_rest() -> None:
+    # A status one cell wider than its heading, a date, and two long names, in 60 cells.
+    natural, headings = [40, 7, 11, 50], [8, 4, 8, 7]
+    widths = output.fit_widths(natural, 60, headings)
+    assert sum(widths) + 2 * 3 == 60
+    assert widths[1:3] == [7, 11]  # whole: short columns are never cut for the long ones
+    assert abs(widths[0] - widths[3]) <= 1  # the long ones share the rest evenly
+    assert output.fit_widths(natural, None, headings) == natural
+    assert output.fit_widths([3, 4], 80, [3, 4]) == [3, 4]

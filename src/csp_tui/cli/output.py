@@ -195,14 +195,41 @@ def pad(text: str, cells: int) -> str:
 
 
 def fit_widths(natural: Sequence[int], width: int | None, headings: Sequence[int]) -> list[int]:
-    """Column widths that fit ``width`` (with the gaps): the widest column gives up a cell at
-    a time, down to ``MIN_CELLS`` or its heading; when even that does not fit, it stays
-    wider than the terminal (the terminal wraps, nothing is lost)."""
+    """Column widths that fit ``width`` cells with the gaps.
+
+    Every column keeps at least its heading (or ``MIN_CELLS``, if its text is that wide); the
+    cells left over are shared fairly: a column that needs only a little more (a status, a
+    date) gets it whole, the long ones (names, products, paths) split the rest evenly. When
+    even the floors do not fit, the widest columns give up a cell at a time; when nothing more
+    can go, the table stays wider than the terminal (the terminal wraps, nothing is lost).
+    """
     widths = list(natural)
     if width is None:
         return widths
     budget = width - cell_len(GAP) * max(0, len(widths) - 1)
+    if sum(widths) <= budget:
+        return widths
     floors = [min(w, max(MIN_CELLS, h)) for w, h in zip(widths, headings, strict=True)]
+    spare = budget - sum(floors)
+    if spare >= 0:
+        # A fair share: the columns that need little more get it whole (a status, a
+        # date), the rest is split evenly among the long ones (names, products, paths).
+        wants = [w - f for w, f in zip(widths, floors, strict=True)]
+        shares = [0] * len(wants)
+        order = sorted(range(len(wants)), key=lambda i: wants[i])
+        for position, index in enumerate(order):
+            fair = spare // (len(order) - position)
+            shares[index] = min(wants[index], fair)
+            spare -= shares[index]
+        # The cells lost to rounding go to the longest columns.
+        for index in reversed(order):
+            if spare <= 0:
+                break
+            if shares[index] < wants[index]:
+                shares[index] += 1
+                spare -= 1
+        return [f + share for f, share in zip(floors, shares, strict=True)]
+    floors = [min(w, MIN_CELLS) for w in widths]
     while sum(widths) > budget:
         candidates = [i for i, w in enumerate(widths) if w > floors[i]]
         if not candidates:
