@@ -211,3 +211,47 @@ def test_fitting_keeps_short_columns_whole_and_shares_the_rest() -> None:
     assert abs(widths[0] - widths[3]) <= 1  # the long ones share the rest evenly
     assert output.fit_widths(natural, None, headings) == natural
     assert output.fit_widths([3, 4], 80, [3, 4]) == [3, 4]
+
+
+def test_csv_is_utf8_whatever_the_locale(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Under a Latin-2 locale the letters and the BOM still arrive as UTF-8 (not '?')."""
+    monkeypatch.setenv("LANG", "cs_CZ.ISO-8859-2")
+    set_language("cs")
+    raw = io.BytesIO()
+    stream = io.TextIOWrapper(raw, encoding="iso-8859-2", errors="replace")
+    try:
+        output.emit(argparse.Namespace(output="csv"), COLUMNS, WIDE, stream=stream)
+    finally:
+        set_language("en")
+    text = raw.getvalue().decode("utf-8")
+    assert text.startswith("\ufeff")
+    rows = list(csv.reader(io.StringIO(text.removeprefix("\ufeff")), delimiter=";"))
+    assert rows[1][0] == WIDE[0]["name"]
+
+
+#: The machine formats' field names are an interface for scripts: they come from the list
+#: queries' rows, so a renamed column there would rename a field here. Adding a field is fine
+#: (append it here); renaming or removing one breaks someone's script.
+FIELDS = {
+    "customers": ["id", "company_name", "primary_domain", "relationship", "subscription_count",
+                  "attention", "attention_reason", "created_pending_at"],
+    "subscriptions": ["id", "customer_id", "customer_name", "product", "offer_name", "kind",
+                      "quantity", "status", "term_duration", "billing_cycle", "auto_renew",
+                      "commitment_end_date", "cancellation_allowed_until", "is_trial",
+                      "purchase_date", "next_renewal", "cancellation_window_open"],
+    "invitations": ["id", "company_name", "contact_name", "contact_email", "domain", "status",
+                    "created_at", "last_sent_at", "send_count", "customer_id", "age_days"],
+    "log": ["id", "at", "method", "path", "status", "duration_ms", "request_id", "error"],
+}
+
+
+@pytest.mark.usefixtures("filled")
+@pytest.mark.parametrize("command", sorted(FIELDS))
+def test_machine_field_names_are_stable_snake_case(
+        command: str, capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("LANG", "cs_CZ.UTF-8")  # the same names whatever the language
+    out = run([command, "-o", "tsv"], capsys)[0]
+    header = out.splitlines()[0].split("\t")
+    assert header[:len(FIELDS[command])] == FIELDS[command]
+    assert all(name.isidentifier() and name == name.lower() for name in header)

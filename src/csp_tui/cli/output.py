@@ -97,12 +97,26 @@ def emit(args: argparse.Namespace, columns: Sequence[Column], records: Sequence[
         for record in records:
             out.write(json_text(record, indent=None) + "\n")
     elif chosen in ("csv", "tsv"):
-        out.write(delimited_text(records, chosen, getattr(args, "csv_sep", None)))
+        _write_utf8(out, delimited_text(records, chosen, getattr(args, "csv_sep", None)))
     else:
         out.write(table_text(columns, records, table_width(out)))
     if not records and empty_hint:
         print(empty_hint, file=sys.stderr)
     return 0
+
+
+def _write_utf8(out: TextIO, text: str) -> None:
+    """CSV and TSV are UTF-8 whatever the locale (the BOM says so to Excel): under
+    ``cs_CZ.ISO-8859-2`` or ``LANG=C`` the bytes go past the text layer, which would replace
+    every letter it cannot encode."""
+    buffer = getattr(out, "buffer", None)
+    encoding = (getattr(out, "encoding", None) or "").lower().replace("_", "-")
+    if buffer is None or encoding in ("utf-8", "utf8"):
+        out.write(text)
+        return
+    out.flush()
+    buffer.write(text.encode("utf-8"))
+    buffer.flush()
 
 
 # Characters json.dumps leaves raw that a terminal may obey: C1 controls (0x9b is CSI) and
