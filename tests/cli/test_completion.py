@@ -58,6 +58,11 @@ def test_bash_completes_commands_options_and_values(bash_script: Path,
     assert _complete(bash_script, ["--profile", "x", "log", "--e"], isolated_home) == [
         "--errors"]
     assert _complete(bash_script, ["completion", ""], isolated_home) == ["bash", "fish", "zsh"]
+    # `--output=js`: bash hands the "=" over as a word of its own.
+    assert _complete(bash_script, ["customers", "--output", "=", "js"], isolated_home) == [
+        "json", "jsonl"]
+    assert _complete(bash_script, ["customers", "--output", "="], isolated_home) == [
+        "csv", "json", "jsonl", "table", "tsv"]
 
 
 def test_bash_completes_profiles_from_the_config(bash_script: Path,

@@ -126,6 +126,13 @@ def bash_script(root: Node) -> str:
     local cur prev word path="" skip=0 i
     cur="${{COMP_WORDS[COMP_CWORD]}}"
     prev="${{COMP_WORDS[COMP_CWORD-1]}}"
+    # `--output=js`: bash splits at "=" (COMP_WORDBREAKS), the option is the word before it.
+    if [[ "$prev" == "=" ]] && ((COMP_CWORD > 2)); then
+        prev="${{COMP_WORDS[COMP_CWORD-2]}}"
+    elif [[ "$cur" == "=" ]]; then
+        prev="${{COMP_WORDS[COMP_CWORD-1]}}"
+        cur=""
+    fi
     for ((i = 1; i < COMP_CWORD; i++)); do
         word="${{COMP_WORDS[i]}}"
         if ((skip)); then skip=0; continue; fi
@@ -136,7 +143,8 @@ def bash_script(root: Node) -> str:
                    && path="${{path:+$path }}$word" ;;
         esac
     done
-    if ((COMP_CWORD > 1)) && [[ " $({_FUNCTION}_valued "$path") " == *" $prev "* ]]; then
+    if ((COMP_CWORD > 1)) && [[ "$prev" == -* ]] \
+            && [[ " $({_FUNCTION}_valued "$path") " == *" $prev "* ]]; then
         case "$prev" in
             {profile_options})
                 local profiles
