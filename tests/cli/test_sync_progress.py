@@ -25,7 +25,9 @@ class Terminal(io.StringIO):
         return True
 
 
-def test_a_terminal_gets_a_bar_with_the_count_and_the_time_left() -> None:
+def test_a_terminal_gets_a_bar_with_the_count_and_the_time_left(
+        monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setenv("TERM", "xterm-256color")
     stream = Terminal()
     view = SyncProgressView(stream)
     _feed(view)
@@ -52,8 +54,17 @@ def test_a_pipe_gets_one_line_every_fifty_customers_and_the_last() -> None:
     assert "\x1b" not in stream.getvalue() and "\r" not in stream.getvalue()
 
 
-def test_quiet_shows_nothing() -> None:
+def test_quiet_shows_nothing(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setenv("TERM", "xterm-256color")
     stream = Terminal()
     view = SyncProgressView(stream, quiet=True)
     _feed(view)
     assert stream.getvalue() == ""
+
+
+def test_a_dumb_terminal_gets_the_log_form(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setenv("TERM", "dumb")
+    stream = Terminal()
+    _feed(SyncProgressView(stream))
+    assert "Reading customers 100/120" in stream.getvalue().splitlines()
+    assert "\x1b" not in stream.getvalue()

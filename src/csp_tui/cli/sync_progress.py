@@ -8,6 +8,7 @@ at the end, so a log keeps the progress without a line per customer or any redra
 
 from __future__ import annotations
 
+import os
 from typing import TextIO
 
 from rich.console import Console
@@ -35,7 +36,10 @@ class SyncProgressView:
                  terminal: bool | None = None) -> None:
         self._stream = stream
         self._quiet = quiet
-        self._terminal = stream.isatty() if terminal is None else terminal
+        if terminal is None:
+            # A dumb terminal (Emacs shell, some CI consoles) cannot redraw a bar in place.
+            terminal = stream.isatty() and os.environ.get("TERM", "") != "dumb"
+        self._terminal = terminal
         self._progress: Progress | None = None
         self._tasks: dict[str, TaskID] = {}
 
