@@ -59,6 +59,15 @@ def test_what_if_prints_the_effect_and_changes_nothing(
     assert str(sub["product"]) in out and str(sub["customer_name"]) in out
     assert "--what-if" in out
     assert _outbox_entries("sandbox-provider") == []
+    # For scripts: the same plan as one JSON object on stdout, the person's lines on stderr.
+    status = cli.main([*PROVIDER, "subscription", "set-quantity", str(sub["id"]), str(wanted),
+                       "--what-if", "--json"])
+    captured = capsys.readouterr()
+    report = json.loads(captured.out)
+    assert status == 0
+    assert report["outcome"] == "what_if" and report["allowed"] is True
+    assert report["route"] == "api" and report["changes"] == {"quantity": wanted}
+    assert f"→ {wanted}" in captured.err
     assert _record(PROVIDER, str(sub["id"]), capsys)["quantity"] == sub["quantity"]
 
 

@@ -16,9 +16,10 @@ import asyncio
 import sqlite3
 import sys
 from datetime import datetime
-from typing import Any
+from typing import Any, TextIO
 
 from csp_tui.cache import views
+from csp_tui.cli.output import json_text
 from csp_tui.config import Settings
 from csp_tui.domain import roles
 from csp_tui.domain.text import safe_text
@@ -66,7 +67,7 @@ def _value(args: argparse.Namespace) -> Any:
     return None
 
 
-def _print_plan(cache: sqlite3.Connection, plan: Plan, now: datetime) -> None:
+def _print_plan(cache: sqlite3.Connection, plan: Plan, now: datetime, out: TextIO) -> None:
     """The exact effect, as the console's confirmation shows it: the subscription, whose,
     and what happens (the effect without the product and customer, named just above it)."""
     record = views.subscription_record(cache, plan.subscription_id.lower(),
@@ -80,12 +81,12 @@ def _print_plan(cache: sqlite3.Connection, plan: Plan, now: datetime) -> None:
             (t("subs.confirm.effect"), effect)]
     width = max(len(label) for label, _ in rows)
     for label, value in rows:
-        print(f"{label.ljust(width)}  {safe_text(value)}")
+        print(f"{label.ljust(width)}  {safe_text(value)}", file=out)
     notes = list(plan.notes)
     if plan.route is roles.Access.DISTRIBUTOR:
         notes.insert(0, t("roles.confirm.nothing_sent"))
     for note in notes:
-        print(f"  • {safe_text(note)}")
+        print(f"  • {safe_text(note)}", file=out)
 
 
 def _confirmed(args: argparse.Namespace, plan: Plan) -> bool:
@@ -105,8 +106,32 @@ def _confirmed(args: argparse.Namespace, plan: Plan) -> bool:
     return answer.strip().lower() in {t("cli_subs.answer.yes"), "y", "yes"}
 
 
+class _Report:
+    """How the command ended. With ``--json`` one object on stdout for scripts (the person's
+    lines go to stderr then); without it, nothing more."""
+
+    def __init__(self, args: argparse.Namespace) -> None:
+        self.as_json = bool(getattr(args, "json", False))
+        self.human: TextIO = sys.stderr if self.as_json else sys.stdout
+        self.data: dict[str, Any] = {"command": args.subscription_command,
+                                     "subscription_id": args.subscription_id.strip().lower()}
+
+    def plan(self, plan: Plan) -> None:
+        self.data.update(
+            action=plan.action, customer_id=plan.customer_id.lower(), value=plan.value,
+            allowed=plan.allowed, reason=plan.reason or None, route=plan.route.value,
+            changes=plan.changes, effect=plan.effect_text, notes=list(plan.notes))
+
+    def end(self, outcome: str, status: int, **extra: Any) -> int:
+        if self.as_json:
+            self.data.update(outcome=outcome, **extra)
+            print(json_text(self.data))
+        return status
+
+
 def run(args: argparse.Namespace, settings: Settings) -> int:
     action = ACTIONS[args.subscription_command]
+    report = _Report(args)
     customer = args.customer.strip().lower() if args.customer else None
     cache, state, notices = open_databases(settings)
     for notice in notices:
@@ -118,40 +143,42 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
                            profile=settings.profile, zone=zone, customer_id=customer)
     except NotFoundError as exc:
         print(safe_text(str(exc)), file=sys.stderr)
-        return EXIT_REFUSED
-    _print_plan(cache, plan, now)
+        return report.end("not_found", EXIT_REFUSED, error=str(exc))
+    report.plan(plan)
+    _print_plan(cache, plan, now, report.human)
     if not plan.allowed:
         print(safe_text(plan.reason), file=sys.stderr)
-        return EXIT_REFUSED
+        return report.end("refused", EXIT_REFUSED)
     if args.what_if:
-        print(t("cli_subs.what_if"))
-        return EXIT_OK
+        print(t("cli_subs.what_if"), file=report.human)
+        return report.end("what_if", EXIT_OK)
     if not _confirmed(args, plan):
         print(t("cli_subs.not_done"), file=sys.stderr)
-        return EXIT_REFUSED
+        return report.end("not_confirmed", EXIT_REFUSED)
     try:
         if plan.route is roles.Access.DISTRIBUTOR:
             request = distributor_request(
                 cache, plan, profile=settings.profile,
                 exports_dir=settings.locations.exports_dir, now=now, language=get_language(),
                 zone=zone)
-            print(request.email_text)
-            print(t("roles.request.ready", path=safe_text(str(request.saved_path), 300)))
-            return EXIT_OK
+            print(request.email_text, file=report.human)
+            print(t("roles.request.ready", path=safe_text(str(request.saved_path), 300)),
+                  file=report.human)
+            return report.end("requested", EXIT_OK, request_file=str(request.saved_path))
         entry = queue_action(state, plan, customer_id=plan.customer_id,
                              subscription_id=plan.subscription_id, profile=settings.profile)
     except (ReadOnlyError, ActionNotAllowedError, NotFoundError) as exc:
         print(safe_text(str(exc), 300), file=sys.stderr)
-        return EXIT_REFUSED
+        return report.end("refused", EXIT_REFUSED, error=str(exc))
     finally:
         cache.close()
+    state.close()
     if entry.payload.get("changes") != plan.changes:
         print(t("subs.notify.already_waiting", subject=safe_text(entry.subject, 120)),
               file=sys.stderr)
-        return EXIT_WAITING
-    print(t("subs.notify.queued", subject=safe_text(entry.subject, 120)))
-    state.close()
-    return _send_and_report(settings, entry.id, now)
+        return report.end("already_waiting", EXIT_WAITING, outbox_entry=entry.id)
+    print(t("subs.notify.queued", subject=safe_text(entry.subject, 120)), file=report.human)
+    return _send_and_report(settings, entry.id, now, report)
 
 
 async def _send(settings: Settings, entry_id: str) -> None:
@@ -172,7 +199,8 @@ async def _send(settings: Settings, entry_id: str) -> None:
         await session.aclose()
 
 
-def _send_and_report(settings: Settings, entry_id: str, now: datetime) -> int:
+def _send_and_report(settings: Settings, entry_id: str, now: datetime,
+                     report: _Report) -> int:
     """Send what is due now (this change first among equals), then say how it ended."""
     asyncio.run(_send(settings, entry_id))
     cache, state, _ = open_databases(settings)
@@ -181,16 +209,19 @@ def _send_and_report(settings: Settings, entry_id: str, now: datetime) -> int:
         if entry is None:  # pragma: no cover - the outbox keeps its entries
             return EXIT_REFUSED
         if entry.state is OutboxState.DONE:
-            print(t("cli_subs.done", subject=safe_text(entry.subject, 120)))
-            return EXIT_OK
+            print(t("cli_subs.done", subject=safe_text(entry.subject, 120)), file=report.human)
+            return report.end("done", EXIT_OK, outbox_entry=entry.id)
         if entry.state is OutboxState.FAILED:
             print(t("subs.notify.refused", subject=safe_text(entry.subject, 120)),
                   file=sys.stderr)
-            print(_explain(cache, entry, now), file=sys.stderr)
-            return EXIT_REFUSED
+            explained = _explain(cache, entry, now)
+            print(explained, file=sys.stderr)
+            return report.end("failed", EXIT_REFUSED, outbox_entry=entry.id, error=explained)
         print(t("cli_subs.waiting", subject=safe_text(entry.subject, 120),
                 error=safe_text(entry.error_message or "", 300)), file=sys.stderr)
-        return EXIT_WAITING
+        return report.end("waiting", EXIT_WAITING, outbox_entry=entry.id,
+                          next_attempt_at=entry.next_attempt_at,
+                          error=entry.error_message or None)
     finally:
         cache.close()
         state.close()

@@ -33,3 +33,4 @@ def add_arguments(sub: argparse._SubParsersAction[argparse.ArgumentParser],
                              help=t("cli_subs.opt.customer"))
         command.add_argument("--what-if", action="store_true", help=t("cli_subs.opt.what_if"))
         command.add_argument("--yes", "-y", action="store_true", help=t("cli_subs.opt.yes"))
+        command.add_argument("--json", action="store_true", help=t("cli_subs.opt.json"))

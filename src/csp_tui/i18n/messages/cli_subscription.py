@@ -33,6 +33,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "only print what the change would do (nothing is queued, sent or saved)",
         "cs": "jen vypsat, co by změna udělala (nic se nezařadí, neodešle ani neuloží)",
     },
+    "cli_subs.opt.json": {
+        "en": "one JSON object on stdout (the plan, the effect, how it ended; the text goes to "
+              "stderr)",
+        "cs": "jeden objekt JSON na stdout (plán, dopad, jak to skončilo; text jde na stderr)",
+    },
     "cli_subs.opt.yes": {"en": "do not ask (for scripts)", "cs": "neptat se (pro skripty)"},
     "cli_subs.what_if": {
         "en": "Nothing was changed (--what-if).",
