@@ -1,7 +1,9 @@
 """``csp-tui customers|subscriptions|invitations|log``: the cache, printed for people or scripts.
 
 These read only the local databases (never the network) through the same queries as the
-console's tables, so the JSON carries exactly the fields a person sees, plus the ids.
+console's tables, so the machine formats carry exactly the fields a person sees, plus the ids.
+How they print (``--output``, the table fitted to the terminal, CSV conventions) is
+``cli/output.py``'s.
 """
 
 from __future__ import annotations
