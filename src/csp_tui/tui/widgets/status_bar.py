@@ -122,7 +122,14 @@ class KeyFooter(Footer):
     def compose(self) -> ComposeResult:
         if self._bindings_ready:
             self._layout = self._layout_of(self._shown_bindings())
-        yield from super().compose()
+        for widget in super().compose():
+            if isinstance(widget, FooterKey):
+                # A key starts compact and is bound to the footer's (not compact) state once
+                # mounted: that change restyled every key, twice per footer built (tens of
+                # milliseconds at start). Born in the footer's state, nothing changes.
+                widget.set_reactive(FooterKey.compact, self.compact)
+                widget.set_class(self.compact, "-compact", update=False)
+            yield widget
 
     def bindings_changed(self, screen: Screen[Any]) -> None:
         if (self._layout is not None and self.is_attached and screen is self.screen
