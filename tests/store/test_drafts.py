@@ -14,10 +14,9 @@ FORM = {"company_name": "Žluťoučký kůň, s.r.o.", "ico": "27082440",
 
 
 @pytest.fixture
-def state(tmp_path):
-    db = open_state(tmp_path / "state.db")
-    yield db
-    db.close()
+def state(store):
+    # On both engines: state.db, then a team's PostgreSQL (tests/state_engines.py).
+    return store
 
 
 def test_round_trip_with_czech_text(state):

@@ -14,10 +14,9 @@ LINK = "https://admin.microsoft.com/Adminportal/Home?invType=ResellerRelationshi
 
 
 @pytest.fixture
-def state(tmp_path):
-    db = open_state(tmp_path / "state.db")
-    yield db
-    db.close()
+def state(store):
+    # On both engines: state.db, then a team's PostgreSQL (tests/state_engines.py).
+    return store
 
 
 def invite(state, company: str = "Novák s.r.o.", domain: str = "novak.cz", now: str = T0):
