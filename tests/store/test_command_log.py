@@ -8,7 +8,6 @@ from hypothesis import strategies as st
 
 from csp_tui.state import command_log
 from csp_tui.state.command_log import REDACTED, redact
-from csp_tui.state.db import open_state
 
 
 @pytest.fixture

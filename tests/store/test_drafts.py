@@ -5,7 +5,6 @@ from __future__ import annotations
 import pytest
 
 from csp_tui.state import SecretRejectedError
-from csp_tui.state.db import open_state
 from csp_tui.state.drafts import delete_draft, load_draft, save_draft
 
 FORM = {"company_name": "Žluťoučký kůň, s.r.o.", "ico": "27082440",

@@ -6,7 +6,6 @@ import pytest
 
 from csp_tui import i18n
 from csp_tui.state import NotFoundError, invitations
-from csp_tui.state.db import open_state
 from csp_tui.state.invitations import InvitationError
 
 T0 = "2025-03-01T08:00:00.000000Z"

@@ -14,6 +14,7 @@ operators starting at once migrate once (:func:`migrate_postgres`).
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -55,7 +56,7 @@ def _app_id(conn: sqlite3.Connection) -> str | None:
     return row[0] if row else None
 
 
-def migrate(conn: sqlite3.Connection, app_id: str, migrations: list[MigrationEntry],
+def migrate(conn: sqlite3.Connection, app_id: str, migrations: Sequence[MigrationEntry],
             path: Path) -> int:
     """Bring the database to the newest schema version; refuse files that are not ours."""
     try:
@@ -126,7 +127,7 @@ def postgres_version(conn: Any) -> int:
     return int(row[0]) if row else 0
 
 
-def migrate_postgres(conn: Any, app_id: str, migrations: list[MigrationEntry], where: str,
+def migrate_postgres(conn: Any, app_id: str, migrations: Sequence[MigrationEntry], where: str,
                      *, upgrade: bool = True) -> int:
     """Bring a team's PostgreSQL to the newest schema (or, with ``upgrade=False``, only check
     it). A schema newer than this client knows raises :class:`ForeignDatabaseError` asking to

@@ -173,7 +173,7 @@ class PgConnection:
         self.where = describe_url(url)
 
     def _errors(self) -> Any:
-        import psycopg  # noqa: PLC0415 - the team extra, loaded with the first connection
+        import psycopg
 
         return psycopg
 
@@ -217,7 +217,7 @@ def connect_postgres(url: str, *, application_name: str = "csp-tui") -> PgConnec
     with connect, statement and idle-in-transaction timeouts. libpq's conventions apply
     (service file, ``~/.pgpass``, ``PGPASSWORD``, ``sslmode`` in the URL)."""
     try:
-        import psycopg  # noqa: PLC0415 - optional (the team extra); SQLite users never load it
+        import psycopg
     except ImportError:
         raise TeamDriverMissingError(t("state.team.driver_missing")) from None
     where = describe_url(url)

@@ -14,9 +14,9 @@ from __future__ import annotations
 import os
 import sqlite3
 from dataclasses import dataclass
+from pathlib import Path
 from typing import cast
 
-from csp_tui.config import Settings
 from csp_tui.db.migrations import migrate_postgres, postgres_version
 from csp_tui.db.postgres import connect_postgres, describe_url, is_postgres_url
 from csp_tui.state.db import open_state
@@ -29,10 +29,10 @@ __all__ = ["STATE_URL_ENV", "StateTarget", "open_state_store", "open_team_state"
 STATE_URL_ENV = "CSP_TUI_STATE_URL"
 
 
-def state_url(settings: Settings) -> str:
-    """The profile's state URL; empty for the embedded ``state.db``."""
-    return (os.environ.get(STATE_URL_ENV, "").strip()
-            or str(getattr(settings.profile, "state_url", "") or "").strip())
+def state_url(profile_url: str = "") -> str:
+    """The state URL in force: ``CSP_TUI_STATE_URL``, else the profile's ``state_url``; empty
+    for the embedded ``state.db``."""
+    return os.environ.get(STATE_URL_ENV, "").strip() or (profile_url or "").strip()
 
 
 @dataclass(frozen=True)
@@ -47,11 +47,10 @@ class StateTarget:
         return self.engine == "postgres"
 
 
-def state_target(settings: Settings) -> StateTarget:
-    url = state_url(settings)
+def state_target(url: str, state_db: Path) -> StateTarget:
     if url and is_postgres_url(url):
         return StateTarget("postgres", describe_url(url))
-    return StateTarget("sqlite", str(settings.locations.state_db))
+    return StateTarget("sqlite", str(state_db))
 
 
 def open_team_state(url: str, *, upgrade: bool = True) -> sqlite3.Connection:
@@ -69,12 +68,12 @@ def open_team_state(url: str, *, upgrade: bool = True) -> sqlite3.Connection:
     return cast(sqlite3.Connection, conn)
 
 
-def open_state_store(settings: Settings) -> sqlite3.Connection:
-    """The profile's state, on whichever engine holds it, migrated to the newest schema."""
-    url = state_url(settings)
+def open_state_store(url: str, state_db: Path) -> sqlite3.Connection:
+    """The profile's state — the team's PostgreSQL when ``url`` names one, else ``state_db`` —
+    migrated to the newest schema."""
     if url and is_postgres_url(url):
         return open_team_state(url)
-    return open_state(settings.locations.state_db)
+    return open_state(state_db)
 
 
 def team_version(db: sqlite3.Connection) -> int:
