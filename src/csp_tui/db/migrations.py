@@ -148,8 +148,8 @@ def migrate_postgres(conn: Any, app_id: str, migrations: Sequence[MigrationEntry
                 raise ForeignDatabaseError(t("db.error.other_app", path=where))
         if upgrade:
             for number in range(version + 1, len(migrations) + 1):
-                for statement in split_statements(sql_for(migrations[number - 1], "postgres")):
-                    conn.execute(statement)
+                # One script, as written (a function body holds semicolons of its own).
+                conn.execute_script(sql_for(migrations[number - 1], "postgres"))
                 conn.execute(
                     "INSERT INTO meta(key, value) VALUES ('app_id', ?), ('schema_version', ?) "
                     "ON CONFLICT (key) DO UPDATE SET value = excluded.value",

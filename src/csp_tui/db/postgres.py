@@ -203,6 +203,15 @@ class PgConnection:
             raise StateUnavailableError(t("state.team.lost", where=self.where,
                                           error=scrub(str(exc), self.url))) from None
 
+    def execute_script(self, sql: str) -> None:
+        """Run several statements as written (no placeholders): a migration."""
+        psycopg = self._errors()
+        try:
+            self.raw.execute(sql)
+        except psycopg.OperationalError as exc:
+            raise StateUnavailableError(t("state.team.lost", where=self.where,
+                                          error=scrub(str(exc), self.url))) from None
+
     @property
     def in_transaction(self) -> bool:
         psycopg = self._errors()

@@ -85,6 +85,45 @@ _V1_POSTGRES = """
     CREATE INDEX command_log_at ON command_log(at);
 """
 
+# Version 4 (see the list): the same on both engines, and on PostgreSQL a notification on
+# every change of a shared table, so an open console shows another operator's change within
+# moments (LISTEN/NOTIFY, services/team_watch.py).
+_V4_SHARED = """
+    ALTER TABLE invitations ADD COLUMN operator TEXT NOT NULL DEFAULT '';
+    ALTER TABLE outbox ADD COLUMN operator TEXT NOT NULL DEFAULT '';
+    ALTER TABLE outbox ADD COLUMN lease_until TEXT;
+    ALTER TABLE command_log ADD COLUMN operator TEXT NOT NULL DEFAULT '';
+    ALTER TABLE command_log ADD COLUMN origin TEXT;
+    CREATE UNIQUE INDEX command_log_origin ON command_log(origin) WHERE origin IS NOT NULL;
+    CREATE TABLE drafts_v4 (
+        operator TEXT NOT NULL DEFAULT '',
+        form TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        data TEXT NOT NULL,
+        PRIMARY KEY (operator, form)
+    );
+    INSERT INTO drafts_v4(operator, form, updated_at, data)
+        SELECT '', form, updated_at, data FROM drafts;
+    DROP TABLE drafts;
+    ALTER TABLE drafts_v4 RENAME TO drafts;
+    """
+_V4_POSTGRES_NOTIFY = """
+    CREATE FUNCTION csp_tui_notify() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+        PERFORM pg_notify('csp_tui_state', TG_TABLE_NAME);
+        RETURN NULL;
+    END
+    $$;
+    CREATE TRIGGER invitations_notify AFTER INSERT OR UPDATE OR DELETE ON invitations
+        FOR EACH STATEMENT EXECUTE FUNCTION csp_tui_notify();
+    CREATE TRIGGER outbox_notify AFTER INSERT OR UPDATE OR DELETE ON outbox
+        FOR EACH STATEMENT EXECUTE FUNCTION csp_tui_notify();
+    CREATE TRIGGER command_log_notify AFTER INSERT ON command_log
+        FOR EACH STATEMENT EXECUTE FUNCTION csp_tui_notify();
+    CREATE TRIGGER drafts_notify AFTER INSERT OR UPDATE OR DELETE ON drafts
+        FOR EACH STATEMENT EXECUTE FUNCTION csp_tui_notify();
+"""
+
 STATE_MIGRATIONS: list[MigrationEntry] = [
     # 1: the initial state
     Migration(sqlite="""
@@ -170,23 +209,5 @@ STATE_MIGRATIONS: list[MigrationEntry] = [
     # entry whose sender died is picked up by another operator once the lease ends (and
     # checked before any resend); drafts are each operator's own; a log row imported from an
     # operator's state.db remembers where it came from, so importing twice imports it once.
-    """
-    ALTER TABLE invitations ADD COLUMN operator TEXT NOT NULL DEFAULT '';
-    ALTER TABLE outbox ADD COLUMN operator TEXT NOT NULL DEFAULT '';
-    ALTER TABLE outbox ADD COLUMN lease_until TEXT;
-    ALTER TABLE command_log ADD COLUMN operator TEXT NOT NULL DEFAULT '';
-    ALTER TABLE command_log ADD COLUMN origin TEXT;
-    CREATE UNIQUE INDEX command_log_origin ON command_log(origin) WHERE origin IS NOT NULL;
-    CREATE TABLE drafts_v4 (
-        operator TEXT NOT NULL DEFAULT '',
-        form TEXT NOT NULL,
-        updated_at TEXT NOT NULL,
-        data TEXT NOT NULL,
-        PRIMARY KEY (operator, form)
-    );
-    INSERT INTO drafts_v4(operator, form, updated_at, data)
-        SELECT '', form, updated_at, data FROM drafts;
-    DROP TABLE drafts;
-    ALTER TABLE drafts_v4 RENAME TO drafts;
-    """,
+    Migration(sqlite=_V4_SHARED, postgres=_V4_SHARED + _V4_POSTGRES_NOTIFY),
 ]
