@@ -41,6 +41,10 @@ HANDLERS: dict[str, str] = {
     "invite": "invite:run",
     "tenant create": "tenant:run_create",
     "tenant reset-password": "tenant_reset:run",
+    # Team mode (state on PostgreSQL): the state's schema, importing, the outbox.
+    "state migrate": "state:run_migrate",
+    "state import": "state:run_import",
+    "outbox": "state:run_outbox",
 }
 
 
@@ -159,6 +163,18 @@ def build_parser() -> argparse.ArgumentParser:
                      help=t("cli.opt.limit"))
     log.add_argument("--errors", action="store_true", help=t("cli.opt.errors_only"))
     log.add_argument("--json", action="store_true", help=t("cli.opt.json"))
+
+    # Team mode: the state's schema, importing an operator's state.db, the outbox.
+    state = sub.add_parser("state", parents=[parent], help=t("state.cli.cmd"))
+    state_sub = state.add_subparsers(dest="state_command", metavar=t("cli.metavar.command"))
+    migrate = state_sub.add_parser("migrate", parents=[parent], help=t("state.cli.cmd_migrate"))
+    migrate.add_argument("--status", action="store_true", help=t("state.cli.opt_status"))
+    state_import = state_sub.add_parser("import", parents=[parent],
+                                        help=t("state.cli.cmd_import"))
+    state_import.add_argument("--from", dest="source", required=True,
+                              metavar=t("cli.metavar.file"), help=t("state.cli.opt_from"))
+    queued = sub.add_parser("outbox", parents=[parent], help=t("state.cli.cmd_outbox"))
+    queued.add_argument("--json", action="store_true", help=t("cli.opt.json"))
     return parser
 
 
@@ -206,7 +222,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     command = args.command or "console"
-    for group in ("sandbox", "tenant"):
+    for group in ("sandbox", "tenant", "state"):
         if command == group:
             sub_command = getattr(args, f"{group}_command", None)
             if not sub_command:

@@ -22,6 +22,7 @@ its absence is one line saying what to install.
 
 from __future__ import annotations
 
+import contextlib
 import re
 import sqlite3
 from collections.abc import Iterable, Sequence
@@ -163,36 +164,66 @@ class PgCursor:
 
 class PgConnection:
     """A psycopg 3 connection wearing the sqlite3 interface of the state modules (see the
-    module's docstring). ``engine`` tells the few places that differ which one they have."""
+    module's docstring). ``engine`` tells the few places that differ which one they have.
+
+    A lost connection is re-opened by the next statement that starts afresh (a ``BEGIN`` or a
+    statement outside a transaction): the writer, the worker and the watcher carry on by
+    themselves once the server is back. A connection lost inside a transaction raises
+    :class:`StateUnavailableError`; the server rolled the transaction back, so nothing of it
+    was kept, and the ``ROLLBACK`` that follows is a no-op."""
 
     engine = "postgres"
 
-    def __init__(self, raw: Any, url: str) -> None:
+    def __init__(self, raw: Any, url: str, application_name: str = "csp-tui") -> None:
         self.raw = raw
         self.url = url
         self.where = describe_url(url)
+        self.application_name = application_name
+        self._in_transaction = False
 
-    def _errors(self) -> Any:
+    def _psycopg(self) -> Any:
         import psycopg
 
         return psycopg
 
+    def _lost(self) -> bool:
+        return bool(self.raw.closed or self.raw.broken)
+
+    def _reconnect(self) -> None:
+        with contextlib.suppress(Exception):
+            self.raw.close()
+        self.raw = _raw_connect(self.url, self.application_name)
+
     def execute(self, sql: str, params: Sequence[Any] | Iterable[Any] = ()) -> PgCursor:
-        psycopg = self._errors()
+        psycopg = self._psycopg()
+        verb = sql.strip().split(None, 1)[0].upper() if sql.strip() else ""
         if _BEGIN.match(sql):
-            sql = "BEGIN"
+            sql, verb = "BEGIN", "BEGIN"
+        if verb in ("COMMIT", "ROLLBACK", "END"):
+            was_in = self._in_transaction
+            self._in_transaction = False
+            if verb == "ROLLBACK" and (self._lost() or not was_in):
+                return PgCursor(None, 0)  # the server ended it with the connection
+        elif self._lost():
+            if self._in_transaction:
+                raise StateUnavailableError(t("state.team.lost", where=self.where, error="-"))
+            self._reconnect()
         try:
             cursor = self.raw.execute(_translate(sql), tuple(params))
             rows = cursor.fetchall() if cursor.description is not None else None
-            return PgCursor(rows, cursor.rowcount)
         except psycopg.errors.IntegrityError as exc:
             raise IntegrityError(scrub(str(exc), self.url)) from None
         except psycopg.OperationalError as exc:
             raise StateUnavailableError(t("state.team.lost", where=self.where,
                                           error=scrub(str(exc), self.url))) from None
+        if verb == "BEGIN":
+            self._in_transaction = True
+        return PgCursor(rows, cursor.rowcount)
 
     def executemany(self, sql: str, rows: Iterable[Sequence[Any]]) -> PgCursor:
-        psycopg = self._errors()
+        psycopg = self._psycopg()
+        if self._lost():
+            raise StateUnavailableError(t("state.team.lost", where=self.where, error="-"))
         try:
             with self.raw.cursor() as cursor:
                 cursor.executemany(_translate(sql), [tuple(row) for row in rows])
@@ -205,37 +236,35 @@ class PgConnection:
 
     def execute_script(self, sql: str) -> None:
         """Run several statements as written (no placeholders): a migration."""
-        psycopg = self._errors()
+        psycopg = self._psycopg()
         try:
             self.raw.execute(sql)
         except psycopg.OperationalError as exc:
             raise StateUnavailableError(t("state.team.lost", where=self.where,
                                           error=scrub(str(exc), self.url))) from None
 
-    @property
-    def in_transaction(self) -> bool:
-        psycopg = self._errors()
-        return bool(self.raw.info.transaction_status != psycopg.pq.TransactionStatus.IDLE)
-
     def close(self) -> None:
-        self.raw.close()
+        with contextlib.suppress(Exception):
+            self.raw.close()
+
+
+def _raw_connect(url: str, application_name: str) -> Any:
+    try:
+        import psycopg
+    except ImportError:
+        raise TeamDriverMissingError(t("state.team.driver_missing")) from None
+    options = (f"-c statement_timeout={STATEMENT_TIMEOUT_MS} "
+               f"-c idle_in_transaction_session_timeout={IDLE_IN_TRANSACTION_TIMEOUT_MS}")
+    try:
+        return psycopg.connect(url, autocommit=True, connect_timeout=CONNECT_TIMEOUT_S,
+                               application_name=application_name, options=options)
+    except psycopg.Error as exc:
+        raise StateUnavailableError(t("state.team.unreachable", where=describe_url(url),
+                                      error=scrub(str(exc), url))) from None
 
 
 def connect_postgres(url: str, *, application_name: str = "csp-tui") -> PgConnection:
     """Connect to a team's PostgreSQL (autocommit; transactions are explicit, as on SQLite),
     with connect, statement and idle-in-transaction timeouts. libpq's conventions apply
     (service file, ``~/.pgpass``, ``PGPASSWORD``, ``sslmode`` in the URL)."""
-    try:
-        import psycopg
-    except ImportError:
-        raise TeamDriverMissingError(t("state.team.driver_missing")) from None
-    where = describe_url(url)
-    options = (f"-c statement_timeout={STATEMENT_TIMEOUT_MS} "
-               f"-c idle_in_transaction_session_timeout={IDLE_IN_TRANSACTION_TIMEOUT_MS}")
-    try:
-        raw = psycopg.connect(url, autocommit=True, connect_timeout=CONNECT_TIMEOUT_S,
-                              application_name=application_name, options=options)
-    except psycopg.Error as exc:
-        raise StateUnavailableError(t("state.team.unreachable", where=where,
-                                      error=scrub(str(exc), url))) from None
-    return PgConnection(raw, url)
+    return PgConnection(_raw_connect(url, application_name), url, application_name)

@@ -15,8 +15,10 @@ from typing import TYPE_CHECKING, Any
 from csp_tui.cache import db as dbmod
 from csp_tui.config import Settings
 from csp_tui.services.emulator_controls import SANDBOX_BASE_URL
+from csp_tui.services.state_access import open_profile_state, profile_state_target
 from csp_tui.state import command_log
 from csp_tui.state.db import open_state
+from csp_tui.state.mirror import mirror_path
 
 if TYPE_CHECKING:
     # The REST stack (httpx, the client and its models) is imported by open_session only:
@@ -103,23 +105,41 @@ class Session:
 
 def open_databases(settings: Settings) -> tuple[sqlite3.Connection, sqlite3.Connection,
                                                  list[str]]:
-    """(cache, state, notices). A corrupt cache is rebuilt (and said so); state never is."""
+    """(cache, state, notices). A corrupt cache is rebuilt (and said so); state never is. The
+    state is the profile's engine's: a team's PostgreSQL connects here (not the console's
+    thread's to call: it reads a mirror, :func:`open_console_databases`)."""
+    cache, notices = _open_cache(settings)
+    try:
+        state = open_profile_state(settings)
+    except BaseException:
+        cache.close()
+        raise
+    return cache, state, notices
+
+
+def _open_cache(settings: Settings) -> tuple[sqlite3.Connection, list[str]]:
     settings.locations.ensure_profile_dir()
     cache = dbmod.open_cache(settings.locations.cache_db)
     notices = []
     notice = dbmod.last_rebuild_notice()
     if notice:
         notices.append(notice)
-    state = open_state(settings.locations.state_db)
-    return cache, state, notices
+    return cache, notices
 
 
 def open_console_databases(settings: Settings) -> tuple[sqlite3.Connection,
                                                          sqlite3.Connection, list[str]]:
     """The console's own connections: opened (and migrated) as :func:`open_databases` does,
     then read-only (``query_only``: a write through them is an error, never a lock taken on
-    the UI thread) and impatient (a short busy timeout: a read never freezes the screen)."""
-    cache, state, notices = open_databases(settings)
+    the UI thread) and impatient (a short busy timeout: a read never freezes the screen).
+
+    In a team the console's state is the local mirror of the shared rows (kept fresh by the
+    worker's watcher): no call across the network on the console's thread."""
+    if profile_state_target(settings).team:
+        cache, notices = _open_cache(settings)
+        state = open_state(mirror_path(settings.locations.state_db))
+    else:
+        cache, state, notices = open_databases(settings)
     for database in (cache, state):
         database.execute("PRAGMA query_only = ON")
         database.execute(f"PRAGMA busy_timeout = {CONSOLE_BUSY_TIMEOUT_MS}")

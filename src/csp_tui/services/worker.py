@@ -27,6 +27,7 @@ from csp_tui.partner_center import errors as pce
 from csp_tui.services import events
 from csp_tui.services import worker_schedule as schedule
 from csp_tui.services.session import open_console_databases, open_session, seed_sandbox_demo
+from csp_tui.services.state_access import profile_state_target, profile_state_url
 from csp_tui.services.status import BackendStatus
 from csp_tui.services.writer import Writer, WriteSession
 from csp_tui.state import outbox
@@ -80,6 +81,8 @@ class WorkerBackend:
         self._main_task: asyncio.Task[None] | None = None
         self._stopping = False
         self._ready = threading.Event()
+        # A team's shared state: its watcher keeps the console's copy fresh (team_watch.py).
+        self._watcher: Any = None
         self._waiting: list[tuple[Callable[[Session], Coroutine[Any, Any, Any]],
                                   concurrent.futures.Future[Any]]] = []
 
@@ -99,6 +102,7 @@ class WorkerBackend:
     async def start(self) -> None:
         if self._thread is not None:
             return
+        self._start_team_watch()
         self._thread = threading.Thread(target=self._thread_main, name="csp-tui-worker",
                                         daemon=True)
         self._thread.start()
@@ -111,6 +115,9 @@ class WorkerBackend:
         mid-send stays "sending" and is checked before any resend at the next start."""
         self._stopping = True
         self._writer.close()
+        if self._watcher is not None:
+            await asyncio.to_thread(self._watcher.stop)
+            self._watcher = None
         loop, task = self._loop, self._main_task
         if loop is not None and task is not None:
             loop.call_soon_threadsafe(task.cancel)
@@ -342,6 +349,28 @@ class WorkerBackend:
             else:
                 self._set_status(sync_state="error", progress=None, last_error=event.error)
         self._publish(event)
+
+    def _start_team_watch(self) -> None:
+        if not profile_state_target(self.settings).team:
+            return
+        # The watcher (and psycopg) only for a team's profile: a single operator never loads it.
+        from csp_tui.services.team_watch import TeamWatcher
+        from csp_tui.state.mirror import mirror_path
+
+        def changed(tables: frozenset[str]) -> None:
+            self._set_status(outbox_pending=outbox.pending_count_of_file(
+                mirror_path(self.settings.locations.state_db)))
+            # The console re-reads the lists of these tables from its copy.
+            self._publish(events.CacheChanged(tables=tables))
+
+        def availability(reason: str | None) -> None:
+            self._set_status(shared_state_error=reason)
+            self._publish(events.CacheChanged(tables=frozenset()))
+
+        self._watcher = TeamWatcher(profile_state_url(self.settings),
+                                    mirror_path(self.settings.locations.state_db),
+                                    on_change=changed, on_availability=availability)
+        self._watcher.start()
 
     def _set_status(self, **changes: Any) -> None:
         with self._lock:

@@ -32,6 +32,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import timedelta
 from enum import StrEnum
+from pathlib import Path
 from typing import Any
 
 from csp_tui.db import Transaction
@@ -440,3 +441,13 @@ def pending_count(db: sqlite3.Connection) -> int:
         [state.value for state in PENDING_STATES],
     ).fetchone()
     return int(row[0])
+
+
+def pending_count_of_file(path: Path) -> int:
+    """:func:`pending_count` of a state file, on a connection of its own (a thread that holds
+    none, e.g. a team's watcher counting its fresh copy)."""
+    conn = sqlite3.connect(str(path))
+    try:
+        return pending_count(conn)
+    finally:
+        conn.close()

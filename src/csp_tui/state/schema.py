@@ -73,6 +73,7 @@ _V1_POSTGRES = """
 
     CREATE TABLE command_log (
         id BIGSERIAL PRIMARY KEY,
+        rowid BIGSERIAL UNIQUE,
         at TEXT NOT NULL,
         method TEXT NOT NULL,
         path TEXT NOT NULL,
