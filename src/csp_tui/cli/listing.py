@@ -28,7 +28,7 @@ from csp_tui.i18n.formatting import (
     relationship_words,
 )
 from csp_tui.output_encoding import json_ascii_only
-from csp_tui.services.session import open_databases
+from csp_tui.services.session import open_reading_databases
 from csp_tui.state import views as state_views
 from csp_tui.timestamps import parse_timestamp
 from csp_tui.world_clock import world_clock_for
@@ -51,7 +51,7 @@ def _all(fetch: Callable[[int, int], Sequence[Any]]) -> Iterator[Any]:
 
 def _open(settings: Settings) -> tuple[sqlite3.Connection, sqlite3.Connection]:
     """(cache, state); a rebuilt cache is said on stderr, stdout stays the listing."""
-    cache, state, notices = open_databases(settings)
+    cache, state, notices = open_reading_databases(settings)
     for notice in notices:
         print(notice, file=sys.stderr)
     return cache, state

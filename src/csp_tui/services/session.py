@@ -18,7 +18,7 @@ from csp_tui.services.emulator_controls import SANDBOX_BASE_URL
 from csp_tui.services.state_access import open_profile_state, profile_state_target
 from csp_tui.state import command_log
 from csp_tui.state.db import open_state
-from csp_tui.state.mirror import mirror_path
+from csp_tui.state.mirror import Mirror, mirror_path
 
 if TYPE_CHECKING:
     # The REST stack (httpx, the client and its models) is imported by open_session only:
@@ -125,6 +125,28 @@ def _open_cache(settings: Settings) -> tuple[sqlite3.Connection, list[str]]:
     if notice:
         notices.append(notice)
     return cache, notices
+
+
+def open_reading_databases(settings: Settings) -> tuple[sqlite3.Connection,
+                                                         sqlite3.Connection, list[str]]:
+    """(cache, state, notices) for a command that only reads and lists: in a team, the state
+    is the local copy of the shared rows, refreshed from PostgreSQL first (the lists read it
+    with SQLite's window queries)."""
+    if not profile_state_target(settings).team:
+        return open_databases(settings)
+    cache, notices = _open_cache(settings)
+    copy = open_state(mirror_path(settings.locations.state_db))
+    try:
+        team = open_profile_state(settings)
+        try:
+            Mirror(copy).refresh(team)
+        finally:
+            team.close()
+    except BaseException:
+        cache.close()
+        copy.close()
+        raise
+    return cache, copy, notices
 
 
 def open_console_databases(settings: Settings) -> tuple[sqlite3.Connection,
