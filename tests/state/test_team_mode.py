@@ -43,7 +43,7 @@ def test_migrations_are_applied_once_and_a_newer_schema_is_refused(pg_url):
         assert team_version(first) == team_version(second) == len(STATE_MIGRATIONS)
         first.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'",
                       (str(len(STATE_MIGRATIONS) + 1),))
-        with pytest.raises(ForeignDatabaseError, match="upgrade|newer|csp-tui"):
+        with pytest.raises(ForeignDatabaseError, match="upgrade csp-tui"):
             open_team_state(pg_url)
     finally:
         first.close()
