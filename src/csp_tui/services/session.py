@@ -8,6 +8,7 @@ endpoint with real credentials.
 from __future__ import annotations
 
 import contextlib
+import logging
 import sqlite3
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -19,6 +20,7 @@ from csp_tui.services.state_access import open_profile_state, profile_state_targ
 from csp_tui.state import command_log
 from csp_tui.state.db import open_state
 from csp_tui.state.mirror import Mirror, mirror_path
+from csp_tui.state.operator import set_signed_in
 
 if TYPE_CHECKING:
     # The REST stack (httpx, the client and its models) is imported by open_session only:
@@ -30,6 +32,7 @@ if TYPE_CHECKING:
     from csp_tui.partner_center.client import PartnerCenterClient
     from csp_tui.partner_center.ratelimit import RateLimiter
 
+log = logging.getLogger(__name__)
 
 #: How long a read of the console waits for another process's lock before giving up (it then
 #: keeps what it showed and reads again at the next refresh): a frame, not the 15 s a writer
@@ -200,9 +203,12 @@ def open_session(
             error=call.error,
         )
 
+    provider = token_provider or token_provider_for(settings)
+    if profile_state_target(settings).team:
+        _name_the_operator(provider)
     client = PartnerCenterClient(
         base_url,
-        token_provider or token_provider_for(settings),
+        provider,
         transport=transport,
         locale=profile.locale,
         timeout=profile.request_timeout_seconds,
@@ -211,6 +217,18 @@ def open_session(
     )
     return Session(settings=settings, cache=cache, state=state, client=client, limiter=limiter,
                    transport=transport, notices=notices)
+
+
+def _name_the_operator(provider: Any) -> None:
+    """A team's shared rows carry the signed-in user's UPN where the token cache knows it
+    (read locally, no network); else ``user@host`` (``state/operator.py``)."""
+    account = getattr(provider, "signed_in_account", None)
+    if account is None:
+        return
+    try:
+        set_signed_in(account())
+    except Exception:  # an unreadable token cache: the operator is user@host meanwhile
+        log.debug("no signed-in account for the team's rows", exc_info=True)
 
 
 async def seed_sandbox_demo(session: Session) -> int:
