@@ -19,6 +19,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 from csp_tui.db.errors import DatabaseError
+from csp_tui.db.postgres import describe_url, scrub
+from csp_tui.i18n import t
 from csp_tui.state.db import open_state
 from csp_tui.state.mirror import Mirror
 from csp_tui.state.store import open_team_state
@@ -84,9 +86,9 @@ class TeamWatcher:
                     self._watch(mirror)
                 except (DatabaseError, sqlite3.Error, OSError) as exc:
                     self._set_available(str(exc))
-                except Exception as exc:  # psycopg's own errors: the extra is optional here
-                    self._set_available(str(exc))
-                    log.exception("team state watcher")
+                except Exception as exc:  # psycopg's own (the listener's): worded like ours
+                    self._set_available(t("state.team.lost", where=describe_url(self._url),
+                                          error=scrub(str(exc), self._url)))
                 self._stop.wait(RETRY_SECONDS)
         finally:
             mirror_db.close()

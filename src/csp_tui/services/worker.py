@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import asyncio
 import concurrent.futures
+import contextlib
 import functools
 import logging
 import threading
@@ -22,6 +23,7 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from csp_tui.config import Settings
+from csp_tui.db.postgres import StateUnavailableError
 from csp_tui.i18n import t
 from csp_tui.partner_center import errors as pce
 from csp_tui.services import events
@@ -42,6 +44,9 @@ if TYPE_CHECKING:
     from csp_tui.services.sync import SyncEngine
 
 log = logging.getLogger(__name__)
+
+#: How soon the worker tries a team's PostgreSQL again when it was out of reach.
+TEAM_RETRY_SECONDS = 5.0
 
 T = TypeVar("T")
 
@@ -225,8 +230,9 @@ class WorkerBackend:
         from csp_tui.services.sync import SyncEngine
 
         self._wake = asyncio.Event()
-        session = open_session(self.settings, transport=self._transport,
-                               token_provider=self._token_provider)
+        session = await self._open_session()
+        if session is None:
+            return  # stopped while a team's database was out of reach
         with self._lock:
             self._session = session
             self._ready.set()
@@ -274,6 +280,19 @@ class WorkerBackend:
             self._session = None
             await session.aclose()
 
+    async def _open_session(self) -> Session | None:
+        """The worker's session; a team's PostgreSQL out of reach is waited for (the console
+        browses meanwhile and its watcher says so), not a reason for the worker to end."""
+        while True:
+            try:
+                return open_session(self.settings, transport=self._transport,
+                                    token_provider=self._token_provider)
+            except StateUnavailableError as exc:
+                self._set_status(shared_state_error=str(exc))
+                if self._stopping:
+                    return None
+                await asyncio.sleep(TEAM_RETRY_SECONDS)
+
     async def _beside_outbox(self, work: Awaitable[T], runner: Any, session: Session) -> T:
         """Run ``work`` (a sync) while the outbox keeps being served: a queued write never
         waits behind a long or stuck read."""
@@ -317,11 +336,17 @@ class WorkerBackend:
         return schedule.sync_due(session.cache, self.settings.profile)
 
     def _seconds_to_next(self, session: Session) -> float:
-        return schedule.seconds_to_next(session.cache, session.state, self.settings.profile,
-                                        periodic=self._periodic)
+        try:
+            return schedule.seconds_to_next(session.cache, session.state,
+                                            self.settings.profile, periodic=self._periodic)
+        except StateUnavailableError:
+            # A team's database is away: look again soon (its connection reopens itself).
+            return TEAM_RETRY_SECONDS
 
     def _refresh_outbox_count(self, session: Session) -> None:
-        self._set_status(outbox_pending=outbox.pending_count(session.state))
+        # A team's database away: the count shown stays; the watcher says the state is away.
+        with contextlib.suppress(StateUnavailableError):
+            self._set_status(outbox_pending=outbox.pending_count(session.state))
 
     def _keep_credentials(self, entry_id: str, credentials: dict[str, str]) -> None:
         # Onboarding brings the REST stack: imported when a tenant's password arrives.
