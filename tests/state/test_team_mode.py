@@ -234,3 +234,24 @@ def test_postgres_down_refuses_writes_loses_nothing_and_reconnects(pg_url, pg_cl
         assert outbox.pending_count(db) == 1
     finally:
         db.close()
+
+
+def test_a_state_command_with_postgres_down_fails_naming_the_host_only(monkeypatch, capsys,
+                                                                       isolated_home):
+    monkeypatch.setenv("CSP_TUI_STATE_URL", f"postgresql://op:{ROLE_PASSWORD}@127.0.0.1:1/team")
+    started = time.monotonic()
+    assert main(["outbox", "--log-level", "DEBUG"]) == 1
+    assert main(["state", "migrate", "--status"]) == 1
+    assert time.monotonic() - started < 20  # a bound, not a timing goal: it gives up
+    err = capsys.readouterr().err
+    assert "127.0.0.1:1/team" in err and ROLE_PASSWORD not in err
+    log_files = list(isolated_home.rglob("*.log"))
+    assert log_files  # the run's log file exists, and holds no password
+    assert not any(ROLE_PASSWORD in path.read_text(errors="replace") for path in log_files)
+
+
+def test_describing_a_url_keeps_only_host_port_and_database():
+    assert describe_url("postgresql://a:b@db.example:6432/team?sslmode=require") == \
+        "db.example:6432/team"
+    assert describe_url("postgresql:///team") == "local/team"
+    assert describe_url("postgresql://?service=csp") == "local/csp"

@@ -94,7 +94,8 @@ def describe_url(url: str) -> str:
     """What may be shown of a state URL: ``host:port/database`` — never the password (it may be
     in the URL, in ``password=`` or ``PGPASSWORD``; none of it is ever echoed)."""
     parts = url_parts(url)
-    host = parts.host or "localhost"
+    # No host in the URL: libpq's default (a local socket, or a service file's host).
+    host = parts.host or "local"
     where = f"{host}:{parts.port}" if parts.port else host
     return f"{where}/{parts.database}" if parts.database else where
 
