@@ -52,7 +52,7 @@ def test_the_consoles_state_is_a_local_read_only_copy(team_settings):
 
 
 async def test_another_operators_invitation_appears_in_an_open_console(team_settings, pg_url,
-                                                                      monkeypatch):
+                                                                      monkeypatch, caplog):
     backend = WorkerBackend(team_settings, periodic=False)
     arrived = threading.Event()
 
@@ -76,6 +76,9 @@ async def test_another_operators_invitation_appears_in_an_open_console(team_sett
             ("Sklárna Hora", "bob@other-home")]
     finally:
         await backend.stop()
+    # The worker's own work on the team's state (the sandbox demo's ledger, the outbox)
+    # went through without an error.
+    assert [r.getMessage() for r in caplog.records if r.levelname == "ERROR"] == []
 
 
 def _reader(settings) -> sqlite3.Connection:
