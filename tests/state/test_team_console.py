@@ -138,3 +138,32 @@ async def test_the_console_says_when_the_team_state_is_gone_and_when_it_is_back(
         assert await until(lambda: backend.status().shared_state_error is None)
     finally:
         await backend.stop()
+
+
+def test_the_lists_say_who_did_each_row_only_in_a_team():
+    from datetime import UTC, datetime
+
+    from csp_tui.state.views import CommandLogRow, InvitationListRow
+    from csp_tui.tui.sources import (
+        CommandLogSource,
+        InvitationSource,
+        command_columns,
+        invitation_columns,
+    )
+
+    def now() -> datetime:
+        return datetime(2026, 1, 2, tzinfo=UTC)
+
+    invitation = InvitationListRow("i1", "Pekárna", "Jana", "j@p.cz", "p.cz", "pending",
+                                   "2026-01-01T08:00:00Z", "2026-01-01T08:00:00Z", 1, None,
+                                   by="alice@desk")
+    call = CommandLogRow(1, "2026-01-01T08:00:00Z", "GET", "/v1/customers", 200, 12, "r1",
+                         None, by="bob@desk")
+    assert [c.key for c in invitation_columns(team=True)][-1] == "by"
+    assert "by" not in [c.key for c in invitation_columns()]
+    assert [c.key for c in command_columns(team=True)][-1] == "by"
+    assert "by" not in [c.key for c in command_columns()]
+    team_invitations = InvitationSource(None, now, 14, team=True)  # type: ignore[arg-type]
+    assert team_invitations.cells(invitation)[-1] == "alice@desk"
+    assert len(InvitationSource(None, now, 14).cells(invitation)) == 5  # type: ignore[arg-type]
+    assert CommandLogSource(None, now, team=True).cells(call)[-1] == "bob@desk"  # type: ignore[arg-type]

@@ -108,3 +108,6 @@ MESSAGES.update({
     "tui.field.operator": {"en": "By", "cs": "Zadal"},
     "tui.field.origin": {"en": "Imported from", "cs": "Importováno z"},
 })
+MESSAGES.update({
+    "tui.col.by": {"en": "By", "cs": "Zadal"},
+})
