@@ -255,3 +255,25 @@ def test_describing_a_url_keeps_only_host_port_and_database():
         "db.example:6432/team"
     assert describe_url("postgresql:///team") == "local/team"
     assert describe_url("postgresql://?service=csp") == "local/csp"
+
+
+def test_an_operators_older_state_db_keeps_its_drafts_and_rows_through_version_4(tmp_path):
+    import sqlite3 as sqlite
+
+    from csp_tui.db.migrations import migrate
+    from csp_tui.state.schema import STATE_APP_ID
+
+    path = tmp_path / "state.db"
+    old = sqlite.connect(path, isolation_level=None)
+    migrate(old, STATE_APP_ID, STATE_MIGRATIONS[:3], path)  # a state.db from before teams
+    old.execute("INSERT INTO drafts(form, updated_at, data) VALUES "
+                "('new-tenant', '2026-01-01T08:00:00Z', '{\"company_name\": \"typed\"}')")
+    old.close()
+
+    db = open_state(path)
+    try:
+        assert db.execute("PRAGMA user_version").fetchone()[0] == len(STATE_MIGRATIONS)
+        assert drafts.load_draft(db, "new-tenant")[0] == {"company_name": "typed"}
+        assert _invite(db).by  # new rows record their operator
+    finally:
+        db.close()
