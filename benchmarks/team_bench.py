@@ -22,6 +22,7 @@ import argparse
 import json
 import multiprocessing
 import os
+import queue
 import shutil
 import statistics
 import sys
@@ -96,7 +97,14 @@ def outbox_postgres(cluster: Any, count: int, runners: int) -> dict[str, float]:
                  for _ in range(runners)]
     for process in processes:
         process.start()
-    reports = [results.get(timeout=600) for _ in processes]
+    reports: list[tuple[list[float], float]] = []
+    while len(reports) < runners:
+        try:
+            reports.append(results.get(timeout=1))
+        except queue.Empty:
+            # A runner that died never reports: say so instead of waiting for it.
+            if any(process.exitcode not in (None, 0) for process in processes):
+                raise RuntimeError("a runner process failed") from None
     for process in processes:
         process.join(60)
     done = outbox.list_entries(db, states=["done"], limit=count + 1)
