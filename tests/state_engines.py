@@ -109,12 +109,39 @@ class Cluster:
         return f"postgresql://{name}:{ROLE_PASSWORD}@127.0.0.1:{self.port}/postgres"
 
 
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def _stop_orphans(bindir: Path, as_postgres: bool) -> None:
+    """Clusters whose test run was killed (a timeout: no finaliser ran) are stopped and
+    removed, so they do not pile up on the machine."""
+    for root in Path(tempfile.gettempdir()).glob("csp-tui-pg-*"):
+        try:
+            owner = int((root / "owner.pid").read_text())
+        except (OSError, ValueError):
+            continue
+        if _alive(owner):
+            continue
+        orphan = Cluster(bindir=bindir, root=root, port=0, as_postgres=as_postgres)
+        orphan.stop("immediate")
+        shutil.rmtree(root, ignore_errors=True)
+
+
 def start_cluster() -> Cluster:
     bindir = find_bindir()
     if bindir is None:
         raise FileNotFoundError("initdb/pg_ctl")
     as_postgres = hasattr(os, "geteuid") and os.geteuid() == 0
+    _stop_orphans(bindir, as_postgres)
     root = Path(tempfile.mkdtemp(prefix="csp-tui-pg-"))
+    (root / "owner.pid").write_text(str(os.getpid()))
     if as_postgres:
         # initdb refuses to run as root; the postgres user must own the directory.
         shutil.chown(root, user="postgres", group="postgres")
