@@ -277,3 +277,10 @@ def test_an_operators_older_state_db_keeps_its_drafts_and_rows_through_version_4
         assert _invite(db).by  # new rows record their operator
     finally:
         db.close()
+
+
+def test_sqlite_placeholders_become_psycopgs_outside_quoted_text():
+    from csp_tui.db.postgres import _translate
+
+    assert _translate("SELECT '?%', x FROM t WHERE a LIKE ? AND b = ?") == \
+        "SELECT '?%%', x FROM t WHERE a LIKE %s AND b = %s"
