@@ -240,7 +240,8 @@ FIELDS = {
                       "commitment_end_date", "cancellation_allowed_until", "is_trial",
                       "purchase_date", "next_renewal", "cancellation_window_open"],
     "invitations": ["id", "company_name", "contact_name", "contact_email", "domain", "status",
-                    "created_at", "last_sent_at", "send_count", "customer_id", "age_days"],
+                    "created_at", "last_sent_at", "send_count", "customer_id", "age_days",
+                    "by"],
     "log": ["id", "at", "method", "path", "status", "duration_ms", "request_id", "error"],
 }
 

@@ -19,6 +19,7 @@ from csp_tui.config import AuthMethod, Settings
 from csp_tui.i18n import catalog, get_language, t
 from csp_tui.output_encoding import json_ascii_only
 from csp_tui.partner_center import auth
+from csp_tui.services.state_access import profile_state_target
 
 
 def _sign_in_state(settings: Settings) -> dict[str, Any]:
@@ -82,10 +83,18 @@ def collect(settings: Settings) -> dict[str, Any]:
             **_sign_in_state(settings),
         },
         "paths": settings.locations.as_dict(),
+        # Where the state is: engine and place (host and database for a team), never the
+        # password a state URL may carry.
+        "state": _state(settings),
         "config_exists": settings.config_exists,
         "profiles": list(settings.profiles),
         "versions": versions(),
     }
+
+
+def _state(settings: Settings) -> dict[str, str]:
+    target = profile_state_target(settings)
+    return {"engine": target.engine, "where": target.where}
 
 
 def _auth_text(data: dict[str, Any]) -> str:
@@ -141,6 +150,8 @@ def render_text(data: dict[str, Any]) -> str:
         (t("info.heading.profile"), [
             *_profile_lines(profile),
             (t("info.field.profiles"), profiles),
+            (t("state.info.field"), t("state.info.value", engine=data["state"]["engine"],
+                                      where=data["state"]["where"])),
         ]),
         # A path added to Locations later still shows, under its own key.
         (t("info.heading.paths"), [

@@ -28,7 +28,7 @@ from csp_tui.i18n.formatting import (
     invitation_status_words,
     relationship_words,
 )
-from csp_tui.services.session import open_databases
+from csp_tui.services.session import open_reading_databases
 from csp_tui.state import views as state_views
 from csp_tui.timestamps import parse_timestamp
 from csp_tui.world_clock import world_clock_for
@@ -53,7 +53,7 @@ def _all(fetch: Callable[[int, int], Sequence[Any]]) -> Iterator[Any]:
 
 def _open(settings: Settings) -> tuple[sqlite3.Connection, sqlite3.Connection]:
     """(cache, state); a rebuilt cache is said on stderr, stdout stays the listing."""
-    cache, state, notices = open_databases(settings)
+    cache, state, notices = open_reading_databases(settings)
     for notice in notices:
         print(notice, file=sys.stderr)
     return cache, state
@@ -192,6 +192,8 @@ def run_invitations(args: argparse.Namespace, settings: Settings) -> int:
         if row.status == "pending" and sent and now - sent > stale_after:
             data["status"] = "stale"
         data["age_days"] = (now - created).days if created else None
+        # Who sent it (team mode) after the fields scripts already read by position.
+        data["by"] = data.pop("by", None)
         objects.append(data)
     return emit(args, invitation_columns(), objects,
                 empty_hint=t("cli_output.hint.no_invitations"))

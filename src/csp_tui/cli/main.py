@@ -49,6 +49,10 @@ HANDLERS: dict[str, str] = {
     "subscription reactivate": "subscription:run",
     "subscription cancel": "subscription:run",
     "completion": "completion:run",
+    # Team mode (state on PostgreSQL): the state's schema, importing, the outbox.
+    "state migrate": "state:run_migrate",
+    "state import": "state:run_import",
+    "outbox": "state:run_outbox",
 }
 
 
@@ -179,6 +183,18 @@ def build_parser() -> argparse.ArgumentParser:
                             help=t("cli_output.opt.shell"))
     # The scripts' own question while completing --profile (the names), not for people.
     completion.add_argument("--list-profiles", action="store_true", help=argparse.SUPPRESS)
+
+    # Team mode: the state's schema, importing an operator's state.db, the outbox.
+    state = sub.add_parser("state", parents=[parent], help=t("state.cli.cmd"))
+    state_sub = state.add_subparsers(dest="state_command", metavar=t("cli.metavar.command"))
+    migrate = state_sub.add_parser("migrate", parents=[parent], help=t("state.cli.cmd_migrate"))
+    migrate.add_argument("--status", action="store_true", help=t("state.cli.opt_status"))
+    state_import = state_sub.add_parser("import", parents=[parent],
+                                        help=t("state.cli.cmd_import"))
+    state_import.add_argument("--from", dest="source", required=True,
+                              metavar=t("cli.metavar.file"), help=t("state.cli.opt_from"))
+    queued = sub.add_parser("outbox", parents=[parent], help=t("state.cli.cmd_outbox"))
+    add_output_arguments(queued)
     return parser
 
 
@@ -226,7 +242,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     command = args.command or "console"
-    for group in ("sandbox", "tenant", "subscription"):
+    for group in ("sandbox", "tenant", "subscription", "state"):
         if command == group:
             sub_command = getattr(args, f"{group}_command", None)
             if not sub_command:

@@ -18,10 +18,10 @@ from csp_tui.services import password_reset, refresh_words
 from csp_tui.services.outbox_runner import OutboxRunner
 from csp_tui.services.part_words import part_name, why
 from csp_tui.services.session import open_session, seed_sandbox_demo
+from csp_tui.services.state_access import open_profile_state
 from csp_tui.services.sync import SyncEngine
 from csp_tui.services.sync_run import PartProblem, SyncResult
 from csp_tui.signals import cancel_on_ending_signals
-from csp_tui.state.db import open_state
 from csp_tui.world_clock import world_clock_for
 
 T = TypeVar("T")
@@ -128,7 +128,7 @@ async def _cancellable(work: Coroutine[Any, Any, T]) -> T:
 def lost_password_lines(settings: Settings) -> list[str]:
     """One line per created tenant whose administrator's password nobody saw, offering the
     reset (repeated after every sync until one is made)."""
-    state = open_state(settings.locations.state_db)
+    state = open_profile_state(settings)
     try:
         return [password_reset.offer_text(entry)
                 for entry in password_reset.lost_credentials(state)]

@@ -230,13 +230,15 @@ INVITATION_SORTS = (
 )
 
 
-def invitation_columns() -> list[Column]:
+def invitation_columns(team: bool = False) -> list[Column]:
+    """``team``: the state is a team's, and who issued each invitation is a column."""
     return [
         Column("company", t("tui.col.customer"), 14, flex=3),
         Column("contact", t("tui.col.contact"), 12, flex=2, priority=2),
         Column("sent", t("tui.col.sent"), fmt.DATE_WIDTH, priority=3),
         Column("age", t("tui.col.age"), 5, align="right", priority=1),
         Column("status", t("tui.col.status"), 9),
+        *([Column("by", t("tui.col.by"), 12, flex=1, priority=2)] if team else []),
     ]
 
 
@@ -265,6 +267,8 @@ class InvitationSource(_Source):
     _counted: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
 
     sorts = INVITATION_SORTS
+    #: A team's state: the rows say who issued them (the last column).
+    team: bool = False
 
     def count(self) -> int:
         return self._remember(state_views.count_invitations(self.state, self.filter))
@@ -288,6 +292,7 @@ class InvitationSource(_Source):
             fmt.date_text(row.last_sent_at, now.tzinfo),
             t("tui.days_short", days=age) if age is not None else fmt.NOTHING,
             Cell(fmt.invitation_status_words(status), _INVITATION_TONES.get(status, "")),
+            *([row.by or fmt.NOTHING] if self.team else []),
         ]
 
 
@@ -300,7 +305,8 @@ COMMAND_SORTS = (
 )
 
 
-def command_columns() -> list[Column]:
+def command_columns(team: bool = False) -> list[Column]:
+    """``team``: the log is a team's, and whose process made each call is a column."""
     return [
         Column("time", t("tui.col.time"), fmt.DATETIME_SECONDS_WIDTH),
         Column("method", t("tui.col.method"), 6),
@@ -308,6 +314,7 @@ def command_columns() -> list[Column]:
         Column("status", t("tui.col.http_status"), 6, align="right"),
         Column("duration", t("tui.col.duration"), 9, align="right", priority=1, yields=True),
         Column("request", t("tui.col.request_id"), 36, priority=2),
+        *([Column("by", t("tui.col.by"), 12, flex=1, priority=2)] if team else []),
     ]
 
 
@@ -322,6 +329,8 @@ class CommandLogSource(_Source):
     _counted: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
 
     sorts = COMMAND_SORTS
+    #: A team's log: the rows say whose process made the call (the last column).
+    team: bool = False
 
     def count(self) -> int:
         return self._remember(state_views.count_commands(self.state, self.filter))
@@ -351,4 +360,5 @@ class CommandLogSource(_Source):
             status,
             t("tui.milliseconds", ms=fmt.number_text(row.duration_ms)),
             row.request_id or fmt.NOTHING,
+            *([row.by or fmt.NOTHING] if self.team else []),
         ]

@@ -21,9 +21,9 @@ from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import ActiveBinding, BindingType
 from textual.containers import Horizontal, Vertical
+from textual.lazy import Lazy
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.lazy import Lazy
 from textual.widget import Widget
 
 from csp_tui.tui.backend import BackendStatus

@@ -24,6 +24,9 @@ from csp_tui.tui.backend import BackendStatus
 
 def sync_text(status: BackendStatus, now: datetime) -> tuple[str, str]:
     """(text, tone) describing the sync: tone is "", "running" or "error"."""
+    if status.shared_state_error is not None:
+        # A team's shared state is out of reach: said before anything else (writes wait).
+        return t("state.team.status_unavailable"), "error"
     if status.sync_state == "running":
         if status.progress is not None:
             done, total = status.progress
