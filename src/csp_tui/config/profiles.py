@@ -129,6 +129,8 @@ class Profile:
     refresh_budget_percent: int = 5
     invitation_stale_days: int = 14
     request_timeout_seconds: float = 30.0
+    #: The partner's country (ISO 3166 alpha-2): the catalog it sells from.
+    country: str = "CZ"
 
     def __post_init__(self) -> None:
         # Field by field in declaration order: the first problem is the one reported.
@@ -268,9 +270,16 @@ def _language(name: str, value: str) -> str:
     return value
 
 
+def _country(name: str, value: str) -> str:
+    code = value.strip().upper()
+    if not re.fullmatch(r"[A-Z]{2}", code):
+        raise InvalidValue("config.problem.string", field=name)
+    return code
+
+
 _STRING_CHECKS: dict[str, Callable[[str, str], str]] = {
     "base_url": _url_field, "authority_host": _url_field, "tenant_id": _tenant_id,
-    "language": _language,
+    "language": _language, "country": _country,
 }
 
 
@@ -289,6 +298,7 @@ _FIELD_TYPES: dict[str, object] = {
     "reseller_mpn_id": str, "read_only": bool, "language": _OPTIONAL_STR, "locale": str,
     "sync_interval_minutes": int, "rate_limit_per_minute": int, "sync_concurrency": int,
     "refresh_budget_percent": int, "invitation_stale_days": int, "request_timeout_seconds": float,
+    "country": str,
 }
 
 
