@@ -21,7 +21,8 @@ from csp_tui.partner_center import errors as pce
 from csp_tui.partner_center.auth import SignInRequiredError
 from csp_tui.partner_center.client import PartnerCenterClient
 from csp_tui.partner_center.models import CustomerCreate, CustomerFilter
-from csp_tui.services import events, orders, password_reset
+from csp_tui.services import events, password_reset
+from csp_tui.services import order_sending as orders
 from csp_tui.state import outbox
 from csp_tui.state.outbox import (
     KIND_CREATE_CUSTOMER,
