@@ -72,7 +72,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "selling.review.cancel": {
         "en": "It can be cancelled, with a refund, until {until} (7 days); after that it is "
               "paid for the whole term.",
-        "cs": "Zrušit ji lze s vrácením peněz do {until} (7 dní); potom se platí celé období.",
+        "cs": "Zrušit lze s vrácením peněz do {until} (7 dní); potom se platí celé období.",
     },
     "selling.review.perpetual": {
         "en": "A perpetual licence, {billing}; it never renews.",
@@ -133,3 +133,88 @@ MESSAGES: dict[str, dict[str, str]] = {
     "selling.email.row.billing": {"en": "Billing", "cs": "Fakturace"},
     "selling.email.row.auto_renew": {"en": "Auto-renew", "cs": "Automatické obnovení"},
 }
+
+MESSAGES.update({
+    # -- csp-tui catalog / csp-tui order --------------------------------------------------------
+    "selling.cli.cmd.catalog": {
+        "en": "the catalog of the profile's country (read at most daily)",
+        "cs": "katalog země profilu (načítá se nejvýš jednou denně)",
+    },
+    "selling.cli.cmd.order": {
+        "en": "order from the catalog for a customer (or ask the distributor to)",
+        "cs": "objednat z katalogu pro zákazníka (nebo o to požádat distributora)",
+    },
+    "selling.cli.opt.kind": {
+        "en": "only online services, software subscriptions or perpetual licences",
+        "cs": "jen online služby, softwarová předplatná nebo trvalé licence",
+    },
+    "selling.cli.opt.customer_gate": {
+        "en": "say what may be sold to this customer (Education needs its qualification)",
+        "cs": "uvést, co lze tomuto zákazníkovi prodat (Education vyžaduje kvalifikaci)",
+    },
+    "selling.cli.opt.refresh": {
+        "en": "read the catalog from Partner Center now",
+        "cs": "načíst katalog z Partner Center hned",
+    },
+    "selling.cli.opt.output": {"en": "text for people, json for scripts",
+                               "cs": "text pro lidi, json pro skripty"},
+    "selling.cli.opt.customer": {"en": "the customer's tenant ID", "cs": "ID tenantu zákazníka"},
+    "selling.cli.opt.item": {
+        "en": "what to buy: product:sku:availability, as csp-tui catalog lists it",
+        "cs": "co koupit: produkt:sku:dostupnost, jak ji vypíše csp-tui catalog",
+    },
+    "selling.cli.opt.quantity": {"en": "how many licences", "cs": "kolik licencí"},
+    "selling.cli.opt.term": {"en": "the term (P1M, P1Y, P3Y)", "cs": "období (P1M, P1Y, P3Y)"},
+    "selling.cli.opt.billing": {"en": "the billing cycle", "cs": "fakturační cyklus"},
+    "selling.cli.opt.no_auto_renew": {
+        "en": "do not renew at the end of the term (auto-renew off)",
+        "cs": "na konci období neobnovovat (automatické obnovení vypnuto)",
+    },
+    "selling.cli.opt.what_if": {
+        "en": "check the order and say what it would do; place nothing",
+        "cs": "objednávku zkontrolovat a říct, co by udělala; nic nezadávat",
+    },
+    "selling.cli.col.item": {"en": "CATALOG ITEM", "cs": "POLOŽKA KATALOGU"},
+    "selling.cli.col.title": {"en": "PRODUCT", "cs": "PRODUKT"},
+    "selling.cli.col.kind": {"en": "KIND", "cs": "DRUH"},
+    "selling.cli.col.terms": {"en": "TERMS AND BILLING", "cs": "OBDOBÍ A FAKTURACE"},
+    "selling.cli.col.quantity": {"en": "QUANTITY", "cs": "POČET"},
+    "selling.cli.count": {"en": "{count} items in the catalog of {country}.",
+                          "cs": "Položek v katalogu země {country}: {count}."},
+    "selling.cli.not_read": {
+        "en": "The catalog could not be read from Partner Center ({error}); the cached one is "
+              "shown.",
+        "cs": "Katalog se z Partner Center načíst nepodařilo ({error}); zobrazen je uložený.",
+    },
+    "selling.cli.problem": {"en": "Problem: {problem}", "cs": "Nedostatek: {problem}"},
+    "selling.cli.what_if": {
+        "en": "What-if: nothing was ordered.",
+        "cs": "Jen zkouška (--what-if): nic nebylo objednáno.",
+    },
+    "selling.cli.request_saved": {
+        "en": "The order request for the distributor was saved to {path}.",
+        "cs": "Požadavek na objednávku pro distributora byl uložen do {path}.",
+    },
+    "selling.cli.read_only": {
+        "en": "The profile {profile} is read-only: nothing can be ordered.",
+        "cs": "Profil {profile} je jen pro čtení: nelze nic objednat.",
+    },
+    "selling.cli.placed": {"en": "Ordered in Partner Center (order {orders}).",
+                           "cs": "Objednáno v Partner Center (objednávka {orders})."},
+    "selling.cli.provisioning": {
+        "en": "The new subscription is being provisioned; it is listed in a few minutes.",
+        "cs": "Nové předplatné se zřizuje; v seznamu bude za několik minut.",
+    },
+    "selling.cli.failed": {"en": "Partner Center refused the order: {reason}",
+                           "cs": "Partner Center objednávku odmítl: {reason}"},
+    "selling.cli.pending": {
+        "en": "No answer within {seconds} s: the order stays in the outbox (same idempotency "
+              "key) and is sent by the next sync or the console.",
+        "cs": "Do {seconds} s bez odpovědi: objednávka zůstává v odchozí frontě (se stejným "
+              "klíčem) a odešle ji příští synchronizace nebo konzole.",
+    },
+    "selling.cli.unreachable": {"en": "Partner Center could not be reached: {error}",
+                                "cs": "Partner Center není dostupné: {error}"},
+    "selling.cli.sign_in": {"en": "Sign in first (csp-tui login): {error}",
+                            "cs": "Nejdřív se přihlaste (csp-tui login): {error}"},
+})
