@@ -56,7 +56,7 @@ def _result(data: dict[str, Any], orders: list[Order]) -> dict[str, Any]:
         "customer_id": data["customer_id"],
         "order_ids": [str(o.id) for o in orders],
         "alternate_ids": [o.alternate_id for o in orders if o.alternate_id],
-        "status": [str(o.status or "") for o in orders],
+        "order_status": [str(o.status or "") for o in orders],
         "subscription_ids": [line.subscription_id for o in orders for line in o.line_items
                              if line.subscription_id],
         "lines": [{"offer_id": data["catalog_item_id"], "name": data.get("name"),
