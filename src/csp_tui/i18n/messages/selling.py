@@ -218,3 +218,96 @@ MESSAGES.update({
     "selling.cli.sign_in": {"en": "Sign in first (csp-tui login): {error}",
                             "cs": "Nejdřív se přihlaste (csp-tui login): {error}"},
 })
+
+MESSAGES.update({
+    # -- the console ------------------------------------------------------------------------------
+    "selling.tui.key.order": {"en": "Order", "cs": "Objednat"},
+    "selling.tui.keyhelp.order": {
+        "en": "Order from the catalog for the selected customer",
+        "cs": "Objednat z katalogu pro vybraného zákazníka",
+    },
+    "selling.tui.cmd.order": {"en": "Order for the selected customer",
+                              "cs": "Objednat pro vybraného zákazníka"},
+    "selling.tui.cmdhelp.order": {
+        "en": "the catalog, then term, billing, quantity and a review before anything is sent",
+        "cs": "katalog, potom období, fakturace, počet a kontrola, než se cokoli odešle",
+    },
+    "selling.tui.key.choose": {"en": "Choose", "cs": "Vybrat"},
+    "selling.tui.keyhelp.choose": {"en": "Order the highlighted product",
+                                   "cs": "Objednat zvýrazněný produkt"},
+    "selling.tui.keyhelp.close": {"en": "Close, ordering nothing",
+                                  "cs": "Zavřít, nic neobjednávat"},
+    "selling.tui.key.review": {"en": "Review", "cs": "Kontrola"},
+    "selling.tui.keyhelp.review": {"en": "Say what the order does before it is placed",
+                                   "cs": "Říct, co objednávka způsobí, než se zadá"},
+    "selling.tui.keyhelp.back": {"en": "Back one step", "cs": "O krok zpět"},
+    "selling.tui.key.place": {"en": "Place", "cs": "Zadat"},
+    "selling.tui.keyhelp.place": {
+        "en": "Place the order (or prepare the request for the distributor)",
+        "cs": "Zadat objednávku (nebo připravit požadavek pro distributora)",
+    },
+    "selling.tui.no_customer": {"en": "Select a customer first.",
+                                "cs": "Nejdřív vyberte zákazníka."},
+    "selling.tui.catalog_title": {"en": "Order for {customer}: the catalog",
+                                  "cs": "Objednávka pro {customer}: katalog"},
+    "selling.tui.filter": {"en": "Filter the catalog (accents do not matter)",
+                           "cs": "Filtr katalogu (na diakritice nezáleží)"},
+    "selling.tui.reading": {"en": "Reading the catalog from Partner Center…",
+                            "cs": "Načítá se katalog z Partner Center…"},
+    "selling.tui.not_read": {
+        "en": "The catalog could not be read ({error}); the cached one is shown.",
+        "cs": "Katalog se načíst nepodařilo ({error}); zobrazen je uložený.",
+    },
+    "selling.tui.empty": {"en": "Nothing in the catalog matches.",
+                          "cs": "Katalogu nic neodpovídá."},
+    "selling.tui.count": {"en": "{count} in the catalog of {country}; enter chooses.",
+                          "cs": "V katalogu země {country}: {count}; enter vybere."},
+    "selling.tui.form_title": {"en": "Order {product} for {customer}",
+                               "cs": "Objednat {product} pro {customer}"},
+    "selling.tui.choices": {"en": "Term and billing (only what this product is sold on)",
+                            "cs": "Období a fakturace (jen jak se produkt prodává)"},
+    "selling.tui.quantity": {"en": "Quantity ({min}–{max})", "cs": "Počet ({min}–{max})"},
+    "selling.tui.auto_renew": {"en": "Auto-renew", "cs": "Automatické obnovení"},
+    "selling.tui.ready": {"en": "Ready: ctrl+r shows what it will do.",
+                          "cs": "Připraveno: ctrl+r ukáže, co objednávka způsobí."},
+    "selling.tui.review_title": {"en": "Review the order", "cs": "Kontrola objednávky"},
+    "selling.tui.question": {"en": "Place this order? y = yes, n = back",
+                             "cs": "Zadat tuto objednávku? y = ano, n = zpět"},
+    "selling.tui.question_distributor": {
+        "en": "Prepare the order request for the distributor? y = yes, n = back",
+        "cs": "Připravit požadavek na objednávku pro distributora? y = ano, n = zpět",
+    },
+    "selling.tui.result_title": {"en": "Order placed", "cs": "Objednávka zadána"},
+    "selling.tui.result_queued": {
+        "en": "Queued in the outbox and being sent to Partner Center now (a cart and its "
+              "checkout, with one idempotency key: never ordered twice).",
+        "cs": "Zařazeno do odchozí fronty a právě se odesílá do Partner Center (košík a jeho "
+              "odeslání s jedním klíčem: nikdy se neobjedná dvakrát).",
+    },
+    "selling.tui.result_provisioning": {
+        "en": "The new subscription shows in the subscriptions pane at once, marked "
+              "provisioning, until Partner Center lists it (a few minutes).",
+        "cs": "Nové předplatné se hned ukáže na panelu předplatných jako zřizované, dokud ho "
+              "Partner Center nezačne uvádět (několik minut).",
+    },
+    "selling.tui.result_licence": {
+        "en": "The perpetual licence appears among the customer's licences after the next "
+              "sync.",
+        "cs": "Trvalá licence se objeví mezi licencemi zákazníka po příští synchronizaci.",
+    },
+    "selling.tui.result_auto_renew_off": {
+        "en": "Auto-renew is switched off as soon as the subscription is provisioned (a "
+              "second entry in the outbox).",
+        "cs": "Automatické obnovení se vypne, jakmile bude předplatné zřízené (další položka "
+              "v odchozí frontě).",
+    },
+    "selling.tui.result_outbox": {
+        "en": "A refusal by Partner Center is announced here and kept in the outbox.",
+        "cs": "Případné odmítnutí Partner Center se zde oznámí a zůstane v odchozí frontě.",
+    },
+})
+
+MESSAGES.update({
+    # A subscription just ordered here, until Partner Center lists it (cache/store/ordered.py).
+    "terms.status.provisioning": {"en": "provisioning", "cs": "zřizuje se"},
+})
