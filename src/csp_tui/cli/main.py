@@ -180,12 +180,13 @@ def _add_selling(sub: argparse._SubParsersAction, parent: argparse.ArgumentParse
     order = sub.add_parser("order", parents=[parent], help=t("selling.cli.cmd.order"))
     order.add_argument("--customer", required=True, metavar="ID",
                        help=t("selling.cli.opt.customer"))
-    order.add_argument("--item", required=True, metavar="CATALOG_ITEM_ID",
+    order.add_argument("--item", required=True, metavar=t("selling.cli.metavar.item"),
                        help=t("selling.cli.opt.item"))
     order.add_argument("--quantity", required=True, type=int, metavar="N",
                        help=t("selling.cli.opt.quantity"))
     order.add_argument("--term", choices=("P1M", "P1Y", "P3Y"), help=t("selling.cli.opt.term"))
-    order.add_argument("--billing", choices=("monthly", "annual", "triennial", "one_time"),
+    # Checked against what the item is sold on (the catalog lists the cycles).
+    order.add_argument("--billing", metavar=t("selling.cli.metavar.billing"),
                        help=t("selling.cli.opt.billing"))
     order.add_argument("--no-auto-renew", action="store_true",
                        help=t("selling.cli.opt.no_auto_renew"))

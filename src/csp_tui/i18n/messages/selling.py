@@ -165,7 +165,13 @@ MESSAGES.update({
     },
     "selling.cli.opt.quantity": {"en": "how many licences", "cs": "kolik licencí"},
     "selling.cli.opt.term": {"en": "the term (P1M, P1Y, P3Y)", "cs": "období (P1M, P1Y, P3Y)"},
-    "selling.cli.opt.billing": {"en": "the billing cycle", "cs": "fakturační cyklus"},
+    "selling.cli.opt.billing": {
+        "en": "the billing cycle, as csp-tui catalog --output json lists it for the item",
+        "cs": "fakturační cyklus, jak ho u položky uvádí csp-tui catalog --output json",
+    },
+    "selling.cli.metavar.billing": {"en": "CYCLE", "cs": "CYKLUS"},
+    "selling.cli.metavar.item": {"en": "PRODUCT:SKU:AVAILABILITY",
+                                 "cs": "PRODUKT:SKU:DOSTUPNOST"},
     "selling.cli.opt.no_auto_renew": {
         "en": "do not renew at the end of the term (auto-renew off)",
         "cs": "na konci období neobnovovat (automatické obnovení vypnuto)",
