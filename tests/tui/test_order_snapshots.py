@@ -168,3 +168,17 @@ async def test_a_gated_education_item_is_not_ordered(make_console) -> None:
             await pilot.press(key)
         await pilot.pause()
         assert isinstance(app.screen, OrderCatalogScreen)
+
+
+@pytest.mark.parametrize("keys", [["o"], [":", *"order", "enter"]], ids=["o", ":order"])
+async def test_o_and_the_order_command_open_the_catalog_for_the_selected_customer(
+        make_console, keys) -> None:
+    console = shop_console(make_console, "en")
+    app = console.app
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.pause()
+        for key in keys:
+            await pilot.press(key)
+        await pilot.pause()
+        assert isinstance(app.screen, OrderCatalogScreen)
+        assert app.screen.customer_id == BAKERY_ID
