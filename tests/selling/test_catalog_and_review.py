@@ -11,6 +11,7 @@ from csp_tui.domain import catalog as rules
 from csp_tui.services import orders
 from csp_tui.services.catalog import offered_to, refresh_catalog
 from csp_tui.services.outbox_runner import OutboxRunner
+from csp_tui.services.pc_explain import explain
 from csp_tui.state import outbox
 from csp_tui.state.outbox import KIND_PATCH_SUBSCRIPTION, OutboxState
 
@@ -113,3 +114,10 @@ async def test_auto_renew_off_is_switched_off_once_provisioned(tmp_path) -> None
     bought = shop.customer.subscriptions[-1]
     assert bought.offer_id == BUSINESS_STANDARD and bought.auto_renew is False
     assert outbox.get(shop.state, follow[0].id).state is OutboxState.DONE
+
+
+def test_checkout_refusals_are_said_in_words() -> None:
+    assert "still processing" in explain((409, "800064"), "en")
+    assert "checked out already" in explain((400, "800065"), "en")
+    assert "kvalifikace Education není schválena" in explain((403, "400036"), "cs")
+    assert "csp-tui catalog --refresh" in explain((404, "400019"), "en")

@@ -317,3 +317,30 @@ MESSAGES.update({
     # A subscription just ordered here, until Partner Center lists it (cache/store/ordered.py).
     "terms.status.provisioning": {"en": "provisioning", "cs": "zřizuje se"},
 })
+
+MESSAGES.update({
+    # Partner Center's refusals of a cart or a checkout, in words (services/pc_explain.py).
+    "pcx.800064": {
+        "en": "Partner Center is still processing this cart's checkout; the order is looked "
+              "up and sent again later, never twice.",
+        "cs": "Partner Center odeslání tohoto košíku ještě zpracovává; objednávka se později "
+              "dohledá a odešle znovu, nikdy dvakrát.",
+    },
+    "pcx.800065": {
+        "en": "This cart was checked out already: the order exists (see the customer's "
+              "orders).",
+        "cs": "Tento košík už byl odeslán: objednávka existuje (viz objednávky zákazníka).",
+    },
+    "pcx.400036": {
+        "en": "The customer may not buy Education availabilities: its Education qualification "
+              "is not approved.",
+        "cs": "Zákazník nemůže kupovat nabídky pro školství: jeho kvalifikace Education není "
+              "schválena.",
+    },
+    "pcx.catalog_gone": {
+        "en": "The product, SKU or availability is no longer in the catalog (availabilities "
+              "change): read the catalog again (csp-tui catalog --refresh) and order anew.",
+        "cs": "Produkt, SKU nebo nabídka už v katalogu není (nabídky se mění): načtěte katalog "
+              "znovu (csp-tui catalog --refresh) a objednejte znovu.",
+    },
+})
