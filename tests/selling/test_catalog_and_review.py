@@ -117,7 +117,7 @@ async def test_auto_renew_off_is_switched_off_once_provisioned(tmp_path) -> None
 
 
 def test_checkout_refusals_are_said_in_words() -> None:
-    assert "still processing" in explain((409, "800064"), "en")
-    assert "checked out already" in explain((400, "800065"), "en")
-    assert "kvalifikace Education není schválena" in explain((403, "400036"), "cs")
-    assert "csp-tui catalog --refresh" in explain((404, "400019"), "en")
+    assert "still processing" in explain(("800064", "busy", 409), "en")
+    assert "checked out already" in explain(("800065", "submitted", 400), "en")
+    assert "kvalifikace Education není schválena" in explain(("400036", "segment", 403), "cs")
+    assert "csp-tui catalog --refresh" in explain(("400019", "not found", 404), "en")
