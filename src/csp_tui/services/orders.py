@@ -7,14 +7,14 @@ the profile's role may (``domain/roles.py``):
   the entry's, so every attempt sends the same ones). After a crash or a timeout the order is
   looked up first (the customer's orders, then the cart itself: an ``Ordered`` cart was checked
   out, and the checkout is replayed by its key, never repeated). The subscriptions bought are
-  shown at once, marked as provisioning, until Partner Center lists them;
+  shown at once, marked as provisioning, until Partner Center lists them (the sending is
+  ``services/order_sending.py``);
 - an indirect reseller gets the complete, validated order as a request for its distributor
   (e-mail text in Czech or English, and the same JSON), as tenant creation does.
 """
 
 from __future__ import annotations
 
-import logging
 import sqlite3
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, tzinfo
@@ -34,8 +34,6 @@ from csp_tui.services.order_sending import KIND_PLACE_ORDER, cart_body
 from csp_tui.state import outbox
 from csp_tui.state.outbox import OutboxEntry
 from csp_tui.timestamps import wire_stamp
-
-log = logging.getLogger(__name__)
 
 ORDER_KIND = "csp-tui/order-request"
 
