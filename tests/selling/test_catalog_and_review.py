@@ -121,3 +121,12 @@ def test_checkout_refusals_are_said_in_words() -> None:
     assert "checked out already" in explain(("800065", "submitted", 400), "en")
     assert "kvalifikace Education není schválena" in explain(("400036", "segment", 403), "cs")
     assert "csp-tui catalog --refresh" in explain(("400019", "not found", 404), "en")
+
+
+def test_choices_are_offered_shortest_term_first_monthly_first() -> None:
+    listed = [rules.Choice("P3Y", "triennial"), rules.Choice("P1Y", "annual"),
+              rules.Choice("P1M", "monthly"), rules.Choice("P1Y", "monthly"),
+              rules.Choice("P1Y", "annual")]
+    assert rules.in_order(listed) == (
+        rules.Choice("P1M", "monthly"), rules.Choice("P1Y", "monthly"),
+        rules.Choice("P1Y", "annual"), rules.Choice("P3Y", "triennial"))

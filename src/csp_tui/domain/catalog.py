@@ -75,6 +75,19 @@ class CatalogItem:
         return fold(" ".join((self.title, self.product_title, self.catalog_item_id)))
 
 
+_BILLING_ORDER = ("monthly", "annual", "triennial", ONE_TIME)
+
+
+def in_order(choices: Iterable[Choice]) -> tuple[Choice, ...]:
+    """Shortest term first, then billed monthly before paid in advance (the order the form
+    offers them in, whatever order Partner Center listed them)."""
+    def rank(choice: Choice) -> tuple[int, int]:
+        billing = choice.billing.lower()
+        return (_TERM_MONTHS.get(choice.term.upper(), 0),
+                _BILLING_ORDER.index(billing) if billing in _BILLING_ORDER else 99)
+    return tuple(sorted(dict.fromkeys(choices), key=rank))
+
+
 def kind_of(product_type: str | None, terms: Iterable[str]) -> str:
     """Online service, software subscription or perpetual licence, as the rest of the console
     tells them apart: software without a term is perpetual (bought ``one_time``)."""

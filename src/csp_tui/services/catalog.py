@@ -46,7 +46,7 @@ def _choices(availability: Availability, sku: Sku) -> tuple[rules.Choice, ...]:
     if not choices:
         # No term: a perpetual licence, bought once.
         choices = [rules.Choice("", rules.ONE_TIME)]
-    return tuple(dict.fromkeys(choices))
+    return rules.in_order(choices)
 
 
 async def read_catalog(client: PartnerCenterClient, country: str) -> list[rules.CatalogItem]:
