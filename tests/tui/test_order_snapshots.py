@@ -4,6 +4,7 @@ result — and the reseller's way, the order request for the distributor."""
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -15,6 +16,7 @@ from csp_tui.state import outbox
 from csp_tui.timestamps import stamp
 from csp_tui.tui.screens.distributor_request import DistributorRequestScreen
 from csp_tui.tui.screens.order import (
+    SHOWN_AT_MOST,
     OrderCatalogScreen,
     OrderFormScreen,
     OrderResultScreen,
@@ -182,3 +184,27 @@ async def test_o_and_the_order_command_open_the_catalog_for_the_selected_custome
         await pilot.pause()
         assert isinstance(app.screen, OrderCatalogScreen)
         assert app.screen.customer_id == BAKERY_ID
+
+
+async def test_a_large_catalog_shows_the_first_matches_and_the_filter_narrows(
+        make_console) -> None:
+    console = bakery_console(make_console, profile=DISTRIBUTOR)
+    base = demo_catalog.catalog_items("CZ")
+    many = [dataclasses.replace(item, availability_id=f"X{index:05d}",
+                                title=f"{item.title} {index}")
+            for index, item in enumerate(base * 30)]
+    replace_catalog(console.cache, "CZ", many, now=stamp(CLOCK_NOW))
+    app = console.app
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.pause()
+        open_order(app, BAKERY_ID)
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, OrderCatalogScreen)
+        assert len(screen.offered) == SHOWN_AT_MOST
+        assert f"The first {SHOWN_AT_MOST} of {len(many)}" in flat_text(app)
+        for key in "ltsc":
+            await pilot.press(key)
+        await pilot.pause()
+        assert len(screen.offered) == 30
+        assert all("LTSC" in offered.item.title for offered in screen.offered)

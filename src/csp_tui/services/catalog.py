@@ -103,11 +103,13 @@ class Offered:
 
 
 def offered_to(cache: sqlite3.Connection, country: str, customer_id: str | None, *,
-               text: str = "", kind: str | None = None) -> list[Offered]:
-    """The catalog (filtered) as offered to a customer; without one, ungated."""
+               text: str = "", kind: str | None = None,
+               limit: int | None = None) -> list[Offered]:
+    """The catalog (filtered, the first ``limit``) as offered to a customer; without one,
+    ungated."""
     held = qualifications_of(cache, customer_id) if customer_id else None
     return [Offered(item, None if held is None else rules.education_gate(item, held))
-            for item in catalog_items(cache, country, text=text, kind=kind)]
+            for item in catalog_items(cache, country, text=text, kind=kind, limit=limit)]
 
 
 def gate_words(gate: str | None, language: str) -> str:

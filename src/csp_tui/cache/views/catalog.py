@@ -22,11 +22,8 @@ def _item(row: tuple) -> CatalogItem:
                        int(min_quantity), int(max_quantity), bool(is_trial), bool(purchasable))
 
 
-def catalog_items(db: sqlite3.Connection, country: str, *, text: str = "",
-                  kind: str | None = None) -> list[CatalogItem]:
-    """The country's catalog in Czech alphabetical order; ``text`` is matched accent-free
-    against the titles and ids, every word somewhere."""
-    sql = f"SELECT {_COLUMNS} FROM catalog_items WHERE country = ?"
+def _where(country: str, text: str, kind: str | None) -> tuple[str, list[object]]:
+    sql = " FROM catalog_items WHERE country = ?"
     params: list[object] = [country.strip().upper()]
     if kind:
         sql += " AND kind = ?"
@@ -34,8 +31,26 @@ def catalog_items(db: sqlite3.Connection, country: str, *, text: str = "",
     for word in fold(text).split():
         sql += " AND instr(search_fold, ?) > 0"
         params.append(word)
-    sql += " ORDER BY sort_key, catalog_item_id"
+    return sql, params
+
+
+def catalog_items(db: sqlite3.Connection, country: str, *, text: str = "",
+                  kind: str | None = None, limit: int | None = None) -> list[CatalogItem]:
+    """The country's catalog in Czech alphabetical order; ``text`` is matched accent-free
+    against the titles and ids, every word somewhere. ``limit``: the first so many (a screen
+    shows a few hundred at most; the filter narrows the rest)."""
+    where, params = _where(country, text, kind)
+    sql = f"SELECT {_COLUMNS}{where} ORDER BY sort_key, catalog_item_id"
+    if limit is not None:
+        sql += " LIMIT ?"
+        params.append(limit)
     return [_item(row) for row in db.execute(sql, params).fetchall()]
+
+
+def count_catalog_items(db: sqlite3.Connection, country: str, *, text: str = "",
+                        kind: str | None = None) -> int:
+    where, params = _where(country, text, kind)
+    return int(db.execute(f"SELECT count(*){where}", params).fetchone()[0])
 
 
 def catalog_item(db: sqlite3.Connection, country: str, catalog_item_id: str) -> CatalogItem | None:

@@ -344,3 +344,10 @@ MESSAGES.update({
               "znovu (csp-tui catalog --refresh) a objednejte znovu.",
     },
 })
+
+MESSAGES.update({
+    "selling.tui.count_more": {
+        "en": "The first {shown} of {count}: type to narrow the list.",
+        "cs": "Prvních {shown} z {count}: psaním seznam zúžíte.",
+    },
+})

@@ -26,6 +26,7 @@ from textual.screen import Screen
 from textual.widgets import Checkbox, Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
+from csp_tui.cache.views.catalog import count_catalog_items
 from csp_tui.domain import catalog as rules
 from csp_tui.domain import terms
 from csp_tui.domain.text import safe_text
@@ -64,6 +65,8 @@ register(
 )
 
 
+#: The catalog list shows at most this many matches (typing narrows the rest).
+SHOWN_AT_MOST = 200
 _MOVES = {"up": "cursor_up", "down": "cursor_down", "pageup": "page_up",
           "pagedown": "page_down"}
 
@@ -100,6 +103,7 @@ class OrderCatalogScreen(GuardedActions, TranslatedBindings, Screen[None]):
         self.customer_id = customer_id
         self.customer_name = customer_name
         self.offered: list[Any] = []
+        self.matching = 0
         self.reading = False
 
     @property
@@ -151,8 +155,12 @@ class OrderCatalogScreen(GuardedActions, TranslatedBindings, Screen[None]):
     def _fill(self) -> None:
         text = self.query_one("#order-filter", Input).value
         country = profile_country(self.console.settings.profile)
-        self.offered = offered_to(self.console.backend.cache, country, self.customer_id,
-                                  text=text)
+        cache = self.console.backend.cache
+        # The first few hundred: typing narrows the rest (a whole catalog is thousands).
+        self.offered = offered_to(cache, country, self.customer_id, text=text,
+                                  limit=SHOWN_AT_MOST)
+        self.matching = (len(self.offered) if len(self.offered) < SHOWN_AT_MOST
+                         else count_catalog_items(cache, country, text=text))
         options = self.query_one("#order-catalog", OptionList)
         options.clear_options()
         language = get_language()
@@ -174,6 +182,9 @@ class OrderCatalogScreen(GuardedActions, TranslatedBindings, Screen[None]):
             note.update(Text(t("selling.tui.reading")))
         elif not self.offered:
             note.update(Text(t("selling.tui.empty")))
+        elif self.matching > len(self.offered):
+            note.update(Text(t("selling.tui.count_more", shown=len(self.offered),
+                               count=self.matching)))
         else:
             note.update(Text(t("selling.tui.count", count=len(self.offered),
                                country=profile_country(self.console.settings.profile))))
