@@ -208,3 +208,24 @@ async def test_a_large_catalog_shows_the_first_matches_and_the_filter_narrows(
         await pilot.pause()
         assert len(screen.offered) == 30
         assert all("LTSC" in offered.item.title for offered in screen.offered)
+
+
+async def test_a_read_only_profile_reviews_but_does_not_place(make_console) -> None:
+    console = bakery_console(make_console, profile=DISTRIBUTOR, read_only=True)
+    replace_catalog(console.cache, "CZ", demo_catalog.catalog_items("CZ"),
+                    now=stamp(CLOCK_NOW))
+    app = console.app
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.pause()
+        open_order(app, BAKERY_ID)
+        await pilot.pause()
+        for key in TO_REVIEW:
+            await pilot.press(key)
+        await pilot.pause()
+        assert isinstance(app.screen, OrderReviewScreen)
+        assert "read-only: the order can be reviewed, not placed" in flat_text(app)
+        assert "y" not in footer_keys(app)
+        await pilot.press("y")
+        await pilot.pause()
+        assert isinstance(app.screen, OrderReviewScreen)
+    assert outbox.list_entries(console.state) == []

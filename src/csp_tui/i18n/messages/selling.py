@@ -351,3 +351,10 @@ MESSAGES.update({
         "cs": "Prvních {shown} z {count}: psaním seznam zúžíte.",
     },
 })
+
+MESSAGES.update({
+    "selling.tui.read_only": {
+        "en": "This profile is read-only: the order can be reviewed, not placed.",
+        "cs": "Tento profil je jen pro čtení: objednávku lze zkontrolovat, ne zadat.",
+    },
+})

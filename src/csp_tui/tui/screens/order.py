@@ -345,7 +345,8 @@ class OrderReviewScreen(GuardedActions, TranslatedBindings, Screen[None]):
         with Vertical(classes="record-body", id="order-review"):
             for line in orders.review_lines(self.draft, get_language()):
                 yield Static(Text(safe_text(line, 400)), classes="order-review-line")
-            question = ("selling.tui.question_distributor"
+            question = ("selling.tui.read_only" if self.console.read_only
+                        else "selling.tui.question_distributor"
                         if self.draft.via == orders.VIA_DISTRIBUTOR else "selling.tui.question")
             yield Static(Text(t(question), style="bold"), classes="subs-question")
             yield Static("", id="order-review-message")
