@@ -71,3 +71,15 @@ def test_a_reseller_gets_the_request_and_problems_stop_the_order(capsys) -> None
     invalid = json.loads(capsys.readouterr().out)
     assert invalid["status"] == "invalid"
     assert invalid["problems"] == ["At most 300 can be bought in one order"]
+
+
+def test_catalog_for_a_customer_says_why_education_is_not_offered(capsys) -> None:
+    customer = _first_customer(capsys, PROVIDER)
+    assert main([*PROVIDER, "catalog", "--customer", customer, "--filter", "faculty",
+                 "--output", "json"]) == 0
+    (item,) = json.loads(capsys.readouterr().out)
+    assert item["segment"] == "education" and item["offered"] is False
+    assert "Education" in item["not_offered_because"]
+    assert main([*PROVIDER, "catalog", "--filter", "faculty", "--output", "json"]) == 0
+    (ungated,) = json.loads(capsys.readouterr().out)
+    assert ungated["offered"] is True  # without a customer, nothing to gate against
