@@ -13,8 +13,10 @@ import sys
 from collections.abc import Callable, Sequence
 
 from csp_tui import __version__
+from csp_tui.cli import subscription_args
+from csp_tui.cli.output import add_output_arguments
 from csp_tui.config import ConfigError, Settings, load_settings
-from csp_tui.i18n import argparse_gettext, set_language, t
+from csp_tui.i18n import argparse_gettext, argparse_ngettext, set_language, t
 from csp_tui.output_encoding import survive_any_locale
 
 EXIT_OK = 0
@@ -41,6 +43,12 @@ HANDLERS: dict[str, str] = {
     "invite": "invite:run",
     "tenant create": "tenant:run_create",
     "tenant reset-password": "tenant_reset:run",
+    "subscription set-quantity": "subscription:run",
+    "subscription auto-renew": "subscription:run",
+    "subscription suspend": "subscription:run",
+    "subscription reactivate": "subscription:run",
+    "subscription cancel": "subscription:run",
+    "completion": "completion:run",
     # selling (catalog, orders)
     "catalog": "catalog:run",
     "order": "order:run",
@@ -63,6 +71,7 @@ def build_parser() -> argparse.ArgumentParser:
     # argparse fetches its own words ("usage:", "options", errors) through gettext at call
     # time via its module-level ``_``: route them through our catalog.
     argparse._ = argparse_gettext  # type: ignore[attr-defined]
+    argparse.ngettext = argparse_ngettext  # type: ignore[attr-defined]
     parent = _profile_parent()
     parser = argparse.ArgumentParser(
         prog="csp-tui", description=t("cli.description"), parents=[parent]
@@ -112,13 +121,13 @@ def build_parser() -> argparse.ArgumentParser:
     customers = sub.add_parser("customers", parents=[parent], help=t("cli.cmd.customers"))
     customers.add_argument("--filter", default="", metavar=t("cli.metavar.text"),
                            help=t("cli.opt.filter"))
-    customers.add_argument("--json", action="store_true", help=t("cli.opt.json"))
+    add_output_arguments(customers)
 
     subs = sub.add_parser("subscriptions", parents=[parent], help=t("cli.cmd.subscriptions"))
     subs.add_argument("--customer", metavar="ID", help=t("cli.opt.customer"))
     subs.add_argument("--filter", default="", metavar=t("cli.metavar.text"),
                       help=t("cli.opt.filter"))
-    subs.add_argument("--json", action="store_true", help=t("cli.opt.json"))
+    add_output_arguments(subs)
     subs_view = subs.add_mutually_exclusive_group()
     subs_view.add_argument("--renewing-within", type=int, metavar=t("subs.cli.days"),
                            help=t("subs.cli.opt.renewing_within"))
@@ -127,7 +136,7 @@ def build_parser() -> argparse.ArgumentParser:
                       help=t("subs.cli.opt.kind"))
 
     invitations = sub.add_parser("invitations", parents=[parent], help=t("cli.cmd.invitations"))
-    invitations.add_argument("--json", action="store_true", help=t("cli.opt.json"))
+    add_output_arguments(invitations)
 
     invite = sub.add_parser("invite", parents=[parent], help=t("cli.cmd.invite"))
     invite.add_argument("--company", required=True, metavar=t("cli.metavar.name"),
@@ -158,10 +167,21 @@ def build_parser() -> argparse.ArgumentParser:
     create.add_argument("--json", action="store_true", help=t("cli.opt.json"))
 
     log = sub.add_parser("log", parents=[parent], help=t("cli.cmd.log"))
-    log.add_argument("--limit", type=int, default=200, metavar=t("cli.metavar.rows"),
-                     help=t("cli.opt.limit"))
+    log_rows = log.add_mutually_exclusive_group()
+    log_rows.add_argument("--limit", type=int, default=None, metavar=t("cli.metavar.rows"),
+                          help=t("cli.opt.limit"))
+    log_rows.add_argument("--all", action="store_true", help=t("cli_output.opt.all"))
     log.add_argument("--errors", action="store_true", help=t("cli.opt.errors_only"))
-    log.add_argument("--json", action="store_true", help=t("cli.opt.json"))
+    add_output_arguments(log)
+
+    subscription_args.add_arguments(sub, parent, t("cli.metavar.command"))
+
+    completion = sub.add_parser("completion", parents=[parent], help=t("cli_output.cmd.completion"),
+                                description=t("cli_output.completion.description"))
+    completion.add_argument("shell", nargs="?", choices=("bash", "zsh", "fish"),
+                            help=t("cli_output.opt.shell"))
+    # The scripts' own question while completing --profile (the names), not for people.
+    completion.add_argument("--list-profiles", action="store_true", help=argparse.SUPPRESS)
     _add_selling(sub, parent)
     return parser
 
@@ -175,8 +195,7 @@ def _add_selling(sub: argparse._SubParsersAction, parent: argparse.ArgumentParse
     catalog.add_argument("--kind", choices=kinds, help=t("selling.cli.opt.kind"))
     catalog.add_argument("--customer", metavar="ID", help=t("selling.cli.opt.customer_gate"))
     catalog.add_argument("--refresh", action="store_true", help=t("selling.cli.opt.refresh"))
-    catalog.add_argument("--output", choices=("text", "json"), default="text",
-                         help=t("selling.cli.opt.output"))
+    add_output_arguments(catalog)
     order = sub.add_parser("order", parents=[parent], help=t("selling.cli.cmd.order"))
     order.add_argument("--customer", required=True, metavar="ID",
                        help=t("selling.cli.opt.customer"))
@@ -194,8 +213,7 @@ def _add_selling(sub: argparse._SubParsersAction, parent: argparse.ArgumentParse
     order.add_argument("--wait", type=float, default=60.0, metavar=t("cli.metavar.seconds"),
                        help=t("cli.opt.wait"))
     order.add_argument("--lang", choices=("cs", "en"), default=None, help=t("cli.opt.lang"))
-    order.add_argument("--output", choices=("text", "json"), default="text",
-                       help=t("selling.cli.opt.output"))
+    order.add_argument("--json", action="store_true", help=t("selling.cli.opt.json"))
 
 
 def _prescan_profile(argv: Sequence[str]) -> str | None:
@@ -242,7 +260,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     command = args.command or "console"
-    for group in ("sandbox", "tenant"):
+    for group in ("sandbox", "tenant", "subscription"):
         if command == group:
             sub_command = getattr(args, f"{group}_command", None)
             if not sub_command:

@@ -1,5 +1,5 @@
 """``csp-tui order --customer ID --item CATALOG_ITEM_ID --quantity N [--term …] [--billing …]
-[--no-auto-renew] [--what-if] [--output text|json]``: the same order as the console's order
+[--no-auto-renew] [--what-if] [--json]``: the same order as the console's order
 screen, through the same services and outbox.
 
 The order is checked against the catalog (read at most daily) and its effect printed. With
@@ -63,7 +63,7 @@ def _draft_document(draft: orders.OrderDraft, language: str) -> dict[str, Any]:
 
 async def _order(args: argparse.Namespace, settings: Settings, session: Session,
                  language: str) -> int:
-    as_json = args.output == "json"
+    as_json = bool(args.json)
     problem = await ensure_catalog(session)
     if problem:
         print(problem, file=sys.stderr)

@@ -23,7 +23,6 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from csp_tui.config import Settings
 from csp_tui.i18n import t
-from csp_tui.partner_center import errors as pce
 from csp_tui.services import events
 from csp_tui.services import worker_schedule as schedule
 from csp_tui.services.session import open_console_databases, open_session, seed_sandbox_demo
@@ -292,6 +291,9 @@ class WorkerBackend:
                 await asyncio.gather(task, return_exceptions=True)
 
     async def _guarded(self, coro: Any) -> Any:
+        # Runs on the worker's thread, after the REST stack was loaded there.
+        from csp_tui.partner_center import errors as pce
+
         try:
             return await coro
         except pce.AuthenticationError as exc:

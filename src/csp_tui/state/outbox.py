@@ -21,7 +21,6 @@ import json
 import os
 import socket
 import sqlite3
-import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
@@ -134,6 +133,8 @@ def enqueue(
             ).fetchone()
             if row is not None:
                 return _from_row(row)
+        import uuid  # here: its import is not paid on the console's start path
+
         entry_id = str(uuid.uuid4())
         conn.execute(
             "INSERT INTO outbox(id, idempotency_key, kind, customer_id, subject, payload, "
@@ -147,7 +148,8 @@ def enqueue(
     return created
 
 
-_PROCESS_NONCE = uuid.uuid4().hex[:12]
+# Random, not a uuid4: uuid's import (with platform) is not paid on the console's start path.
+_PROCESS_NONCE = os.urandom(6).hex()
 
 
 def process_owner() -> str:

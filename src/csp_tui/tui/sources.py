@@ -13,6 +13,7 @@ from datetime import datetime
 from typing import TypedDict
 
 from csp_tui.cache import views
+from csp_tui.db.reads import TextSearch
 from csp_tui.i18n import formatting as fmt
 from csp_tui.i18n import t
 from csp_tui.state import views as state_views
@@ -176,6 +177,18 @@ class SubscriptionSource(_Source):
 
     def count(self) -> int:
         return self._remember(views.count_subscriptions(self.db, **self._args()))
+
+    @property
+    def small_first_window(self) -> bool:
+        """A filter over every customer's subscriptions reads its rows by rowid (the
+        in-memory search): the first window after a key can be small."""
+        return self.customer_id is None and bool(self.filter)
+
+    def filter_search(self) -> TextSearch | None:
+        """What a filter over this list searches in memory (None: SQL), to read ahead."""
+        return views.subscription_filter_search(
+            customer_id=self.customer_id, sort=self.sort, descending=self.descending,
+            preset=self.preset, now=self.clock())
 
     def fetch(self, offset: int, limit: int) -> Sequence[views.SubscriptionListRow]:
         return views.subscription_rows(

@@ -156,8 +156,15 @@ MESSAGES.update({
         "en": "read the catalog from Partner Center now",
         "cs": "načíst katalog z Partner Center hned",
     },
-    "selling.cli.opt.output": {"en": "text for people, json for scripts",
-                               "cs": "text pro lidi, json pro skripty"},
+    "selling.cli.opt.json": {
+        "en": "the order, its effect and how it ended as one JSON object (for scripts)",
+        "cs": "objednávka, její účinek a výsledek jako jeden objekt JSON (pro skripty)",
+    },
+    "selling.cli.col.not_offered": {"en": "NOT OFFERED BECAUSE", "cs": "NELZE, PROTOŽE"},
+    "selling.cli.empty": {
+        "en": "Nothing in the catalog matches (csp-tui catalog --refresh reads it again).",
+        "cs": "Katalogu nic neodpovídá (csp-tui catalog --refresh ho načte znovu).",
+    },
     "selling.cli.opt.customer": {"en": "the customer's tenant ID", "cs": "ID tenantu zákazníka"},
     "selling.cli.opt.item": {
         "en": "what to buy: product:sku:availability, as csp-tui catalog lists it",

@@ -182,6 +182,8 @@ class SubscriptionsPane(ListPane):
             self.descending = self.sort_options[0].descending_first
         self.table.set_columns(self.columns())
         self.apply_source(keep_cursor=False)
+        if self.show_all:
+            self.read_filter_ahead()  # a filter over every subscription is likely next
 
     def action_next_preset(self) -> None:
         self.preset_index = (self.preset_index + 1) % len(self.PRESETS)
