@@ -29,7 +29,9 @@ def _carts_and_orders(world_path, customer_id: str) -> tuple[list[str], int]:
     return [cart.status for cart in customer.carts], len(customer.orders)
 
 
-def test_order_killed_mid_checkout_makes_one_order(tmp_path, secret_registry) -> None:
+@pytest.mark.parametrize("restart", ["order", "sync"])
+def test_order_killed_mid_checkout_makes_one_order(tmp_path, secret_registry,
+                                                   restart: str) -> None:
     world_path = make_world(tmp_path / "world" / "sandbox.json", customers=12, role=PROVIDER)
     with serve(world_path) as sandbox:
         home, settings = loopback_home(tmp_path, sandbox.url, name="dist", role=PROVIDER,
@@ -42,9 +44,9 @@ def test_order_killed_mid_checkout_makes_one_order(tmp_path, secret_registry) ->
         (customer_id,) = _query(settings.locations.cache_db,
                                 "SELECT id FROM customers ORDER BY sort_key LIMIT 1")[0]
         sandbox.faults(latency_ms=400)
-        first = _csp_tui(home, token, "order", "--customer", customer_id, "--item", ITEM,
-                         "--quantity", "10", "--term", "P1Y", "--billing", "monthly",
-                         "--profile", "dist")
+        order = ("order", "--customer", customer_id, "--item", ITEM, "--quantity", "10",
+                 "--term", "P1Y", "--billing", "monthly", "--profile", "dist")
+        first = _csp_tui(home, token, *order)
         _wait_until(lambda: _query(state_db, "SELECT state FROM outbox") == [("sending",)],
                     first, "the order claimed for sending", timeout=120)
         # The cart is made; the checkout follows (its read of the cart, then the POST, each
@@ -58,9 +60,13 @@ def test_order_killed_mid_checkout_makes_one_order(tmp_path, secret_registry) ->
         _eventually(lambda: _carts_and_orders(world_path, customer_id)[1] > 0, seconds=2)
         sandbox.faults(latency_ms=0)
 
-        again = _csp_tui(home, token, "sync", "--profile", "dist", "--quiet")
+        # The same command again (it resumes the waiting order) or the next sync.
+        again = (_csp_tui(home, token, *order) if restart == "order"
+                 else _csp_tui(home, token, "sync", "--profile", "dist", "--quiet"))
         _, err = again.communicate(timeout=120)
         assert "Traceback" not in err, err
+        if restart == "order":
+            assert "it is resumed, not placed twice" in err
         if _query(state_db, "SELECT state FROM outbox") != [("done",)]:
             # A checkout still being processed answers 409 800064: the entry waits a little.
             time.sleep(6)

@@ -110,7 +110,14 @@ async def _order(args: argparse.Namespace, settings: Settings, session: Session,
         print(t("selling.cli.read_only", profile=safe_text(settings.profile.name)),
               file=sys.stderr)
         return EXIT_USAGE
-    entry = orders.enqueue(session.state, draft, language)
+    waiting = orders.waiting_entry(session.state, draft)
+    if waiting is not None:
+        # Queued by an earlier run that did not see it through: the same order, resumed
+        # (it is looked up before anything is sent again), never a second one.
+        print(t("selling.cli.resumed", at=waiting.created_at), file=sys.stderr)
+        entry = waiting
+    else:
+        entry = orders.enqueue(session.state, draft, language)
     entry = await run_until_settled(session, entry.id, secret_sink=None, timeout=args.wait)
     result = entry.result or {}
     if entry.state is OutboxState.DONE:

@@ -186,6 +186,20 @@ def payload(draft: OrderDraft) -> dict[str, Any]:
     }
 
 
+_SAME_ORDER_KEYS = ("customer_id", "catalog_item_id", "quantity", "term", "billing")
+
+
+def waiting_entry(state: sqlite3.Connection, draft: OrderDraft) -> OutboxEntry | None:
+    """The same order, queued earlier and not finished (a command killed mid-send and run
+    again): resumed rather than placed a second time."""
+    wanted = payload(draft)
+    for entry in outbox.list_entries(state, states=outbox.PENDING_STATES):
+        if entry.kind == KIND_PLACE_ORDER and all(
+                entry.payload.get(key) == wanted[key] for key in _SAME_ORDER_KEYS):
+            return entry
+    return None
+
+
 def enqueue(state: sqlite3.Connection, draft: OrderDraft, language: str) -> OutboxEntry:
     """Queue the order (never twice: the same checked draft is one entry until it is done)."""
     if not draft.valid or draft.via != VIA_API:

@@ -365,3 +365,12 @@ MESSAGES.update({
         "cs": "Tento profil je jen pro čtení: objednávku lze zkontrolovat, ne zadat.",
     },
 })
+
+MESSAGES.update({
+    "selling.cli.resumed": {
+        "en": "The same order was queued at {at} and not finished: it is resumed, not placed "
+              "twice.",
+        "cs": "Stejná objednávka byla zařazena {at} a nedokončena: pokračuje se v ní, "
+              "nezadává se dvakrát.",
+    },
+})
