@@ -64,11 +64,13 @@ def test_the_console_and_cli_operations_are_all_there() -> None:
              roles.CUSTOMER_RELATIONSHIPS, roles.SUBSCRIPTIONS_LIST, roles.SUBSCRIPTION_GET,
              roles.ENTITLEMENTS_LIST, roles.QUALIFICATIONS_LIST, roles.PROVIDERS_LIST,
              roles.RESELLERS_LIST, roles.RELATIONSHIP_REQUEST_LINK, roles.DOMAIN_AVAILABILITY,
-             roles.PRODUCT_GET, roles.ORDER_GET, roles.AUDIT_RECORDS, roles.USER_LIST}
+             roles.PRODUCT_GET, roles.ORDER_GET, roles.AUDIT_RECORDS, roles.USER_LIST,
+             roles.CATALOG_LIST, roles.CUSTOMER_CATALOG, roles.ORDERS_LIST,
+             roles.ORDER_PROVISIONING}
     writes = {roles.CUSTOMER_CREATE, roles.SUBSCRIPTION_QUANTITY, roles.SUBSCRIPTION_SUSPEND,
               roles.SUBSCRIPTION_REACTIVATE, roles.SUBSCRIPTION_CANCEL,
               roles.SUBSCRIPTION_AUTO_RENEW, roles.QUALIFICATION_CREATE,
-              roles.USER_PASSWORD_RESET}
+              roles.USER_PASSWORD_RESET, roles.CART_CREATE, roles.CART_CHECKOUT}
     assert {op.id for op in roles.OPERATIONS if not op.write} == reads
     assert {op.id for op in roles.OPERATIONS if op.write} == writes
     # Every change the subscription screens offer is a row.
@@ -79,7 +81,7 @@ def test_the_console_and_cli_operations_are_all_there() -> None:
 def test_what_partner_center_refuses_an_indirect_reseller() -> None:
     reseller = roles.INDIRECT_RESELLER
     for op_id in (roles.CUSTOMER_CREATE, *ACTION_OPERATIONS.values(),
-                  roles.QUALIFICATION_CREATE):
+                  roles.QUALIFICATION_CREATE, roles.CART_CREATE, roles.CART_CHECKOUT):
         assert roles.access(reseller, op_id) is roles.Access.DISTRIBUTOR, op_id
         assert "Get started with Partner Center APIs" in roles.cell(reseller, op_id).source
         assert roles.through_api(roles.INDIRECT_PROVIDER, op_id)
@@ -94,7 +96,9 @@ def test_what_partner_center_refuses_an_indirect_reseller() -> None:
         assert roles.through_api(reseller, op_id) and not roles.may_lack(reseller, op_id)
     for op_id in (roles.CUSTOM_DOMAINS, roles.CUSTOMER_RELATIONSHIPS, roles.ENTITLEMENTS_LIST,
                   roles.QUALIFICATIONS_LIST, roles.DOMAIN_AVAILABILITY, roles.PRODUCT_GET,
-                  roles.ORDER_GET, roles.AUDIT_RECORDS, roles.RESELLERS_LIST):
+                  roles.ORDER_GET, roles.AUDIT_RECORDS, roles.RESELLERS_LIST,
+                  roles.CATALOG_LIST, roles.CUSTOMER_CATALOG, roles.ORDERS_LIST,
+                  roles.ORDER_PROVISIONING):
         assert roles.may_lack(reseller, op_id), op_id
 
 

@@ -15,6 +15,7 @@ import pytest
 from csp_tui import sandbox_identity as identity
 from csp_tui.domain import roles
 from csp_tui.sandbox.app import create_sandbox
+from csp_tui.sandbox.entities import Cart, CartLine, OrderLine, PlacedOrder
 from csp_tui.sandbox.roles_enforced import refusal
 from csp_tui.sandbox.transport import SandboxTransport
 from csp_tui.sandbox.world import World
@@ -34,6 +35,7 @@ CALLERS = {
 # 404 — still not the role's refusal.
 NOT_SERVED: set[str] = set()
 ANSWERS = {roles.CUSTOMER_CREATE: {201}, roles.QUALIFICATION_CREATE: {201},
+           roles.CART_CREATE: {200, 201}, roles.CART_CHECKOUT: {201},
            # a made-up user id: Partner Center's "user not found" (or the body refused)
            roles.USER_PASSWORD_RESET: {400, 404},
            roles.DOMAIN_AVAILABILITY: {200, 404}}
@@ -85,6 +87,8 @@ def request_for(world: World, role: str, operation: roles.Operation,
               "{domain}": customer.domain, "{product_id}": "DG7GMGF0DWTK",
               "{order_id}": sub.order_id or "order-1",
               "{user_id}": "4f3a2b1c-0000-4000-8000-000000000009"}
+    if operation.id in SELLING:
+        values.update(selling_values(world, customer))
     path = route.pattern
     for name, value in values.items():
         path = path.replace(name, value)
@@ -93,6 +97,8 @@ def request_for(world: World, role: str, operation: roles.Operation,
         query["country"] = "CZ"  # required, as documented
         product = next((e.product_id for c in world.customers for e in c.entitlements), None)
         path = path.replace("DG7GMGF0DWTK", product or "DG7GMGF0DWTK")
+    if operation.id == roles.CATALOG_LIST:
+        query.update({"country": "CZ", "targetView": "OnlineServices"})
     if operation.id == roles.RELATIONSHIP_REQUEST_LINK and role == roles.INDIRECT_PROVIDER:
         query["indirectResellerId"] = identity.RESELLER_TENANT_ID  # required of a provider
     body: Any = None
@@ -100,10 +106,32 @@ def request_for(world: World, role: str, operation: roles.Operation,
         body = new_customer_body()
     elif operation.id == roles.QUALIFICATION_CREATE:
         body = {"qualification": "Education", "educationSegment": "K12"}
+    elif operation.id == roles.CART_CREATE and route.method == "POST":
+        body = {"lineItems": [{"catalogItemId": SELLING_ITEM, "quantity": 10,
+                               "termDuration": "P1Y", "billingCycle": "monthly"}]}
     elif operation.id == roles.USER_PASSWORD_RESET:
         body = {"passwordProfile": {"forceChangePassword": True},
                 "attributes": {"objectType": "CustomerUser"}}
     return path, query, body
+
+
+SELLING = {roles.CATALOG_LIST, roles.CUSTOMER_CATALOG, roles.CART_CREATE, roles.CART_CHECKOUT,
+           roles.ORDER_PROVISIONING}
+SELLING_ITEM = "CFQ7TTC0LDPB:0001:CFQ7TTC0K5DM"  # Microsoft 365 Business Standard
+
+
+def selling_values(world: World, customer: Any) -> dict[str, str]:
+    """A cart ready to check out and an order bought for the reseller, in the world."""
+    now = world.now()
+    mpn = world.mpn_id(identity.RESELLER_TENANT_ID)
+    cart = Cart("c0ffee00-0000-4000-8000-000000000001", now, "Active",
+                [CartLine(0, SELLING_ITEM, 10, "P1Y", "monthly", "M365 BS", mpn)])
+    order = PlacedOrder("order-selling-1", "0a1b2c3d4e5f", "monthly", now, now,
+                        [OrderLine(0, SELLING_ITEM, "M365 BS", 10, "P1Y", "", mpn)])
+    customer.carts.append(cart)
+    customer.orders.append(order)
+    return {"{product_id}": "CFQ7TTC0LDPB", "{sku_id}": "0001", "{cart_id}": cart.id,
+            "{order_id}": order.id}
 
 
 async def call(transport: httpx.AsyncBaseTransport, role: str, method: str, path: str,

@@ -384,3 +384,55 @@ async def test_varied_patch_answers_keep_documented_shapes() -> None:
                 assert_documented(answer.json(), docs, "PATCH answer (PascalCase)")
                 assert "Quantity" in answer.json()
     assert statuses == {200, 202}
+
+
+# -- selling: carts, checkout, orders -----------------------------------------------------------
+
+CART_SAMPLES = ("cart-create-response.json", "cart-create-nce-response.json",
+                "cart-update-response.json", "cart-create-addons-response.json")
+ORDER_SAMPLES = ("order-get.json", "order-create-response.json",
+                 "order-create-indirect-response.json")
+SELLING_TABLE_ONLY = {
+    # Cart line item resource (partner-center-api §6.3, "Cart" / "CartLineItem" tables): the
+    # reseller of an indirect provider's order, and the name shown for the line.
+    "cart": {"lineitems": {"[]": {"participants": {"[]": {"key": {}, "value": {}}},
+                                  "friendlyname": {}}}},
+    # CartCheckoutResult resource table: orders and orderErrors.
+    "checkout": {"ordererrors": {"[]": {}}, "attributes": {"objecttype": {}}},
+}
+
+
+def order_docs() -> Tree:
+    return documented(*(sample(name) for name in ORDER_SAMPLES),
+                      *items_of(sample("orders-list.json")),
+                      *sample("cart-checkout-response.json")["orders"])
+
+
+async def test_cart_checkout_and_orders_are_documented() -> None:
+    transport, world = make_sandbox()
+    customer = _customer_of(world)
+    base = f"/v1/customers/{customer.id}"
+    line = {"catalogItemId": "CFQ7TTC0LDPB:0001:CFQ7TTC0K5DM", "quantity": 10,
+            "termDuration": "P1Y", "billingCycle": "monthly",
+            "participants": [{"key": "transaction_reseller",
+                              "value": identity.RESELLER_MPN_ID}]}
+    async with client(transport, PROVIDER) as http:
+        cart = (await http.post(f"{base}/carts", json={"lineItems": [line]})).json()
+        checkout = (await http.post(f"{base}/carts/{cart['id']}/checkout")).json()
+        order_id = checkout["orders"][0]["id"]
+        pending = (await http.get(f"{base}/orders/{order_id}")).json()
+        world.clock.advance(20 * 60)
+        listed = (await http.get(f"{base}/orders")).json()
+        completed = (await http.get(f"{base}/orders/{order_id}")).json()
+    cart_docs = merge(documented(*(sample(name) for name in CART_SAMPLES)),
+                      SELLING_TABLE_ONLY["cart"])
+    assert_documented(cart, cart_docs, "cart")
+    assert top_keys(cart) >= top_keys(sample("cart-create-nce-response.json"))
+    checkout_docs = merge(documented(sample("cart-checkout-response.json")),
+                          SELLING_TABLE_ONLY["checkout"])
+    merge(checkout_docs, {"orders": {"[]": order_docs()}})
+    assert_documented(checkout, checkout_docs, "checkout result")
+    for order in (pending, completed, *listed["items"]):
+        assert_documented(order, order_docs(), "order")
+        assert top_keys(order) >= top_keys(sample("order-get.json"))
+    assert_documented(without_items(listed), COLLECTION_ENVELOPE, "orders list")

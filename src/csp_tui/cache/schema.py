@@ -302,4 +302,35 @@ CACHE_MIGRATIONS: list[str] = [
     );
     CREATE INDEX customers_detail_synced ON customers(detail_synced_at);
     """,
+    # (selling) the catalog for the profile's country: one row per availability
+    # (catalogItemId = product:sku:availability), with the terms and billing it is sold on as
+    # JSON; catalog_marks says when a country's catalog was last read (refreshed at most
+    # daily). Subscriptions just ordered wait in `subscriptions` as status 'provisioning'
+    # rows (no migration needed) until Partner Center lists them.
+    """
+    CREATE TABLE catalog_items (
+        catalog_item_id TEXT NOT NULL,
+        country TEXT NOT NULL,
+        product_id TEXT NOT NULL,
+        sku_id TEXT NOT NULL,
+        availability_id TEXT NOT NULL,
+        title TEXT NOT NULL DEFAULT '',
+        product_title TEXT NOT NULL DEFAULT '',
+        kind TEXT NOT NULL,                  -- online | software | perpetual
+        segment TEXT NOT NULL DEFAULT 'commercial',
+        choices TEXT NOT NULL,               -- JSON [[term, billing], ...]
+        min_quantity INTEGER NOT NULL DEFAULT 1,
+        max_quantity INTEGER NOT NULL DEFAULT 1,
+        is_trial INTEGER NOT NULL DEFAULT 0,
+        purchasable INTEGER NOT NULL DEFAULT 1,
+        sort_key TEXT NOT NULL DEFAULT '',
+        search_fold TEXT NOT NULL DEFAULT '',
+        PRIMARY KEY (country, catalog_item_id)
+    );
+    CREATE INDEX catalog_items_sort ON catalog_items(country, sort_key, catalog_item_id);
+    CREATE TABLE catalog_marks (
+        country TEXT PRIMARY KEY,
+        refreshed_at TEXT NOT NULL
+    );
+    """,
 ]

@@ -53,6 +53,9 @@ HANDLERS: dict[str, str] = {
     "state migrate": "state:run_migrate",
     "state import": "state:run_import",
     "outbox": "state:run_outbox",
+    # selling (catalog, orders)
+    "catalog": "catalog:run",
+    "order": "order:run",
 }
 
 
@@ -195,7 +198,38 @@ def build_parser() -> argparse.ArgumentParser:
                               metavar=t("cli.metavar.file"), help=t("state.cli.opt_from"))
     queued = sub.add_parser("outbox", parents=[parent], help=t("state.cli.cmd_outbox"))
     add_output_arguments(queued)
+    _add_selling(sub, parent)
     return parser
+
+
+def _add_selling(sub: argparse._SubParsersAction, parent: argparse.ArgumentParser) -> None:
+    """``csp-tui catalog`` and ``csp-tui order``."""
+    kinds = ("online", "software", "perpetual")
+    catalog = sub.add_parser("catalog", parents=[parent], help=t("selling.cli.cmd.catalog"))
+    catalog.add_argument("--filter", default="", metavar=t("cli.metavar.text"),
+                         help=t("cli.opt.filter"))
+    catalog.add_argument("--kind", choices=kinds, help=t("selling.cli.opt.kind"))
+    catalog.add_argument("--customer", metavar="ID", help=t("selling.cli.opt.customer_gate"))
+    catalog.add_argument("--refresh", action="store_true", help=t("selling.cli.opt.refresh"))
+    add_output_arguments(catalog)
+    order = sub.add_parser("order", parents=[parent], help=t("selling.cli.cmd.order"))
+    order.add_argument("--customer", required=True, metavar="ID",
+                       help=t("selling.cli.opt.customer"))
+    order.add_argument("--item", required=True, metavar=t("selling.cli.metavar.item"),
+                       help=t("selling.cli.opt.item"))
+    order.add_argument("--quantity", required=True, type=int, metavar="N",
+                       help=t("selling.cli.opt.quantity"))
+    order.add_argument("--term", choices=("P1M", "P1Y", "P3Y"), help=t("selling.cli.opt.term"))
+    # Checked against what the item is sold on (the catalog lists the cycles).
+    order.add_argument("--billing", metavar=t("selling.cli.metavar.billing"),
+                       help=t("selling.cli.opt.billing"))
+    order.add_argument("--no-auto-renew", action="store_true",
+                       help=t("selling.cli.opt.no_auto_renew"))
+    order.add_argument("--what-if", action="store_true", help=t("selling.cli.opt.what_if"))
+    order.add_argument("--wait", type=float, default=60.0, metavar=t("cli.metavar.seconds"),
+                       help=t("cli.opt.wait"))
+    order.add_argument("--lang", choices=("cs", "en"), default=None, help=t("cli.opt.lang"))
+    order.add_argument("--json", action="store_true", help=t("selling.cli.opt.json"))
 
 
 def _prescan_profile(argv: Sequence[str]) -> str | None:

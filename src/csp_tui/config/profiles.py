@@ -132,6 +132,8 @@ class Profile:
     #: A team's shared state (PostgreSQL URL); empty: this operator's own state.db. Its
     #: password, if the URL holds one, is never shown (``db/postgres.describe_url``).
     state_url: str = field(default="", repr=False)
+    #: The partner's country (ISO 3166 alpha-2): the catalog it sells from.
+    country: str = "CZ"
 
     def __post_init__(self) -> None:
         # Field by field in declaration order: the first problem is the one reported.
@@ -271,9 +273,16 @@ def _language(name: str, value: str) -> str:
     return value
 
 
+def _country(name: str, value: str) -> str:
+    code = value.strip().upper()
+    if not re.fullmatch(r"[A-Z]{2}", code):
+        raise InvalidValue("config.problem.string", field=name)
+    return code
+
+
 _STRING_CHECKS: dict[str, Callable[[str, str], str]] = {
     "base_url": _url_field, "authority_host": _url_field, "tenant_id": _tenant_id,
-    "language": _language,
+    "language": _language, "country": _country,
 }
 
 
@@ -293,6 +302,7 @@ _FIELD_TYPES: dict[str, object] = {
     "sync_interval_minutes": int, "rate_limit_per_minute": int, "sync_concurrency": int,
     "refresh_budget_percent": int, "invitation_stale_days": int, "request_timeout_seconds": float,
     "state_url": str,
+    "country": str,
 }
 
 

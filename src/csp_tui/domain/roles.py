@@ -71,6 +71,13 @@ SUBSCRIPTION_AUTO_RENEW = "subscription.auto_renew"
 QUALIFICATION_CREATE = "qualification.create"
 USER_PASSWORD_RESET = "user.reset_password"
 USER_LIST = "user.list"
+# Selling (catalog, carts, orders)
+CATALOG_LIST = "catalog.list"
+CUSTOMER_CATALOG = "catalog.customer"
+ORDERS_LIST = "orders.list"
+ORDER_PROVISIONING = "order.provisioning_status"
+CART_CREATE = "cart.create"
+CART_CHECKOUT = "cart.checkout"
 #: The changes of a subscription the console offers (one PATCH route, several operations).
 SUBSCRIPTION_CHANGES: tuple[str, ...] = (SUBSCRIPTION_QUANTITY, SUBSCRIPTION_AUTO_RENEW,
                                          SUBSCRIPTION_SUSPEND, SUBSCRIPTION_REACTIVATE,
@@ -147,6 +154,24 @@ _USERS = ("Microsoft Learn, “Get a list of all user accounts for a customer”
 _RESELLER_NO_RESET = (_GET_STARTED + "; domain-facts §7.1, §7.3: a reseller administers the "
                       "customer's users in the Microsoft 365 admin center under its own GDAP — "
                       "not through Partner Center and not through its distributor")
+
+_CATALOG = ("Microsoft Learn, “Get a list of products (by country)”, “Get a list of SKUs for a "
+            "product”, “Get a list of availabilities for a SKU”; partner-center-api §6.1")
+_CUSTOMER_CATALOG = ("Microsoft Learn, “Get a list of availabilities for a SKU (by customer)” "
+                     "(filters by the customer's country and qualification); "
+                     "partner-center-api §6.1")
+_ORDERS = ("Microsoft Learn, “Get a list of orders by customer” (orders can take up to 15 "
+           "minutes to appear); partner-center-api §6.3")
+_PROVISIONING = ("Microsoft Learn, “Get order provisioning status”; partner-center-api §6.3")
+_CART = ("Microsoft Learn, “Create a cart”, “Get a cart by ID”, “Update a cart” (indirect "
+         "providers name the reseller as transaction_reseller); partner-center-api §6.3")
+_CHECKOUT = ("Microsoft Learn, “Checkout a cart” (MS-RequestId idempotent; 409 800064 while "
+             "processing, 400 800065 once submitted, 403 13605 without the MCA); "
+             "partner-center-api §1.2, §1.4, §6.3")
+_RESELLER_NO_ORDERS = (_GET_STARTED + "; domain-facts §7.1: a reseller cannot buy in Partner "
+                       "Center — “orders are placed on the distributor's CSP platform”; "
+                       "partner-center-api §6.3: the provider orders for it (transaction_"
+                       "reseller)")
 
 
 # -- the table ------------------------------------------------------------------------------
@@ -320,6 +345,32 @@ OPERATIONS: tuple[Operation, ...] = (
     _op(USER_PASSWORD_RESET, "reset a customer user's password",
         "PATCH " + _CUSTOMER + "/users/{user_id}/resetpassword",
         reseller=_refused(_RESELLER_NO_RESET), provider=_api(_RESET), direct=_api(_RESET)),
+    # -- selling: catalog, carts, orders ------------------------------------------------------
+    _op(CATALOG_LIST, "the catalog for a country (products, SKUs, availabilities)",
+        ("GET /v1/products", "GET /v1/products/{product_id}/skus",
+         "GET /v1/products/{product_id}/skus/{sku_id}",
+         "GET /v1/products/{product_id}/skus/{sku_id}/availabilities"),
+        reseller=_api(_RESELLER_MAYBE, may_lack=True), provider=_api(_CATALOG),
+        direct=_api(_CATALOG)),
+    _op(CUSTOMER_CATALOG, "the catalog as offered to one customer",
+        ("GET " + _CUSTOMER + "/products/{product_id}/skus",
+         "GET " + _CUSTOMER + "/products/{product_id}/skus/{sku_id}/availabilities"),
+        reseller=_api(_RESELLER_MAYBE, may_lack=True), provider=_api(_CUSTOMER_CATALOG),
+        direct=_api(_CUSTOMER_CATALOG)),
+    _op(ORDERS_LIST, "a customer's orders", "GET " + _CUSTOMER + "/orders",
+        reseller=_api(_RESELLER_MAYBE, may_lack=True), provider=_api(_ORDERS),
+        direct=_api(_ORDERS)),
+    _op(ORDER_PROVISIONING, "an order's provisioning status",
+        "GET " + _CUSTOMER + "/orders/{order_id}/provisioningstatus",
+        reseller=_api(_RESELLER_MAYBE, may_lack=True), provider=_api(_PROVISIONING),
+        direct=_api(_PROVISIONING)),
+    _op(CART_CREATE, "create (and read) a cart",
+        ("POST " + _CUSTOMER + "/carts", "GET " + _CUSTOMER + "/carts/{cart_id}"),
+        reseller=_distributor(_RESELLER_NO_ORDERS), provider=_api(_CART), direct=_api(_CART)),
+    _op(CART_CHECKOUT, "check a cart out (place the order)",
+        "POST " + _CUSTOMER + "/carts/{cart_id}/checkout",
+        reseller=_distributor(_RESELLER_NO_ORDERS), provider=_api(_CHECKOUT),
+        direct=_api(_CHECKOUT)),
 )
 
 _BY_ID: dict[str, Operation] = {operation.id: operation for operation in OPERATIONS}

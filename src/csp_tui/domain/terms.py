@@ -29,7 +29,8 @@ _BILLING = {
     "none": "none",
 }
 _KINDS = ("online", "software", "perpetual")
-_STATUSES = ("active", "pending", "suspended", "expired", "disabled", "deleted")
+_STATUSES = ("active", "pending", "suspended", "expired", "disabled", "deleted",
+             "provisioning")
 _MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov",
               "Dec")
 

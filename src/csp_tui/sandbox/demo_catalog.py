@@ -8,6 +8,7 @@ import random
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from csp_tui.domain import catalog as rules
 from csp_tui.sandbox.clock import TERM_MONTHS, add_months, midnight, term_end
 from csp_tui.sandbox.demo_names import NICKNAMES, guid, hex_id, opaque_id
 from csp_tui.sandbox.entities import (
@@ -30,6 +31,7 @@ class Offer:
     min_quantity: int = 1
     max_quantity: int = 300
     is_trial: bool = False
+    segment: str = "commercial"
 
     @property
     def offer_id(self) -> str:
@@ -62,7 +64,10 @@ OFFERS: dict[str, Offer] = {
                           (("P1M", "monthly"),), max_quantity=25, is_trial=True),
     "m365a3": Offer("CFQ7TTC0LFLX", "0003", "CFQ7TTC0KLBK", "Microsoft 365 A3 for faculty",
                     "OnlineServicesNCE", (("P1Y", "annual"), ("P1Y", "monthly")),
-                    max_quantity=10000),
+                    max_quantity=10000, segment="education"),
+    "o365a3s": Offer("CFQ7TTC0LF8S", "0002", "CFQ7TTC0KLBN", "Office 365 A3 for students",
+                     "OnlineServicesNCE", (("P1Y", "annual"), ("P1Y", "monthly")),
+                     max_quantity=10000, segment="education"),
     "sql_std_1y": Offer("DG7GMGF0FKZV", "0001", "DG7GMGF0P8K4",
                         "SQL Server Standard - 2 Core License Pack - 1 year", "Software",
                         _SW_1Y, max_quantity=50),
@@ -93,17 +98,25 @@ class PerpetualProduct:
     sku_id: str
     name: str
     included: tuple[str, ...] = ()
+    availability_id: str = ""
+    max_quantity: int = 100
 
 
 PERPETUAL: dict[str, PerpetualProduct] = {
     "ws2025": PerpetualProduct("DG7GMGF0PWJ9", "0002",
                                "Windows Server 2025 Standard - 16 Core License Pack",
-                               ("DG7GMGF0PWJ8:0001",)),
+                               ("DG7GMGF0PWJ8:0001",), "DG7GMGF0PS4M"),
     "sql2022": PerpetualProduct("DG7GMGF0PV3R", "0001",
-                                "SQL Server 2022 Standard - 2 Core License Pack"),
-    "ltsc2024": PerpetualProduct("DG7GMGF0PX2K", "0002", "Office LTSC Professional Plus 2024"),
-    "ws2025cal": PerpetualProduct("DG7GMGF0PWJB", "0003", "Windows Server 2025 - 1 User CAL"),
+                                "SQL Server 2022 Standard - 2 Core License Pack",
+                                availability_id="DG7GMGF0PT7K"),
+    "ltsc2024": PerpetualProduct("DG7GMGF0PX2K", "0002", "Office LTSC Professional Plus 2024",
+                                 availability_id="DG7GMGF0PQ1D"),
+    "ws2025cal": PerpetualProduct("DG7GMGF0PWJB", "0003", "Windows Server 2025 - 1 User CAL",
+                                  availability_id="DG7GMGF0PS5N", max_quantity=500),
 }
+
+#: The countries the sandbox sells in (the demo partners are Czech).
+CATALOG_COUNTRIES = ("CZ",)
 
 def _product_title(offer_name: str) -> str:
     """The product's title: a SKU name without its term ("... - 1 year")."""
@@ -128,6 +141,39 @@ def catalog_product(product_id: str) -> tuple[str, str, str] | None:
         if offer.product_id == wanted:
             title = _product_title(offer.name)
             return (title, title, offer.product_type)
+    return None
+
+
+def catalog_items(country: str) -> list[rules.CatalogItem]:
+    """Every availability the sandbox sells in ``country`` (none outside its countries):
+    online services and software subscriptions with their terms, perpetual licences
+    (``one_time``, no term), commercial and Education."""
+    code = country.strip().upper()
+    if code not in CATALOG_COUNTRIES:
+        return []
+    items = []
+    for offer in OFFERS.values():
+        kind = rules.kind_of(offer.product_type, [term for term, _ in offer.terms])
+        items.append(rules.CatalogItem(
+            offer.product_id, offer.sku_id, offer.availability_id, offer.name,
+            _product_title(offer.name), kind, offer.segment, code,
+            tuple(rules.Choice(term, billing) for term, billing in offer.terms),
+            offer.min_quantity, offer.max_quantity, offer.is_trial))
+    for product in PERPETUAL.values():
+        if not product.availability_id:
+            continue
+        items.append(rules.CatalogItem(
+            product.product_id, product.sku_id, product.availability_id, product.name,
+            product.name, rules.KIND_PERPETUAL, rules.SEGMENT_COMMERCIAL, code,
+            (rules.Choice("", rules.ONE_TIME),), 1, product.max_quantity))
+    return items
+
+
+def catalog_item(catalog_item_id: str, country: str) -> rules.CatalogItem | None:
+    wanted = rules.split_catalog_item_id(catalog_item_id)
+    for item in catalog_items(country):
+        if wanted == (item.product_id, item.sku_id, item.availability_id):
+            return item
     return None
 
 

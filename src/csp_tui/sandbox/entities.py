@@ -25,6 +25,13 @@ ROLES = (ROLE_RESELLER, ROLE_PROVIDER, ROLE_DIRECT)
 # the list for longer (Partner Center's documented propagation delay after creation).
 HIDDEN_FROM_GET = timedelta(seconds=30)
 HIDDEN_FROM_LIST = timedelta(seconds=90)
+# A bought subscription is provisioned (and listed) this long after the checkout; the order
+# stays out of the customer's order list for longer ("orders can take up to 15 minutes to
+# appear", partner-center-api §6.3) but is readable by id at once.
+PROVISIONING_DELAY = timedelta(seconds=60)
+ORDER_LIST_DELAY = timedelta(minutes=15)
+# A cart not checked out expires after a week (cart-create-nce-response.json).
+CART_LIFETIME = timedelta(days=7)
 # NCE and software subscriptions: cancellation / seat reduction within 7 days (168 h).
 CANCEL_WINDOW = timedelta(days=7)
 
@@ -71,6 +78,8 @@ class Subscription:
     version: int = 1
     batches: list[SeatBatch] = field(default_factory=list)
     status_changed_at: datetime | None = None
+    # Bought through a cart: not in the list (nor readable) before it is provisioned.
+    provisioned_at: datetime | None = None
 
     @property
     def product_id(self) -> str:
@@ -132,6 +141,51 @@ class Qualification:
 
 
 @dataclass
+class CartLine:
+    id: int
+    catalog_item_id: str
+    quantity: int
+    term_duration: str
+    billing_cycle: str
+    friendly_name: str = ""
+    # The indirect reseller the provider orders for (participants transaction_reseller).
+    transaction_reseller: str = ""
+
+
+@dataclass
+class Cart:
+    id: str
+    created: datetime
+    status: str  # Active | Processing | Ordered
+    lines: list[CartLine] = field(default_factory=list)
+    modified_by: str = ""
+
+
+@dataclass
+class OrderLine:
+    number: int
+    offer_id: str
+    friendly_name: str
+    quantity: int
+    term_duration: str
+    subscription_id: str = ""
+    partner_id: str = ""
+
+
+@dataclass
+class PlacedOrder:
+    """An order made by a checkout (orders of the demo data are told by their subscriptions
+    and licences instead)."""
+
+    id: str
+    alternate_id: str
+    billing_cycle: str
+    created: datetime
+    provisioned_at: datetime
+    lines: list[OrderLine] = field(default_factory=list)
+
+
+@dataclass
 class Customer:
     id: str
     commerce_id: str
@@ -170,6 +224,10 @@ class Customer:
     subscriptions: list[Subscription] = field(default_factory=list)
     entitlements: list[Entitlement] = field(default_factory=list)
     qualifications: list[Qualification] = field(default_factory=list)
+    carts: list[Cart] = field(default_factory=list)
+    orders: list[PlacedOrder] = field(default_factory=list)
+    # The Microsoft Customer Agreement's acceptance confirmed (else purchases get 403 13605).
+    mca_accepted: bool = True
 
     @property
     def key(self) -> str:

@@ -308,3 +308,12 @@ def save(email_text: str, document: dict[str, Any], exports_dir: Path,
     json_text = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
     path = save_to_file(json_text, exports_dir, stem, extension="json")
     return DistributorRequest(email_text, json_text, path)
+
+
+# -- shared with the other requests for the distributor (services/orders.py: an order) ---------
+
+header_lines = _header
+customer_lines = _customer_lines
+closing_lines = _closing
+customer_document = _customer_document
+reseller_document = _reseller_document

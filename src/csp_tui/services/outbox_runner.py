@@ -16,12 +16,13 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from csp_tui.cache import store
-from csp_tui.i18n import t
+from csp_tui.i18n import get_language, t
 from csp_tui.partner_center import errors as pce
 from csp_tui.partner_center.auth import SignInRequiredError
 from csp_tui.partner_center.client import PartnerCenterClient
 from csp_tui.partner_center.models import CustomerCreate, CustomerFilter
 from csp_tui.services import events, password_reset
+from csp_tui.services import order_sending as orders
 from csp_tui.state import command_log, outbox
 from csp_tui.state.operator import engine_of
 from csp_tui.state.outbox import (
@@ -63,7 +64,8 @@ UNKNOWN_OUTCOME = "timeout"
 #: outcome (timeout, dropped answer) they are looked for before being sent again, since a
 #: repeat would be applied again. Customer creation is not among them: Partner Center replays
 #: it by its MS-RequestId, with the one-time password that a look-up could never recover.
-_CHECK_AFTER_UNKNOWN = frozenset({KIND_CREATE_QUALIFICATION, KIND_PATCH_SUBSCRIPTION})
+_CHECK_AFTER_UNKNOWN = frozenset({KIND_CREATE_QUALIFICATION, KIND_PATCH_SUBSCRIPTION,
+                                  orders.KIND_PLACE_ORDER})
 
 
 def _check_first(entry: OutboxEntry) -> bool:
@@ -88,6 +90,8 @@ class OutboxRunner:
         self.publish = publish or (lambda event: None)
         self.secret_sink = secret_sink
         self.read_only = read_only
+        # The language of what the runner queues on its own (an order's follow-ups).
+        self.language = get_language()
 
     async def recover(self) -> int:
         """Entries a crashed process left in SENDING: check what happened, then go on.
@@ -178,6 +182,8 @@ class OutboxRunner:
     def _show_created(self, entry: OutboxEntry, result: dict[str, Any]) -> None:
         """A tenant was created: into the cache's customers list now, marked as waiting for
         Partner Center to list it (which takes a few minutes). Never fails the entry."""
+        if entry.kind == orders.KIND_PLACE_ORDER:
+            self._show_ordered(entry, result)
         if entry.kind == KIND_CREATE_CUSTOMER and self.cache is not None:
             try:
                 customer_id = str(result.get("customer_id") or "").lower()
@@ -189,6 +195,23 @@ class OutboxRunner:
                                                      customer_ids=frozenset({customer_id})))
             except Exception:  # the cache is rebuildable; the next listing shows it anyway
                 log.exception("could not show the created tenant in the cache")
+
+    def _show_ordered(self, entry: OutboxEntry, result: dict[str, Any]) -> None:
+        """An order was placed: its subscriptions into the cache at once (provisioning), and
+        the auto-renew changes it asked for queued. Never fails the entry."""
+        try:
+            orders.follow_ups(self.state, entry, result, self.language)
+        except Exception:
+            log.exception("could not queue the order's follow-up changes")
+        if self.cache is None:
+            return
+        try:
+            if orders.show_ordered(self.cache, entry, result):
+                self.publish(events.CacheChanged(
+                    tables=frozenset({"subscriptions"}),
+                    customer_ids=frozenset({str(entry.customer_id or "")})))
+        except Exception:  # the cache is rebuildable; the next read shows them anyway
+            log.exception("could not show the ordered subscriptions in the cache")
 
     def _unknown_outcome(self, entry: OutboxEntry, exc: Exception) -> None:
         if entry.attempts < MAX_ATTEMPTS:
@@ -231,6 +254,8 @@ class OutboxRunner:
             }
         if entry.kind == password_reset.KIND_RESET_PASSWORD:
             return await password_reset.send(self.client, entry, self.secret_sink)
+        if entry.kind == orders.KIND_PLACE_ORDER:
+            return await orders.send(self.client, entry)
         if entry.kind == KIND_PATCH_SUBSCRIPTION:
             customer_id = payload["customer_id"]
             current = await self.client.get_subscription(customer_id, payload["subscription_id"])
@@ -279,6 +304,8 @@ class OutboxRunner:
                         "status": str(getattr(current.status, "value", current.status)),
                         "auto_renew": current.auto_renew_enabled}
             return None
+        if entry.kind == orders.KIND_PLACE_ORDER:
+            return await orders.already_done(self.client, entry)
         if entry.kind == KIND_CREATE_QUALIFICATION:
             wanted_kind = str({str(k).lower(): v for k, v in payload["body"].items()}
                               .get("qualification", "")).strip().lower()

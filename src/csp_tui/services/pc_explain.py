@@ -46,6 +46,13 @@ _BY_CODE: dict[str, str] = {
     "800075": "pcx.not_approved",
     "10001": "pcx.mfa",
     "429": "pcx.throttled",
+    # selling: carts and checkout
+    "800064": "pcx.800064",
+    "800065": "pcx.800065",
+    "400036": "pcx.400036",
+    "400013": "pcx.catalog_gone",
+    "400018": "pcx.catalog_gone",
+    "400019": "pcx.catalog_gone",
 }
 # When there is no code (or one we do not know), the HTTP status still says a lot.
 _BY_STATUS: dict[int, str] = {

@@ -55,6 +55,7 @@ class OutboxState(StrEnum):
 KIND_CREATE_CUSTOMER = "create_customer"
 KIND_PATCH_SUBSCRIPTION = "patch_subscription"
 KIND_CREATE_QUALIFICATION = "create_qualification"
+KIND_PLACE_ORDER = "place_order"  # a cart and its checkout (services/order_sending.py)
 
 PENDING_STATES = (OutboxState.QUEUED, OutboxState.SENDING, OutboxState.NEEDS_ATTENTION)
 

@@ -382,6 +382,13 @@ class CspApp(GuardedActions, TranslatedBindings, App[Any]):
     def start_password_reset(self, customer_id: str) -> None:
         navigation.start_password_reset(self, customer_id)
 
+    # selling: ``o`` on a customer, ``:order``
+    def open_order(self, customer_id: str | None = None) -> bool:
+        return navigation.open_order(self, customer_id)
+
+    def action_order(self) -> None:
+        navigation.open_order(self, None)
+
     def on_sign_in_required(self, reason: str) -> None:
         """Partner Center wants a new sign-in: say why, then show the device code."""
         self.notify(t("tui.notify.sign_in_required", reason=safe_text(reason, 200)),

@@ -126,6 +126,10 @@ _SPECS: tuple[KeySpec, ...] = (
             "sign-in"),
     KeySpec("copy-url", "u", "copy_url", "tui.key.copy_url", "tui.keyhelp.copy_url",
             "sign-in"),
+    # Selling: order for the selected customer (tui/screens/order.py)
+    # (Out of the footer, which is full at 80 columns: the help and the palette list it.)
+    KeySpec("order", "o", "app.order", "selling.tui.key.order", "selling.tui.keyhelp.order",
+            "main", show=False),
 )
 
 SPECS: dict[str, KeySpec] = {spec.id: spec for spec in _SPECS}

@@ -142,6 +142,10 @@ class Console(Protocol):
 
     def open_education(self, customer_id: str) -> bool: ...
 
+    def open_order(self, customer_id: str | None = None) -> bool:
+        """Order for ``customer_id`` (None: the customer selected in the panes)."""
+        ...
+
     def invitation_action(self, action: str, invitation_id: str | None) -> None:
         """An action of the invitations pane on one invitation (see tui/invitation_keys.py)."""
         ...

@@ -51,6 +51,9 @@ COMMANDS: tuple[ConsoleCommand, ...] = (
                    "tui.cmdhelp.login"),
     ConsoleCommand("language", ("lang", "jazyk"), "switch_language", "tui.cmd.language",
                    "tui.cmdhelp.language", choices=("cs", "en")),
+    # selling
+    ConsoleCommand("order", ("objednat", "buy"), "order", "selling.tui.cmd.order",
+                   "selling.tui.cmdhelp.order"),
     ConsoleCommand("help", ("h", "?"), "help", "tui.cmd.help", "tui.cmdhelp.help"),
     ConsoleCommand("quit", ("q", "exit", "q!"), "quit", "tui.cmd.quit", "tui.cmdhelp.quit"),
 )

@@ -94,6 +94,20 @@ def open_education(console: Console, customer_id: str) -> bool:
     return open_screen(console, customer_id)
 
 
+def open_order(console: Console, customer_id: str | None) -> bool:
+    """The catalog to order from for a customer (None: the one selected in the panes)."""
+    from csp_tui.tui.screens.order import open_order as open_screen  # REST stack: lazy
+
+    if customer_id is None:
+        try:
+            pane = getattr(console.main_screen, "pane", None)
+        except LookupError:
+            pane = None
+        tenant = pane("tenant") if callable(pane) else None
+        customer_id = getattr(tenant, "customer_id", None)
+    return open_screen(console, customer_id)
+
+
 def invitation_action(console: Console, action: str, invitation_id: str | None) -> None:
     """A key of the invitations pane: the menu, the clock, or an action on one row."""
     from csp_tui.tui.screens import invitation_actions as actions  # REST stack: lazy

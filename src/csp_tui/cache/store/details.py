@@ -10,6 +10,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any
 
+from csp_tui.cache.store.ordered import keep_ordered_clause, settle_ordered
 from csp_tui.cache.store.parts import read_whole_before, write_parts
 from csp_tui.cache.store.rows import CustomerDetail
 from csp_tui.cache.store.runs import insert_events
@@ -119,9 +120,12 @@ def write_customer_detail(db: sqlite3.Connection, detail: CustomerDetail, *, run
                                                "FROM subscriptions WHERE customer_id = ?",
                                          (customer_id,))
             }
-            conn.execute("DELETE FROM subscriptions WHERE customer_id = ?", (customer_id,))
+            # Subscriptions ordered here wait until Partner Center lists them (ordered.py).
+            conn.execute("DELETE FROM subscriptions WHERE customer_id = ? AND "
+                         + keep_ordered_clause(), (customer_id,))
             new = _write_items(conn, "subscriptions", detail, detail.subscriptions,
                                lambda sub: _subscription_values(sub, customer_id, at))
+            settle_ordered(conn, customer_id, detail.subscriptions, at)
             if seen_before:
                 changes += _subscription_changes(customer_id, previous, new)
 

@@ -39,6 +39,8 @@ async def list_subscriptions(request: Request) -> Response:
         if query.get("mpn_id"):
             subs = [s for s in subs if s.partner_id == query["mpn_id"].strip()]
         now = world.now()
+        # Bought through a cart: listed once provisioned (readable by id before, pending).
+        subs = [s for s in subs if s.provisioned_at is None or s.provisioned_at <= now]
         items = [subscription_wire(customer, s, now, detail=False) for s in subs]
     return JSONResponse(collection(items, f"/customers/{customer.id}/subscriptions"))
 
@@ -109,6 +111,11 @@ async def patch_subscription(request: Request) -> Response:
         customer = readable_customer(request)
         sub = _subscription(request, customer)
         now = world.now()
+        if sub.provisioned_at is not None and now < sub.provisioned_at:
+            return classic_error(409, 800082, "The subscription is not ready yet: it is being "
+                                              "provisioned. Try again later.",
+                                 headers={"Retry-After": str(
+                                     int((sub.provisioned_at - now).total_seconds()) + 1)})
         if ctx.faults.config.variation:
             conflict = renewal_conflict(sub, now)
             if conflict is not None:
