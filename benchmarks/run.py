@@ -56,6 +56,8 @@ class Mode:
     sync_latency_ms: int
     subscriptions_table: bool
     diagnostics: bool = True
+    # The refresh cycle's world (refresh_bench.py): customers with five subscriptions each.
+    refresh_customers: int = 20_000
 
 
 MODES = {
@@ -66,12 +68,12 @@ MODES = {
     "quick": Mode(20_000, 100_000, 200, 1_000, 3, True,
                   interaction.Plan(("šumav", "dvořák", "zq"), rounds=1, page_downs=15),
                   echo_keys=15, sync_customers=300, sync_rate=6_000, sync_latency_ms=30,
-                  subscriptions_table=False),
+                  subscriptions_table=False, refresh_customers=2_000),
     "tiny": Mode(120, 600, 40, 200, 1, False,
                  interaction.Plan(("šu",), rounds=1, page_downs=1, window_query_repeats=1,
                                   typing_words=("šu", "zq")),
                  echo_keys=2, sync_customers=12, sync_rate=60_000, sync_latency_ms=5,
-                 subscriptions_table=False, diagnostics=False),
+                 subscriptions_table=False, diagnostics=False, refresh_customers=60),
 }
 
 # (key in "goals", what, comparison, limit)
@@ -86,6 +88,9 @@ GOALS = (
     ("sync_ratio", "full sync / floor (requests / rate)", "<=", 1.25),
     ("sync_429_share", "429s / requests during the sync", "<=", 0.01),
     ("ui_stall_ms", "longest UI-loop block during sync (ms)", "<=", 100.0),
+    ("worst_window_ms", "window read anywhere in the long lists, worst (ms)", "<=", 15.0),
+    ("refresh_ratio", "refresh of 50 changes / full read (requests)", "<=", 0.02),
+    ("refresh_changes_missing", "changes not in the cache after the refresh", "<=", 0),
 )
 
 
@@ -187,6 +192,20 @@ def window_reads(cache_db: Path, log: Any) -> dict[str, Any] | None:
     return measured
 
 
+def refresh_cycle(customers: int, log: Any) -> dict[str, Any]:
+    """``refresh_bench.py`` in a process of its own (it has its own home and sandbox world):
+    a full read, 50 changes by another operator, one refresh cycle."""
+    log(f"refresh cycle ({customers} customers, 50 changes)")
+    done = subprocess.run(
+        [sys.executable, str(common.BENCH_DIR / "refresh_bench.py"),
+         "--customers", str(customers), "--json"],
+        capture_output=True, text=True, timeout=7200, check=False)
+    if not done.stdout.strip():
+        raise RuntimeError(f"refresh_bench.py printed nothing: {done.stderr[-2000:]}")
+    figures: dict[str, Any] = json.loads(done.stdout)
+    return figures
+
+
 def goals_from(results: dict[str, Any]) -> dict[str, Any]:
     start = results["cold_start"]
     ui = results["interaction"]
@@ -211,6 +230,10 @@ def goals_from(results: dict[str, Any]) -> dict[str, Any]:
         "sync_429_share": common.rounded(
             headless["server_429s"] / max(1, headless["server_requests"])),
         "ui_stall_ms": sync["console"]["stall"]["during_sync"]["max_ms"],
+        "worst_window_ms": (results.get("window_reads") or {}).get("worst_window_ms"),
+        "refresh_ratio": results["refresh"]["ratio"],
+        "refresh_changes_missing": (results["refresh"]["changes"]["made"]
+                                    - results["refresh"]["refresh"]["changes_in_cache"]),
     }
     goals = {}
     for key, what, comparison, limit in GOALS:
@@ -301,6 +324,13 @@ def table(results: dict[str, Any]) -> str:
         f"(baseline = p99), sync {console['elapsed_s']} s")
     row("  same, counting only time on a CPU, ms", console["stall"]["max_on_cpu_ms"], "",
         f"UI thread used {console['stall']['ui_thread_cpu_share']:.0%} of a core")
+    refresh = results["refresh"]
+    full_read, cycle = refresh["full_read"], refresh["refresh"]
+    row(f"refresh: {refresh['customers']:,} customers, requests", cycle["requests"],
+        full_read["requests"], f"ratio {refresh['ratio']:.2%}, "
+        f"{cycle['changes_in_cache']}/{refresh['changes']['made']} changes in the cache")
+    row("  full read s (in-process) / floor at 500/min s", full_read["seconds"],
+        full_read["floor_at_500_per_minute_s"], f"refresh {cycle['seconds']} s")
     conditions = results["conditions"]
     lines.append("")
     lines.append("machine load (1-min average) / calibration loop ms: " + ", ".join(
@@ -352,6 +382,8 @@ def run(mode_name: str, workdir: Path) -> dict[str, Any]:
     results["sync"] = sync_bench.measure(workdir / "sync", customers=mode.sync_customers,
                                          rate=mode.sync_rate,
                                          latency_ms=mode.sync_latency_ms, log=log)
+    results["conditions"]["after_sync"] = common.conditions()
+    results["refresh"] = refresh_cycle(mode.refresh_customers, log)
     results["goals"] = goals_from(results)
     results["duration_s"] = common.rounded(time.perf_counter() - began)
     results["conditions"]["end"] = common.conditions()

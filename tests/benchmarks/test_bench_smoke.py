@@ -20,7 +20,8 @@ ROOT = Path(__file__).resolve().parents[2]
 RUN = ROOT / "benchmarks" / "run.py"
 GOALS = ("cold_start_ratio", "filter_p95_ms", "typing_filter_p95_ms", "typing_final_frames_wrong",
          "page_down_p95_ms", "page_down_anywhere_p95_ms", "memory_ratio", "sync_ratio",
-         "sync_429_share", "ui_stall_ms")
+         "sync_429_share", "ui_stall_ms", "worst_window_ms", "refresh_ratio",
+         "refresh_changes_missing")
 
 
 def _load(name: str):
@@ -135,6 +136,18 @@ def test_tiny_run_really_synced(tiny_run) -> None:
     assert stall["sync"]["ok"] is True
     assert stall["during_sync"]["samples"] > 0
     assert stall["during_sync"]["max_ms"] >= stall["during_sync"]["p99_ms"]
+
+
+@pytest.mark.slow
+def test_tiny_run_measured_a_refresh_cycle(tiny_run) -> None:
+    results, table, _ = tiny_run
+    refresh = results["refresh"]
+    # A full read, then one refresh cycle that found every change for fewer requests.
+    assert refresh["full_read"]["requests"] > refresh["refresh"]["requests"] > 0
+    assert refresh["refresh"]["changes_in_cache"] == refresh["changes"]["made"] > 0
+    assert refresh["ratio"] == round(refresh["refresh"]["requests"]
+                                     / refresh["full_read"]["requests"], 4)
+    assert "refresh:" in table
 
 
 @pytest.mark.slow
