@@ -41,6 +41,7 @@ HANDLERS: dict[str, str] = {
     "invite": "invite:run",
     "tenant create": "tenant:run_create",
     "tenant reset-password": "tenant_reset:run",
+    "today": "today:run",
 }
 
 
@@ -159,6 +160,16 @@ def build_parser() -> argparse.ArgumentParser:
                      help=t("cli.opt.limit"))
     log.add_argument("--errors", action="store_true", help=t("cli.opt.errors_only"))
     log.add_argument("--json", action="store_true", help=t("cli.opt.json"))
+
+    today = sub.add_parser("today", parents=[parent], help=t("today.cli.help"))
+    today_since = today.add_mutually_exclusive_group()
+    today_since.add_argument("--since", metavar=t("today.cli.metavar.duration"),
+                             help=t("today.cli.opt.since"))
+    today_since.add_argument("--since-last", action="store_true",
+                             help=t("today.cli.opt.since_last"))
+    today.add_argument("--mark-seen", action="store_true", help=t("today.cli.opt.mark_seen"))
+    today.add_argument("--output", "-o", choices=("text", "json"), default="text",
+                       help=t("today.cli.opt.output"))
     return parser
 
 

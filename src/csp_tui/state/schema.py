@@ -90,4 +90,13 @@ STATE_MIGRATIONS: list[str] = [
     CREATE UNIQUE INDEX outbox_dedupe ON outbox(dedupe_key)
         WHERE dedupe_key IS NOT NULL AND state NOT IN ('failed', 'done');
     """,
+    # 4: where the person last looked (the Today screen's "since you last looked"): one row
+    # per marker, moved by the console's writer or ``csp-tui today --mark-seen``. A moment of
+    # the wall clock, as the sync's events and the outbox record theirs.
+    """
+    CREATE TABLE seen_marks (
+        name TEXT PRIMARY KEY,                    -- today
+        seen_at TEXT NOT NULL
+    );
+    """,
 ]

@@ -1,0 +1,30 @@
+"""Where the person last looked (``seen_marks``): the start of Today's "since you last looked".
+
+state.db belongs to one profile, so a marker is per profile. Only writers call
+:func:`mark_seen` (the console's writer thread, ``csp-tui today --mark-seen``); the console's
+thread reads it.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+from csp_tui.db import Transaction
+from csp_tui.timestamps import utcnow
+
+TODAY = "today"
+
+
+def last_seen(db: sqlite3.Connection, name: str = TODAY) -> str | None:
+    """The stored moment the person last looked, or None: never."""
+    row = db.execute("SELECT seen_at FROM seen_marks WHERE name = ?", (name,)).fetchone()
+    return None if row is None else str(row[0])
+
+
+def mark_seen(db: sqlite3.Connection, name: str = TODAY, *, now: str | None = None) -> str:
+    """Move the marker to ``now`` (the wall clock by default); returns the stored moment."""
+    at = now if now is not None else utcnow()
+    with Transaction(db) as conn:
+        conn.execute("INSERT INTO seen_marks(name, seen_at) VALUES (?, ?) "
+                     "ON CONFLICT(name) DO UPDATE SET seen_at = excluded.seen_at", (name, at))
+    return at
