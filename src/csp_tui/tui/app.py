@@ -266,6 +266,8 @@ class CspApp(GuardedActions, TranslatedBindings, App[Any]):
             self.main_screen.refresh_data(tables)
             if isinstance(self.screen, CommandLogScreen):
                 self.screen.refresh_data()
+            elif self.screen.id == "today":  # the Today screen (imported only when opened)
+                self.screen.refresh_data()  # type: ignore[attr-defined]
         except LookupError:
             return
         except sqlite3.OperationalError as error:
@@ -343,6 +345,9 @@ class CspApp(GuardedActions, TranslatedBindings, App[Any]):
 
     def action_help(self) -> None:
         navigation.toggle_help(self)
+
+    def action_today(self) -> None:
+        navigation.open_today(self)
 
     def help_screen_for(self, screen: Screen[Any]) -> HelpScreen:
         return navigation.help_screen_for(self, screen)

@@ -82,38 +82,32 @@ MESSAGES = {
     "today.renew.off": {"en": "off", "cs": "vypnuto"},
     # Due
     "today.due.window_today": {
-        "en": "Cancellation window closes today ({left}): {product}, {seats} · {customer}",
-        "cs": "Lhůta pro zrušení končí dnes ({left}): {product}, {seats} · {customer}",
+        "en": "today, {left} left · {product}, {seats} · {customer}",
+        "cs": "dnes, zbývá {left} · {product}, {seats} · {customer}",
     },
     "today.due.window_tomorrow": {
-        "en": "Cancellation window closes tomorrow ({left}): {product}, {seats} · "
-              "{customer}",
-        "cs": "Lhůta pro zrušení končí zítra ({left}): {product}, {seats} · "
-              "{customer}",
+        "en": "tomorrow, {left} left · {product}, {seats} · {customer}",
+        "cs": "zítra, zbývá {left} · {product}, {seats} · {customer}",
     },
     "today.due.renewal": {
-        "en": "Renews {day}: {product}, {seats} · {customer}",
-        "cs": "Obnovení {day}: {product}, {seats} · {customer}",
+        "en": "{day} · {product}, {seats} · {customer}",
+        "cs": "{day} · {product}, {seats} · {customer}",
     },
     "today.due.renewal_off": {
-        "en": "Ends {day}, auto-renew OFF: {product}, {seats} · "
-              "{customer}",
-        "cs": "Končí {day}, automatické obnovení VYPNUTO: {product}, "
-              "{seats} · {customer}",
+        "en": "{day} · auto-renew OFF, ends · {product}, {seats} · {customer}",
+        "cs": "{day} · automatické obnovení VYPNUTO, skončí · {product}, {seats} · {customer}",
     },
     "today.due.invitation": {
-        "en": "Invitation unanswered for {days}: {company} ({domain}) — enter: resend",
-        "cs": "Pozvánka bez odpovědi {days}: {company} ({domain}) — enter: poslat znovu",
+        "en": "{days} unanswered · {company} ({domain}) · enter: resend",
+        "cs": "{days} bez odpovědi · {company} ({domain}) · enter: poslat znovu",
     },
     "today.due.education": {
-        "en": "Education review longer than usual ({days} working days, usually up to "
-              "{expected}): {customer}",
-        "cs": "Ověření Education trvá déle než obvykle ({days} prac. d., obvykle do "
-              "{expected}): {customer}",
+        "en": "{days} working days (usually up to {expected}) · {customer}",
+        "cs": "{days} prac. d. (obvykle do {expected}) · {customer}",
     },
     "today.due.tenant_pending": {
-        "en": "Tenant created {when}, not yet listed by Partner Center: {customer}",
-        "cs": "Tenant vytvořen {when}, Partner Center ho zatím neuvádí: {customer}",
+        "en": "created {when} · {customer}",
+        "cs": "vytvořen {when} · {customer}",
     },
     # Groups of the due list
     "today.group.window": {
@@ -125,9 +119,10 @@ MESSAGES = {
     "today.group.renewal_30": {"en": "Renewals in the next 30 days",
                                "cs": "Obnovení v příštích 30 dnech"},
     "today.group.invitation": {"en": "Invitations waiting", "cs": "Čekající pozvánky"},
-    "today.group.education": {"en": "Education reviews taking long",
-                              "cs": "Dlouhá ověření Education"},
-    "today.group.tenant": {"en": "Tenants not yet listed", "cs": "Tenanti zatím neuvedení"},
+    "today.group.education": {"en": "Education reviews longer than usual",
+                              "cs": "Ověření Education delší než obvykle"},
+    "today.group.tenant": {"en": "Tenants created, not yet listed by Partner Center",
+                           "cs": "Vytvořené tenanty, které Partner Center zatím neuvádí"},
     # The chart
     "today.chart.renewals": {
         "en": "Seats renewing per week, next 13 weeks",
