@@ -1,0 +1,136 @@
+"""The Today screen in the console: opened by ``t``, ``:today`` and the palette; shows exactly
+what ``build_today`` reads; each line opens what it is about; the marker moves on ``m`` and
+when the person leaves — on the writer, never on the console's thread."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from csp_tui.services import today as today_service
+from csp_tui.state import seen_marks
+from csp_tui.timestamps import parse_timestamp
+from csp_tui.tui.screens.detail import DetailScreen
+from csp_tui.tui.screens.main import MainScreen
+from csp_tui.tui.screens.subscription_detail import SubscriptionDetailScreen
+from csp_tui.tui.screens.today import TodayList, TodayScreen
+
+from .conftest import CLOCK_NOW, screen_text
+from .today_support import LOOKED, seed_today
+from .waiting import wait_for
+
+
+def _expected(console: Any) -> today_service.Today:
+    return today_service.build_today(console.cache, console.state, now=CLOCK_NOW,
+                                     since=parse_timestamp(LOOKED))
+
+
+def _keys(entries: Any) -> list[tuple[str, str | None, str | None, str | None]]:
+    return [(e.kind, e.customer_id, e.subscription_id, e.invitation_id) for e in entries]
+
+
+async def _move_to(pilot: Any, screen: TodayScreen, wanted: Any) -> None:
+    """Press ``j`` until the cursor is on the entry ``wanted(entry)`` holds for."""
+    for _ in range(len(screen.entries) + 10):
+        if screen.current is not None and wanted(screen.current):
+            return
+        await pilot.press("j")
+    raise AssertionError("no such entry")
+
+
+async def test_t_shows_exactly_what_today_reads(make_console) -> None:
+    console = make_console()
+    ids = seed_today(console)
+    expected = _expected(console)
+    async with console.app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("t")
+        await pilot.pause()
+        screen = console.app.screen
+        assert isinstance(screen, TodayScreen)
+        shown = list(screen.entries.values())
+        assert _keys(shown) == _keys((*expected.changed, *expected.due))
+        kinds = {entry.kind for entry in expected.changed}
+        assert kinds == {"customer_added", "quantity_changed", "auto_renew_changed",
+                         "education_decision", "outbox_done", "sync_failed"}
+        renew = next(e for e in expected.changed if e.kind == "auto_renew_changed")
+        assert renew.fields["by"] == "console"
+        assert renew.subscription_id == ids["other_subscription"]
+        text = screen_text(console.app)
+        assert "Since you last looked" in text and "Due" in text
+        assert "█" in text  # the renewals chart
+        assert isinstance(console.app.screen.focused, TodayList)
+        # "t" again does not stack a second Today.
+        await pilot.press("t")
+        await pilot.pause()
+        assert sum(isinstance(s, TodayScreen) for s in console.app.screen_stack) == 1
+
+
+async def test_command_line_and_palette_open_today(make_console) -> None:
+    console = make_console()
+    async with console.app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("colon", *"today", "enter")
+        await pilot.pause()
+        assert isinstance(console.app.screen, TodayScreen)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(console.app.screen, MainScreen)
+        await pilot.press("ctrl+p", *"today")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: isinstance(console.app.screen, TodayScreen))
+
+
+async def test_each_line_opens_what_it_is_about(make_console) -> None:
+    console = make_console()
+    ids = seed_today(console)
+    async with console.app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("t")
+        await pilot.pause()
+        screen = console.app.screen
+        assert isinstance(screen, TodayScreen)
+        await _move_to(pilot, screen, lambda e: e.kind == "quantity_changed")
+        # The seats chart follows the cursor's customer.
+        assert console.app.customer_name(ids["customer"]) in screen_text(console.app)
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: isinstance(console.app.screen, SubscriptionDetailScreen))
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: console.app.screen is screen)
+        await pilot.press("g")
+        await _move_to(pilot, screen, lambda e: e.kind == "customer_added")
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: isinstance(console.app.screen, DetailScreen))
+        assert ids["added"] in screen_text(console.app)
+
+
+async def test_leaving_marks_seen_and_the_next_look_starts_there(make_console) -> None:
+    console = make_console()
+    seed_today(console)
+    async with console.app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("t")
+        await pilot.pause()
+        screen = console.app.screen
+        assert isinstance(screen, TodayScreen)
+        read_at = screen.read_at
+        assert screen.report is not None and screen.report.changed
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: seen_marks.last_seen(console.state) == read_at)
+        await pilot.press("t")
+        await pilot.pause()
+        again = console.app.screen
+        assert isinstance(again, TodayScreen) and again.report is not None
+        assert again.report.changed == ()
+        assert "Nothing changed." in screen_text(console.app)
+
+
+async def test_m_marks_seen_where_the_screen_was_read(make_console) -> None:
+    console = make_console(language="cs")
+    seed_today(console)
+    async with console.app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("t")
+        await pilot.pause()
+        screen = console.app.screen
+        assert isinstance(screen, TodayScreen)
+        read_at = screen.read_at
+        await pilot.press("m")
+        await wait_for(pilot, lambda: seen_marks.last_seen(console.state) == read_at)
+        await wait_for(pilot, lambda: "Nic se nezměnilo." in screen_text(console.app))
+        assert console.app.screen is screen  # m stays on Today
