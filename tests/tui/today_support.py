@@ -43,7 +43,7 @@ def seed_today(console: Console) -> dict[str, Any]:
     store.record_events(cache, run, [
         Change("customer_added", added, detail={"company_name": added_name}),
         Change("quantity_changed", customer, sub,
-               {"old": quantity - 5, "new": quantity, "name": name}),
+               {"old": quantity + 5, "new": quantity, "name": name}),
         Change("auto_renew_changed", other_customer, other_sub,
                {"old": True, "new": False, "name": other_name}),
         Change("qualification_changed", added,
@@ -54,7 +54,7 @@ def seed_today(console: Console) -> dict[str, Any]:
     store.finish_run(cache, failed, "failed", error="Partner Center did not answer",
                      now="2026-11-24T08:00:05.000000Z")
     entry = outbox.enqueue(state, kind="patch_subscription", customer_id=other_customer,
-                           subject=f"{other_name}: auto-renew off",
+                           subject=other_name,
                            payload={"customer_id": other_customer,
                                     "subscription_id": other_sub,
                                     "changes": {"autoRenewEnabled": False}},
