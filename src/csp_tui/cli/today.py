@@ -48,18 +48,35 @@ def report_lines(report: today_service.Today, profile: str) -> list[str]:
              if report.since else t("today.section.changed_never"))
     lines += [since, "-" * len(since)]
     lines += [f"  {entry.text}" for entry in report.changed] or [f"  {t('today.nothing_changed')}"]
+    if report.more.get("changed"):
+        lines.append(f"  {t('today.more', count=report.more['changed'])}")
     due = t("today.section.due")
     lines += ["", due, "-" * len(due)]
     group = None
     for entry in report.due:
         if entry.group != group:
+            _more(lines, report, group)
             group = entry.group
             lines.append(f"  {t(f'today.group.{group}')}")
         lines.append(f"    {entry.text}")
+    _more(lines, report, group)
     if not report.due:
         lines.append(f"  {t('today.nothing_due')}")
     lines += ["", *chart.plain(chart.renewal_chart(report.weeks, height=5))]
     return lines
+
+
+#: Where the whole list of a group is, when Today lists only its first entries.
+FULL_LISTS = {"window": "csp-tui subscriptions --in-window",
+              "renewal_7": "csp-tui subscriptions --renewing-within 7",
+              "renewal_30": "csp-tui subscriptions --renewing-within 30",
+              "invitation": "csp-tui invitations"}
+
+
+def _more(lines: list[str], report: today_service.Today, group: str | None) -> None:
+    count = report.more.get(group or "")
+    if count:
+        lines.append("    " + t("today.more.cli", count=count, command=FULL_LISTS[group or ""]))
 
 
 def run(args: argparse.Namespace, settings: Settings) -> int:

@@ -98,8 +98,8 @@ MESSAGES = {
         "cs": "{day} · automatické obnovení VYPNUTO, skončí · {product}, {seats} · {customer}",
     },
     "today.due.invitation": {
-        "en": "{days} unanswered · {company} ({domain}) · enter: resend",
-        "cs": "{days} bez odpovědi · {company} ({domain}) · enter: poslat znovu",
+        "en": "{days} unanswered, worth a resend · {company} ({domain})",
+        "cs": "{days} bez odpovědi, pošlete ji znovu · {company} ({domain})",
     },
     "today.due.education": {
         "en": "{days} working days (usually up to {expected}) · {customer}",
@@ -108,6 +108,16 @@ MESSAGES = {
     "today.due.tenant_pending": {
         "en": "created {when} · {customer}",
         "cs": "vytvořen {when} · {customer}",
+    },
+    # What is not listed
+    "today.more": {"en": "… and {count} more", "cs": "… a dalších {count}"},
+    "today.more.open": {
+        "en": "… and {count} more — enter: the whole list",
+        "cs": "… a dalších {count} — enter: celý seznam",
+    },
+    "today.more.cli": {
+        "en": "… and {count} more: {command}",
+        "cs": "… a dalších {count}: {command}",
     },
     # Groups of the due list
     "today.group.window": {

@@ -39,6 +39,11 @@ register(
     KeySpec("today-open", "enter", "open", "tui.key.open", "tui.keyhelp.open", "today"),
 )
 
+#: The id of a "… and N more" line starts so; the group follows.
+MORE = "more:"
+#: Where the whole list of a group is: a subscriptions view, else a pane of the main screen.
+FULL_LISTS = {"window": "in_window", "renewal_7": "renewing", "renewal_30": "renewing"}
+
 #: Below this many rows the renewals chart is drawn three cells high, else six.
 TALL_SCREEN = 34
 
@@ -120,13 +125,18 @@ class TodayScreen(GuardedActions, TranslatedBindings, Screen[None]):
         if not report.changed:
             options.append(Option(Text("  " + t("today.nothing_changed")), disabled=True))
         options.append(Option(Text(t("today.section.due"), style="bold"), disabled=True))
-        group = None
+        if report.more.get("changed"):
+            options.append(Option(Text("  " + t("today.more", count=report.more["changed"])),
+                                  disabled=True))
+        group: str | None = None
         for index, entry in enumerate(report.due):
             if entry.group != group:
+                self._more(options, report, group)
                 group = entry.group
                 options.append(Option(Text("  " + t(f"today.group.{group}"), style="italic"),
                                       disabled=True))
             options.append(self._option(f"d{index}", entry, "    "))
+        self._more(options, report, group)
         if not report.due:
             options.append(Option(Text("  " + t("today.nothing_due")), disabled=True))
         listing.clear_options()
@@ -137,6 +147,15 @@ class TodayScreen(GuardedActions, TranslatedBindings, Screen[None]):
             first = next((i for i, option in enumerate(options) if not option.disabled), None)
             listing.highlighted = first
         self._draw_seats()
+
+    @staticmethod
+    def _more(options: list[Option], report: today_service.Today, group: str | None) -> None:
+        """"… and 40 more": enter opens the whole list (the subscriptions' named view or the
+        invitations pane)."""
+        count = report.more.get(group or "")
+        if count:
+            options.append(Option(Text("    " + t("today.more.open", count=count)),
+                                  id=f"{MORE}{group}"))
 
     def _option(self, option_id: str, entry: today_service.TodayEntry, indent: str) -> Option:
         self.entries[option_id] = entry
@@ -173,6 +192,14 @@ class TodayScreen(GuardedActions, TranslatedBindings, Screen[None]):
         """Open what the line is about: its subscription, its invitation, its customer."""
         entry = self.current
         console = self.console
+        option = self.query_one(TodayList).highlighted_option
+        if option is not None and (option.id or "").startswith(MORE):
+            group = (option.id or "").removeprefix(MORE)
+            if group in FULL_LISTS:
+                console.show_subscription_view(FULL_LISTS[group])
+            else:
+                console.action_show_pane("invitations")
+            return
         if entry is None:
             return
         if entry.subscription_id and entry.customer_id:
