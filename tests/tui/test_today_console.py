@@ -7,12 +7,14 @@ from __future__ import annotations
 from typing import Any
 
 from csp_tui.services import today as today_service
+from csp_tui.services import today_chart as chart
 from csp_tui.state import seen_marks
 from csp_tui.timestamps import parse_timestamp
 from csp_tui.tui.screens.detail import DetailScreen
 from csp_tui.tui.screens.main import MainScreen
 from csp_tui.tui.screens.subscription_detail import SubscriptionDetailScreen
-from csp_tui.tui.screens.today import TodayList, TodayScreen
+from csp_tui.tui.screens.today import MORE, TodayList, TodayScreen
+from csp_tui.tui.widgets.today_chart import ROLE_STYLES, chart_text
 
 from .conftest import CLOCK_NOW, screen_text
 from .today_support import LOOKED, seed_today
@@ -134,3 +136,28 @@ async def test_m_marks_seen_where_the_screen_was_read(make_console) -> None:
         await wait_for(pilot, lambda: seen_marks.last_seen(console.state) == read_at)
         await wait_for(pilot, lambda: "Nic se nezměnilo." in screen_text(console.app))
         assert console.app.screen is screen  # m stays on Today
+
+
+def test_the_colours_are_of_the_sixteen() -> None:
+    for style in ROLE_STYLES.values():
+        number = style.color.number if style.color is not None else None
+        assert style.color is None or (number is not None and number < 16)
+    text = chart_text(chart.seats_chart("[bold]Kemp[/]", [1, 2]))
+    assert "[bold]Kemp[/]" in text.plain  # remote text stays text, never markup
+
+
+async def test_and_more_opens_the_whole_list(make_console) -> None:
+    console = make_console(customers=200)
+    async with console.app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("t")
+        await pilot.pause()
+        screen = console.app.screen
+        assert isinstance(screen, TodayScreen) and screen.report is not None
+        group = next(g for g in ("renewal_30", "renewal_7", "window") if screen.report.more.get(g))
+        listing = screen.query_one(TodayList)
+        index = listing.get_option_index(f"{MORE}{group}")
+        assert f"{screen.report.more[group]} more" in str(listing.get_option_at_index(index).prompt)
+        listing.highlighted = index
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: isinstance(console.app.screen, MainScreen))
+        assert console.app.screen.active_pane == "subscriptions"

@@ -1,0 +1,119 @@
+"""Today's pieces on their own: the limits and their counts, the marker, the charts, the
+durations of ``--since``."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from csp_tui.cache.db import open_cache
+from csp_tui.cli.today import parse_duration
+from csp_tui.i18n import set_language
+from csp_tui.sandbox import synthetic_cache as synthetic
+from csp_tui.services import today as today_service
+from csp_tui.services import today_chart as chart
+from csp_tui.state import seen_marks
+from csp_tui.state.db import open_state
+from csp_tui.timestamps import stamp
+
+NOW = datetime(2026, 11, 24, 9, 45, tzinfo=UTC)
+
+
+@pytest.fixture
+def databases(tmp_path):
+    set_language("en")
+    cache = open_cache(tmp_path / "cache.db")
+    state = open_state(tmp_path / "state.db")
+    synthetic.populate(cache, state, customers=80, subscriptions_per_customer=5, seed=7,
+                       now="2026-11-24T09:00:00Z", invitations=30)
+    yield cache, state
+    cache.close()
+    state.close()
+
+
+def test_each_group_lists_its_first_entries_and_counts_the_rest(databases) -> None:
+    cache, state = databases
+    whole = today_service.build_today(cache, state, now=NOW, since=None, limit=10_000)
+    short = today_service.build_today(cache, state, now=NOW, since=None, limit=2)
+    assert not whole.more
+    for group in {entry.group for entry in whole.due}:
+        listed = [e for e in whole.due if e.group == group]
+        kept = [e for e in short.due if e.group == group]
+        # Windows are one group of two kinds; every other group is one kind.
+        assert kept == listed[:2]
+        assert short.more.get(group, 0) == max(0, len(listed) - 2)
+    assert short.more, "the synthetic cache has more than two of something due"
+    assert short.as_json()["more"] == short.more
+
+
+def test_the_marker_is_per_database_and_moves_only_forward_in_what_it_shows(databases) -> None:
+    _, state = databases
+    assert seen_marks.last_seen(state) is None
+    first = seen_marks.mark_seen(state, now="2026-11-24T08:00:00.000000Z")
+    assert seen_marks.last_seen(state) == first
+    seen_marks.mark_seen(state, now="2026-11-24T09:00:00.000000Z")
+    assert seen_marks.last_seen(state) == "2026-11-24T09:00:00.000000Z"
+
+
+def test_renewals_per_week_add_up_to_the_subscriptions_renewing(databases) -> None:
+    cache, _ = databases
+    weeks = today_service.renewal_weeks(cache, NOW)
+    assert len(weeks) == today_service.CHART_WEEKS
+    assert weeks[0].start == datetime(2026, 11, 23).date()  # the Monday of NOW's week
+    end = NOW + timedelta(days=7 * len(weeks))
+    rows = cache.execute(
+        "SELECT commitment_end_date, quantity, kind FROM subscriptions WHERE status = 'active' "
+        "AND commitment_end_date > ? AND commitment_end_date <= ?",
+        (stamp(NOW - timedelta(days=1)), stamp(end))).fetchall()
+    last = weeks[-1].start + timedelta(days=7)
+    expected_online = sum(q for e, q, k in rows if k != "software" and
+                          (datetime.fromisoformat(e.replace("Z", "+00:00"))
+                           + timedelta(days=1)).date() < last)
+    assert sum(week.online for week in weeks) == expected_online
+    assert sum(week.online + week.software for week in weeks) > 0
+
+
+def test_the_chart_reads_without_colour() -> None:
+    set_language("en")
+    weeks = [today_service.RenewalWeek(datetime(2026, 11, 23).date() + timedelta(days=7 * i),
+                                       online, software)
+             for i, (online, software) in enumerate([(10, 0), (0, 5), (20, 20), (0, 0)])]
+    lines = chart.plain(chart.renewal_chart(weeks, height=4))
+    bars = lines[1:5]
+    # Online and software differ by shape: a monochrome terminal tells them apart.
+    column = {i: "".join(line[1 + 5 * i:4 + 5 * i] for line in bars) for i in range(4)}
+    assert set(column[0].strip()) == {chart.ONLINE_BLOCK}
+    assert set(column[1].strip()) == {chart.SOFTWARE_BLOCK}
+    assert {chart.ONLINE_BLOCK, chart.SOFTWARE_BLOCK} <= set(column[2])
+    assert column[3].strip() == ""
+    assert column[2].count(chart.ONLINE_BLOCK) + column[2].count(chart.SOFTWARE_BLOCK) == 12
+    assert lines[5].split() == ["10", "5", "40", "0"]
+    assert lines[6].split() == ["23", "30", "7", "14"]
+    assert "online" in lines[7] and "software" in lines[7]
+    assert all(len(line) <= 80 for line in chart.plain(chart.renewal_chart(
+        weeks * 4, height=6)))
+    nothing = [today_service.RenewalWeek(w.start, 0, 0) for w in weeks]
+    assert chart.plain(chart.renewal_chart(nothing))[1] == "No renewals in the next 13 weeks."
+
+
+def test_the_seats_line() -> None:
+    set_language("en")
+    assert chart.sparkline([1, 5, 9]) == "▁▅█"
+    assert chart.sparkline([4, 4]) == "▄▄"
+    assert chart.plain(chart.seats_chart("Kemp s.r.o.", [3, 9]))[1].endswith(
+        "3 → 9 (min 3, max 9)")
+    assert "choose a line" in chart.plain(chart.seats_chart(None, []))[0]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("24h", timedelta(hours=24)), ("3d", timedelta(days=3)), ("1w", timedelta(weeks=1)),
+    ("90m", timedelta(minutes=90)), (" 2 D ", timedelta(days=2)),
+])
+def test_durations(text, expected) -> None:
+    assert parse_duration(text) == expected
+
+
+@pytest.mark.parametrize("text", ["", "24", "h", "-3d", "3 days", "1y"])
+def test_not_durations(text) -> None:
+    assert parse_duration(text) is None
