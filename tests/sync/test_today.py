@@ -122,11 +122,12 @@ async def test_today_says_exactly_what_changed_and_what_is_due(world, capsys) ->
                              contact_name="Jana Nováková", contact_email="jana@example.cz",
                              domain=prospect["domain"], link="https://admin.microsoft.com/x",
                              now=world_timestamp(settings))
-    # Sent ten days before the world's now, to a domain nobody will accept: waiting too long.
+    # Sent long before the world's now, to a domain nobody will accept: waiting too long.
     old = ledger.record(session.state, company_name="Kemp Pod Hradem s.r.o.",
                         contact_name="Petr Malý", contact_email="petr@kemp-nikdy.cz",
                         domain="kemp-nikdy.cz", link="https://admin.microsoft.com/y",
-                        now=stamp(clock.now() - timedelta(days=10)))
+                        now=stamp(clock.now() - timedelta(
+                            days=settings.profile.invitation_stale_days + 3)))
 
     # The person looks: from here on, everything is new.
     seen_marks.mark_seen(session.state)

@@ -66,6 +66,16 @@ async def test_t_shows_exactly_what_today_reads(make_console) -> None:
         assert sum(isinstance(s, TodayScreen) for s in console.app.screen_stack) == 1
 
 
+async def test_a_profile_can_start_on_today(make_console, isolated_home) -> None:
+    (isolated_home / "config.toml").write_text(
+        '[profiles.morning]\nkind = "sandbox"\nstart_screen = "today"\n', encoding="utf-8")
+    console = make_console(profile="morning")
+    async with console.app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, lambda: isinstance(console.app.screen, TodayScreen))
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: isinstance(console.app.screen, MainScreen))
+
+
 async def test_command_line_and_palette_open_today(make_console) -> None:
     console = make_console()
     async with console.app.run_test(size=(80, 24)) as pilot:

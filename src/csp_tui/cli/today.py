@@ -93,7 +93,9 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
     since = (wall - window if window is not None
              else parse_timestamp(seen_marks.last_seen(state)))
     now = world_clock_for(settings).now().astimezone()
-    report = today_service.build_today(cache, state, now=now, since=since)
+    report = today_service.build_today(
+        cache, state, now=now, since=since,
+        invitation_days=settings.profile.invitation_stale_days)
     if args.output == "json":
         document: dict[str, Any] = {"profile": settings.profile.name, **report.as_json()}
         text = json.dumps(document, ensure_ascii=json_ascii_only(), indent=2)

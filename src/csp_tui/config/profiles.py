@@ -40,6 +40,13 @@ class AuthMethod(StrEnum):
     ENV_TOKEN = "env-token"
 
 
+class StartScreen(StrEnum):
+    """What the console shows first: the lists, or Today (what changed, what is due)."""
+
+    MAIN = "main"
+    TODAY = "today"
+
+
 _TENANT_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9.-]{0,252}$")
 
 
@@ -129,6 +136,7 @@ class Profile:
     refresh_budget_percent: int = 5
     invitation_stale_days: int = 14
     request_timeout_seconds: float = 30.0
+    start_screen: StartScreen = StartScreen.MAIN
 
     def __post_init__(self) -> None:
         # Field by field in declaration order: the first problem is the one reported.
@@ -289,6 +297,7 @@ _FIELD_TYPES: dict[str, object] = {
     "reseller_mpn_id": str, "read_only": bool, "language": _OPTIONAL_STR, "locale": str,
     "sync_interval_minutes": int, "rate_limit_per_minute": int, "sync_concurrency": int,
     "refresh_budget_percent": int, "invitation_stale_days": int, "request_timeout_seconds": float,
+    "start_screen": StartScreen,
 }
 
 

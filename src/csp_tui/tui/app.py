@@ -177,6 +177,8 @@ class CspApp(GuardedActions, TranslatedBindings, App[Any]):
         # then does the back end start: its thread imports the REST stack and opens the
         # session, work that would otherwise compete with the first paint for the CPU.
         self._start_backend()
+        if self.settings.profile.start_screen == "today":
+            navigation.open_today(self)  # the profile starts on Today (start_screen)
 
     def _receive(self, event: ev.Event) -> None:
         # Called by the back end from its tasks or threads: only post (thread-safe).

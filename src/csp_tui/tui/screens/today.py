@@ -100,7 +100,9 @@ class TodayScreen(GuardedActions, TranslatedBindings, Screen[None]):
         self.read_at = utcnow()
         since = parse_timestamp(seen_marks.last_seen(backend.state))
         now = self.console.now()
-        report = today_service.build_today(backend.cache, backend.state, now=now, since=since)
+        report = today_service.build_today(
+            backend.cache, backend.state, now=now, since=since,
+            invitation_days=self.console.settings.profile.invitation_stale_days)
         self.report = report
         self.query_one("#today-heading", Static).update(
             Text(f"{t('today.title')} · {datetime_text(now, now.tzinfo)}"))
