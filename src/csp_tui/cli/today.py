@@ -66,17 +66,19 @@ def report_lines(report: today_service.Today, profile: str) -> list[str]:
     return lines
 
 
-#: Where the whole list of a group is, when Today lists only its first entries.
-FULL_LISTS = {"window": "csp-tui subscriptions --in-window",
-              "renewal_7": "csp-tui subscriptions --renewing-within 7",
-              "renewal_30": "csp-tui subscriptions --renewing-within 30",
-              "invitation": "csp-tui invitations"}
+#: The command that lists a whole group, word by word (a command is typed, not translated).
+FULL_LISTS = {"window": ("subscriptions", "--in-window"),
+              "renewal_7": ("subscriptions", "--renewing-within", "7"),
+              "renewal_30": ("subscriptions", "--renewing-within", "30"),
+              "invitation": ("invitations",)}
 
 
 def _more(lines: list[str], report: today_service.Today, group: str | None) -> None:
+    """"… and 40 more: csp-tui subscriptions --in-window" (where the whole list is)."""
     count = report.more.get(group or "")
     if count:
-        lines.append("    " + t("today.more.cli", count=count, command=FULL_LISTS[group or ""]))
+        lines.append("    " + t("today.more.cli", count=count,
+                                command=" ".join(("csp-tui", *FULL_LISTS[group or ""]))))
 
 
 def run(args: argparse.Namespace, settings: Settings) -> int:

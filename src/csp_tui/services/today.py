@@ -176,12 +176,12 @@ def _count_changed(cache: sqlite3.Connection, state: sqlite3.Connection, after: 
 def _limited(conn: sqlite3.Connection, select: str, where: str, order: str,
              params: tuple[Any, ...], limit: int, group: str,
              more: dict[str, int]) -> list[tuple[Any, ...]]:
-    """The first ``limit`` rows; how many more there are goes to ``more[group]``."""
-    rows = conn.execute(f"SELECT {select} WHERE {where} ORDER BY {order} LIMIT ?",
-                        (*params, limit + 1)).fetchall()
+    """The first ``limit`` rows of ``select where order``; how many more there are goes to
+    ``more[group]``."""
+    rows = conn.execute(f"{select} {where} {order} LIMIT ?", (*params, limit + 1)).fetchall()
     if len(rows) > limit:
         table = select.rsplit(" FROM ", 1)[1]
-        count = conn.execute(f"SELECT count(*) FROM {table} WHERE {where}", params).fetchone()
+        count = conn.execute(f"SELECT count(*) FROM {table} {where}", params).fetchone()
         more[group] = more.get(group, 0) + int(count[0]) - limit
     return rows[:limit]
 
@@ -323,10 +323,10 @@ _LIVE = "+status='active'"
 def _subscription_rows(cache: sqlite3.Connection, column: str, low: str, high: str,
                        limit: int, group: str, more: dict[str, int]) -> list[tuple[Any, ...]]:
     return _limited(
-        cache, "id, customer_id, friendly_name, offer_name, quantity, kind, auto_renew, "
+        cache, "SELECT id, customer_id, friendly_name, offer_name, quantity, kind, auto_renew, "
                "commitment_end_date, cancellation_allowed_until FROM subscriptions",
-        f"{_LIVE} AND {column} > ? AND {column} <= ?", f"{column}, id", (low, high), limit,
-        group, more)
+        f"WHERE {_LIVE} AND {column} > ? AND {column} <= ?", f"ORDER BY {column}, id",
+        (low, high), limit, group, more)
 
 
 def _end_of_day(moment: datetime, days: int = 0) -> datetime:
@@ -386,8 +386,9 @@ def _renewals(cache: sqlite3.Connection, now: datetime, names: _Names, limit: in
 def _invitations_waiting(state: sqlite3.Connection, now: datetime, days: int, limit: int,
                          more: dict[str, int]) -> Iterable[TodayEntry]:
     rows = _limited(
-        state, "id, company_name, domain, created_at, last_sent_at, send_count FROM invitations",
-        "status = 'pending' AND last_sent_at <= ?", "last_sent_at, id",
+        state, "SELECT id, company_name, domain, created_at, last_sent_at, send_count "
+               "FROM invitations",
+        "WHERE status = 'pending' AND last_sent_at <= ?", "ORDER BY last_sent_at, id",
         (stamp(now - timedelta(days=days)),), limit, "invitation", more)
     for invitation_id, company, domain, created_at, last_sent_at, send_count in rows:
         sent = parse_timestamp(last_sent_at)
