@@ -32,7 +32,10 @@ from csp_tui.services.sync import SyncEngine
 from csp_tui.state import invitations as ledger
 from csp_tui.state import seen_marks
 from csp_tui.timestamps import parse_timestamp, stamp
+from csp_tui.tui.app import CspApp
+from csp_tui.tui.screens.today import TodayScreen
 from csp_tui.world_clock import WorldClock
+from tui.conftest import FakeBackend, screen_text
 
 from .conftest import FAST_PROFILE, frozen_world_file
 
@@ -212,6 +215,22 @@ async def test_today_says_exactly_what_changed_and_what_is_due(world, capsys) ->
     off = [e for e in report.due if e.kind.startswith("renewal_")
            and e.fields["auto_renew"] is False]
     assert all("OFF" in e.text for e in off)
+
+    # The console shows the same entries, in the same order.
+    backend = FakeBackend(settings, session.cache, session.state)
+    app = CspApp(backend, clock=lambda: now, animation_level="none", cursor_blink=False,
+                 tick_seconds=None)
+    try:
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.press("t")
+            await pilot.pause()
+            screen = app.screen
+            assert isinstance(screen, TodayScreen)
+            assert [e.as_json() for e in screen.entries.values()] == [
+                e.as_json() for e in (*report.changed, *report.due)]
+            assert "Since you last looked" in screen_text(app)
+    finally:
+        backend.writer.close()
 
     # The CLI says the same, in JSON and in its plain text.
     document = json.loads(await asyncio.to_thread(_cli, capsys, "--output", "json"))
