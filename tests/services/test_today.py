@@ -13,7 +13,7 @@ from csp_tui.i18n import set_language
 from csp_tui.sandbox import synthetic_cache as synthetic
 from csp_tui.services import today as today_service
 from csp_tui.services import today_chart as chart
-from csp_tui.state import seen_marks
+from csp_tui.state import outbox, seen_marks
 from csp_tui.state.db import open_state
 from csp_tui.timestamps import stamp
 
@@ -117,3 +117,36 @@ def test_durations(text, expected) -> None:
 @pytest.mark.parametrize("text", ["", "24", "h", "-3d", "3 days", "1y"])
 def test_not_durations(text) -> None:
     assert parse_duration(text) is None
+
+
+def test_every_kind_of_due_and_of_outbox_result(databases) -> None:
+    cache, state = databases
+    customer, name = cache.execute(
+        "SELECT id, company_name FROM customers WHERE removed_at IS NULL ORDER BY id").fetchone()
+    cache.execute("UPDATE customers SET created_pending_at = ? WHERE id = ?",
+                  ("2026-11-24T09:30:00.000000Z", customer))
+    # In review since Monday the 16th: six working days by Tuesday the 24th (usually three).
+    cache.execute("INSERT OR REPLACE INTO qualifications(customer_id, qualification, "
+                  "vetting_status, vetting_created_at, synced_at) VALUES (?, 'education', "
+                  "'InReview', '2026-11-16T09:00:00Z', '2026-11-24T09:00:00Z')", (customer,))
+    cache.commit()
+    looked = "2026-11-24T08:00:00.000000Z"
+    refused = outbox.enqueue(state, kind="patch_subscription", customer_id=customer,
+                             subject="10 → 5", payload={"subscription_id": "s1"}, now=looked)
+    outbox.claim_next(state, now="2026-11-24T08:01:00.000000Z")
+    outbox.mark_failed(state, refused.id, code="800002", message="Not allowed",
+                       now="2026-11-24T08:02:00.000000Z")
+    outbox.enqueue(state, kind="patch_subscription", customer_id=customer, subject="5 → 6",
+                   payload={"subscription_id": "s2"}, now="2026-11-24T08:03:00.000000Z")
+    report = today_service.build_today(cache, state, now=NOW,
+                                       since=datetime(2026, 11, 24, 8, tzinfo=UTC))
+    changed = {(e.kind, e.subscription_id) for e in report.changed}
+    assert changed == {("outbox_refused", "s1"), ("outbox_waiting", "s2")}
+    refusal = next(e for e in report.changed if e.kind == "outbox_refused")
+    assert "Not allowed" in refusal.text and refusal.fields["state"] == "failed"
+    due = {(e.kind, e.customer_id) for e in report.due}
+    assert ("tenant_not_listed", customer) in due
+    overdue = next(e for e in report.due
+                   if e.kind == "education_overdue" and e.customer_id == customer)
+    assert overdue.fields["working_days"] == 6
+    assert name[:20] in overdue.text
