@@ -6,6 +6,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from csp_tui.cache import store
+from csp_tui.domain.changes import Change
+from csp_tui.services import events as ev
 from csp_tui.services import today as today_service
 from csp_tui.services import today_chart as chart
 from csp_tui.state import seen_marks
@@ -171,3 +174,22 @@ async def test_and_more_opens_the_whole_list(make_console) -> None:
         await pilot.press("enter")
         await wait_for(pilot, lambda: isinstance(console.app.screen, MainScreen))
         assert console.app.screen.active_pane == "subscriptions"
+
+
+async def test_a_sync_that_finds_something_shows_it_on_today(make_console) -> None:
+    console = make_console()
+    ids = seed_today(console)
+    async with console.app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("t")
+        await pilot.pause()
+        screen = console.app.screen
+        assert isinstance(screen, TodayScreen)
+        before = len(screen.entries)
+        run = store.start_run(console.cache, "customer", now="2026-11-24T09:40:00.000000Z")
+        store.record_events(console.cache, run, [
+            Change("customer_removed", ids["added"], detail={"company_name": "Gone s.r.o."})],
+            now="2026-11-24T09:40:00.000000Z")
+        console.backend.emit(ev.CacheChanged(tables=frozenset({"customers"})))
+        await wait_for(pilot, lambda: len(screen.entries) == before + 1)
+        assert any(e.kind == "customer_removed" for e in screen.entries.values())
+        assert "Customer gone" in screen_text(console.app)
