@@ -7,8 +7,10 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
+from csp_tui.cache import store
 from csp_tui.cache.db import open_cache
 from csp_tui.cli.today import parse_duration
+from csp_tui.domain.changes import Change
 from csp_tui.i18n import set_language
 from csp_tui.sandbox import synthetic_cache as synthetic
 from csp_tui.services import today as today_service
@@ -150,3 +152,29 @@ def test_every_kind_of_due_and_of_outbox_result(databases) -> None:
                    if e.kind == "education_overdue" and e.customer_id == customer)
     assert overdue.fields["working_days"] == 6
     assert name[:20] in overdue.text
+
+
+def test_who_or_what_changed_a_subscription(databases) -> None:
+    cache, state = databases
+    rows = cache.execute("SELECT customer_id, id FROM subscriptions ORDER BY id LIMIT 3"
+                         ).fetchall()
+    (c1, s1), (c2, s2), (c3, s3) = rows
+    entry = outbox.enqueue(state, kind="patch_subscription", customer_id=c1, subject="off",
+                           payload={"customer_id": c1, "subscription_id": s1.upper()},
+                           now="2026-11-24T08:00:00.000000Z")
+    outbox.claim_next(state, now="2026-11-24T08:00:01.000000Z")
+    outbox.mark_done(state, entry.id, {}, now="2026-11-24T08:00:02.000000Z")
+    run = store.start_run(cache, "full", now="2026-11-24T08:30:00.000000Z")
+    store.record_events(cache, run, [
+        Change("auto_renew_changed", c1, s1, {"old": True, "new": False, "name": "A"}),
+        Change("status_changed", c2, s2, {"old": "active", "new": "expired", "name": "B"}),
+        Change("status_changed", c3, s3, {"old": "active", "new": "suspended", "name": "C"}),
+    ], now="2026-11-24T08:30:00.000000Z")
+    report = today_service.build_today(cache, state, now=NOW,
+                                       since=datetime(2026, 11, 24, 8, tzinfo=UTC))
+    by = {e.subscription_id: e.fields.get("by") for e in report.changed
+          if e.subscription_id in {s1, s2, s3} and e.kind != "outbox_done"}
+    assert by == {s1: "console", s2: "lifecycle", s3: "partner_center"}
+    texts = {e.subscription_id: e.text for e in report.changed if e.kind == "status_changed"}
+    assert texts[s2].endswith("(Partner Center, as the term ended)")
+    assert texts[s3].endswith("(in Partner Center)")

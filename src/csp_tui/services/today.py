@@ -210,13 +210,22 @@ def _console_changes(state: sqlite3.Connection, after: str) -> dict[str, list[st
     return done
 
 
-def _who(done: dict[str, list[str]], subscription_id: str | None, at: str) -> str:
-    """Who changed a subscription: this console (an outbox entry for it finished before the
-    sync saw the change), else Partner Center (someone or something there)."""
-    if subscription_id is None:
-        return "partner_center"
-    if any(moment <= at for moment in done.get(subscription_id.lower(), ())):
+#: Status steps nobody takes: Partner Center's lifecycle after a term ends without renewal
+#: (expired), after a suspension (disabled), and on to deleted.
+LIFECYCLE = {("active", "expired"), ("suspended", "disabled"), ("expired", "disabled"),
+             ("disabled", "deleted")}
+
+
+def _who(done: dict[str, list[str]], subscription_id: str | None, at: str,
+         step: tuple[str, str] | None = None) -> str:
+    """Who or what changed a subscription: this console (an outbox entry for it finished
+    before the sync saw the change), Partner Center's lifecycle (a status step nobody takes),
+    else someone or something in Partner Center."""
+    if subscription_id is not None and any(
+            moment <= at for moment in done.get(subscription_id.lower(), ())):
         return "console"
+    if step is not None and step in LIFECYCLE:
+        return "lifecycle"
     return "partner_center"
 
 
@@ -253,7 +262,8 @@ def _sync_changes(cache: sqlite3.Connection, state: sqlite3.Connection, after: s
                      seats=_seats(detail.get("quantity")))
         elif kind in ("quantity_changed", "status_changed", "auto_renew_changed"):
             old, new = detail.get("old"), detail.get("new")
-            who = _who(done, subscription_id, at)
+            step = (str(old).lower(), str(new).lower()) if kind == "status_changed" else None
+            who = _who(done, subscription_id, at, step)
             fields.update(product=product, old=old, new=new, by=who)
             if kind == "status_changed":
                 old_text, new_text = status_words(str(old)), status_words(str(new))
