@@ -178,3 +178,24 @@ def test_who_or_what_changed_a_subscription(databases) -> None:
     texts = {e.subscription_id: e.text for e in report.changed if e.kind == "status_changed"}
     assert texts[s2].endswith("(Partner Center, as the term ended)")
     assert texts[s3].endswith("(in Partner Center)")
+
+
+def test_sync_events_are_new_by_their_order_not_their_time(databases) -> None:
+    """A sandbox stamps what a sync finds by its own clock: an event stamped before the look
+    but recorded after it is new; a marker past the newest event (a rebuilt cache numbers
+    them anew) falls back to the time."""
+    cache, state = databases
+    customer = cache.execute("SELECT id FROM customers ORDER BY id").fetchone()[0]
+    before = today_service.build_today(cache, state, now=NOW, since=None)
+    seen_marks.mark_seen(state, now="2026-11-24T09:00:00.000000Z", event_id=before.last_event)
+    run = store.start_run(cache, "full", now="2026-11-20T08:00:00.000000Z")
+    store.record_events(cache, run, [Change("customer_removed", customer)],
+                        now="2026-11-20T08:00:00.000000Z")
+    since = datetime(2026, 11, 24, 9, tzinfo=UTC)
+    report = today_service.build_today(cache, state, now=NOW, since=since,
+                                       since_event=seen_marks.last_event(state))
+    assert [e.kind for e in report.changed] == ["customer_removed"]
+    assert report.last_event == before.last_event + 1
+    rebuilt = today_service.build_today(cache, state, now=NOW, since=since,
+                                        since_event=report.last_event + 100)
+    assert rebuilt.changed == ()

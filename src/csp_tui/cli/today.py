@@ -97,6 +97,7 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
     now = world_clock_for(settings).now().astimezone()
     report = today_service.build_today(
         cache, state, now=now, since=since,
+        since_event=None if window is not None else seen_marks.last_event(state),
         invitation_days=settings.profile.invitation_stale_days)
     if args.output == "json":
         document: dict[str, Any] = {"profile": settings.profile.name, **report.as_json()}
@@ -107,6 +108,6 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
     if args.mark_seen:
         # The moment the report was read, not after printing: whatever a sync records while
         # this ran is in the next report.
-        at = seen_marks.mark_seen(state, now=stamp(wall))
+        at = seen_marks.mark_seen(state, now=stamp(wall), event_id=report.last_event)
         print(t("today.marked", when=datetime_text(at, now.tzinfo)), file=sys.stderr)
     return 0

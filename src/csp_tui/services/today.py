@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any
 
+from csp_tui.cache import store
 from csp_tui.domain import terms
 from csp_tui.domain.text import safe_text
 from csp_tui.i18n import t
@@ -104,6 +105,8 @@ class Today:
     weeks: tuple[RenewalWeek, ...]
     #: Entries not listed, by group ("changed" for *Since*): "… and 40 more".
     more: dict[str, int] = field(default_factory=dict)
+    #: The newest sync event when this was read (0: none yet): what marking it seen records.
+    last_event: int = 0
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -118,21 +121,27 @@ class Today:
 
 
 def build_today(cache: sqlite3.Connection, state: sqlite3.Connection, *, now: datetime,
-                since: datetime | None,
+                since: datetime | None, since_event: int | None = None,
                 invitation_days: int = INVITATION_WAITING_DAYS,
                 limit: int = GROUP_LIMIT, changed_limit: int = CHANGED_LIMIT) -> Today:
     """Today's content: ``now`` is the world's clock (aware, in the zone dates are shown in);
-    ``since`` the wall-clock moment the person last looked (None: never). Each kind of *Due*
-    lists its first ``limit`` entries, *Since* its first ``changed_limit``; ``more`` counts
-    the rest, so a cache of 100k subscriptions reads in well under a second."""
+    ``since`` the wall-clock moment the person last looked (None: never), ``since_event`` the
+    last sync event they saw (sync events are then told by their order: a sandbox stamps them
+    by its own clock). Each kind of *Due* lists its first ``limit`` entries, *Since* its first
+    ``changed_limit``; ``more`` counts the rest, so a cache of 100k subscriptions reads in
+    well under a second."""
     names = _Names(cache)
     more: dict[str, int] = {}
     after = _stamp_after(since)
-    changed = [*_sync_changes(cache, state, after, names, changed_limit),
+    newest = int(cache.execute("SELECT coalesce(max(id), 0) FROM sync_events").fetchone()[0])
+    if since_event is not None and since_event > newest:
+        since_event = None  # a rebuilt cache numbers its events anew: go by time
+    events = (("id > ?", since_event) if since_event is not None else ("at > ?", after))
+    changed = [*_sync_changes(cache, state, events, after, names, changed_limit),
                *_outbox_results(state, after, names, changed_limit),
                *_sync_failures(cache, after, changed_limit)]
     changed.sort(key=lambda entry: entry.at or "")
-    total = _count_changed(cache, state, after)
+    total = _count_changed(cache, state, events, after)
     if total > changed_limit:
         more["changed"] = total - changed_limit
     due = [*_windows_closing(cache, now, names, limit, more),
@@ -141,7 +150,8 @@ def build_today(cache: sqlite3.Connection, state: sqlite3.Connection, *, now: da
            *_education_overdue(cache, now, names),
            *_tenants_not_listed(cache, now, names)]
     return Today(since=since, now=now, changed=tuple(changed[:changed_limit]), due=tuple(due),
-                 weeks=tuple(renewal_weeks(cache, now)), more=more)
+                 weeks=tuple(renewal_weeks(cache, now)), more=more,
+                 last_event=newest)
 
 
 class _Names:
@@ -162,8 +172,11 @@ class _Names:
         return self._known[customer_id] or default or safe_text(customer_id, NAME_LIMIT)
 
 
-def _count_changed(cache: sqlite3.Connection, state: sqlite3.Connection, after: str) -> int:
-    events = cache.execute("SELECT count(*) FROM sync_events WHERE at > ?", (after,)).fetchone()
+def _count_changed(cache: sqlite3.Connection, state: sqlite3.Connection,
+                   events_after: tuple[str, object], after: str) -> int:
+    where, value = events_after
+    events = cache.execute(f"SELECT count(*) FROM sync_events WHERE {where}",
+                           (value,)).fetchone()
     runs = cache.execute("SELECT count(*) FROM sync_runs WHERE status IN ('failed', "
                          "'interrupted') AND finished_at > ?", (after,)).fetchone()
     placeholders = ",".join("?" for _ in _OUTBOX_GROUPS)
@@ -216,17 +229,25 @@ LIFECYCLE = {("active", "expired"), ("suspended", "disabled"), ("expired", "disa
              ("disabled", "deleted")}
 
 
-def _who(done: dict[str, list[str]], subscription_id: str | None, at: str,
+def _who(done: dict[str, list[str]], subscription_id: str | None,
          step: tuple[str, str] | None = None) -> str:
-    """Who or what changed a subscription: this console (an outbox entry for it finished
-    before the sync saw the change), Partner Center's lifecycle (a status step nobody takes),
-    else someone or something in Partner Center."""
-    if subscription_id is not None and any(
-            moment <= at for moment in done.get(subscription_id.lower(), ())):
+    """Who or what changed a subscription: this console (an outbox entry for it finished since
+    the look, or just before it), Partner Center's lifecycle (a status step nobody takes),
+    else someone or something in Partner Center. (The outbox's moments are the wall clock's,
+    a sandbox's events its own clock's: they are not compared.)"""
+    if subscription_id is not None and subscription_id.lower() in done:
         return "console"
     if step is not None and step in LIFECYCLE:
         return "lifecycle"
     return "partner_center"
+
+
+def _user(cache: sqlite3.Connection, subscription_id: str | None, at: str) -> str | None:
+    """Who made a change in Partner Center, as its audit log names them (remote text)."""
+    if subscription_id is None:
+        return None
+    user = store.last_change_by(cache, subscription_id, at)
+    return safe_text(user, NAME_LIMIT) if user else None
 
 
 def _seats(value: object) -> str:
@@ -239,11 +260,13 @@ def _renew_words(value: object) -> str:
     return t("today.renew.on") if value else t("today.renew.off")
 
 
-def _sync_changes(cache: sqlite3.Connection, state: sqlite3.Connection, after: str,
-                  names: _Names, limit: int) -> Iterable[TodayEntry]:
+def _sync_changes(cache: sqlite3.Connection, state: sqlite3.Connection,
+                  events_after: tuple[str, object], after: str, names: _Names,
+                  limit: int) -> Iterable[TodayEntry]:
+    where, value = events_after
     rows = cache.execute(
-        "SELECT at, kind, customer_id, subscription_id, detail FROM sync_events "
-        "WHERE at > ? ORDER BY at, id LIMIT ?", (after, limit)).fetchall()
+        f"SELECT at, kind, customer_id, subscription_id, detail FROM sync_events "
+        f"WHERE {where} ORDER BY id LIMIT ?", (value, limit)).fetchall()
     done = _console_changes(state, after)
     for at, kind, customer_id, subscription_id, raw in rows:
         try:
@@ -263,16 +286,18 @@ def _sync_changes(cache: sqlite3.Connection, state: sqlite3.Connection, after: s
         elif kind in ("quantity_changed", "status_changed", "auto_renew_changed"):
             old, new = detail.get("old"), detail.get("new")
             step = (str(old).lower(), str(new).lower()) if kind == "status_changed" else None
-            who = _who(done, subscription_id, at, step)
-            fields.update(product=product, old=old, new=new, by=who)
+            who = _who(done, subscription_id, step)
+            user = _user(cache, subscription_id, at) if who == "partner_center" else None
+            fields.update(product=product, old=old, new=new, by=who, user=user)
             if kind == "status_changed":
                 old_text, new_text = status_words(str(old)), status_words(str(new))
             elif kind == "auto_renew_changed":
                 old_text, new_text = _renew_words(old), _renew_words(new)
             else:
                 old_text, new_text = str(old), str(new)
+            by = t("today.by.user", user=user) if user else t(f"today.by.{who}")
             text = t(f"today.changed.{kind}", customer=customer, product=product, old=old_text,
-                     new=new_text, by=t(f"today.by.{who}"))
+                     new=new_text, by=by)
         elif kind == "qualification_changed":
             new_status = str(detail.get("new") or "").lower()
             fields.update(qualification=detail.get("qualification"), old=detail.get("old"),

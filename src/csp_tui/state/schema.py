@@ -92,11 +92,14 @@ STATE_MIGRATIONS: list[str] = [
     """,
     # 4: where the person last looked (the Today screen's "since you last looked"): one row
     # per marker, moved by the console's writer or ``csp-tui today --mark-seen``. A moment of
-    # the wall clock, as the sync's events and the outbox record theirs.
+    # the wall clock, as the outbox and the sync's runs record theirs, and the last sync event
+    # seen: a sandbox sync stamps what it finds by the world's clock, which ``advance`` moves
+    # ahead of the wall's, so events are told apart by their order, not their time.
     """
     CREATE TABLE seen_marks (
         name TEXT PRIMARY KEY,                    -- today
-        seen_at TEXT NOT NULL
+        seen_at TEXT NOT NULL,
+        event_id INTEGER                          -- cache.db sync_events.id; NULL: none yet
     );
     """,
 ]

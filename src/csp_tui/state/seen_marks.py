@@ -21,10 +21,19 @@ def last_seen(db: sqlite3.Connection, name: str = TODAY) -> str | None:
     return None if row is None else str(row[0])
 
 
-def mark_seen(db: sqlite3.Connection, name: str = TODAY, *, now: str | None = None) -> str:
-    """Move the marker to ``now`` (the wall clock by default); returns the stored moment."""
+def last_event(db: sqlite3.Connection, name: str = TODAY) -> int | None:
+    """The last sync event (``sync_events.id`` of cache.db) the person saw, or None."""
+    row = db.execute("SELECT event_id FROM seen_marks WHERE name = ?", (name,)).fetchone()
+    return None if row is None or row[0] is None else int(row[0])
+
+
+def mark_seen(db: sqlite3.Connection, name: str = TODAY, *, now: str | None = None,
+              event_id: int | None = None) -> str:
+    """Move the marker to ``now`` (the wall clock by default) and the last sync event seen;
+    returns the stored moment."""
     at = now if now is not None else utcnow()
     with Transaction(db) as conn:
-        conn.execute("INSERT INTO seen_marks(name, seen_at) VALUES (?, ?) "
-                     "ON CONFLICT(name) DO UPDATE SET seen_at = excluded.seen_at", (name, at))
+        conn.execute("INSERT INTO seen_marks(name, seen_at, event_id) VALUES (?, ?, ?) "
+                     "ON CONFLICT(name) DO UPDATE SET seen_at = excluded.seen_at, "
+                     "event_id = excluded.event_id", (name, at, event_id))
     return at

@@ -78,6 +78,7 @@ MESSAGES = {
     },
     "today.by.console": {"en": "by this console", "cs": "z této konzole"},
     "today.by.partner_center": {"en": "in Partner Center", "cs": "v Partner Center"},
+    "today.by.user": {"en": "by {user} in Partner Center", "cs": "{user} v Partner Center"},
     "today.by.lifecycle": {
         "en": "Partner Center, as the term ended",
         "cs": "Partner Center po konci období",

@@ -102,6 +102,7 @@ class TodayScreen(GuardedActions, TranslatedBindings, Screen[None]):
         now = self.console.now()
         report = today_service.build_today(
             backend.cache, backend.state, now=now, since=since,
+            since_event=seen_marks.last_event(backend.state),
             invitation_days=self.console.settings.profile.invitation_stale_days)
         self.report = report
         self.query_one("#today-heading", Static).update(
@@ -221,10 +222,11 @@ class TodayScreen(GuardedActions, TranslatedBindings, Screen[None]):
 
     def _mark_seen(self, *, notify: bool) -> None:
         at = self.read_at or utcnow()
+        event = self.report.last_event if self.report is not None else None
         self.marked = True
 
         def mark(session: WriteSession) -> str:
-            return seen_marks.mark_seen(session.state, now=at)
+            return seen_marks.mark_seen(session.state, now=at, event_id=event)
 
         def done(_: str) -> None:
             if notify:
