@@ -269,7 +269,7 @@ class CspApp(GuardedActions, TranslatedBindings, App[Any]):
             if isinstance(self.screen, CommandLogScreen):
                 self.screen.refresh_data()
             elif self.screen.id == "today":  # the Today screen (imported only when opened)
-                self.screen.refresh_data()  # type: ignore[attr-defined]
+                self.screen.refresh_soon()  # type: ignore[attr-defined]
         except LookupError:
             return
         except sqlite3.OperationalError as error:
