@@ -53,6 +53,11 @@ LATER = (
     "csp_tui.tui.sign_in_flow",
     "csp_tui.services.sign_in",
     "csp_tui.services.company_register",
+    # Today: its screen, its read and its chart (opened with t or :today).
+    "csp_tui.tui.screens.today",
+    "csp_tui.tui.widgets.today_chart",
+    "csp_tui.services.today",
+    "csp_tui.services.today_chart",
 )
 
 
