@@ -67,6 +67,8 @@ def test_today(snap_compare, make_console, size, language) -> None:
                                                                    *expected.due)]
     # The cursor starts on the first change, and the seats line is about its customer.
     assert state["current"] == expected.changed[0]
+    # The cursor line whole, under the list.
+    assert state["current"].text in text
     # The first change (the earliest) is the outbox entry finished last evening.
     assert expected.changed[0].kind == "outbox_done"
     assert expected.changed[0].customer_id == ids["other_customer"]

@@ -87,6 +87,8 @@ class TodayScreen(GuardedActions, TranslatedBindings, Screen[None]):
         yield ChartView(id="today-renewals")
         yield ChartView(id="today-seats")
         yield TodayList(id="today-list")
+        # The cursor line whole (at 80 columns a line of the list ends cut short).
+        yield Static(id="today-whole", markup=False)
         yield Footer(show_command_palette=False)
 
     def on_mount(self) -> None:
@@ -189,6 +191,7 @@ class TodayScreen(GuardedActions, TranslatedBindings, Screen[None]):
 
     def _draw_seats(self) -> None:
         entry = self.current
+        self.query_one("#today-whole", Static).update(Text(entry.text if entry else ""))
         customer_id = entry.customer_id if entry is not None else None
         view = self.query_one("#today-seats", ChartView)
         if customer_id is None:
