@@ -282,3 +282,19 @@ def test_a_cache_keyed_by_subscription_id_alone_keeps_its_rows(tmp_path):
         assert sorted(keys) == ["customer_id", "id"]
     finally:
         cache.close()
+
+
+def test_a_qualification_review_decided_is_a_change(cache):
+    """Today lists Education decisions: the store reports a vetting status that moved."""
+    in_review = [{"qualification": "Education", "vetting_status": "InReview",
+                  "vetting_reason": None, "vetting_created_at": "2026-11-20T09:00:00Z"}]
+    denied = [{**in_review[0], "vetting_status": "Denied", "vetting_reason": "No website"}]
+    run = store.start_run(cache, "full", now=T1)
+    assert store.write_customer_detail(cache, detail([sub("s1")], qualifications=in_review),
+                                       run_id=run, now=T1) == []
+    changes = store.write_customer_detail(cache, detail([sub("s1")], qualifications=denied),
+                                          run_id=run, now=T2)
+    assert [(c.kind, c.customer_id, c.detail) for c in changes] == [
+        ("qualification_changed", CID, {"qualification": "education", "old": "InReview",
+                                        "new": "Denied", "reason": "No website"})]
+    assert [c.kind for c in store.events_for_run(cache, run)] == ["qualification_changed"]

@@ -170,7 +170,7 @@ def test_help(snap_compare, make_console, size) -> None:
     assert isinstance(screen, HelpScreen)
     assert screen.context == "Customers"
     keys = {key for keys, _, _ in screen.keys for key in keys.split(", ")}
-    assert {"/", "s", "S", "⏎", "tab", "r", "n", "i", ":", "?", "f1", "q", "^q", "^p"} <= keys
+    assert {"/", "s", "S", "⏎", "tab", "r", "n", "i", ":", "?", "f1", "q", "^q", "^p", "t"} <= keys
     assert "Filter" in state["text"]
 
 

@@ -58,6 +58,11 @@ LATER = (
     "csp_tui.partner_center.errors",
     "secrets",
     "hmac",
+    # Today: its screen, its read and its chart (opened with t or :today).
+    "csp_tui.tui.screens.today",
+    "csp_tui.tui.widgets.today_chart",
+    "csp_tui.services.today",
+    "csp_tui.services.today_chart",
 )
 
 

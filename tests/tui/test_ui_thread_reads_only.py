@@ -23,7 +23,7 @@ import pytest
 
 from csp_tui.services.worker import WorkerBackend
 from csp_tui.state import invitations as ledger
-from csp_tui.state import outbox
+from csp_tui.state import outbox, seen_marks
 from csp_tui.state.db import open_state
 from csp_tui.tui.app import CspApp
 from csp_tui.tui.backend import StaticBackend
@@ -228,10 +228,19 @@ async def test_static_backend_console_writes_nothing_on_its_thread(
         await settle(pilot)
         assert list(exports.glob("*.txt"))
 
+        # Today: "m" and leaving it move the "last looked" marker.
+        await pilot.press("t")
+        await pilot.pause()
+        await pilot.press("m")
+        await settle(pilot)
+        await pilot.press("escape")
+        await settle(pilot)
+        assert seen_marks.last_seen(console.state) is not None
+
         if profile is None:  # the built-in distributor profile is not in the config file
             await switch_language(pilot)
         recorder.recording = False
-    expected = ["INSERT INTO DRAFTS", "UPDATE INVITATIONS"]
+    expected = ["INSERT INTO DRAFTS", "UPDATE INVITATIONS", "INSERT INTO SEEN_MARKS"]
     assert_reads_only(recorder, ui, expected if profile is None
                       else [*expected, "INSERT INTO OUTBOX"])
     assert any("os.open" in what or "Path.write_text" in what

@@ -56,6 +56,7 @@ HANDLERS: dict[str, str] = {
     # selling (catalog, orders)
     "catalog": "catalog:run",
     "order": "order:run",
+    "today": "today:run",
 }
 
 
@@ -199,6 +200,16 @@ def build_parser() -> argparse.ArgumentParser:
     queued = sub.add_parser("outbox", parents=[parent], help=t("state.cli.cmd_outbox"))
     add_output_arguments(queued)
     _add_selling(sub, parent)
+
+    today = sub.add_parser("today", parents=[parent], help=t("today.cli.help"))
+    today_since = today.add_mutually_exclusive_group()
+    today_since.add_argument("--since", metavar=t("today.cli.metavar.duration"),
+                             help=t("today.cli.opt.since"))
+    today_since.add_argument("--since-last", action="store_true",
+                             help=t("today.cli.opt.since_last"))
+    today.add_argument("--mark-seen", action="store_true", help=t("today.cli.opt.mark_seen"))
+    today.add_argument("--output", "-o", choices=("text", "json"), default="text",
+                       help=t("today.cli.opt.output"))
     return parser
 
 

@@ -40,6 +40,13 @@ class AuthMethod(StrEnum):
     ENV_TOKEN = "env-token"
 
 
+class StartScreen(StrEnum):
+    """What the console shows first: the lists, or Today (what changed, what is due)."""
+
+    MAIN = "main"
+    TODAY = "today"
+
+
 _TENANT_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9.-]{0,252}$")
 
 
@@ -134,6 +141,7 @@ class Profile:
     state_url: str = field(default="", repr=False)
     #: The partner's country (ISO 3166 alpha-2): the catalog it sells from.
     country: str = "CZ"
+    start_screen: StartScreen = StartScreen.MAIN
 
     def __post_init__(self) -> None:
         # Field by field in declaration order: the first problem is the one reported.
@@ -303,6 +311,7 @@ _FIELD_TYPES: dict[str, object] = {
     "refresh_budget_percent": int, "invitation_stale_days": int, "request_timeout_seconds": float,
     "state_url": str,
     "country": str,
+    "start_screen": StartScreen,
 }
 
 

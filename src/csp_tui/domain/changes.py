@@ -15,7 +15,7 @@ class Change:
     """One business change a sync found (also stored in sync_events)."""
 
     kind: str  # customer_added | customer_removed | subscription_added | quantity_changed |
-    #            status_changed | auto_renew_changed | invitation_accepted
+    #            status_changed | auto_renew_changed | invitation_accepted | qualification_changed
     customer_id: str | None
     subscription_id: str | None = None
     detail: dict[str, object] = field(default_factory=dict)

@@ -135,6 +135,7 @@ async def _cycle(engine: SyncEngine) -> SyncResult:
         named: set[str] = set()
         newest = position
         handled: list[tuple[datetime, str]] = []
+        changed_by: list[tuple[str, str, str, str, datetime]] = []
         for record in records:
             if record.operation_date is None or not record.customer_id:
                 continue
@@ -144,6 +145,14 @@ async def _cycle(engine: SyncEngine) -> SyncResult:
             if key in seen or not record.succeeded:
                 continue
             named.add(record.customer_id.lower())
+            subscription = record.datum("SubscriptionId")
+            if subscription and record.user_principal_name:
+                # Who changed it, for Today ("by jana@… in Partner Center").
+                changed_by.append((subscription, record.customer_id,
+                                   record.user_principal_name, record.operation_type or "",
+                                   record.operation_date))
+        if changed_by:
+            store.record_audit_changes(cache, changed_by, now=started)
         named &= listed
         dated = marks.due_by_dates(cache, stamp(started)) & listed
         owed = set(marks.json_mark(cache, marks.OWED)) & listed
@@ -155,6 +164,9 @@ async def _cycle(engine: SyncEngine) -> SyncResult:
                          "sweep": len(sweep)}
         order = [c for c in engine._detail_order(listed) if c in targeted] + sweep
         await engine._read_details(result, order)
+        # A customer new in the listing may be an invitation accepted: the ledger says so, as
+        # after a full read (without this, routine syncs never closed an invitation).
+        result.changes += engine._accept_invitations(run_id)
         engine._conclude(result)
         # The position moves to the newest record seen; records within the overlap before it
         # are remembered so the next read skips them.

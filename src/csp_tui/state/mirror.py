@@ -61,6 +61,8 @@ class Mirror:
             changed.add("command_log")
         if self._copy_drafts(team):
             changed.add("drafts")
+        if self._copy_seen_marks(team):
+            changed.add("seen_marks")
         return frozenset(changed)
 
     def _copy_new_log_rows(self, team: sqlite3.Connection) -> bool:
@@ -79,6 +81,20 @@ class Mirror:
             conn.execute(
                 "DELETE FROM command_log WHERE id <= "
                 "(SELECT id FROM command_log ORDER BY id DESC LIMIT 1 OFFSET ?)", (LOG_ROWS,))
+        return True
+
+    def _copy_seen_marks(self, team: sqlite3.Connection) -> bool:
+        # This operator's "last looked" markers, under the empty key as drafts are.
+        rows = team.execute("SELECT name, seen_at, event_id FROM seen_marks WHERE operator = ? "
+                            "ORDER BY name", (current_operator(),)).fetchall()
+        digest = hashlib.sha256(repr(rows).encode()).hexdigest()
+        if self._digests.get("seen_marks") == digest:
+            return False
+        with Transaction(self.db) as conn:
+            conn.execute("DELETE FROM seen_marks")
+            conn.executemany("INSERT INTO seen_marks(operator, name, seen_at, event_id) "
+                             "VALUES ('', ?, ?, ?)", rows)
+        self._digests["seen_marks"] = digest
         return True
 
     def _copy_drafts(self, team: sqlite3.Connection) -> bool:

@@ -211,4 +211,20 @@ STATE_MIGRATIONS: list[MigrationEntry] = [
     # checked before any resend); drafts are each operator's own; a log row imported from an
     # operator's state.db remembers where it came from, so importing twice imports it once.
     Migration(sqlite=_V4_SHARED, postgres=_V4_SHARED + _V4_POSTGRES_NOTIFY),
+    # 5: where the person last looked (the Today screen's "since you last looked"): one row
+    # per marker and operator (state.db's rows keep the empty operator; in a team's database
+    # each operator has their own, state/operator.operator_key), moved by the console's writer
+    # or ``csp-tui today --mark-seen``. A moment of the wall clock, as the outbox and the
+    # sync's runs record theirs, and the last sync event seen: a sandbox sync stamps what it
+    # finds by the world's clock, which ``advance`` moves ahead of the wall's, so events are
+    # told apart by their order, not their time.
+    """
+    CREATE TABLE seen_marks (
+        operator TEXT NOT NULL DEFAULT '',
+        name TEXT NOT NULL,                       -- today
+        seen_at TEXT NOT NULL,
+        event_id INTEGER,                         -- cache.db sync_events.id; NULL: none yet
+        PRIMARY KEY (operator, name)
+    );
+    """,
 ]

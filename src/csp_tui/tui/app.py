@@ -177,6 +177,8 @@ class CspApp(GuardedActions, TranslatedBindings, App[Any]):
         # then does the back end start: its thread imports the REST stack and opens the
         # session, work that would otherwise compete with the first paint for the CPU.
         self._start_backend()
+        if self.settings.profile.start_screen == "today":
+            navigation.open_today(self)  # the profile starts on Today (start_screen)
 
     def _receive(self, event: ev.Event) -> None:
         # Called by the back end from its tasks or threads: only post (thread-safe).
@@ -266,6 +268,8 @@ class CspApp(GuardedActions, TranslatedBindings, App[Any]):
             self.main_screen.refresh_data(tables)
             if isinstance(self.screen, CommandLogScreen):
                 self.screen.refresh_data()
+            elif self.screen.id == "today":  # the Today screen (imported only when opened)
+                self.screen.refresh_soon()  # type: ignore[attr-defined]
         except LookupError:
             return
         except sqlite3.OperationalError as error:
@@ -343,6 +347,9 @@ class CspApp(GuardedActions, TranslatedBindings, App[Any]):
 
     def action_help(self) -> None:
         navigation.toggle_help(self)
+
+    def action_today(self) -> None:
+        navigation.open_today(self)
 
     def help_screen_for(self, screen: Screen[Any]) -> HelpScreen:
         return navigation.help_screen_for(self, screen)

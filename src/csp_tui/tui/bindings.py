@@ -72,6 +72,9 @@ _SPECS: tuple[KeySpec, ...] = (
     KeySpec("command-log", "l", "command_log", "tui.key.log", "tui.keyhelp.log", "main",
             show=False),
     KeySpec("quit", "q", "app.quit", "tui.key.quit", "tui.keyhelp.quit", "main", show=False),
+    # Today: what changed since the last look, and what is due (tui/screens/today.py).
+    KeySpec("today", "t", "app.today", "today.key.open", "today.keyhelp.open", "main",
+            show=False),
     # Every list
     KeySpec("filter", "slash", "filter", "tui.key.filter", "tui.keyhelp.filter", "list"),
     KeySpec("clear-filter", "escape", "clear_filter", "tui.key.clear_filter",

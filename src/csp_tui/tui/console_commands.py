@@ -56,6 +56,7 @@ COMMANDS: tuple[ConsoleCommand, ...] = (
                    "selling.tui.cmdhelp.order"),
     ConsoleCommand("help", ("h", "?"), "help", "tui.cmd.help", "tui.cmdhelp.help"),
     ConsoleCommand("quit", ("q", "exit", "q!"), "quit", "tui.cmd.quit", "tui.cmdhelp.quit"),
+    ConsoleCommand("today", ("dnes", "td"), "today", "today.cmd.title", "today.cmd.help"),
 )
 
 _BY_SPELLING: dict[str, ConsoleCommand] = {

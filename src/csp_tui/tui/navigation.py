@@ -171,3 +171,12 @@ def help_screen_for(console: Console, screen: Screen[Any]) -> HelpScreen:
     from csp_tui.tui.screens.help import help_screen_for as build  # lazy, as above
 
     return build(console, screen)
+
+
+def open_today(console: Console) -> None:
+    """``:today`` / ``t``: what changed since the last look, and what is due (once on the
+    stack: a second ``t`` does not stack another)."""
+    from csp_tui.tui.screens.today import TodayScreen  # its chart and services: lazy
+
+    if not isinstance(console.screen, TodayScreen):
+        console.push_screen(TodayScreen())

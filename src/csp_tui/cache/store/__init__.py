@@ -21,6 +21,7 @@ its modules, by what they write:
 
 from __future__ import annotations
 
+from csp_tui.cache.store.audit_changes import last_change_by, record_audit_changes
 from csp_tui.cache.store.created import (
     CREATED_PENDING_WINDOW,
     add_created_customer,
@@ -50,7 +51,10 @@ __all__ = [
     "CREATED_PENDING_WINDOW", "PARTS", "PART_STATES", "CustomerDetail", "CustomerRow",
     "PartRead", "add_created_customer", "content_counts", "created_pending_at",
     "events_for_run", "finish_run", "had_complete_listing", "interrupted_runs",
-    "mark_interrupted", "mark_missing_removed", "part_read_before", "record_events",
+    "last_change_by",
+    "mark_interrupted", "mark_missing_removed", "part_read_before",
+    "record_audit_changes",
+    "record_events",
     "search_fold", "snapshot", "start_run", "subscription_search_fold",
     "upsert_customer_page", "write_customer_detail",
 ]

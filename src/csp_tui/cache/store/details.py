@@ -135,6 +135,11 @@ def write_customer_detail(db: sqlite3.Connection, detail: CustomerDetail, *, run
                          lambda ent: _entitlement_values(ent, customer_id, at))
 
         if "qualifications" not in partial:
+            before = {row["qualification"]: row["vetting_status"] for row in rows_as_dicts(
+                conn, "SELECT qualification, vetting_status FROM qualifications "
+                      "WHERE customer_id = ?", (customer_id,))}
+            if seen_before:
+                changes += _qualification_changes(customer_id, before, detail.qualifications)
             conn.execute("DELETE FROM qualifications WHERE customer_id = ?", (customer_id,))
             bulk(conn).table("qualifications").insert_all(
                 ({"customer_id": customer_id,
@@ -280,6 +285,21 @@ def _subscription_changes(customer_id: str, previous: dict[str, dict[str, Any]],
             changes.append(Change("auto_renew_changed", customer_id, sub["id"],
                                   {"old": _as_bool(old["auto_renew"]),
                                    "new": _as_bool(sub["auto_renew"]), "name": name}))
+    return changes
+
+
+def _qualification_changes(customer_id: str, before: dict[str, Any],
+                           new: list[dict[str, Any]]) -> list[Change]:
+    """An Education (or other) review decided or started: its vetting status moved."""
+    changes: list[Change] = []
+    for qual in new:
+        name = str(qual["qualification"]).lower()
+        status = qual.get("vetting_status")
+        if name in before and before[name] != status:
+            changes.append(Change("qualification_changed", customer_id,
+                                  detail={"qualification": name, "old": before[name],
+                                          "new": status,
+                                          "reason": qual.get("vetting_reason")}))
     return changes
 
 
