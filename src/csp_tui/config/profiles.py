@@ -129,6 +129,10 @@ class Profile:
     refresh_budget_percent: int = 5
     invitation_stale_days: int = 14
     request_timeout_seconds: float = 30.0
+    # The console's colours: one of Textual's themes ("nord", "gruvbox", "textual-light" …);
+    # None keeps Textual's default. The name is checked when the console starts (the config
+    # does not import Textual): an unknown one is said there, and the default kept.
+    theme: str | None = None
 
     def __post_init__(self) -> None:
         # Field by field in declaration order: the first problem is the one reported.
@@ -289,6 +293,7 @@ _FIELD_TYPES: dict[str, object] = {
     "reseller_mpn_id": str, "read_only": bool, "language": _OPTIONAL_STR, "locale": str,
     "sync_interval_minutes": int, "rate_limit_per_minute": int, "sync_concurrency": int,
     "refresh_budget_percent": int, "invitation_stale_days": int, "request_timeout_seconds": float,
+    "theme": _OPTIONAL_STR,
 }
 
 

@@ -36,7 +36,7 @@ from csp_tui.services.writer import WriteSession
 from csp_tui.signals import exit_code, on_ending_signals
 from csp_tui.tui import backend_notices as notices
 from csp_tui.tui import language as console_language
-from csp_tui.tui import navigation
+from csp_tui.tui import navigation, themes
 from csp_tui.tui.backend import BackendStatus, ConsoleBackend
 from csp_tui.tui.bindings import GuardedActions, TranslatedBindings, bindings
 from csp_tui.tui.console import Console, SignInWindow
@@ -107,8 +107,10 @@ class CspApp(GuardedActions, TranslatedBindings, App[Any]):
         self._start_error: str | None = None
         # Set by the console command; tests run the app on their own loop and keep theirs.
         self.handle_signals = False
+        #: Said once the console is on screen (a notice cannot be shown before).
+        self._theme_problem: str | None = None
         if theme:
-            self.theme = theme
+            self._start_theme(theme)
         if animation_level:
             self.animation_level = animation_level  # type: ignore[assignment]
         if backend.settings.keymap:
@@ -164,6 +166,8 @@ class CspApp(GuardedActions, TranslatedBindings, App[Any]):
         if self.settings.keymap:
             for problem in keymap_problems(self.settings.keymap):
                 self.notify(safe_text(problem, 300), severity="warning", timeout=15)
+        if self._theme_problem:
+            self.notify(self._theme_problem, severity="warning", timeout=15)
         self._unsubscribe = self.backend.subscribe(self._receive)
         if self.handle_signals:
             # SIGTERM/SIGHUP: quit as the q key does (terminal restored, run interrupted).
@@ -300,6 +304,9 @@ class CspApp(GuardedActions, TranslatedBindings, App[Any]):
         if command.name == "language":
             self.switch_language(argument)
             return
+        if command.name == "theme":
+            themes.theme_command(self, argument)
+            return
         # ":subs renewing", ":subs window" … name a view; anything else is a filter.
         if (command.name == "subscriptions" and argument
                 and navigation.run_subscriptions_command(self, argument)):
@@ -431,6 +438,22 @@ class CspApp(GuardedActions, TranslatedBindings, App[Any]):
 
         write_then(self, save, lambda _: self.notify(t("tui.notify.saved", path=str(path))),
                    failed)
+
+
+    # ------------------------------------------------------------------ conventions
+
+    def _start_theme(self, name: str) -> None:
+        """The theme asked for at start (``--theme``, the profile, ``TEXTUAL_THEME``); an
+        unknown name keeps Textual's default and is said on the first frame."""
+        if name in self.available_themes:
+            self.theme = name
+            return
+        self._theme_problem = t("conv.theme.unknown", theme=safe_text(name, 40),
+                                current=self.theme,
+                                themes=", ".join(themes.theme_names(self)))
+
+    def action_choose_theme(self) -> None:
+        themes.open_theme_palette(self)
 
 
 #: mypy checks here that the app is what screens and widgets are given (tui/console.py).

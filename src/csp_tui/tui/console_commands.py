@@ -53,6 +53,10 @@ COMMANDS: tuple[ConsoleCommand, ...] = (
                    "tui.cmdhelp.language", choices=("cs", "en")),
     ConsoleCommand("help", ("h", "?"), "help", "tui.cmd.help", "tui.cmdhelp.help"),
     ConsoleCommand("quit", ("q", "exit", "q!"), "quit", "tui.cmd.quit", "tui.cmdhelp.quit"),
+    # The console's conventions (themes, export, profiles): run by tui/app.py's
+    # run_console_command with their argument.
+    ConsoleCommand("theme", ("themes", "skin", "motiv"), "choose_theme", "conv.cmd.theme",
+                   "conv.cmdhelp.theme"),
 )
 
 _BY_SPELLING: dict[str, ConsoleCommand] = {
