@@ -35,8 +35,8 @@ from csp_tui.services.session import CONSOLE_BUSY_RETRY_SECONDS, database_busy
 from csp_tui.services.writer import WriteSession
 from csp_tui.signals import exit_code, on_ending_signals
 from csp_tui.tui import backend_notices as notices
+from csp_tui.tui import copying, navigation, themes
 from csp_tui.tui import language as console_language
-from csp_tui.tui import navigation, themes
 from csp_tui.tui.backend import BackendStatus, ConsoleBackend
 from csp_tui.tui.bindings import GuardedActions, TranslatedBindings, bindings
 from csp_tui.tui.console import Console, SignInWindow
@@ -414,9 +414,9 @@ class CspApp(GuardedActions, TranslatedBindings, App[Any]):
         detail.open_record(self, kind, key, customer_id=customer_id)
 
     def copy_text(self, text: str) -> None:
-        """Copy with OSC 52 (works over SSH when the local terminal allows it) and say so."""
-        self.copy_to_clipboard(text)
-        self.notify(t("tui.notify.copied", count=len(text)))
+        """Send to the terminal's clipboard with OSC 52 (over SSH too, when the local terminal
+        allows it), or write a file when too long to send; say which (tui/copying.py)."""
+        copying.copy_text(self, text)
 
     def save_export(self, filename: str, text: str) -> None:
         """Save ``text`` under the exports directory (0600), on the writer thread; the notice
@@ -454,6 +454,12 @@ class CspApp(GuardedActions, TranslatedBindings, App[Any]):
 
     def action_choose_theme(self) -> None:
         themes.open_theme_palette(self)
+
+    def action_copy_id(self) -> None:
+        copying.copy_row_id(self)
+
+    def action_copy_id_menu(self) -> None:
+        copying.open_copy_menu(self)
 
 
 #: mypy checks here that the app is what screens and widgets are given (tui/console.py).

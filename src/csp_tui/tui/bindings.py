@@ -126,6 +126,11 @@ _SPECS: tuple[KeySpec, ...] = (
             "sign-in"),
     KeySpec("copy-url", "u", "copy_url", "tui.key.copy_url", "tui.keyhelp.copy_url",
             "sign-in"),
+    # The console's conventions (tui/copying.py): the row's id, and a menu of its others.
+    KeySpec("copy-id", "y", "app.copy_id", "conv.key.copy_id", "conv.keyhelp.copy_id", "main",
+            show=False),
+    KeySpec("copy-id-menu", "Y", "app.copy_id_menu", "conv.key.copy_menu",
+            "conv.keyhelp.copy_menu", "main", show=False),
 )
 
 SPECS: dict[str, KeySpec] = {spec.id: spec for spec in _SPECS}

@@ -22,3 +22,58 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "conv.cli.metavar_theme": {"en": "THEME", "cs": "MOTIV"},
 }
+
+MESSAGES.update({
+    # ---- copying: what reached where
+    "conv.copy.sent": {
+        "en": "Sent {count} characters to the terminal (OSC 52): on the clipboard if the "
+              "terminal allows programs to set it",
+        "cs": "Odesláno terminálu (OSC 52), znaků: {count}; ve schránce to bude, pokud terminál "
+              "programům dovolí schránku nastavit",
+    },
+    "conv.copy.sent_value": {
+        "en": "{what} {value} sent to the terminal (OSC 52)",
+        "cs": "{what} {value} odesláno terminálu (OSC 52)",
+    },
+    "conv.copy.too_long": {
+        "en": "Too long for the terminal's clipboard ({count} characters): written to file "
+              "{path}",
+        "cs": "Na schránku terminálu příliš dlouhé (znaků: {count}): zapsáno do souboru {path}",
+    },
+    "conv.copy.file_failed": {
+        "en": "Too long for the terminal's clipboard ({count} characters), and the file could "
+              "not be written: {error}",
+        "cs": "Na schránku terminálu příliš dlouhé (znaků: {count}) a soubor se nepodařilo "
+              "zapsat: {error}",
+    },
+    "conv.copy.nothing": {
+        "en": "Nothing to copy here: move to a row of a list first",
+        "cs": "Tady není co kopírovat: nejdřív přejděte na řádek seznamu",
+    },
+    # ---- y / Y: the row's ids
+    "conv.key.copy_id": {"en": "Copy id", "cs": "Kopírovat ID"},
+    "conv.keyhelp.copy_id": {
+        "en": "Copy the row's most useful id: the tenant id, the subscription id, the "
+              "invitation's domain",
+        "cs": "Zkopírovat nejpotřebnější ID řádku: ID tenanta, ID předplatného, doménu pozvánky",
+    },
+    "conv.key.copy_menu": {"en": "Copy…", "cs": "Kopírovat…"},
+    "conv.keyhelp.copy_menu": {
+        "en": "Choose which of the row's ids and names to copy",
+        "cs": "Vybrat, které ID nebo název řádku zkopírovat",
+    },
+    "conv.copy.menu_title": {"en": "Copy", "cs": "Kopírovat"},
+    "conv.copy.menu_hint": {
+        "en": "a digit or enter copies · esc closes",
+        "cs": "číslice nebo enter zkopíruje · esc zavře",
+    },
+    "conv.copy.tenant_id": {"en": "Tenant id", "cs": "ID tenanta"},
+    "conv.copy.primary_domain": {"en": "Domain", "cs": "Doména"},
+    "conv.copy.initial_domain": {"en": "Initial domain", "cs": "Výchozí doména"},
+    "conv.copy.company": {"en": "Company name", "cs": "Název firmy"},
+    "conv.copy.subscription_id": {"en": "Subscription id", "cs": "ID předplatného"},
+    "conv.copy.product": {"en": "Product", "cs": "Produkt"},
+    "conv.copy.invitation_domain": {"en": "Domain", "cs": "Doména"},
+    "conv.copy.contact_email": {"en": "Admin's e-mail", "cs": "E-mail správce"},
+    "conv.copy.invitation_id": {"en": "Invitation id", "cs": "ID pozvánky"},
+})
