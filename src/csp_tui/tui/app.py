@@ -36,6 +36,7 @@ from csp_tui.services.writer import WriteSession
 from csp_tui.signals import exit_code, on_ending_signals
 from csp_tui.tui import backend_notices as notices
 from csp_tui.tui import copying, navigation, themes
+from csp_tui.tui import export as view_export
 from csp_tui.tui import language as console_language
 from csp_tui.tui.backend import BackendStatus, ConsoleBackend
 from csp_tui.tui.bindings import GuardedActions, TranslatedBindings, bindings
@@ -307,6 +308,9 @@ class CspApp(GuardedActions, TranslatedBindings, App[Any]):
         if command.name == "theme":
             themes.theme_command(self, argument)
             return
+        if command.name == "export":
+            view_export.export_view(self, argument)
+            return
         # ":subs renewing", ":subs window" … name a view; anything else is a filter.
         if (command.name == "subscriptions" and argument
                 and navigation.run_subscriptions_command(self, argument)):
@@ -454,6 +458,9 @@ class CspApp(GuardedActions, TranslatedBindings, App[Any]):
 
     def action_choose_theme(self) -> None:
         themes.open_theme_palette(self)
+
+    def action_export_view(self) -> None:
+        view_export.export_view(self)
 
     def action_copy_id(self) -> None:
         copying.copy_row_id(self)

@@ -57,6 +57,8 @@ COMMANDS: tuple[ConsoleCommand, ...] = (
     # run_console_command with their argument.
     ConsoleCommand("theme", ("themes", "skin", "motiv"), "choose_theme", "conv.cmd.theme",
                    "conv.cmdhelp.theme"),
+    ConsoleCommand("export", ("exp", "save"), "export_view", "conv.cmd.export",
+                   "conv.cmdhelp.export"),
 )
 
 _BY_SPELLING: dict[str, ConsoleCommand] = {

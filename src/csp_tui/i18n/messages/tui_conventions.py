@@ -77,3 +77,34 @@ MESSAGES.update({
     "conv.copy.contact_email": {"en": "Admin's e-mail", "cs": "E-mail správce"},
     "conv.copy.invitation_id": {"en": "Invitation id", "cs": "ID pozvánky"},
 })
+
+MESSAGES.update({
+    # ---- :export
+    "conv.cmd.export": {"en": "Export the list to a file", "cs": "Exportovat seznam do souboru"},
+    "conv.cmdhelp.export": {
+        "en": "The list in view, filtered and sorted as shown, to CSV or JSON "
+              "(:export [FILE.csv|FILE.json]; in the exports folder unless a path is given)",
+        "cs": "Seznam, jak je zobrazen (filtr i řazení), do CSV nebo JSON "
+              "(:export [SOUBOR.csv|SOUBOR.json]; do složky exportů, není-li zadána cesta)",
+    },
+    "conv.export.done": {
+        "en": "Exported {count} rows to {path}",
+        "cs": "Exportováno řádků: {count}, do {path}",
+    },
+    "conv.export.exists": {
+        "en": "{path} already exists: give another name (:export NAME.csv)",
+        "cs": "{path} už existuje: zadejte jiný název (:export NÁZEV.csv)",
+    },
+    "conv.export.failed": {
+        "en": "Could not export to {path}: {error}",
+        "cs": "Export do {path} se nepodařil: {error}",
+    },
+    "conv.export.bad_extension": {
+        "en": "{name}: the file must end in .csv or .json",
+        "cs": "{name}: soubor musí končit na .csv nebo .json",
+    },
+    "conv.export.nothing": {
+        "en": "No list here to export: go to a list first",
+        "cs": "Tady není seznam k exportu: nejdřív přejděte na seznam",
+    },
+})
