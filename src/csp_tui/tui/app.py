@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import dataclasses
 import os
 import sqlite3
 from collections.abc import Callable, Iterable
@@ -29,13 +30,13 @@ from textual.worker import Worker, WorkerState
 from csp_tui.cache import views
 from csp_tui.config import Settings
 from csp_tui.domain.text import safe_text
-from csp_tui.i18n import set_language, t
+from csp_tui.i18n import get_language, set_language, t
 from csp_tui.services import events as ev
 from csp_tui.services.session import CONSOLE_BUSY_RETRY_SECONDS, database_busy
 from csp_tui.services.writer import WriteSession
 from csp_tui.signals import exit_code, on_ending_signals
 from csp_tui.tui import backend_notices as notices
-from csp_tui.tui import copying, navigation, themes
+from csp_tui.tui import copying, navigation, profile_switch, themes
 from csp_tui.tui import export as view_export
 from csp_tui.tui import language as console_language
 from csp_tui.tui.backend import BackendStatus, ConsoleBackend
@@ -95,6 +96,10 @@ class CspApp(GuardedActions, TranslatedBindings, App[Any]):
         super().__init__()
         self.backend = backend
         self.clock = clock or world_time(backend.settings)
+        #: A clock given by the caller (tests) stays across a profile switch.
+        self._clock_given = clock is not None
+        #: Opens a profile's back end (launch: ``WorkerBackend``); ``:profile`` needs it.
+        self.backend_factory: Callable[[Settings], ConsoleBackend] | None = None
         self.cursor_blink = cursor_blink
         self.tick_seconds = tick_seconds
         self.read_only = backend.settings.profile.read_only
@@ -311,6 +316,12 @@ class CspApp(GuardedActions, TranslatedBindings, App[Any]):
         if command.name == "export":
             view_export.export_view(self, argument)
             return
+        if command.name == "profile":
+            if argument.strip():
+                await self.switch_profile(argument.strip())
+            else:
+                profile_switch.open_profile_palette(self)
+            return
         # ":subs renewing", ":subs window" … name a view; anything else is a filter.
         if (command.name == "subscriptions" and argument
                 and navigation.run_subscriptions_command(self, argument)):
@@ -461,6 +472,66 @@ class CspApp(GuardedActions, TranslatedBindings, App[Any]):
 
     def action_export_view(self) -> None:
         view_export.export_view(self)
+
+    def action_switch_profile(self) -> None:
+        profile_switch.open_profile_palette(self)
+
+    async def switch_profile(self, name: str) -> bool:
+        """``:profile NAME``: the console on another profile's back end and files, without a
+        restart (tui/profile_switch.py). What was open above the main screen closes: it showed
+        the old profile's records."""
+        if name == self.settings.profile.name:
+            self.notify(t("conv.profile.already", name=safe_text(name, 40)))
+            return False
+        factory = self.backend_factory
+        if factory is None:
+            self.notify(t("conv.profile.unsupported"), severity="warning")
+            return False
+        settings = profile_switch.settings_for(self, name)
+        if settings is None:
+            return False
+        language = settings.profile.language or get_language()
+        settings = dataclasses.replace(settings, profile=settings.profile.model_copy(
+            update={"language": language}))
+        try:
+            # Opening a profile's databases creates and migrates them: a write, so not here.
+            backend = await asyncio.to_thread(factory, settings)
+        except Exception as exc:
+            self.notify(t("conv.profile.problem", name=safe_text(name, 40),
+                          problem=safe_text(exc, 300)), severity="error", timeout=12)
+            return False
+        self._back_to_main()
+        await self._stop_backend()
+        old = self.backend
+        self.backend = backend
+        self._backend_stopped = False
+        self._start_error = None
+        self.status_snapshot = BackendStatus()
+        self.read_only = settings.profile.read_only
+        if not self._clock_given:
+            self.clock = world_time(settings)
+        set_language(language)
+        if settings.profile.theme:
+            themes.apply_theme(self, settings.profile.theme)
+        self._unsubscribe = backend.subscribe(self._receive)
+        # The old main screen goes first (a blank one stands in for a moment): two main
+        # screens cannot exist at once (one id), and none of the old one's widgets may read
+        # the new profile's files with the old profile's state.
+        # The first main screen is the default screen, never pushed, so it has no result
+        # callback for switch_screen to take off (Textual 8.2, pinned below 8.3).
+        old_main = self.screen
+        if not old_main._result_callbacks:
+            old_main._push_result_callback(old_main, None)
+        await self.switch_screen(Screen())
+        await self.switch_screen(MainScreen())
+        # Nothing reads the old profile's files any more: its connections close.
+        for database in (old.cache, old.state):
+            with contextlib.suppress(Exception):
+                database.close()
+        self.refresh_status()
+        self._start_backend()
+        self.notify(t("conv.profile.switched", name=safe_text(name, 40)))
+        return True
 
     def action_copy_id(self) -> None:
         copying.copy_row_id(self)

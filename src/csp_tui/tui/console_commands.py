@@ -59,6 +59,8 @@ COMMANDS: tuple[ConsoleCommand, ...] = (
                    "conv.cmdhelp.theme"),
     ConsoleCommand("export", ("exp", "save"), "export_view", "conv.cmd.export",
                    "conv.cmdhelp.export"),
+    ConsoleCommand("profile", ("ctx", "context", "prof"), "switch_profile", "conv.cmd.profile",
+                   "conv.cmdhelp.profile"),
 )
 
 _BY_SPELLING: dict[str, ConsoleCommand] = {

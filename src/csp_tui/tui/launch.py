@@ -30,5 +30,6 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
     app = CspApp(backend, theme=chosen_theme(getattr(args, "theme", None),
                                              settings.profile.theme))
     app.handle_signals = True
+    app.backend_factory = WorkerBackend
     app.run()
     return int(app.return_code or 0)

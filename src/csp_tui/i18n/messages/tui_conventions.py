@@ -108,3 +108,29 @@ MESSAGES.update({
         "cs": "Tady není seznam k exportu: nejdřív přejděte na seznam",
     },
 })
+
+MESSAGES.update({
+    # ---- :profile
+    "conv.cmd.profile": {"en": "Switch profile…", "cs": "Přepnout profil…"},
+    "conv.cmdhelp.profile": {
+        "en": "Another profile in this console (:profile NAME): its own cache, state and "
+              "sign-in; the worker starts again for it",
+        "cs": "Jiný profil v této konzoli (:profile NÁZEV): vlastní cache, stav i přihlášení; "
+              "pracovní vlákno se pro něj spustí znovu",
+    },
+    "conv.profile.placeholder": {"en": "Search for a profile…", "cs": "Hledat profil…"},
+    "conv.profile.current": {"en": "(in use)", "cs": "(používá se)"},
+    "conv.profile.switched": {"en": "Profile: {name}", "cs": "Profil: {name}"},
+    "conv.profile.already": {
+        "en": "The console already uses the profile {name}",
+        "cs": "Konzole už používá profil {name}",
+    },
+    "conv.profile.problem": {
+        "en": "Cannot switch to the profile {name}: {problem}",
+        "cs": "Na profil {name} nelze přepnout: {problem}",
+    },
+    "conv.profile.unsupported": {
+        "en": "This console cannot switch profile: start it with --profile NAME",
+        "cs": "Tato konzole profil přepnout neumí: spusťte ji s --profile NÁZEV",
+    },
+})

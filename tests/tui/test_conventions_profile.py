@@ -1,0 +1,118 @@
+"""``:profile NAME`` switches the console to another profile's files and back end."""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Any
+
+from csp_tui.cache.db import open_cache
+from csp_tui.config import Settings
+from csp_tui.sandbox import synthetic_cache as synthetic
+from csp_tui.state.db import open_state
+from csp_tui.tui.screens.main import MainScreen
+
+from .conftest import DATA_NOW, NARROW, SEED, FakeBackend, screen_text
+
+
+def factory_for(opened: list[FakeBackend], customers: int) -> Any:
+    """Opens a profile's own files (filled with ``customers`` customers on first open)."""
+
+    def open_backend(settings: Settings) -> FakeBackend:
+        settings.locations.ensure_profile_dir()
+        fresh = not settings.locations.cache_db.exists()
+        cache = open_cache(settings.locations.cache_db)
+        state = open_state(settings.locations.state_db)
+        if fresh:
+            synthetic.populate(cache, state, customers=customers, subscriptions_per_customer=2,
+                               seed=SEED + 1, now=DATA_NOW, invitations=1, command_log=1)
+        backend = FakeBackend(settings, cache, state)
+        opened.append(backend)
+        return backend
+
+    return open_backend
+
+
+async def test_switching_uses_the_other_profiles_files_and_restarts_the_back_end(
+        make_console) -> None:
+    console = make_console(customers=7)
+    opened: list[FakeBackend] = []
+    app = console.app
+    app.backend_factory = factory_for(opened, customers=3)
+    try:
+        async with app.run_test(size=NARROW) as pilot:
+            await pilot.pause()
+            first = console.backend
+            assert "Customers (7)" in screen_text(app)
+            assert "sandbox " in screen_text(app).splitlines()[-2] + " "
+
+            assert await app.execute_command(":profile sandbox-provider")
+            await pilot.pause()
+            await pilot.pause()
+            assert first.stopped  # the old worker and writer were stopped
+            [second] = opened
+            assert app.backend is second and second.started
+            assert app.settings.profile.name == "sandbox-provider"
+            assert isinstance(app.screen, MainScreen)
+            text = screen_text(app)
+            assert "Customers (3)" in text
+            # The status line names the profile in use.
+            assert "sandbox-provider" in text
+            # Its own files, beside the first profile's.
+            assert second.settings.locations.cache_db != first.settings.locations.cache_db
+
+            # And back: the first profile's cache was kept as it was.
+            assert await app.execute_command(":profile sandbox")
+            await pilot.pause()
+            await pilot.pause()
+            assert second.stopped
+            assert app.settings.profile.name == "sandbox"
+            assert "Customers (7)" in screen_text(app)
+    finally:
+        for backend in opened:
+            backend.writer.close()
+            backend.cache.close()
+            backend.state.close()
+
+
+async def test_an_unknown_profile_is_said_and_nothing_changes(make_console) -> None:
+    console = make_console(customers=4)
+    app = console.app
+    app.backend_factory = factory_for([], customers=1)
+    async with app.run_test(size=NARROW) as pilot:
+        await pilot.pause()
+        assert await app.execute_command(":profile nope")
+        await pilot.pause()
+        assert app.backend is console.backend and not console.backend.stopped
+        assert any("nope" in str(n.message) for n in app._notifications)
+        await app.execute_command(":profile sandbox")
+        await pilot.pause()
+        assert any("already uses" in str(n.message) for n in app._notifications)
+
+
+async def test_the_palette_lists_the_profiles(make_console) -> None:
+    console = make_console(customers=2)
+    opened: list[FakeBackend] = []
+    app = console.app
+    app.backend_factory = factory_for(opened, customers=1)
+    try:
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.pause()
+            await pilot.press("ctrl+p", *"profile")
+            await pilot.pause(0.3)
+            assert "Switch profile…" in screen_text(app)
+            await pilot.press("enter")
+            await pilot.pause(0.3)
+            text = screen_text(app)
+            assert "sandbox  (in use)" in text and "sandbox-provider" in text
+            await pilot.press(*"provider")
+            await pilot.pause(0.3)
+            await pilot.press("enter")
+            for _ in range(10):
+                await pilot.pause(0.05)
+            assert app.settings.profile.name == "sandbox-provider"
+            assert dataclasses.replace(app.settings.profile).name == "sandbox-provider"
+    finally:
+        for backend in opened:
+            backend.writer.close()
+            backend.cache.close()
+            backend.state.close()
