@@ -32,6 +32,18 @@ def factory_for(opened: list[FakeBackend], customers: int) -> Any:
     return open_backend
 
 
+async def switched(pilot: Any, name: str) -> None:
+    """Wait for the switch (it runs in a worker of the app) to end on ``name``'s screen."""
+    for _ in range(100):
+        await pilot.pause(0.05)
+        workers = [w for w in pilot.app.workers if w.group == "profile-switch"]
+        if not workers and pilot.app.settings.profile.name == name \
+                and isinstance(pilot.app.screen, MainScreen):
+            break
+    await pilot.pause()
+    assert pilot.app.settings.profile.name == name
+
+
 async def test_switching_uses_the_other_profiles_files_and_restarts_the_back_end(
         make_console) -> None:
     console = make_console(customers=7)
@@ -45,9 +57,10 @@ async def test_switching_uses_the_other_profiles_files_and_restarts_the_back_end
             assert "Customers (7)" in screen_text(app)
             assert "sandbox " in screen_text(app).splitlines()[-2] + " "
 
-            assert await app.execute_command(":profile sandbox-provider")
-            await pilot.pause()
-            await pilot.pause()
+            # Typed on the command line, as a person does (its handler belongs to the main
+            # screen the switch replaces).
+            await pilot.press(":", *"profile sandbox-provider", "enter")
+            await switched(pilot, "sandbox-provider")
             assert first.stopped  # the old worker and writer were stopped
             [second] = opened
             assert app.backend is second and second.started
@@ -62,8 +75,7 @@ async def test_switching_uses_the_other_profiles_files_and_restarts_the_back_end
 
             # And back: the first profile's cache was kept as it was.
             assert await app.execute_command(":profile sandbox")
-            await pilot.pause()
-            await pilot.pause()
+            await switched(pilot, "sandbox")
             assert second.stopped
             assert app.settings.profile.name == "sandbox"
             assert "Customers (7)" in screen_text(app)
@@ -107,9 +119,7 @@ async def test_the_palette_lists_the_profiles(make_console) -> None:
             await pilot.press(*"provider")
             await pilot.pause(0.3)
             await pilot.press("enter")
-            for _ in range(10):
-                await pilot.pause(0.05)
-            assert app.settings.profile.name == "sandbox-provider"
+            await switched(pilot, "sandbox-provider")
             assert dataclasses.replace(app.settings.profile).name == "sandbox-provider"
     finally:
         for backend in opened:

@@ -318,7 +318,7 @@ class CspApp(GuardedActions, TranslatedBindings, App[Any]):
             return
         if command.name == "profile":
             if argument.strip():
-                await self.switch_profile(argument.strip())
+                self.request_profile(argument.strip())
             else:
                 profile_switch.open_profile_palette(self)
             return
@@ -475,6 +475,13 @@ class CspApp(GuardedActions, TranslatedBindings, App[Any]):
 
     def action_switch_profile(self) -> None:
         profile_switch.open_profile_palette(self)
+
+    def request_profile(self, name: str) -> None:
+        """Switch profile in a worker of the app's own: the request comes from a handler of
+        the main screen that the switch removes, and a screen is removed only once its
+        handlers are done (awaited there, the switch would wait for itself)."""
+        self.run_worker(self.switch_profile(name), group="profile-switch", exclusive=True,
+                        exit_on_error=True)
 
     async def switch_profile(self, name: str) -> bool:
         """``:profile NAME``: the console on another profile's back end and files, without a

@@ -79,7 +79,8 @@ def export_view(app: App[Any], argument: str = "") -> bool:
         console.notify(t("conv.export.nothing"), severity="warning")
         return False
     list_name, table = found
-    path = target_path(app, argument, list_name, console.now())
+    # The file is named by the wall clock (a sandbox world's clock may stand elsewhere).
+    path = target_path(app, argument, list_name, datetime.now().astimezone())
     if path is None:
         return False
     source = table.source

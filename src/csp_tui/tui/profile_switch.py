@@ -45,10 +45,7 @@ class ProfileChoices(Provider):
         return name
 
     def _run(self, name: str) -> Any:
-        async def switch() -> None:
-            await self.app.switch_profile(name)  # type: ignore[attr-defined]
-
-        return switch
+        return lambda: self.app.request_profile(name)  # type: ignore[attr-defined]
 
     async def discover(self) -> Hits:
         for name in self._names():
