@@ -45,7 +45,9 @@ def fold(text: str) -> str:
     """
     decomposed = unicodedata.normalize("NFKD", _SURROGATES.sub("\ufffd", text))
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return stripped.casefold().translate(_NO_DECOMPOSITION)
+    folded = stripped.casefold()
+    # Most names are plain ASCII by now: the table is looked at only when they are not.
+    return folded if folded.isascii() else folded.translate(_NO_DECOMPOSITION)
 
 
 def czech_sort_key(text: str) -> str:
@@ -78,16 +80,10 @@ def czech_sort_key(text: str) -> str:
         else:
             primary.append(chr(0x1000))  # spaces and punctuation sort first, as one class
         i += 1
-    # Ties are broken by the accents, then by the case, then by the original text itself, so
-    # the order is total: two texts get the same key only when they are the same text
-    # ("ABC" and "abc" differ; lower case first, as in a dictionary).
-    return ("".join(primary) + "\x00" + fold(lowered) + "\x00" + lowered + "\x00"
-            + _case_key(text) + "\x00" + text)
-
-
-def _case_key(text: str) -> str:
-    """Lower case before upper case, letter by letter (abc < Abc < ABC)."""
-    return "".join("1" if ch.isupper() else "0" for ch in text if ch.isalpha())
+    # Ties are broken by the accents, then by the original text itself, so the order is
+    # total: two texts get the same key only when they are the same text ("ABC" and "abc"
+    # differ, capitals first as in code-point order, and always in that order).
+    return "".join(primary) + "\x00" + fold(lowered) + "\x00" + lowered + "\x00" + text
 
 
 def safe_text(text: object, limit: int | None = None) -> str:
