@@ -103,3 +103,21 @@ def test_csv_cells_are_quoted_where_they_need_it() -> None:
     assert text.startswith("\ufeffid;name;auto_renew\r\n")
     back = list(csv.reader(io.StringIO(text.lstrip("\ufeff")), delimiter=";"))
     assert back[1:] == [["1", 'Novák; "a syn"', "true"], ["2", "x", ""]]
+
+
+def test_a_remote_name_that_looks_like_a_formula_stays_text_in_csv() -> None:
+    from dataclasses import dataclass
+
+    @dataclass
+    class Row:
+        company_name: str
+        quantity: int
+
+    rows = [Row('=HYPERLINK("http://evil.test","x")', -1), Row("@SUM(A1)", 3),
+            Row("Novák", 2)]
+    back = list(csv.reader(io.StringIO(view_export.csv_text(rows, ["company_name",
+                                                                  "quantity"], "en"))))
+    assert back[1:] == [["'=HYPERLINK(\"http://evil.test\",\"x\")", "-1"],
+                        ["'@SUM(A1)", "3"], ["Novák", "2"]]
+    # JSON keeps the value as it came.
+    assert json.loads(view_export.json_text(rows))[0]["company_name"].startswith("=HYPERLINK")

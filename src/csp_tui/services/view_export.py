@@ -8,6 +8,11 @@ in English ``,`` and no mark (RFC 4180). JSON is one array of objects, UTF-8.
 
 The file is new (an existing one is never overwritten) and readable by its owner only: a
 list of customers is business data.
+
+Remote text is data, in a spreadsheet too: a CSV text cell that starts like a formula (``=``,
+``+``, ``-``, ``@``, a tab or a carriage return — a company name ``=HYPERLINK(…)`` from a
+hostile tenant) is written with a leading ``'``, which Excel and LibreOffice show as text and
+do not evaluate. JSON keeps every value exactly.
 """
 
 from __future__ import annotations
@@ -44,11 +49,16 @@ def row_fields(row: object) -> dict[str, Any]:
             }
 
 
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
 def _cell(value: Any) -> str:
     if value is None:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
+    if isinstance(value, str):
+        return "'" + value if value.startswith(_FORMULA_STARTS) else value
     return str(value)
 
 
