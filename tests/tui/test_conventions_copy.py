@@ -48,9 +48,9 @@ async def test_capital_y_offers_the_others_and_a_digit_copies_one(make_console) 
         await pilot.press("Y")
         await pilot.pause()
         assert isinstance(console.app.screen, CopyMenuScreen)
-        labels = [choice.what for choice in console.app.screen.choices]
-        assert labels[:2] == ["conv.copy.tenant_id", "conv.copy.primary_domain"]
-        assert "conv.copy.company" in labels
+        labels = [label for label, _value in console.app.screen.choices]
+        assert labels[:2] == ["Tenant id", "Domain"]
+        assert "Company name" in labels
         await pilot.press("2")
         await pilot.pause()
         assert not isinstance(console.app.screen, CopyMenuScreen)

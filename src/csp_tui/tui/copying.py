@@ -150,8 +150,9 @@ def open_copy_menu(app: App[Any]) -> None:
     # The menu's screen is imported when first opened (the first frame does not need it).
     from csp_tui.tui.screens.copy_menu import CopyMenuScreen
 
-    def chosen(choice: CopyChoice | None) -> None:
-        if choice is not None:
-            copy_choice(app, choice)
+    def chosen(index: int | None) -> None:
+        if index is not None:
+            copy_choice(app, choices[index])
 
-    app.push_screen(CopyMenuScreen(choices), chosen)
+    app.push_screen(CopyMenuScreen([(choice.label, choice.value) for choice in choices]),
+                    chosen)
