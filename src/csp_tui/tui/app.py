@@ -465,7 +465,7 @@ class CspApp(GuardedActions, TranslatedBindings, App[Any]):
             return
         self._theme_problem = t("conv.theme.unknown", theme=safe_text(name, 40),
                                 current=self.theme,
-                                themes=", ".join(themes.theme_names(self)))
+                                count=len(self.available_themes))
 
     def action_choose_theme(self) -> None:
         themes.open_theme_palette(self)

@@ -29,18 +29,14 @@ def chosen_theme(option: str | None, profile_theme: str | None) -> str | None:
     return option or profile_theme or os.environ.get(THEME_ENV) or None
 
 
-def theme_names(app: App[object]) -> list[str]:
-    return sorted(app.available_themes)
-
-
 def apply_theme(app: App[object], name: str) -> bool:
-    """Switch to the theme ``name``; an unknown name is said (with the names there are) and
+    """Switch to the theme ``name``; an unknown name is said (and where the names are) and
     the current theme kept."""
     name = name.strip()
     if name not in app.available_themes:
         console_of(app).notify(
             t("conv.theme.unknown", theme=safe_text(name, 40), current=app.theme,
-              themes=", ".join(theme_names(app))), severity="warning", timeout=12)
+              count=len(app.available_themes)), severity="warning", timeout=12)
         return False
     app.theme = name
     return True

@@ -10,8 +10,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "conv.theme.placeholder": {"en": "Search for a theme…", "cs": "Hledat barevný motiv…"},
     "conv.theme.unknown": {
-        "en": "Unknown theme {theme}; the console keeps {current}. Themes: {themes}",
-        "cs": "Barevný motiv {theme} neznám; konzole zůstává u {current}. Motivy: {themes}",
+        "en": "Unknown theme {theme}; the console keeps {current}. :theme lists the themes "
+              "({count})",
+        "cs": "Barevný motiv {theme} neznám; konzole zůstává u {current}. Motivy vypíše "
+              ":theme (počet: {count})",
     },
     "conv.theme.chosen": {"en": "Theme: {theme}", "cs": "Barevný motiv: {theme}"},
     "conv.cli.opt_theme": {
