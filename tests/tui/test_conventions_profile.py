@@ -126,3 +126,39 @@ async def test_the_palette_lists_the_profiles(make_console) -> None:
             backend.writer.close()
             backend.cache.close()
             backend.state.close()
+
+
+async def test_the_real_worker_is_stopped_and_started_again(isolated_home) -> None:
+    """With the worker back end: one worker thread after the switch, the old one gone, the
+    new one signed in to the new profile's world."""
+    import functools
+    import threading
+
+    from csp_tui.config import load_settings
+    from csp_tui.services.worker import WorkerBackend
+    from csp_tui.tui.app import CspApp
+
+    from .conftest import frozen_clock
+    from .invite_support import wait_for
+
+    def workers() -> list[threading.Thread]:
+        return [thread for thread in threading.enumerate()
+                if thread.name == "csp-tui-worker" and thread.is_alive()]
+
+    first = WorkerBackend(load_settings("sandbox"), periodic=False)
+    app = CspApp(first, clock=frozen_clock, theme="textual-dark", animation_level="none",
+                 cursor_blink=False, tick_seconds=None, language="en")
+    app.backend_factory = functools.partial(WorkerBackend, periodic=False)
+    async with app.run_test(size=NARROW) as pilot:
+        await wait_for(pilot, lambda: first._session is not None, "the first worker")
+        assert len(workers()) == 1
+        await pilot.press(":", *"profile sandbox-provider", "enter")
+        await switched(pilot, "sandbox-provider")
+        second = app.backend
+        assert isinstance(second, WorkerBackend) and second is not first
+        await wait_for(pilot, lambda: second._session is not None, "the second worker")
+        assert first._thread is None  # joined
+        assert len(workers()) == 1
+        assert second._session is not None
+        assert second._session.settings.profile.name == "sandbox-provider"
+        assert second.settings.locations.state_db != first.settings.locations.state_db
