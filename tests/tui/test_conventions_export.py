@@ -121,3 +121,21 @@ def test_a_remote_name_that_looks_like_a_formula_stays_text_in_csv() -> None:
                         ["'@SUM(A1)", "3"], ["Novák", "2"]]
     # JSON keeps the value as it came.
     assert json.loads(view_export.json_text(rows))[0]["company_name"].startswith("=HYPERLINK")
+
+
+async def test_the_command_log_exports_from_its_own_screen(make_console) -> None:
+    """From the palette on the command log screen (the command line is the main screen's)."""
+    from csp_tui.tui.console_commands import resolve
+
+    console = make_console(customers=2, command_log=12)
+    async with console.app.run_test(size=NARROW) as pilot:
+        await pilot.pause()
+        await pilot.press("l")
+        await pilot.pause()
+        command, _word, _argument = resolve(":export")
+        assert command is not None
+        await console.app.run_console_command(command, "log.json")
+        await settle(pilot)
+        path = console.backend.settings.locations.exports_dir / "log.json"
+        data = json.loads(path.read_text(encoding="utf-8"))
+        assert len(data) == 12 and {"method", "path", "status"} <= set(data[0])
