@@ -162,3 +162,29 @@ async def test_the_real_worker_is_stopped_and_started_again(isolated_home) -> No
         assert second._session is not None
         assert second._session.settings.profile.name == "sandbox-provider"
         assert second.settings.locations.state_db != first.settings.locations.state_db
+
+
+def test_tab_completes_a_commands_argument() -> None:
+    from csp_tui.tui.console_commands import complete_argument
+
+    def choices(command: Any) -> list[str]:
+        return {"profile": ["prod", "sandbox", "sandbox-provider"],
+                "theme": ["nord", "textual-dark", "textual-light"]}.get(command.name, [])
+
+    assert complete_argument(":profile p", choices) == (":profile prod", ["prod"])
+    assert complete_argument(":ctx sa", choices) == (
+        ":ctx sandbox", ["sandbox", "sandbox-provider"])
+    assert complete_argument(":theme textual-", choices) == (
+        ":theme textual-", ["textual-dark", "textual-light"])
+    assert complete_argument(":theme x", choices) == (":theme x", [])
+    assert complete_argument(":sync now", choices) == (":sync now", [])
+
+
+async def test_tab_on_the_command_line_completes_a_profile(make_console) -> None:
+    console = make_console(customers=2)
+    async with console.app.run_test(size=NARROW) as pilot:
+        await pilot.pause()
+        await pilot.press(":", *"profile sandbox-p", "tab")
+        await pilot.pause()
+        field = console.app.main_screen.query_one("#command-line").field
+        assert field.value == ":profile sandbox-provider"

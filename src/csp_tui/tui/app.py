@@ -473,6 +473,14 @@ class CspApp(GuardedActions, TranslatedBindings, App[Any]):
     def action_export_view(self) -> None:
         view_export.export_view(self)
 
+    def argument_choices(self, command: ConsoleCommand) -> list[str]:
+        """What ``tab`` completes after a command word on the command line."""
+        if command.name == "profile":
+            return list(self.settings.profiles)
+        if command.name == "theme":
+            return sorted(self.available_themes)
+        return list(command.choices)
+
     def action_switch_profile(self) -> None:
         profile_switch.open_profile_palette(self)
 

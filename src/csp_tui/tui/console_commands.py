@@ -117,3 +117,22 @@ def complete(text: str, allowed: Callable[[ConsoleCommand], bool]) -> tuple[str,
     if word in names:  # a whole name that is also the start of others: the next one
         return names[(names.index(word) + 1) % len(names)], names
     return text, names  # say what it could be; another letter decides
+
+
+def complete_argument(text: str, choices: Callable[[ConsoleCommand], list[str]]
+                      ) -> tuple[str, list[str]]:
+    """Tab after a command word (``:profile sand``, ``:theme no``): (the new text, the values
+    it could be), from the values the command takes (``choices``; none: nothing to do)."""
+    command, word, argument = resolve(text)
+    if command is None or " " in argument:
+        return text, []
+    values = [value for value in choices(command)
+              if value.lower().startswith(argument.lower())]
+    if len(values) == 1:
+        return f":{word} {values[0]}", values
+    if not values:
+        return text, []
+    shared = _shared_start(values)
+    if len(shared) > len(argument):
+        return f":{word} {shared}", values
+    return text, values
