@@ -269,14 +269,17 @@ def test_a_cache_keyed_by_subscription_id_alone_keeps_its_rows(tmp_path):
     conn.execute("PRAGMA user_version = 3")
     conn.execute("INSERT INTO customers (id, first_seen_at, listed_at) VALUES (?, 'x', 'x')",
                  (CID,))
-    conn.execute("INSERT INTO subscriptions (id, customer_id, quantity, synced_at, search_fold) "
-                 "VALUES ('s1', ?, 4, 'x', 'm365')", (CID,))
+    # A consistent row (what a sync writes for a customer without a name), so a later
+    # migration that folds the stored texts again keeps the same text.
+    conn.execute("INSERT INTO subscriptions (id, customer_id, offer_name, name_fold, quantity, "
+                 "synced_at, search_fold) VALUES ('s1', ?, 'M365', 'm365', 4, 'x', "
+                 "'m365' || char(10))", (CID,))
     conn.close()
     cache = open_cache(path, rebuild_if_unusable=False)
     try:
         assert cache.execute(
             "SELECT id, customer_id, quantity, search_fold FROM subscriptions").fetchall() == [
-            ("s1", CID, 4, "m365")]
+            ("s1", CID, 4, "m365\n")]
         keys = [row[1] for row in cache.execute("PRAGMA table_info(subscriptions)")
                 if row[5]]
         assert sorted(keys) == ["customer_id", "id"]

@@ -292,7 +292,8 @@ async def test_copy_link_uses_the_clipboard_and_save_writes_a_file(make_console)
         await pilot.press("c")
         await pilot.pause()
         assert console.app.clipboard == expected
-        assert f"Copied {len(expected)} characters" in " ".join(notices(console.app))
+        assert f"Sent {len(expected)} characters to the terminal (OSC 52)" in " ".join(
+            notices(console.app))
         await pilot.press("w")
         await pilot.pause()
         files = list(console.backend.settings.locations.exports_dir.iterdir())

@@ -157,7 +157,7 @@ async def test_sending_shows_the_link_and_the_email_and_copies_or_saves_them(
         assert app.clipboard == result.email_body
         await pilot.press("t")
         assert app.clipboard == result.email_subject
-        assert sum("Copied" in note for note in notifications(app)) == 3
+        assert sum("to the terminal (OSC 52)" in note for note in notifications(app)) == 3
 
         await pilot.press("w")
         (saved,) = console.backend.settings.locations.exports_dir.glob("invitation-*.txt")

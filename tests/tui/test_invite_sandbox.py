@@ -70,7 +70,7 @@ async def test_invite_a_prospect_accept_it_in_the_sandbox_and_see_it_accepted(
         assert "Globální správce" in result.email_body
         await pilot.press("c")
         assert app.clipboard == result.link
-        assert any("Copied" in note for note in notifications(app))
+        assert any("to the terminal (OSC 52)" in note for note in notifications(app))
 
         # -- the ledger holds exactly this pending invitation
         (recorded,) = ledger.list_invitations(backend.state)

@@ -31,6 +31,30 @@ CATALOG_NAMES_MIGRATION = """
     );
 """
 
+# The fold learnt letters without a decomposition (ł ø đ æ œ þ ß: "Łódź" folds to
+# "lodz") and the Czech collation key ends in the original text (so "ABC" and "abc" differ,
+# and every order is total): every stored fold and key is computed again with the
+# functions the store uses (csp_fold, csp_sort_key: db/connection.py registers them on
+# every connection), the search texts the same way cache/store/search.py writes them.
+REFOLD_MIGRATION = """
+UPDATE customers SET name_fold = csp_fold(company_name),
+    sort_key = csp_sort_key(company_name), domain_fold = csp_fold(primary_domain);
+UPDATE customers SET search_fold = name_fold || char(10) || domain_fold
+    || IFNULL((SELECT char(10) || group_concat(folded, char(10)) FROM (
+           SELECT DISTINCT csp_fold(d.domain) AS folded FROM domains AS d
+           WHERE d.customer_id = customers.id
+             AND csp_fold(d.domain) != customers.domain_fold
+           ORDER BY folded)), '')
+    || char(10) || lower(id);
+UPDATE subscriptions SET
+    name_fold = csp_fold(trim(offer_name || ' ' || friendly_name)),
+    sort_key = csp_sort_key(CASE WHEN offer_name != '' THEN offer_name
+                                 ELSE friendly_name END);
+UPDATE subscriptions SET search_fold = name_fold || char(10)
+    || IFNULL((SELECT c.name_fold FROM customers AS c
+               WHERE c.id = subscriptions.customer_id), '');
+"""
+
 CACHE_MIGRATIONS: list[str] = [
     # 1: the initial cache
     """
@@ -352,4 +376,7 @@ CACHE_MIGRATIONS: list[str] = [
         PRIMARY KEY (subscription_id, at, user)
     );
     """,
+    # 11: the fold learnt letters without a decomposition and the collation a total order:
+    # every stored fold and key is computed again (see REFOLD_MIGRATION).
+    REFOLD_MIGRATION,
 ]

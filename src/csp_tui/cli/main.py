@@ -83,6 +83,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"csp-tui {__version__}",
                         help=t("argparse.version"))
+    # The console's colours (tui/themes.py): without a subcommand only.
+    parser.add_argument("--theme", default=None, metavar=t("conv.cli.metavar_theme"),
+                        help=t("conv.cli.opt_theme"))
     sub = parser.add_subparsers(dest="command", metavar=t("cli.metavar.command"))
 
     info = sub.add_parser("info", parents=[parent], help=t("cli.cmd.info"))

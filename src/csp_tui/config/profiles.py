@@ -142,6 +142,10 @@ class Profile:
     #: The partner's country (ISO 3166 alpha-2): the catalog it sells from.
     country: str = "CZ"
     start_screen: StartScreen = StartScreen.MAIN
+    # The console's colours: one of Textual's themes ("nord", "gruvbox", "textual-light" …);
+    # None keeps Textual's default. The name is checked when the console starts (the config
+    # does not import Textual): an unknown one is said there, and the default kept.
+    theme: str | None = None
 
     def __post_init__(self) -> None:
         # Field by field in declaration order: the first problem is the one reported.
@@ -312,6 +316,7 @@ _FIELD_TYPES: dict[str, object] = {
     "state_url": str,
     "country": str,
     "start_screen": StartScreen,
+    "theme": _OPTIONAL_STR,
 }
 
 

@@ -11,6 +11,7 @@ from pathlib import Path
 from csp_tui.db.errors import CorruptDatabaseError, DatabaseError
 from csp_tui.db.locks import BUSY_TIMEOUT_MS, is_lock, patiently
 from csp_tui.db.migrations import MigrationEntry, migrate
+from csp_tui.domain.text import czech_sort_key, fold
 from csp_tui.i18n import t
 
 __all__ = ["BUSY_TIMEOUT_MS", "connect", "open_database", "restrict_to_owner"]
@@ -30,6 +31,10 @@ def connect(path: Path) -> sqlite3.Connection:
     if str(mode).lower() != "wal":  # e.g. a read-only directory: still usable, just slower
         conn.execute("PRAGMA journal_mode = DELETE")
     conn.execute("PRAGMA synchronous = NORMAL")
+    # The fold and the collation key in SQL, exactly as the store computes them in Python: a
+    # migration that re-folds stored columns (cache migration 9) calls them.
+    conn.create_function("csp_fold", 1, fold, deterministic=True)
+    conn.create_function("csp_sort_key", 1, czech_sort_key, deterministic=True)
     return conn
 
 

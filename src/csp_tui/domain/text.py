@@ -27,6 +27,15 @@ _UNSAFE = re.compile(
 )
 _SURROGATES = re.compile("[\ud800-\udfff]")
 
+# Letters Unicode gives no decomposition, so stripping combining marks leaves them as they are
+# ("Łódź" would fold to "łodz", "Ørsted" would stay): each is written as the Latin letters a
+# person types for it on a plain keyboard. Applied after casefold, which already turns ß and ẞ
+# into "ss"; the capitals are listed too, so the table stands on its own.
+_NO_DECOMPOSITION = str.maketrans({
+    "ł": "l", "Ł": "l", "ø": "o", "Ø": "o", "đ": "d", "Đ": "d", "ð": "d", "Ð": "d",
+    "æ": "ae", "Æ": "ae", "œ": "oe", "Œ": "oe", "þ": "th", "Þ": "th", "ß": "ss", "ẞ": "ss",
+})
+
 
 def fold(text: str) -> str:
     """Lower-case without diacritics: "Šumavská" -> "sumavska". Used for filters.
@@ -36,7 +45,9 @@ def fold(text: str) -> str:
     """
     decomposed = unicodedata.normalize("NFKD", _SURROGATES.sub("\ufffd", text))
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return stripped.casefold()
+    folded = stripped.casefold()
+    # Most names are plain ASCII by now: the table is looked at only when they are not.
+    return folded if folded.isascii() else folded.translate(_NO_DECOMPOSITION)
 
 
 def czech_sort_key(text: str) -> str:
@@ -59,13 +70,20 @@ def czech_sort_key(text: str) -> str:
         elif ch.isdigit():
             primary.append(chr(0x2000 + int(ch)) if ch.isascii() else ch)
         elif ch.isalpha():
+            # A letter of another alphabet sorts as the letters it folds to (Ł as L, Æ as AE),
+            # after all of them when it folds to none (Greek, Cyrillic, CJK).
             folded = fold(ch)
-            primary.append(chr(0x3000 + _RANK[folded]) if folded in _RANK else chr(0x4000) + ch)
+            if folded and all(letter in _RANK for letter in folded):
+                primary.extend(chr(0x3000 + _RANK[letter]) for letter in folded)
+            else:
+                primary.append(chr(0x4000) + ch)
         else:
             primary.append(chr(0x1000))  # spaces and punctuation sort first, as one class
         i += 1
-    # Ties are broken by the accents, then by the exact text, so the order is total.
-    return "".join(primary) + "\x00" + fold(lowered) + "\x00" + lowered
+    # Ties are broken by the accents, then by the original text itself, so the order is
+    # total: two texts get the same key only when they are the same text ("ABC" and "abc"
+    # differ, capitals first as in code-point order, and always in that order).
+    return "".join(primary) + "\x00" + fold(lowered) + "\x00" + lowered + "\x00" + text
 
 
 def safe_text(text: object, limit: int | None = None) -> str:

@@ -227,4 +227,11 @@ STATE_MIGRATIONS: list[MigrationEntry] = [
         PRIMARY KEY (operator, name)
     );
     """,
+    # 6: the fold learnt letters without a decomposition (ł ø đ æ œ þ ß: domain/text.fold), so
+    # the ledger's folded names are computed again (csp_fold: db/connection.connect), as the
+    # cache's are (cache migration 11). A team's database on PostgreSQL was never folded the
+    # old way: its rows arrive folded by the code that writes them (or by ``state import``
+    # from a state.db this migration already brought up to date).
+    Migration(sqlite="UPDATE invitations SET name_fold = csp_fold(company_name);",
+              postgres="SELECT 1;"),
 ]

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import dataclasses
 import os
 import sqlite3
 from collections.abc import Callable, Iterable
@@ -29,14 +30,15 @@ from textual.worker import Worker, WorkerState
 from csp_tui.cache import views
 from csp_tui.config import Settings
 from csp_tui.domain.text import safe_text
-from csp_tui.i18n import set_language, t
+from csp_tui.i18n import get_language, set_language, t
 from csp_tui.services import events as ev
 from csp_tui.services.session import CONSOLE_BUSY_RETRY_SECONDS, database_busy
 from csp_tui.services.writer import WriteSession
 from csp_tui.signals import exit_code, on_ending_signals
 from csp_tui.tui import backend_notices as notices
+from csp_tui.tui import copying, navigation, profile_switch, themes
+from csp_tui.tui import export as view_export
 from csp_tui.tui import language as console_language
-from csp_tui.tui import navigation
 from csp_tui.tui.backend import BackendStatus, ConsoleBackend
 from csp_tui.tui.bindings import GuardedActions, TranslatedBindings, bindings
 from csp_tui.tui.console import Console, SignInWindow
@@ -94,6 +96,10 @@ class CspApp(GuardedActions, TranslatedBindings, App[Any]):
         super().__init__()
         self.backend = backend
         self.clock = clock or world_time(backend.settings)
+        #: A clock given by the caller (tests) stays across a profile switch.
+        self._clock_given = clock is not None
+        #: Opens a profile's back end (launch: ``WorkerBackend``); ``:profile`` needs it.
+        self.backend_factory: Callable[[Settings], ConsoleBackend] | None = None
         self.cursor_blink = cursor_blink
         self.tick_seconds = tick_seconds
         self.read_only = backend.settings.profile.read_only
@@ -107,8 +113,10 @@ class CspApp(GuardedActions, TranslatedBindings, App[Any]):
         self._start_error: str | None = None
         # Set by the console command; tests run the app on their own loop and keep theirs.
         self.handle_signals = False
+        #: Said once the console is on screen (a notice cannot be shown before).
+        self._theme_problem: str | None = None
         if theme:
-            self.theme = theme
+            self._start_theme(theme)
         if animation_level:
             self.animation_level = animation_level  # type: ignore[assignment]
         if backend.settings.keymap:
@@ -164,6 +172,8 @@ class CspApp(GuardedActions, TranslatedBindings, App[Any]):
         if self.settings.keymap:
             for problem in keymap_problems(self.settings.keymap):
                 self.notify(safe_text(problem, 300), severity="warning", timeout=15)
+        if self._theme_problem:
+            self.notify(self._theme_problem, severity="warning", timeout=15)
         self._unsubscribe = self.backend.subscribe(self._receive)
         if self.handle_signals:
             # SIGTERM/SIGHUP: quit as the q key does (terminal restored, run interrupted).
@@ -304,6 +314,18 @@ class CspApp(GuardedActions, TranslatedBindings, App[Any]):
         if command.name == "language":
             self.switch_language(argument)
             return
+        if command.name == "theme":
+            themes.theme_command(self, argument)
+            return
+        if command.name == "export":
+            view_export.export_view(self, argument)
+            return
+        if command.name == "profile":
+            if argument.strip():
+                self.request_profile(argument.strip())
+            else:
+                profile_switch.open_profile_palette(self)
+            return
         # ":subs renewing", ":subs window" … name a view; anything else is a filter.
         if (command.name == "subscriptions" and argument
                 and navigation.run_subscriptions_command(self, argument)):
@@ -421,9 +443,9 @@ class CspApp(GuardedActions, TranslatedBindings, App[Any]):
         detail.open_record(self, kind, key, customer_id=customer_id)
 
     def copy_text(self, text: str) -> None:
-        """Copy with OSC 52 (works over SSH when the local terminal allows it) and say so."""
-        self.copy_to_clipboard(text)
-        self.notify(t("tui.notify.copied", count=len(text)))
+        """Send to the terminal's clipboard with OSC 52 (over SSH too, when the local terminal
+        allows it), or write a file when too long to send; say which (tui/copying.py)."""
+        copying.copy_text(self, text)
 
     def save_export(self, filename: str, text: str) -> None:
         """Save ``text`` under the exports directory (0600), on the writer thread; the notice
@@ -445,6 +467,106 @@ class CspApp(GuardedActions, TranslatedBindings, App[Any]):
 
         write_then(self, save, lambda _: self.notify(t("tui.notify.saved", path=str(path))),
                    failed)
+
+
+    # ------------------------------------------------------------------ conventions
+
+    def _start_theme(self, name: str) -> None:
+        """The theme asked for at start (``--theme``, the profile, ``TEXTUAL_THEME``); an
+        unknown name keeps Textual's default and is said on the first frame."""
+        if name in self.available_themes:
+            self.theme = name
+            return
+        self._theme_problem = t("conv.theme.unknown", theme=safe_text(name, 40),
+                                current=self.theme,
+                                count=len(self.available_themes))
+
+    def action_choose_theme(self) -> None:
+        themes.open_theme_palette(self)
+
+    def action_export_view(self) -> None:
+        view_export.export_view(self)
+
+    def argument_choices(self, command: ConsoleCommand) -> list[str]:
+        """What ``tab`` completes after a command word on the command line."""
+        if command.name == "profile":
+            return list(self.settings.profiles)
+        if command.name == "theme":
+            return sorted(self.available_themes)
+        return list(command.choices)
+
+    def action_switch_profile(self) -> None:
+        profile_switch.open_profile_palette(self)
+
+    def request_profile(self, name: str) -> None:
+        """Switch profile in a worker of the app's own: the request comes from a handler of
+        the main screen that the switch removes, and a screen is removed only once its
+        handlers are done (awaited there, the switch would wait for itself)."""
+        self.run_worker(self.switch_profile(name), group="profile-switch", exclusive=True,
+                        exit_on_error=True)
+
+    async def switch_profile(self, name: str) -> bool:
+        """``:profile NAME``: the console on another profile's back end and files, without a
+        restart (tui/profile_switch.py). What was open above the main screen closes: it showed
+        the old profile's records."""
+        if name == self.settings.profile.name:
+            self.notify(t("conv.profile.already", name=safe_text(name, 40)))
+            return False
+        factory = self.backend_factory
+        if factory is None:
+            self.notify(t("conv.profile.unsupported"), severity="warning")
+            return False
+        settings = profile_switch.settings_for(self, name)
+        if settings is None:
+            return False
+        language = settings.profile.language or get_language()
+        settings = dataclasses.replace(settings, profile=settings.profile.model_copy(
+            update={"language": language}))
+        try:
+            # Opening a profile's databases creates and migrates them: a write, so not here.
+            backend = await asyncio.to_thread(factory, settings)
+        except Exception as exc:
+            self.notify(t("conv.profile.problem", name=safe_text(name, 40),
+                          problem=safe_text(exc, 300)), severity="error", timeout=12)
+            return False
+        self._back_to_main()
+        await self._stop_backend()
+        old = self.backend
+        self.backend = backend
+        self._backend_stopped = False
+        self._start_error = None
+        self.status_snapshot = BackendStatus()
+        self.read_only = settings.profile.read_only
+        if not self._clock_given:
+            self.clock = world_time(settings)
+        set_language(language)
+        if settings.profile.theme:
+            themes.apply_theme(self, settings.profile.theme)
+        self._unsubscribe = backend.subscribe(self._receive)
+        # The old main screen goes first (a blank one stands in for a moment): two main
+        # screens cannot exist at once (one id), and none of the old one's widgets may read
+        # the new profile's files with the old profile's state.
+        # The first main screen is the default screen, never pushed, so it has no result
+        # callback for switch_screen to take off (Textual 8.2, pinned below 8.3).
+        old_main = self.screen
+        if not old_main._result_callbacks:
+            old_main._push_result_callback(old_main, None)
+        await self.switch_screen(Screen())
+        await self.switch_screen(MainScreen())
+        # Nothing reads the old profile's files any more: its connections close.
+        for database in (old.cache, old.state):
+            with contextlib.suppress(Exception):
+                database.close()
+        self.refresh_status()
+        self._start_backend()
+        self.notify(t("conv.profile.switched", name=safe_text(name, 40)))
+        return True
+
+    def action_copy_id(self) -> None:
+        copying.copy_row_id(self)
+
+    def action_copy_id_menu(self) -> None:
+        copying.open_copy_menu(self)
 
 
 #: mypy checks here that the app is what screens and widgets are given (tui/console.py).

@@ -133,6 +133,11 @@ _SPECS: tuple[KeySpec, ...] = (
     # (Out of the footer, which is full at 80 columns: the help and the palette list it.)
     KeySpec("order", "o", "app.order", "selling.tui.key.order", "selling.tui.keyhelp.order",
             "main", show=False),
+    # The console's conventions (tui/copying.py): the row's id, and a menu of its others.
+    KeySpec("copy-id", "y", "app.copy_id", "conv.key.copy_id", "conv.keyhelp.copy_id", "main",
+            show=False),
+    KeySpec("copy-id-menu", "Y", "app.copy_id_menu", "conv.key.copy_menu",
+            "conv.keyhelp.copy_menu", "main", show=False),
 )
 
 SPECS: dict[str, KeySpec] = {spec.id: spec for spec in _SPECS}

@@ -57,6 +57,14 @@ COMMANDS: tuple[ConsoleCommand, ...] = (
     ConsoleCommand("help", ("h", "?"), "help", "tui.cmd.help", "tui.cmdhelp.help"),
     ConsoleCommand("quit", ("q", "exit", "q!"), "quit", "tui.cmd.quit", "tui.cmdhelp.quit"),
     ConsoleCommand("today", ("dnes", "td"), "today", "today.cmd.title", "today.cmd.help"),
+    # The console's conventions (themes, export, profiles): run by tui/app.py's
+    # run_console_command with their argument.
+    ConsoleCommand("theme", ("themes", "skin", "motiv"), "choose_theme", "conv.cmd.theme",
+                   "conv.cmdhelp.theme"),
+    ConsoleCommand("export", ("exp", "save"), "export_view", "conv.cmd.export",
+                   "conv.cmdhelp.export"),
+    ConsoleCommand("profile", ("ctx", "context", "prof"), "switch_profile", "conv.cmd.profile",
+                   "conv.cmdhelp.profile"),
 )
 
 _BY_SPELLING: dict[str, ConsoleCommand] = {
@@ -113,3 +121,22 @@ def complete(text: str, allowed: Callable[[ConsoleCommand], bool]) -> tuple[str,
     if word in names:  # a whole name that is also the start of others: the next one
         return names[(names.index(word) + 1) % len(names)], names
     return text, names  # say what it could be; another letter decides
+
+
+def complete_argument(text: str, choices: Callable[[ConsoleCommand], list[str]]
+                      ) -> tuple[str, list[str]]:
+    """Tab after a command word (``:profile sand``, ``:theme no``): (the new text, the values
+    it could be), from the values the command takes (``choices``; none: nothing to do)."""
+    command, word, argument = resolve(text)
+    if command is None or " " in argument:
+        return text, []
+    values = [value for value in choices(command)
+              if value.lower().startswith(argument.lower())]
+    if len(values) == 1:
+        return f":{word} {values[0]}", values
+    if not values:
+        return text, []
+    shared = _shared_start(values)
+    if len(shared) > len(argument):
+        return f":{word} {shared}", values
+    return text, values

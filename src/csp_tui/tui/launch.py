@@ -18,6 +18,7 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
     # weight, paid only once the arguments were read (see tests/tui/test_start_imports.py).
     from csp_tui.services.worker import WorkerBackend
     from csp_tui.tui.app import CspApp
+    from csp_tui.tui.themes import chosen_theme
 
     try:
         # Only opens the databases the first frame is painted from; the worker thread (REST
@@ -26,7 +27,9 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
     except DatabaseError as exc:
         print(t("console.database_error", error=str(exc)), file=sys.stderr)
         return 1
-    app = CspApp(backend)
+    app = CspApp(backend, theme=chosen_theme(getattr(args, "theme", None),
+                                             settings.profile.theme))
     app.handle_signals = True
+    app.backend_factory = WorkerBackend
     app.run()
     return int(app.return_code or 0)

@@ -27,6 +27,7 @@ from csp_tui.tui.bindings import (
     register,
 )
 from csp_tui.tui.console import Console, console_of
+from csp_tui.tui.links import append_link, linkify
 from csp_tui.tui.stylesheets import with_sheets
 
 register(
@@ -82,8 +83,8 @@ class InvitationResultScreen(GuardedActions, TranslatedBindings, Screen[None]):
         with ResultBody(classes="invite-body"):
             heading = Text(result_heading(self.result, self.kind))
             yield Static(heading, classes=f"invite-heading -{self.kind}")
-            yield Static(self._labelled("tui.invite.result.link", self.result.link),
-                         classes="invite-link")
+            yield Static(append_link(self._labelled("tui.invite.result.link", ""),
+                                     self.result.link), classes="invite-link")
             recipient = safe_text(invitation.contact_email, 120)
             if invitation.contact_name:
                 recipient = f"{safe_text(invitation.contact_name, 80)} <{recipient}>"
@@ -94,7 +95,7 @@ class InvitationResultScreen(GuardedActions, TranslatedBindings, Screen[None]):
                          classes="invite-field")
             # Line by line: safe_text removes control characters, newlines included.
             body = "\n".join(safe_text(line) for line in self.result.email_body.splitlines())
-            yield Static(Text(body.rstrip("\n")), classes="invite-email")
+            yield Static(linkify(Text(body.rstrip("\n"))), classes="invite-email")
             yield Static(Text(t("tui.invite.result.hint")), classes="invite-hint")
         yield Footer(show_command_palette=False)
 

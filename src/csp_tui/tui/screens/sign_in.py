@@ -19,6 +19,7 @@ from csp_tui.domain.text import safe_text
 from csp_tui.i18n import t
 from csp_tui.tui.bindings import TranslatedBindings, bindings
 from csp_tui.tui.console import console_of
+from csp_tui.tui.links import link_text
 from csp_tui.tui.stylesheets import with_sheets
 
 
@@ -38,7 +39,7 @@ class SignInScreen(TranslatedBindings, ModalScreen[bool]):
             yield Static(Text(t("tui.sign_in.title"), style="bold"), classes="sign-in-title")
             yield Static(Text(safe_text(self.prompt_text)), classes="sign-in-prompt")
             yield Static(Text(t("tui.sign_in.open")), classes="sign-in-label")
-            yield Static(Text(safe_text(self.url)), classes="sign-in-url")
+            yield Static(link_text(self.url), classes="sign-in-url")
             yield Static(Text(t("tui.sign_in.code")), classes="sign-in-label")
             yield Static(Text(safe_text(self.user_code), style="bold"), classes="sign-in-code")
             yield Static(Text("", style="italic"), classes="sign-in-message")

@@ -24,6 +24,7 @@ from csp_tui.services import commerce_rules as rules
 from csp_tui.services.record_dates import record_moment
 from csp_tui.state import outbox
 from csp_tui.state.outbox import OutboxEntry
+from csp_tui.tui.links import link_text
 from csp_tui.tui.screens.subscription_words import action_label, allowed_text
 
 LABEL_WIDTH = 20
@@ -255,7 +256,9 @@ def facts_block(rows: list[tuple[str, str]], width: int) -> Group:
             pending = []
         url = safe_text(value, 300)
         indent = LABEL_WIDTH + 1 if LABEL_WIDTH + 1 + len(url) <= width else 0
-        parts.append(Text(" " * indent + url, no_wrap=True, overflow="ignore"))
+        line = Text(" " * indent, no_wrap=True, overflow="ignore")
+        line.append_text(link_text(value, shown=url))
+        parts.append(line)
     if pending:
         parts.append(_grid(pending))
     return Group(*parts)

@@ -7,6 +7,7 @@ elsewhere anyway (a click), the line closes rather than stay open without them."
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import ClassVar
 
 from textual import events, on
@@ -18,7 +19,7 @@ from textual.widgets import Input, Label
 
 from csp_tui.i18n import t
 from csp_tui.tui.bindings import TranslatedBindings
-from csp_tui.tui.console_commands import complete
+from csp_tui.tui.console_commands import ConsoleCommand, complete, complete_argument
 
 
 class CommandInput(Input):
@@ -85,6 +86,15 @@ class CommandLine(TranslatedBindings, Horizontal):
         self.post_message(self.Closed())
 
     def action_complete(self) -> None:
+        if " " in self.field.value.strip():
+            # The command's argument: a profile, a theme, a language (tui/app.py says which).
+            choices: Callable[[ConsoleCommand], list[str]] = getattr(
+                self.app, "argument_choices", lambda command: [])
+            text, values = complete_argument(self.field.value, choices)
+            self.field.value = text
+            self.field.cursor_position = len(text)
+            self._hint("  ".join(values) if len(values) > 1 else "")
+            return
         allowed = getattr(self.app, "command_allowed", lambda command: True)
         text, names = complete(self.field.value, allowed)
         self.field.value = text

@@ -27,6 +27,7 @@ from csp_tui.i18n import t
 from csp_tui.services.part_words import part_line
 from csp_tui.services.password_reset import lost_for
 from csp_tui.tui.bindings import bindings
+from csp_tui.tui.links import link_text
 from csp_tui.tui.widgets.narrow_safe import NarrowSafeOptionList
 from csp_tui.tui.widgets.pane import Pane
 from csp_tui.tui.widgets.tenant_counts import listed_counts_text
@@ -237,5 +238,5 @@ class TenantPane(Pane):
         """The address of the highlighted link, in full (it is what "c" copies)."""
         link = self.selected_link
         url = self.query_one(".tenant-link-url", Static)
-        url.update(Text(link.url) if link else Text(""))
+        url.update(link_text(link.url) if link else Text(""))
         url.display = link is not None
