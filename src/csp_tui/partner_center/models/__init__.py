@@ -77,6 +77,7 @@ from csp_tui.partner_center.models.scalars import (
     Text,
     TextList,
 )
+from csp_tui.partner_center.models.seats import ProductSku, ServicePlan, SubscribedSku
 from csp_tui.partner_center.models.subscriptions import (
     ProductType,
     RefundableQuantity,
@@ -115,6 +116,7 @@ __all__ = [
     "PartnerRelationship",
     "PartnerRelationshipType",
     "Product",
+    "ProductSku",
     "ProductType",
     "Qualification",
     "QualificationType",
@@ -125,6 +127,8 @@ __all__ = [
     "RefundableQuantityDetail",
     "RelationshipRequest",
     "RelationshipToPartner",
+    "ServicePlan",
+    "SubscribedSku",
     "Subscription",
     "SubscriptionStatus",
     "Text",
