@@ -35,8 +35,8 @@ CATALOG_NAMES_MIGRATION = """
 # on its own) and, on each subscription, what the matching rule (domain/seats.py) made of them —
 # bought, assigned, unused, the pool it shares with how many others, or why there is nothing to
 # show. cache/store/seats.py recomputes the subscription columns whenever either side is
-# written. The index is the "unused seats" order's walk (subscriptions without a figure last,
-# as the deadline's order puts those without a deadline).
+# written. The index is the "unused seats" order's walk (most unused first, read backwards;
+# subscriptions without a figure are NULL, so they come last in that order).
 SEATS_MIGRATION = """
     CREATE TABLE subscribed_skus (
         customer_id TEXT NOT NULL REFERENCES customers(id) ON DELETE CASCADE,
@@ -62,7 +62,7 @@ SEATS_MIGRATION = """
     ALTER TABLE subscriptions ADD COLUMN seats_shared INTEGER NOT NULL DEFAULT 0;
     ALTER TABLE subscriptions ADD COLUMN seats_pool TEXT;
     ALTER TABLE subscriptions ADD COLUMN seats_reason TEXT;  -- domain/seats.REASONS
-    CREATE INDEX subscriptions_unused ON subscriptions(seats_unused IS NULL, seats_unused, id);
+    CREATE INDEX subscriptions_unused ON subscriptions(seats_unused, id);
 """
 
 CACHE_MIGRATIONS: list[str] = [

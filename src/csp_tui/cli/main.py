@@ -41,6 +41,7 @@ HANDLERS: dict[str, str] = {
     "invite": "invite:run",
     "tenant create": "tenant:run_create",
     "tenant reset-password": "tenant_reset:run",
+    "seats": "seats:run",
 }
 
 
@@ -159,6 +160,12 @@ def build_parser() -> argparse.ArgumentParser:
                      help=t("cli.opt.limit"))
     log.add_argument("--errors", action="store_true", help=t("cli.opt.errors_only"))
     log.add_argument("--json", action="store_true", help=t("cli.opt.json"))
+
+    seats = sub.add_parser("seats", parents=[parent], help=t("seats.cli.cmd"))
+    seats.add_argument("--customer", metavar="ID", help=t("seats.cli.opt.customer"))
+    seats.add_argument("--unused", action="store_true", help=t("seats.cli.opt.unused"))
+    seats.add_argument("--output", choices=("table", "json"), default="table",
+                       help=t("seats.cli.opt.output"))
     return parser
 
 

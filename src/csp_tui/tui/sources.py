@@ -15,6 +15,7 @@ from typing import TypedDict
 from csp_tui.cache import views
 from csp_tui.i18n import formatting as fmt
 from csp_tui.i18n import t
+from csp_tui.services.seat_words import seats_cell
 from csp_tui.state import views as state_views
 from csp_tui.tui.widgets.table_layout import Cell, CellTone, Column
 
@@ -113,6 +114,8 @@ SUBSCRIPTION_SORTS = (
     SortOption("quantity", "tui.sort.quantity", "quantity", descending_first=True),
     # Only in the list of every customer (one customer's list has one customer).
     SortOption("customer", "tui.sort.customer", "customer"),
+    # The most seats nobody uses first: what to cut before a renewal or a window closes.
+    SortOption("unused", "seats.sort.unused", "seats", descending_first=True),
 )
 
 _STATUS_TONES: dict[str | None, CellTone] = {
@@ -137,6 +140,9 @@ def subscription_columns(all_customers: bool) -> list[Column]:
         Column("auto", t("tui.col.auto_renew"), 4, priority=4, yields=True),
         Column("renewal", t("tui.col.renewal"), fmt.DATE_WIDTH, priority=2),
         Column("window", t("tui.col.window"), 10, priority=3),
+        # Seats in use: "9 of 12" assigned (the peek line says "12 bought, 9 assigned" for a
+        # cursor row with unused seats).
+        Column("seats", t("seats.col"), 9, align="right", priority=3),
     ]
     if all_customers:
         columns.insert(0, Column("customer", t("tui.col.customer"), 13, flex=2, priority=1))
@@ -202,6 +208,9 @@ class SubscriptionSource(_Source):
             fmt.yes_no(row.auto_renew) if row.auto_renew is not None else fmt.NOTHING,
             renews if row.auto_renew and row.status == "active" else fmt.NOTHING,
             Cell(window, "accent") if window != fmt.NOTHING else window,
+            # Unused seats are flagged: what the customer pays for and nobody uses.
+            Cell(seats_cell(row.seats_bought, row.seats_assigned),
+                 "warning" if row.seats_unused else ""),
         ]
         if self.all_customers:
             cells.insert(0, row.customer_name)
