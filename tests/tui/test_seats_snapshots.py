@@ -17,7 +17,9 @@ from sqlite_utils import Database
 
 from csp_tui.cache.store.seats import refresh_seat_use
 from csp_tui.tui.screens.subscription_detail import open_subscription_detail
+from csp_tui.tui.sources import quantity_cell
 from csp_tui.tui.widgets.lists import SubscriptionsPane
+from csp_tui.tui.widgets.table_layout import Cell
 
 from .conftest import CLOCK_NOW, NARROW, WIDE, Console, screen_text
 from .subscriptions_support import (
@@ -94,12 +96,15 @@ def test_the_subscription_pane_shows_seats_in_use(snap_compare, make_console, si
     row = seen["cursor"]
     assert row.id == NEW and row.seats_unused == 3
     assert "Seats in use: 12 bought, 9 assigned — 3 unused" in seen["text"]
-    # The list: assigned of bought, most unused first, blank where nothing matched.
+    # The list: assigned of bought in the quantity's place, most unused first (and marked);
+    # the quantity alone where nothing matched.
     lines = seen["screen_text"].splitlines()
     first = next(i for i, line in enumerate(lines) if "Microsoft 365 Business St" in line)
-    assert "9 of 12" in lines[first]
-    assert "29 of 29" in lines[first + 1] and "Exchange Online" in lines[first + 1]
-    assert "Assigned" in seen["screen_text"]
+    assert " 9/12 " in lines[first]
+    assert " 29/29 " in lines[first + 1] and "Exchange Online" in lines[first + 1]
+    paused = next(line for line in lines if "Office 365 E3" in line)
+    assert " 5 suspended" in paused
+    assert quantity_cell(row) == Cell("9/12", "warning")
 
 
 @pytest.mark.parametrize("size", [NARROW, WIDE], ids=["80x24", "120x40"])

@@ -21,7 +21,7 @@ def seats_text(bought: int | None, assigned: int | None, shared: int = 0) -> str
 
 
 def seats_cell(bought: int | None, assigned: int | None) -> str:
-    """The list's cell: "9 of 12" (assigned of bought); the dash when there is nothing."""
+    """The list's cell: "9/12" (assigned of bought); the dash when there is nothing."""
     if bought is None or assigned is None:
         return fmt.NOTHING
     return t("seats.cell", assigned=fmt.number_text(assigned), bought=fmt.number_text(bought))

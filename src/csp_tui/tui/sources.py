@@ -115,8 +115,21 @@ SUBSCRIPTION_SORTS = (
     # Only in the list of every customer (one customer's list has one customer).
     SortOption("customer", "tui.sort.customer", "customer"),
     # The most seats nobody uses first: what to cut before a renewal or a window closes.
-    SortOption("unused", "seats.sort.unused", "seats", descending_first=True),
+    SortOption("unused", "seats.sort.unused", "quantity", descending_first=True),
 )
+
+def quantity_cell(row: views.SubscriptionListRow) -> str | Cell:
+    """The seats: "9/12" — assigned of bought — where the subscription's pool was matched
+    (domain/seats.py), marked when some are unused; the quantity alone where it was not, or
+    where the pool is shared (its figures are the pool's: the line under the list and the
+    detail say them). Narrow enough for 80 columns, where no column is left for it."""
+    if row.seats_bought is None or row.seats_assigned is None:
+        return fmt.number_text(row.quantity)
+    tone: CellTone = "warning" if row.seats_unused else ""
+    if row.seats_shared:
+        return Cell(fmt.number_text(row.quantity), tone)
+    return Cell(seats_cell(row.seats_bought, row.seats_assigned), tone)
+
 
 _STATUS_TONES: dict[str | None, CellTone] = {
     "suspended": "warning", "expired": "error", "disabled": "error", "deleted": "muted",
@@ -140,9 +153,6 @@ def subscription_columns(all_customers: bool) -> list[Column]:
         Column("auto", t("tui.col.auto_renew"), 4, priority=4, yields=True),
         Column("renewal", t("tui.col.renewal"), fmt.DATE_WIDTH, priority=2),
         Column("window", t("tui.col.window"), 10, priority=3),
-        # Seats in use: "9 of 12" assigned (the peek line says "12 bought, 9 assigned" for a
-        # cursor row with unused seats).
-        Column("seats", t("seats.col"), 9, align="right", priority=3),
     ]
     if all_customers:
         columns.insert(0, Column("customer", t("tui.col.customer"), 13, flex=2, priority=1))
@@ -201,16 +211,13 @@ class SubscriptionSource(_Source):
         cells: list[str | Cell] = [
             row.product + (f" ({t('tui.trial')})" if row.is_trial else ""),
             fmt.kind_words(row.kind),
-            fmt.number_text(row.quantity),
+            quantity_cell(row),
             status,
             fmt.term_words(row.term_duration),
             fmt.billing_words(row.billing_cycle),
             fmt.yes_no(row.auto_renew) if row.auto_renew is not None else fmt.NOTHING,
             renews if row.auto_renew and row.status == "active" else fmt.NOTHING,
             Cell(window, "accent") if window != fmt.NOTHING else window,
-            # Unused seats are flagged: what the customer pays for and nobody uses.
-            Cell(seats_cell(row.seats_bought, row.seats_assigned),
-                 "warning" if row.seats_unused else ""),
         ]
         if self.all_customers:
             cells.insert(0, row.customer_name)

@@ -40,8 +40,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "seats.reason.unknown": {"en": "not known", "cs": "neznámé"},
     # --- the subscription pane -------------------------------------------------------------------
-    "seats.col": {"en": "Assigned", "cs": "Přiřaz."},
-    "seats.cell": {"en": "{assigned} of {bought}", "cs": "{assigned} z {bought}"},
+    "seats.cell": {"en": "{assigned}/{bought}", "cs": "{assigned}/{bought}"},
     "seats.sort.unused": {"en": "unused seats", "cs": "nevyužité licence"},
     "seats.detail.label": {"en": "Seats in use", "cs": "Využití licencí"},
     # --- csp-tui seats ---------------------------------------------------------------------------
@@ -63,4 +62,12 @@ MESSAGES: dict[str, dict[str, str]] = {
     "seats.cli.col.assigned": {"en": "ASSIGNED", "cs": "PŘIŘAZENO"},
     "seats.cli.col.unused": {"en": "UNUSED", "cs": "NEVYUŽITO"},
     "seats.cli.col.why_not": {"en": "WHY NOT SHOWN", "cs": "PROČ NEUVEDENO"},
+    # --- the record screen's labels of the stored columns (tui/screens/detail.py) -------------
+    "tui.field.seats_bought": {"en": "Seats bought (pool)", "cs": "Koupeno licencí (fond)"},
+    "tui.field.seats_assigned": {"en": "Seats assigned", "cs": "Přiřazeno licencí"},
+    "tui.field.seats_unused": {"en": "Seats unused", "cs": "Nevyužito licencí"},
+    "tui.field.seats_shared": {"en": "Pool shared with (subscriptions)",
+                               "cs": "Fond sdílí (předplatná)"},
+    "tui.field.seats_pool": {"en": "Licence pool (SKU)", "cs": "Fond licencí (SKU)"},
+    "tui.field.seats_reason": {"en": "Why no seats in use", "cs": "Proč bez využití"},
 }
