@@ -17,8 +17,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "seats.unused": {"en": "{count} unused", "cs": "nevyužito {count}"},
     "seats.detail_unused": {"en": "{text} — {unused}", "cs": "{text} – {unused}"},
     "seats.reason.not_read": {
-        "en": "not known: the customer's licence pools have not been read (see the tenant pane)",
-        "cs": "neznámé: fondy licencí zákazníka nebyly načteny (viz podokno tenanta)",
+        "en": "not known: the customer's licence pools have not been read",
+        "cs": "neznámé: fondy licencí zákazníka nebyly načteny",
     },
     "seats.reason.not_assignable": {
         "en": "not assigned to users (a software subscription or a perpetual licence is used "
