@@ -92,3 +92,26 @@ async def test_the_table_speaks_words(synced, capsys) -> None:
     first_line = run(capsys, "--unused").splitlines()[1]
     assert top["customer_name"][:20] in first_line
     assert f" {top['seats_bought']} " in f" {first_line} "
+
+
+async def test_every_customers_list_sorts_by_unused_seats(synced) -> None:
+    """The subscription list's "unused" order over every customer: most unused first, those
+    without a figure last; reversed, the other way round; a row is found where it is."""
+    from csp_tui.cache import views
+
+    db = dbmod.open_cache(synced.locations.cache_db)
+    try:
+        total = views.count_subscriptions(db)
+        rows = views.subscription_rows(db, sort="unused", descending=True, limit=total)
+        unused = [row.seats_unused for row in rows]
+        figures = [value for value in unused if value is not None]
+        assert figures and figures == sorted(figures, reverse=True)
+        assert unused == figures + [None] * (len(unused) - len(figures))
+        assert unused[0] > 0
+        backwards = views.subscription_rows(db, sort="unused", descending=False, limit=total)
+        assert [row.id for row in backwards] == [row.id for row in reversed(rows)]
+        middle = rows[len(rows) // 2]
+        assert views.subscription_index_of(db, middle.id, sort="unused",
+                                           descending=True) == len(rows) // 2
+    finally:
+        db.close()
