@@ -125,3 +125,13 @@ def test_an_unmatched_subscription_says_why(make_console) -> None:
     assert paused.seats_bought is None and paused.seats_reason == "no_pool"
     software = next(row for row in rows.values() if row.kind == "software")
     assert software.seats_reason == "not_assignable"
+
+
+def test_the_pane_in_czech(snap_compare, make_console) -> None:
+    console = bakery_console(make_console, language="cs")
+    seed_pools(console.cache)
+    seen = shoot(snap_compare, console, NARROW, keys=("3", *("s",) * 5, "home"))
+    assert seen["sort"].name == "unused"
+    assert "nevyužité licence ↓" in seen["text"]
+    assert "Využití licencí: 12 koupeno, 9 přiřazeno – nevyužito 3" in seen["text"]
+    assert " 9/12 " in seen["screen_text"]
