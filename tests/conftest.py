@@ -6,6 +6,9 @@ import os
 
 import pytest
 
+# The state tests' engines (SQLite and a throwaway PostgreSQL): fixtures for every directory.
+from state_engines import open_store, pg_cluster, pg_url, state_engine, store  # noqa: F401
+
 # Read by Textual at import time: scrub before any test module imports it. The snapshot
 # plugin's own variables (its shared temp dir under xdist) must stay.
 for _name in list(os.environ):

@@ -77,6 +77,10 @@ class WorldClock:
     def __init__(self, world_file: Path | None = None, *,
                  wall: Callable[[], datetime] = _wall) -> None:
         self.world_file = Path(world_file) if world_file is not None else None
+        # Both files are looked at on every call (every row drawn asks the time).
+        self._files = None if self.world_file is None else (
+            (clock_file_for(self.world_file), _read_clock_file),
+            (self.world_file, _read_world_clock))
         self._wall = wall
         self._lock = threading.Lock()
         self._signature: tuple[int, int, int] | None = None
@@ -102,9 +106,8 @@ class WorldClock:
         return self.now() - self._wall()
 
     def _reload(self) -> None:
-        assert self.world_file is not None
-        for path, reader in ((clock_file_for(self.world_file), _read_clock_file),
-                             (self.world_file, _read_world_clock)):
+        assert self._files is not None
+        for path, reader in self._files:
             try:
                 stat = path.stat()
             except OSError:

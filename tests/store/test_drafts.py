@@ -5,7 +5,6 @@ from __future__ import annotations
 import pytest
 
 from csp_tui.state import SecretRejectedError
-from csp_tui.state.db import open_state
 from csp_tui.state.drafts import delete_draft, load_draft, save_draft
 
 FORM = {"company_name": "Žluťoučký kůň, s.r.o.", "ico": "27082440",
@@ -14,10 +13,9 @@ FORM = {"company_name": "Žluťoučký kůň, s.r.o.", "ico": "27082440",
 
 
 @pytest.fixture
-def state(tmp_path):
-    db = open_state(tmp_path / "state.db")
-    yield db
-    db.close()
+def state(store):
+    # On both engines: state.db, then a team's PostgreSQL (tests/state_engines.py).
+    return store
 
 
 def test_round_trip_with_czech_text(state):

@@ -6,7 +6,6 @@ import pytest
 
 from csp_tui import i18n
 from csp_tui.state import NotFoundError, invitations
-from csp_tui.state.db import open_state
 from csp_tui.state.invitations import InvitationError
 
 T0 = "2025-03-01T08:00:00.000000Z"
@@ -14,10 +13,9 @@ LINK = "https://admin.microsoft.com/Adminportal/Home?invType=ResellerRelationshi
 
 
 @pytest.fixture
-def state(tmp_path):
-    db = open_state(tmp_path / "state.db")
-    yield db
-    db.close()
+def state(store):
+    # On both engines: state.db, then a team's PostgreSQL (tests/state_engines.py).
+    return store
 
 
 def invite(state, company: str = "Novák s.r.o.", domain: str = "novak.cz", now: str = T0):

@@ -1,4 +1,8 @@
-"""The outbox: lifecycle, dedupe, claiming across connections, crash recovery, no secrets."""
+"""The outbox: lifecycle, dedupe, claiming across connections, crash recovery, no secrets.
+
+On both engines (``state``: state.db, then a team's PostgreSQL), except the recovery of a
+crashed sender by its process id, which is state.db's (a team's database uses leases:
+tests/state/test_team_outbox.py)."""
 
 from __future__ import annotations
 
@@ -23,7 +27,12 @@ def path(tmp_path):
 
 
 @pytest.fixture
-def state(path):
+def state(store):
+    return store
+
+
+@pytest.fixture
+def sqlite_state(path):
     db = open_state(path)
     yield db
     db.close()
@@ -177,9 +186,9 @@ def test_results_with_secrets_are_refused(state):
     assert outbox.get(state, entry.id).state is OutboxState.SENDING
 
 
-def test_two_connections_interleaved_never_claim_the_same_entry(path, state):
+def test_two_connections_interleaved_never_claim_the_same_entry(open_store, state):
     created = {enqueue(state, n).id for n in range(10)}
-    other = open_state(path)
+    other = open_store()
     try:
         claimed: list[str] = []
         for turn in range(12):
@@ -192,14 +201,16 @@ def test_two_connections_interleaved_never_claim_the_same_entry(path, state):
         other.close()
 
 
-def test_concurrent_claimers_never_claim_the_same_entry(path, state):
+def test_concurrent_claimers_never_claim_the_same_entry(open_store, state):
     created = {enqueue(state, n).id for n in range(40)}
     barrier = threading.Barrier(3)
     results: list[list[str]] = []
     errors: list[BaseException] = []
 
+    connections = [open_store() for _ in range(3)]
+
     def claimer() -> None:
-        db = open_state(path)
+        db = connections.pop()
         mine: list[str] = []
         try:
             barrier.wait()
@@ -222,7 +233,8 @@ def test_concurrent_claimers_never_claim_the_same_entry(path, state):
     assert all(e.attempts == 1 for e in outbox.list_entries(state))
 
 
-def test_recover_stale_sending_after_a_crash(path, state):
+def test_recover_stale_sending_after_a_crash(path, sqlite_state):
+    state = sqlite_state
     entry = enqueue(state)
     crashed = open_state(path)
     dead_owner = f"{socket.gethostname()}:999999999:gone"  # no such process
@@ -242,7 +254,8 @@ def test_recover_stale_sending_after_a_crash(path, state):
         state, now="2025-03-01T08:01:00Z", older_than_seconds=60)] == [entry.id]
 
 
-def test_entry_sent_by_a_live_process_is_not_recovered(path, state):
+def test_entry_sent_by_a_live_process_is_not_recovered(path, sqlite_state):
+    state = sqlite_state
     entry = enqueue(state)
     outbox.claim_next(state)  # this process is sending it right now
     assert outbox.recover_stale_sending(state) == []

@@ -53,6 +53,11 @@ LATER = (
     "csp_tui.tui.sign_in_flow",
     "csp_tui.services.sign_in",
     "csp_tui.services.company_register",
+    # Partner Center's errors (with html and json) are read on the worker's thread; a new
+    # password's secrets (hashlib, hmac) when one is drawn; the outbox's ids when one is queued.
+    "csp_tui.partner_center.errors",
+    "secrets",
+    "hmac",
 )
 
 

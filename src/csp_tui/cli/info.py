@@ -9,12 +9,17 @@ from __future__ import annotations
 
 import argparse
 import json
+import platform
+import sqlite3
+from importlib import metadata
 from typing import Any
 
+from csp_tui import __version__
 from csp_tui.config import AuthMethod, Settings
 from csp_tui.i18n import catalog, get_language, t
 from csp_tui.output_encoding import json_ascii_only
 from csp_tui.partner_center import auth
+from csp_tui.services.state_access import profile_state_target
 
 
 def _sign_in_state(settings: Settings) -> dict[str, Any]:
@@ -28,6 +33,32 @@ def _sign_in_state(settings: Settings) -> dict[str, Any]:
                 "token_env_set": auth.EnvTokenProvider(auth.TOKEN_ENV).is_set()}
     device = auth.DeviceCodeAuth(profile, settings.locations.token_cache)
     return {"signed_in_as": device.signed_in_account(), "authority": device.authority}
+
+
+def _installed(distribution: str) -> str | None:
+    # The installed distribution's version, read from its metadata: importing Textual here
+    # would cost the headless command its start-up time.
+    try:
+        return metadata.version(distribution)
+    except metadata.PackageNotFoundError:
+        return None
+
+
+# Names of programs, the same in every language (the platform is said in words).
+_VERSION_NAMES = {"csp_tui": "csp-tui", "python": "Python", "textual": "Textual",
+                  "rich": "Rich", "sqlite": "SQLite"}
+
+
+def versions() -> dict[str, str | None]:
+    """What a bug report needs: csp-tui's, Python's, the rendering stack's, SQLite's, the OS."""
+    return {
+        "csp_tui": __version__,
+        "python": f"{platform.python_version()} {platform.python_implementation()}",
+        "textual": _installed("textual"),
+        "rich": _installed("rich"),
+        "sqlite": sqlite3.sqlite_version,
+        "platform": platform.platform(),
+    }
 
 
 def collect(settings: Settings) -> dict[str, Any]:
@@ -52,9 +83,18 @@ def collect(settings: Settings) -> dict[str, Any]:
             **_sign_in_state(settings),
         },
         "paths": settings.locations.as_dict(),
+        # Where the state is: engine and place (host and database for a team), never the
+        # password a state URL may carry.
+        "state": _state(settings),
         "config_exists": settings.config_exists,
         "profiles": list(settings.profiles),
+        "versions": versions(),
     }
+
+
+def _state(settings: Settings) -> dict[str, str]:
+    target = profile_state_target(settings)
+    return {"engine": target.engine, "where": target.where}
 
 
 def _auth_text(data: dict[str, Any]) -> str:
@@ -110,6 +150,8 @@ def render_text(data: dict[str, Any]) -> str:
         (t("info.heading.profile"), [
             *_profile_lines(profile),
             (t("info.field.profiles"), profiles),
+            (t("state.info.field"), t("state.info.value", engine=data["state"]["engine"],
+                                      where=data["state"]["where"])),
         ]),
         # A path added to Locations later still shows, under its own key.
         (t("info.heading.paths"), [
@@ -118,6 +160,12 @@ def render_text(data: dict[str, Any]) -> str:
             for key, value in paths.items()
         ]),
     ]
+    if "versions" in data:
+        sections.append((t("cli_output.info.versions"), [
+            (_VERSION_NAMES.get(key) or t(f"cli_output.info.{key}"),
+             value or t("cli_output.info.not_installed"))
+            for key, value in data["versions"].items()
+        ]))
     width = max(len(label) for _, rows in sections for label, _ in rows)
     lines: list[str] = []
     for heading, rows in sections:

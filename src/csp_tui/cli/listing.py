@@ -1,40 +1,42 @@
 """``csp-tui customers|subscriptions|invitations|log``: the cache, printed for people or scripts.
 
 These read only the local databases (never the network) through the same queries as the
-console's tables, so the JSON carries exactly the fields a person sees, plus the ids.
+console's tables, so the machine formats carry exactly the fields a person sees, plus the ids.
+How they print (``--output``, the table fitted to the terminal, CSV conventions) is
+``cli/output.py``'s.
 """
 
 from __future__ import annotations
 
 import argparse
-import json
-import re
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import asdict
-from datetime import datetime, timedelta
+from datetime import datetime, timedelta, tzinfo
 from typing import TYPE_CHECKING, Any
 
 from csp_tui.cache import views
+from csp_tui.cli.output import Column, emit
 from csp_tui.config import Settings
 from csp_tui.domain import terms
-from csp_tui.domain.text import safe_text
 from csp_tui.i18n import t
 from csp_tui.i18n.formatting import (
     attention_words,
     date_text,
     datetime_text,
+    format_number,
     invitation_status_words,
     relationship_words,
 )
-from csp_tui.output_encoding import json_ascii_only
-from csp_tui.services.session import open_databases
+from csp_tui.services.session import open_reading_databases
 from csp_tui.state import views as state_views
 from csp_tui.timestamps import parse_timestamp
 from csp_tui.world_clock import world_clock_for
 
 if TYPE_CHECKING:
     import sqlite3
+
+    from csp_tui.cli.output import Record
 
 PAGE = 1000
 
@@ -51,32 +53,19 @@ def _all(fetch: Callable[[int, int], Sequence[Any]]) -> Iterator[Any]:
 
 def _open(settings: Settings) -> tuple[sqlite3.Connection, sqlite3.Connection]:
     """(cache, state); a rebuilt cache is said on stderr, stdout stays the listing."""
-    cache, state, notices = open_databases(settings)
+    cache, state, notices = open_reading_databases(settings)
     for notice in notices:
         print(notice, file=sys.stderr)
     return cache, state
 
 
-def _print_table(headers: list[str], rows: list[list[str]]) -> None:
-    cells = [[safe_text(cell, 60) for cell in row] for row in rows]
-    widths = [len(h) for h in headers]
-    for row in cells:
-        widths = [max(w, len(c)) for w, c in zip(widths, row, strict=True)]
-    print("  ".join(h.ljust(w) for h, w in zip(headers, widths, strict=True)).rstrip())
-    for row in cells:
-        print("  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip())
+def _cache_is_empty(cache: sqlite3.Connection) -> bool:
+    """No customer at all: nothing was ever synced (as opposed to a filter matching nothing)."""
+    return cache.execute("SELECT NOT EXISTS (SELECT 1 FROM customers)").fetchone()[0] == 1
 
 
-# Characters json.dumps leaves raw that a terminal may obey: C1 controls (0x9b is CSI) and
-# bidi overrides. Inside JSON strings they are written as \uXXXX escapes: the same data for a
-# script, inert bytes for a person who prints it.
-_TERMINAL_UNSAFE = re.compile("[\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
-
-
-def _print_json(objects: list[dict[str, Any]]) -> None:
-    # ensure_ascii=False: Czech names stay readable (and round-trip) in the JSON.
-    text = json.dumps(objects, ensure_ascii=json_ascii_only(), indent=2)
-    print(_TERMINAL_UNSAFE.sub(lambda match: f"\\u{ord(match.group()):04x}", text))
+def _empty_cache_hint(cache: sqlite3.Connection) -> str | None:
+    return t("cli_output.hint.empty_cache") if _cache_is_empty(cache) else None
 
 
 def _date(value: str | None) -> str:
@@ -85,30 +74,39 @@ def _date(value: str | None) -> str:
     return date_text(value) if parse_timestamp(value) else ""
 
 
+def customer_columns() -> list[Column]:
+    return [
+        Column(t("list.col.company"), lambda r: r["company_name"]),
+        Column(t("list.col.domain"), lambda r: r["primary_domain"]),
+        Column(t("list.col.relationship"), lambda r: relationship_words(r["relationship"])),
+        Column(t("list.col.subscriptions"), lambda r: str(r["subscription_count"])),
+        Column(t("list.col.attention"),
+               lambda r: attention_words(r["attention_reason"]) if r["attention_reason"] else ""),
+        Column(t("list.col.id"), lambda r: r["id"]),
+    ]
+
+
 def run_customers(args: argparse.Namespace, settings: Settings) -> int:
     cache, _state = _open(settings)
     rows = list(_all(lambda offset, limit: views.customer_rows(
         cache, filter=args.filter, offset=offset, limit=limit)))
-    if args.json:
-        _print_json([asdict(row) for row in rows])
-        return 0
-    _print_table(
-        [t("list.col.company"), t("list.col.domain"), t("list.col.relationship"),
-         t("list.col.subscriptions"), t("list.col.attention"), t("list.col.id")],
-        [[row.company_name, row.primary_domain, relationship_words(row.relationship),
-          str(row.subscription_count),
-          attention_words(row.attention_reason) if row.attention_reason else "", row.id]
-         for row in rows],
-    )
-    return 0
+    return emit(args, customer_columns(), [asdict(row) for row in rows],
+                empty_hint=_empty_cache_hint(cache))
+
+
+#: Seats in use (views.SubscriptionListRow), after the fields scripts already read by position.
+_SEAT_FIELDS = ("seats_bought", "seats_assigned", "seats_unused", "seats_shared",
+                "seats_reason")
 
 
 def _subscription_object(row: views.SubscriptionListRow, now: datetime) -> dict[str, Any]:
     data = asdict(row)
+    seats = {key: data.pop(key) for key in _SEAT_FIELDS}
     end = parse_timestamp(row.commitment_end_date)
     window = parse_timestamp(row.cancellation_allowed_until)
     data["next_renewal"] = (end + timedelta(days=1)).date().isoformat() if end else None
     data["cancellation_window_open"] = bool(window and window > now)
+    data.update(seats)
     return data
 
 
@@ -129,40 +127,45 @@ def subscription_filters(args: argparse.Namespace) -> dict[str, Any]:
     return query
 
 
-def _print_subscriptions(objects: list[dict[str, Any]], now: datetime) -> None:
+def _subscription_columns(now: datetime) -> list[Column]:
     zone = now.astimezone().tzinfo
     yes, no = t("yes"), t("no")
-    _print_table(
-        [t("list.col.customer"), t("list.col.product"), t("list.col.kind"), t("list.col.qty"),
-         t("list.col.status"), t("list.col.term"), t("list.col.billing"),
-         t("list.col.auto_renew"), t("list.col.renewal"), t("list.col.window")],
-        [[obj["customer_name"], obj["product"], terms.kind_in_words(obj["kind"]),
-          str(obj["quantity"]), terms.status_in_words(obj["status"]),
-          terms.term_in_words(obj["term_duration"]), terms.billing_in_words(obj["billing_cycle"]),
-          "" if obj["auto_renew"] is None else yes if obj["auto_renew"] else no,
-          terms.date_in_words(parse_timestamp(obj["next_renewal"]), zone=zone)
-          if obj["next_renewal"] else "",
-          terms.moment_in_words(parse_timestamp(obj["cancellation_allowed_until"]), zone=zone,
-                                now=now)
-          if obj["cancellation_window_open"] else ""]
-         for obj in objects],
-    )
+    return [
+        Column(t("list.col.customer"), lambda r: r["customer_name"]),
+        Column(t("list.col.product"), lambda r: r["product"]),
+        Column(t("list.col.kind"), lambda r: terms.kind_in_words(r["kind"])),
+        Column(t("list.col.qty"), lambda r: str(r["quantity"])),
+        Column(t("list.col.status"), lambda r: terms.status_in_words(r["status"])),
+        Column(t("list.col.term"), lambda r: terms.term_in_words(r["term_duration"])),
+        Column(t("list.col.billing"), lambda r: terms.billing_in_words(r["billing_cycle"])),
+        Column(t("list.col.auto_renew"),
+               lambda r: "" if r["auto_renew"] is None else yes if r["auto_renew"] else no),
+        Column(t("list.col.renewal"),
+               lambda r: terms.date_in_words(parse_timestamp(r["next_renewal"]), zone=zone)
+               if r["next_renewal"] else ""),
+        Column(t("list.col.window"), lambda r: _window_words(r, zone, now)),
+    ]
 
 
-def _print_perpetual(objects: list[dict[str, Any]], now: datetime) -> None:
+def _window_words(record: Record, zone: tzinfo | None, now: datetime) -> str:
+    if not record["cancellation_window_open"]:
+        return ""
+    return terms.moment_in_words(parse_timestamp(record["cancellation_allowed_until"]),
+                                 zone=zone, now=now)
+
+
+def _perpetual_columns(now: datetime) -> list[Column]:
     """Perpetual licences never renew: what was bought, when, and until when it can be
     returned for a full refund."""
     zone = now.astimezone().tzinfo
-    _print_table(
-        [t("list.col.customer"), t("list.col.product"), t("list.col.qty"),
-         t("subs.cli.col.purchased"), t("subs.cli.col.refund_until")],
-        [[obj["customer_name"], obj["product"], str(obj["quantity"]),
-          terms.date_in_words(parse_timestamp(obj["purchase_date"]), zone=zone),
-          terms.moment_in_words(parse_timestamp(obj["cancellation_allowed_until"]), zone=zone,
-                                now=now)
-          if obj["cancellation_window_open"] else ""]
-         for obj in objects],
-    )
+    return [
+        Column(t("list.col.customer"), lambda r: r["customer_name"]),
+        Column(t("list.col.product"), lambda r: r["product"]),
+        Column(t("list.col.qty"), lambda r: str(r["quantity"])),
+        Column(t("subs.cli.col.purchased"),
+               lambda r: terms.date_in_words(parse_timestamp(r["purchase_date"]), zone=zone)),
+        Column(t("subs.cli.col.refund_until"), lambda r: _window_words(r, zone, now)),
+    ]
 
 
 def run_subscriptions(args: argparse.Namespace, settings: Settings) -> int:
@@ -178,14 +181,9 @@ def run_subscriptions(args: argparse.Namespace, settings: Settings) -> int:
         filter=args.filter, offset=offset, limit=limit, now=now,
         sort=_SORT_FOR_VIEW.get(query.get("preset") or "", "product"), **query)))
     objects = [_subscription_object(row, now) for row in rows]
-    if args.json:
-        _print_json(objects)
-        return 0
-    if query["kind"] == "perpetual":
-        _print_perpetual(objects, now)
-    else:
-        _print_subscriptions(objects, now)
-    return 0
+    columns = (_perpetual_columns(now) if query["kind"] == "perpetual"
+               else _subscription_columns(now))
+    return emit(args, columns, objects, empty_hint=_empty_cache_hint(cache))
 
 
 def run_invitations(args: argparse.Namespace, settings: Settings) -> int:
@@ -201,40 +199,67 @@ def run_invitations(args: argparse.Namespace, settings: Settings) -> int:
         if row.status == "pending" and sent and now - sent > stale_after:
             data["status"] = "stale"
         data["age_days"] = (now - created).days if created else None
+        # Who sent it (team mode) after the fields scripts already read by position.
+        data["by"] = data.pop("by", None)
         objects.append(data)
-    if args.json:
-        _print_json(objects)
-        return 0
-    _print_table(
-        [t("list.col.company"), t("list.col.contact"), t("list.col.domain"),
-         t("list.col.sent"), t("list.col.age"), t("list.col.status")],
-        [[obj["company_name"], obj["contact_email"], obj["domain"], _date(obj["created_at"]),
-          str(obj["age_days"] if obj["age_days"] is not None else ""),
-          invitation_status_words(obj["status"])]
-         for obj in objects],
-    )
-    return 0
+    return emit(args, invitation_columns(), objects,
+                empty_hint=t("cli_output.hint.no_invitations"))
+
+
+def invitation_columns() -> list[Column]:
+    return [
+        Column(t("list.col.company"), lambda r: r["company_name"]),
+        Column(t("list.col.contact"), lambda r: r["contact_email"]),
+        Column(t("list.col.domain"), lambda r: r["domain"]),
+        Column(t("list.col.sent"), lambda r: _date(r["created_at"])),
+        Column(t("list.col.age"), lambda r: "" if r["age_days"] is None else str(r["age_days"])),
+        Column(t("list.col.status"), lambda r: invitation_status_words(r["status"])),
+    ]
+
+def log_columns() -> list[Column]:
+    return [
+        Column(t("list.col.time"), lambda r: datetime_text(r["at"], seconds=True)),
+        Column(t("list.col.method"), lambda r: r["method"]),
+        Column(t("list.col.path"), lambda r: r["path"]),
+        Column(t("list.col.status"), lambda r: "" if r["status"] is None else str(r["status"])),
+        Column(t("list.col.duration"), lambda r: f"{r['duration_ms']} ms"),
+        Column(t("list.col.request_id"), lambda r: r["request_id"] or ""),
+    ]
+#: ``log`` without ``--limit``/``--all``: the newest calls, and a hint that there are more.
+LOG_LIMIT = 200
 
 
 def run_log(args: argparse.Namespace, settings: Settings) -> int:
+    limit = getattr(args, "limit", None)
+    if getattr(args, "all", False):
+        limit = None
+    elif limit is None:
+        limit = LOG_LIMIT
+    if limit is not None and limit < 1:
+        print(t("cli_output.error.limit", value=limit), file=sys.stderr)
+        return 2
     _, state = _open(settings)
-    filter_text = ""
-    rows = []
-    for row in _all(lambda offset, limit: state_views.command_rows(state, filter=filter_text,
-                                                              offset=offset, limit=limit)):
+    rows: list[state_views.CommandLogRow] = []
+    matched = 0
+    for row in _all(lambda offset, size: state_views.command_rows(state, offset=offset,
+                                                                  limit=size)):
         if args.errors and row.error is None and (row.status or 0) < 400:
             continue
-        rows.append(row)
-        if len(rows) >= args.limit:
+        matched += 1
+        if limit is None or len(rows) < limit:
+            rows.append(row)
+        elif not args.errors:
+            # Every further row matches: count them without reading them.
+            matched = state_views.count_commands(state)
             break
-    if args.json:
-        _print_json([asdict(row) for row in rows])
-        return 0
-    _print_table(
-        [t("list.col.time"), t("list.col.method"), t("list.col.path"), t("list.col.status"),
-         t("list.col.duration"), t("list.col.request_id")],
-        [[datetime_text(row.at, seconds=True), row.method, row.path,
-          "" if row.status is None else str(row.status),
-          f"{row.duration_ms} ms", row.request_id or ""] for row in rows],
-    )
-    return 0
+    status = emit(args, log_columns(), [asdict(row) for row in rows],
+                  empty_hint=None if matched else _empty_log_hint(state))
+    if matched > len(rows):
+        print(t("cli_output.hint.left_out", shown=format_number(len(rows)),
+                total=format_number(matched)), file=sys.stderr)
+    return status
+
+
+def _empty_log_hint(state: sqlite3.Connection) -> str | None:
+    """The hint for a log with no call at all (``--errors`` finding none is good news)."""
+    return None if state_views.count_commands(state) else t("cli_output.hint.empty_log")

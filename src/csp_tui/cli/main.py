@@ -13,8 +13,10 @@ import sys
 from collections.abc import Callable, Sequence
 
 from csp_tui import __version__
+from csp_tui.cli import subscription_args
+from csp_tui.cli.output import add_output_arguments
 from csp_tui.config import ConfigError, Settings, load_settings
-from csp_tui.i18n import argparse_gettext, set_language, t
+from csp_tui.i18n import argparse_gettext, argparse_ngettext, set_language, t
 from csp_tui.output_encoding import survive_any_locale
 
 EXIT_OK = 0
@@ -41,6 +43,16 @@ HANDLERS: dict[str, str] = {
     "invite": "invite:run",
     "tenant create": "tenant:run_create",
     "tenant reset-password": "tenant_reset:run",
+    "subscription set-quantity": "subscription:run",
+    "subscription auto-renew": "subscription:run",
+    "subscription suspend": "subscription:run",
+    "subscription reactivate": "subscription:run",
+    "subscription cancel": "subscription:run",
+    "completion": "completion:run",
+    # Team mode (state on PostgreSQL): the state's schema, importing, the outbox.
+    "state migrate": "state:run_migrate",
+    "state import": "state:run_import",
+    "outbox": "state:run_outbox",
     "seats": "seats:run",
 }
 
@@ -61,6 +73,7 @@ def build_parser() -> argparse.ArgumentParser:
     # argparse fetches its own words ("usage:", "options", errors) through gettext at call
     # time via its module-level ``_``: route them through our catalog.
     argparse._ = argparse_gettext  # type: ignore[attr-defined]
+    argparse.ngettext = argparse_ngettext  # type: ignore[attr-defined]
     parent = _profile_parent()
     parser = argparse.ArgumentParser(
         prog="csp-tui", description=t("cli.description"), parents=[parent]
@@ -110,13 +123,13 @@ def build_parser() -> argparse.ArgumentParser:
     customers = sub.add_parser("customers", parents=[parent], help=t("cli.cmd.customers"))
     customers.add_argument("--filter", default="", metavar=t("cli.metavar.text"),
                            help=t("cli.opt.filter"))
-    customers.add_argument("--json", action="store_true", help=t("cli.opt.json"))
+    add_output_arguments(customers)
 
     subs = sub.add_parser("subscriptions", parents=[parent], help=t("cli.cmd.subscriptions"))
     subs.add_argument("--customer", metavar="ID", help=t("cli.opt.customer"))
     subs.add_argument("--filter", default="", metavar=t("cli.metavar.text"),
                       help=t("cli.opt.filter"))
-    subs.add_argument("--json", action="store_true", help=t("cli.opt.json"))
+    add_output_arguments(subs)
     subs_view = subs.add_mutually_exclusive_group()
     subs_view.add_argument("--renewing-within", type=int, metavar=t("subs.cli.days"),
                            help=t("subs.cli.opt.renewing_within"))
@@ -125,7 +138,7 @@ def build_parser() -> argparse.ArgumentParser:
                       help=t("subs.cli.opt.kind"))
 
     invitations = sub.add_parser("invitations", parents=[parent], help=t("cli.cmd.invitations"))
-    invitations.add_argument("--json", action="store_true", help=t("cli.opt.json"))
+    add_output_arguments(invitations)
 
     invite = sub.add_parser("invite", parents=[parent], help=t("cli.cmd.invite"))
     invite.add_argument("--company", required=True, metavar=t("cli.metavar.name"),
@@ -156,16 +169,38 @@ def build_parser() -> argparse.ArgumentParser:
     create.add_argument("--json", action="store_true", help=t("cli.opt.json"))
 
     log = sub.add_parser("log", parents=[parent], help=t("cli.cmd.log"))
-    log.add_argument("--limit", type=int, default=200, metavar=t("cli.metavar.rows"),
-                     help=t("cli.opt.limit"))
+    log_rows = log.add_mutually_exclusive_group()
+    log_rows.add_argument("--limit", type=int, default=None, metavar=t("cli.metavar.rows"),
+                          help=t("cli.opt.limit"))
+    log_rows.add_argument("--all", action="store_true", help=t("cli_output.opt.all"))
     log.add_argument("--errors", action="store_true", help=t("cli.opt.errors_only"))
-    log.add_argument("--json", action="store_true", help=t("cli.opt.json"))
+    add_output_arguments(log)
+
+    subscription_args.add_arguments(sub, parent, t("cli.metavar.command"))
+
+    completion = sub.add_parser("completion", parents=[parent], help=t("cli_output.cmd.completion"),
+                                description=t("cli_output.completion.description"))
+    completion.add_argument("shell", nargs="?", choices=("bash", "zsh", "fish"),
+                            help=t("cli_output.opt.shell"))
+    # The scripts' own question while completing --profile (the names), not for people.
+    completion.add_argument("--list-profiles", action="store_true", help=argparse.SUPPRESS)
+
+    # Team mode: the state's schema, importing an operator's state.db, the outbox.
+    state = sub.add_parser("state", parents=[parent], help=t("state.cli.cmd"))
+    state_sub = state.add_subparsers(dest="state_command", metavar=t("cli.metavar.command"))
+    migrate = state_sub.add_parser("migrate", parents=[parent], help=t("state.cli.cmd_migrate"))
+    migrate.add_argument("--status", action="store_true", help=t("state.cli.opt_status"))
+    state_import = state_sub.add_parser("import", parents=[parent],
+                                        help=t("state.cli.cmd_import"))
+    state_import.add_argument("--from", dest="source", required=True,
+                              metavar=t("cli.metavar.file"), help=t("state.cli.opt_from"))
+    queued = sub.add_parser("outbox", parents=[parent], help=t("state.cli.cmd_outbox"))
+    add_output_arguments(queued)
 
     seats = sub.add_parser("seats", parents=[parent], help=t("seats.cli.cmd"))
     seats.add_argument("--customer", metavar="ID", help=t("seats.cli.opt.customer"))
     seats.add_argument("--unused", action="store_true", help=t("seats.cli.opt.unused"))
-    seats.add_argument("--output", choices=("table", "json"), default="table",
-                       help=t("seats.cli.opt.output"))
+    add_output_arguments(seats)
     return parser
 
 
@@ -213,7 +248,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     command = args.command or "console"
-    for group in ("sandbox", "tenant"):
+    for group in ("sandbox", "tenant", "subscription", "state"):
         if command == group:
             sub_command = getattr(args, f"{group}_command", None)
             if not sub_command:

@@ -5,22 +5,23 @@ from __future__ import annotations
 import argparse
 import asyncio
 import sys
-from collections.abc import Callable, Coroutine
+from collections.abc import Coroutine
 from typing import Any, TypeVar
 
 from csp_tui.cache.store import PARTS
+from csp_tui.cli.sync_progress import SyncProgressView
 from csp_tui.config import AuthMethod, Settings
 from csp_tui.i18n import t
 from csp_tui.i18n.formatting import format_number
 from csp_tui.partner_center import errors as pce
-from csp_tui.services import events, password_reset, refresh_words
+from csp_tui.services import password_reset, refresh_words
 from csp_tui.services.outbox_runner import OutboxRunner
 from csp_tui.services.part_words import part_name, why
 from csp_tui.services.session import open_session, seed_sandbox_demo
+from csp_tui.services.state_access import open_profile_state
 from csp_tui.services.sync import SyncEngine
 from csp_tui.services.sync_run import PartProblem, SyncResult
 from csp_tui.signals import cancel_on_ending_signals
-from csp_tui.state.db import open_state
 from csp_tui.world_clock import world_clock_for
 
 T = TypeVar("T")
@@ -31,28 +32,6 @@ EXIT_USAGE = 2
 # a route it cannot use, a read still failing after retries): the cache kept what it had for
 # them. Distinct from a failure, so a script can tell "stale in places" from "not synced".
 EXIT_INCOMPLETE = 3
-
-
-def _progress_printer(quiet: bool) -> Callable[[events.Event], None]:
-    tty = sys.stderr.isatty()
-
-    def publish(event: events.Event) -> None:
-        if quiet:
-            return
-        if isinstance(event, events.SyncProgress):
-            if event.phase == "customers":
-                text = t("sync.progress.listing", done=event.done)
-            else:
-                text = t("sync.progress.details", done=event.done, total=event.total or "?")
-            # On a terminal the line is redrawn in place; in a log every 50th update is kept.
-            if tty:
-                print("\r" + text + " " * 8, end="", file=sys.stderr, flush=True)
-            elif event.done % 50 == 0 or event.done == event.total:
-                print(text, file=sys.stderr)
-        elif isinstance(event, events.SyncFinished) and tty:
-            print(file=sys.stderr)
-
-    return publish
 
 
 def _summary(result: SyncResult) -> list[str]:
@@ -106,10 +85,11 @@ def _incomplete_lines(result: SyncResult) -> list[str]:
 
 async def _run(args: argparse.Namespace, settings: Settings) -> int:
     session = open_session(settings)
+    progress = SyncProgressView(sys.stderr, quiet=args.quiet)
     try:
         for notice in session.notices:
             print(notice, file=sys.stderr)
-        publish = _progress_printer(args.quiet)
+        publish = progress.publish
         if settings.profile.is_sandbox:
             await seed_sandbox_demo(session)
         runner = OutboxRunner(session.client, session.state, read_only=settings.profile.read_only,
@@ -124,6 +104,7 @@ async def _run(args: argparse.Namespace, settings: Settings) -> int:
         else:
             result = await engine.refresh(full=bool(getattr(args, "full", False)))
     finally:
+        progress.close()
         await session.aclose()
     for line in [*_summary(result), *refresh_words.summary_lines(result, clock())]:
         print(line)
@@ -147,7 +128,7 @@ async def _cancellable(work: Coroutine[Any, Any, T]) -> T:
 def lost_password_lines(settings: Settings) -> list[str]:
     """One line per created tenant whose administrator's password nobody saw, offering the
     reset (repeated after every sync until one is made)."""
-    state = open_state(settings.locations.state_db)
+    state = open_profile_state(settings)
     try:
         return [password_reset.offer_text(entry)
                 for entry in password_reset.lost_credentials(state)]

@@ -129,6 +129,9 @@ class Profile:
     refresh_budget_percent: int = 5
     invitation_stale_days: int = 14
     request_timeout_seconds: float = 30.0
+    #: A team's shared state (PostgreSQL URL); empty: this operator's own state.db. Its
+    #: password, if the URL holds one, is never shown (``db/postgres.describe_url``).
+    state_url: str = field(default="", repr=False)
 
     def __post_init__(self) -> None:
         # Field by field in declaration order: the first problem is the one reported.
@@ -289,6 +292,7 @@ _FIELD_TYPES: dict[str, object] = {
     "reseller_mpn_id": str, "read_only": bool, "language": _OPTIONAL_STR, "locale": str,
     "sync_interval_minutes": int, "rate_limit_per_minute": int, "sync_concurrency": int,
     "refresh_budget_percent": int, "invitation_stale_days": int, "request_timeout_seconds": float,
+    "state_url": str,
 }
 
 

@@ -5,11 +5,12 @@ from __future__ import annotations
 import contextlib
 import os
 import sqlite3
+from collections.abc import Sequence
 from pathlib import Path
 
 from csp_tui.db.errors import CorruptDatabaseError, DatabaseError
 from csp_tui.db.locks import BUSY_TIMEOUT_MS, is_lock, patiently
-from csp_tui.db.migrations import migrate
+from csp_tui.db.migrations import MigrationEntry, migrate
 from csp_tui.i18n import t
 
 __all__ = ["BUSY_TIMEOUT_MS", "connect", "open_database", "restrict_to_owner"]
@@ -40,7 +41,8 @@ def restrict_to_owner(path: Path) -> None:
                 os.chmod(candidate, 0o600)
 
 
-def open_database(path: Path, app_id: str, migrations: list[str]) -> sqlite3.Connection:
+def open_database(path: Path, app_id: str,
+                  migrations: Sequence[MigrationEntry]) -> sqlite3.Connection:
     """Open (creating it if need be) and migrate one database; raise :class:`DatabaseError`
     (or a subclass) worded for the person when it cannot be used."""
     path.parent.mkdir(parents=True, exist_ok=True)

@@ -16,7 +16,7 @@ import string
 from collections.abc import Mapping
 
 from csp_tui.i18n import messages
-from csp_tui.i18n.messages.argparse_texts import MSGIDS
+from csp_tui.i18n.messages.argparse_texts import MSGIDS, PLURALS
 
 LANGUAGES = ("en", "cs")
 _DEFAULT = "en"
@@ -117,3 +117,17 @@ def argparse_gettext(message: str) -> str:
     """gettext for argparse: its built-in texts in the current language."""
     key = MSGIDS.get(message)
     return t(key) if key else message
+
+
+def argparse_ngettext(singular: str, plural: str, count: int) -> str:
+    """ngettext for argparse: Czech has three forms (1 / 2-4 / 5 and more, 0)."""
+    key = PLURALS.get((singular, plural))
+    if key is None:
+        return singular if count == 1 else plural
+    if count == 1:
+        form = "one"
+    elif _language == "cs" and 2 <= count <= 4:
+        form = "few"
+    else:
+        form = "other"
+    return t(f"{key}.{form}")

@@ -16,12 +16,14 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from csp_tui.cache import store
+from csp_tui.i18n import t
 from csp_tui.partner_center import errors as pce
 from csp_tui.partner_center.auth import SignInRequiredError
 from csp_tui.partner_center.client import PartnerCenterClient
 from csp_tui.partner_center.models import CustomerCreate, CustomerFilter
 from csp_tui.services import events, password_reset
-from csp_tui.state import outbox
+from csp_tui.state import command_log, outbox
+from csp_tui.state.operator import engine_of
 from csp_tui.state.outbox import (
     KIND_CREATE_CUSTOMER,
     KIND_CREATE_QUALIFICATION,
@@ -103,6 +105,12 @@ class OutboxRunner:
         if self.read_only:
             return 0
         processed = 0
+        if engine_of(self.state) == "postgres":
+            # A team: another operator's runner may have died mid-send. Its entries are taken
+            # over once their lease ends, and checked before anything is resent.
+            for taken in outbox.take_over_expired(self.state):
+                await self._execute(taken, checking=True)
+                processed += 1
         while True:
             entry = outbox.claim_next(self.state)
             if entry is None:
@@ -119,6 +127,8 @@ class OutboxRunner:
                     outbox.mark_done(self.state, entry.id, done)
                     self._show_created(entry, done)
                     self._emit(entry, "done")
+                    return
+                if self._answered_but_not_found(entry):
                     return
             result = await self._send(entry)
         except (pce.AuthenticationError, SignInRequiredError) as exc:
@@ -149,6 +159,21 @@ class OutboxRunner:
         outbox.mark_done(self.state, entry.id, result)
         self._show_created(entry, result)
         self._emit(entry, "done")
+
+    def _answered_but_not_found(self, entry: OutboxEntry) -> bool:
+        """The call log (a team's is shared) says Partner Center accepted this entry's
+        ``MS-RequestId``, yet its effect cannot be found: something changed it since, and a
+        resend of a write that is not replayed by its id would apply it again over that. A
+        person decides."""
+        if entry.kind not in _CHECK_AFTER_UNKNOWN:
+            return False
+        status = command_log.last_status(self.state, entry.idempotency_key)
+        if status is None or not 200 <= status < 300:
+            return False
+        message = t("state.team.answered_not_found", status=status)
+        outbox.mark_needs_attention(self.state, entry.id, message=message)
+        self._emit(entry, "needs_attention", message)
+        return True
 
     def _show_created(self, entry: OutboxEntry, result: dict[str, Any]) -> None:
         """A tenant was created: into the cache's customers list now, marked as waiting for

@@ -11,7 +11,6 @@ sign-in.
 
 from __future__ import annotations
 
-import secrets
 import sqlite3
 import string
 from collections.abc import Callable
@@ -19,7 +18,6 @@ from typing import TYPE_CHECKING, Any
 
 from csp_tui.domain.text import safe_text
 from csp_tui.i18n import t
-from csp_tui.partner_center import errors as pce
 from csp_tui.state import outbox
 from csp_tui.state.outbox import KIND_CREATE_CUSTOMER, OutboxEntry, OutboxState
 
@@ -120,6 +118,8 @@ def lost_for(state: sqlite3.Connection, customer_id: str) -> OutboxEntry | None:
 
 def new_password() -> str:
     """16 characters with every class Microsoft 365 asks for."""
+    import secrets  # here: hashlib and hmac are not needed to draw the console's first frame
+
     classes = (string.ascii_uppercase, string.ascii_lowercase, string.digits, "*!#$%&@?")
     chars = [secrets.choice(c) for c in classes]
     chars += [secrets.choice("".join(classes)) for _ in range(12)]
@@ -133,6 +133,9 @@ async def send(client: PartnerCenterClient, entry: OutboxEntry,
 
     Without a sink (a run nobody watches) nothing is sent: a password set where no person can
     read it would be lost again."""
+    # Here, on the worker's thread: the console imports this module for its words, at start.
+    from csp_tui.partner_center import errors as pce
+
     payload = entry.payload
     customer_id = str(payload["customer_id"])
     wanted = str(payload["user_name"]).lower()

@@ -97,6 +97,8 @@ async def record_demo_invitations(session: WorkSession, plan: DemoPlan, *,
         )
         recorded += 1
     with Transaction(session.state) as conn:
-        conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)",
+        # An upsert both engines accept (a team's state may be PostgreSQL).
+        conn.execute("INSERT INTO meta(key, value) VALUES (?, ?) "
+                     "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
                      (DEMO_SEEDED_KEY, stamp(moment)))
     return recorded

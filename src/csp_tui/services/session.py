@@ -8,6 +8,7 @@ endpoint with real credentials.
 from __future__ import annotations
 
 import contextlib
+import logging
 import sqlite3
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -15,8 +16,11 @@ from typing import TYPE_CHECKING, Any
 from csp_tui.cache import db as dbmod
 from csp_tui.config import Settings
 from csp_tui.services.emulator_controls import SANDBOX_BASE_URL
+from csp_tui.services.state_access import open_profile_state, profile_state_target
 from csp_tui.state import command_log
 from csp_tui.state.db import open_state
+from csp_tui.state.mirror import Mirror, mirror_path
+from csp_tui.state.operator import set_signed_in
 
 if TYPE_CHECKING:
     # The REST stack (httpx, the client and its models) is imported by open_session only:
@@ -28,6 +32,7 @@ if TYPE_CHECKING:
     from csp_tui.partner_center.client import PartnerCenterClient
     from csp_tui.partner_center.ratelimit import RateLimiter
 
+log = logging.getLogger(__name__)
 
 #: How long a read of the console waits for another process's lock before giving up (it then
 #: keeps what it showed and reads again at the next refresh): a frame, not the 15 s a writer
@@ -103,23 +108,63 @@ class Session:
 
 def open_databases(settings: Settings) -> tuple[sqlite3.Connection, sqlite3.Connection,
                                                  list[str]]:
-    """(cache, state, notices). A corrupt cache is rebuilt (and said so); state never is."""
+    """(cache, state, notices). A corrupt cache is rebuilt (and said so); state never is. The
+    state is the profile's engine's: a team's PostgreSQL connects here (not the console's
+    thread's to call: it reads a mirror, :func:`open_console_databases`)."""
+    cache, notices = _open_cache(settings)
+    try:
+        state = open_profile_state(settings)
+    except BaseException:
+        cache.close()
+        raise
+    return cache, state, notices
+
+
+def _open_cache(settings: Settings) -> tuple[sqlite3.Connection, list[str]]:
     settings.locations.ensure_profile_dir()
     cache = dbmod.open_cache(settings.locations.cache_db)
     notices = []
     notice = dbmod.last_rebuild_notice()
     if notice:
         notices.append(notice)
-    state = open_state(settings.locations.state_db)
-    return cache, state, notices
+    return cache, notices
+
+
+def open_reading_databases(settings: Settings) -> tuple[sqlite3.Connection,
+                                                         sqlite3.Connection, list[str]]:
+    """(cache, state, notices) for a command that only reads and lists: in a team, the state
+    is the local copy of the shared rows, refreshed from PostgreSQL first (the lists read it
+    with SQLite's window queries)."""
+    if not profile_state_target(settings).team:
+        return open_databases(settings)
+    cache, notices = _open_cache(settings)
+    copy = open_state(mirror_path(settings.locations.state_db))
+    try:
+        team = open_profile_state(settings)
+        try:
+            Mirror(copy).refresh(team)
+        finally:
+            team.close()
+    except BaseException:
+        cache.close()
+        copy.close()
+        raise
+    return cache, copy, notices
 
 
 def open_console_databases(settings: Settings) -> tuple[sqlite3.Connection,
                                                          sqlite3.Connection, list[str]]:
     """The console's own connections: opened (and migrated) as :func:`open_databases` does,
     then read-only (``query_only``: a write through them is an error, never a lock taken on
-    the UI thread) and impatient (a short busy timeout: a read never freezes the screen)."""
-    cache, state, notices = open_databases(settings)
+    the UI thread) and impatient (a short busy timeout: a read never freezes the screen).
+
+    In a team the console's state is the local mirror of the shared rows (kept fresh by the
+    worker's watcher): no call across the network on the console's thread."""
+    if profile_state_target(settings).team:
+        cache, notices = _open_cache(settings)
+        state = open_state(mirror_path(settings.locations.state_db))
+    else:
+        cache, state, notices = open_databases(settings)
     for database in (cache, state):
         database.execute("PRAGMA query_only = ON")
         database.execute(f"PRAGMA busy_timeout = {CONSOLE_BUSY_TIMEOUT_MS}")
@@ -158,9 +203,12 @@ def open_session(
             error=call.error,
         )
 
+    provider = token_provider or token_provider_for(settings)
+    if profile_state_target(settings).team:
+        _name_the_operator(provider)
     client = PartnerCenterClient(
         base_url,
-        token_provider or token_provider_for(settings),
+        provider,
         transport=transport,
         locale=profile.locale,
         timeout=profile.request_timeout_seconds,
@@ -169,6 +217,18 @@ def open_session(
     )
     return Session(settings=settings, cache=cache, state=state, client=client, limiter=limiter,
                    transport=transport, notices=notices)
+
+
+def _name_the_operator(provider: Any) -> None:
+    """A team's shared rows carry the signed-in user's UPN where the token cache knows it
+    (read locally, no network); else ``user@host`` (``state/operator.py``)."""
+    account = getattr(provider, "signed_in_account", None)
+    if account is None:
+        return
+    try:
+        set_signed_in(account())
+    except Exception:  # an unreadable token cache: the operator is user@host meanwhile
+        log.debug("no signed-in account for the team's rows", exc_info=True)
 
 
 async def seed_sandbox_demo(session: Session) -> int:

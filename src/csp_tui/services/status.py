@@ -25,3 +25,6 @@ class BackendStatus:
     #: and the oldest full read of a customer after it (a stored moment; None: unknown).
     cycle: str | None = None
     oldest_read: str | None = None
+    #: A team's shared state (PostgreSQL) cannot be reached: why (host, never a password).
+    #: The console shows its last copy and refuses new writes until it is back.
+    shared_state_error: str | None = None

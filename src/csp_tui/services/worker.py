@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import asyncio
 import concurrent.futures
+import contextlib
 import functools
 import logging
 import threading
@@ -22,11 +23,12 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from csp_tui.config import Settings
+from csp_tui.db.postgres import StateUnavailableError
 from csp_tui.i18n import t
-from csp_tui.partner_center import errors as pce
 from csp_tui.services import events
 from csp_tui.services import worker_schedule as schedule
 from csp_tui.services.session import open_console_databases, open_session, seed_sandbox_demo
+from csp_tui.services.state_access import profile_state_target, profile_state_url
 from csp_tui.services.status import BackendStatus
 from csp_tui.services.writer import Writer, WriteSession
 from csp_tui.state import outbox
@@ -41,6 +43,9 @@ if TYPE_CHECKING:
     from csp_tui.services.sync import SyncEngine
 
 log = logging.getLogger(__name__)
+
+#: How soon the worker tries a team's PostgreSQL again when it was out of reach.
+TEAM_RETRY_SECONDS = 5.0
 
 T = TypeVar("T")
 
@@ -80,6 +85,8 @@ class WorkerBackend:
         self._main_task: asyncio.Task[None] | None = None
         self._stopping = False
         self._ready = threading.Event()
+        # A team's shared state: its watcher keeps the console's copy fresh (team_watch.py).
+        self._watcher: Any = None
         self._waiting: list[tuple[Callable[[Session], Coroutine[Any, Any, Any]],
                                   concurrent.futures.Future[Any]]] = []
 
@@ -99,6 +106,7 @@ class WorkerBackend:
     async def start(self) -> None:
         if self._thread is not None:
             return
+        self._start_team_watch()
         self._thread = threading.Thread(target=self._thread_main, name="csp-tui-worker",
                                         daemon=True)
         self._thread.start()
@@ -111,6 +119,9 @@ class WorkerBackend:
         mid-send stays "sending" and is checked before any resend at the next start."""
         self._stopping = True
         self._writer.close()
+        if self._watcher is not None:
+            await asyncio.to_thread(self._watcher.stop)
+            self._watcher = None
         loop, task = self._loop, self._main_task
         if loop is not None and task is not None:
             loop.call_soon_threadsafe(task.cancel)
@@ -218,8 +229,9 @@ class WorkerBackend:
         from csp_tui.services.sync import SyncEngine
 
         self._wake = asyncio.Event()
-        session = open_session(self.settings, transport=self._transport,
-                               token_provider=self._token_provider)
+        session = await self._open_session()
+        if session is None:
+            return  # stopped while a team's database was out of reach
         with self._lock:
             self._session = session
             self._ready.set()
@@ -267,6 +279,19 @@ class WorkerBackend:
             self._session = None
             await session.aclose()
 
+    async def _open_session(self) -> Session | None:
+        """The worker's session; a team's PostgreSQL out of reach is waited for (the console
+        browses meanwhile and its watcher says so), not a reason for the worker to end."""
+        while True:
+            try:
+                return open_session(self.settings, transport=self._transport,
+                                    token_provider=self._token_provider)
+            except StateUnavailableError as exc:
+                self._set_status(shared_state_error=str(exc))
+                if self._stopping:
+                    return None
+                await asyncio.sleep(TEAM_RETRY_SECONDS)
+
     async def _beside_outbox(self, work: Awaitable[T], runner: Any, session: Session) -> T:
         """Run ``work`` (a sync) while the outbox keeps being served: a queued write never
         waits behind a long or stuck read."""
@@ -292,6 +317,9 @@ class WorkerBackend:
                 await asyncio.gather(task, return_exceptions=True)
 
     async def _guarded(self, coro: Any) -> Any:
+        # Runs on the worker's thread, after the REST stack was loaded there.
+        from csp_tui.partner_center import errors as pce
+
         try:
             return await coro
         except pce.AuthenticationError as exc:
@@ -310,11 +338,17 @@ class WorkerBackend:
         return schedule.sync_due(session.cache, self.settings.profile)
 
     def _seconds_to_next(self, session: Session) -> float:
-        return schedule.seconds_to_next(session.cache, session.state, self.settings.profile,
-                                        periodic=self._periodic)
+        try:
+            return schedule.seconds_to_next(session.cache, session.state,
+                                            self.settings.profile, periodic=self._periodic)
+        except StateUnavailableError:
+            # A team's database is away: look again soon (its connection reopens itself).
+            return TEAM_RETRY_SECONDS
 
     def _refresh_outbox_count(self, session: Session) -> None:
-        self._set_status(outbox_pending=outbox.pending_count(session.state))
+        # A team's database away: the count shown stays; the watcher says the state is away.
+        with contextlib.suppress(StateUnavailableError):
+            self._set_status(outbox_pending=outbox.pending_count(session.state))
 
     def _keep_credentials(self, entry_id: str, credentials: dict[str, str]) -> None:
         # Onboarding brings the REST stack: imported when a tenant's password arrives.
@@ -342,6 +376,28 @@ class WorkerBackend:
             else:
                 self._set_status(sync_state="error", progress=None, last_error=event.error)
         self._publish(event)
+
+    def _start_team_watch(self) -> None:
+        if not profile_state_target(self.settings).team:
+            return
+        # The watcher (and psycopg) only for a team's profile: a single operator never loads it.
+        from csp_tui.services.team_watch import TeamWatcher
+        from csp_tui.state.mirror import mirror_path
+
+        def changed(tables: frozenset[str]) -> None:
+            self._set_status(outbox_pending=outbox.pending_count_of_file(
+                mirror_path(self.settings.locations.state_db)))
+            # The console re-reads the lists of these tables from its copy.
+            self._publish(events.CacheChanged(tables=tables))
+
+        def availability(reason: str | None) -> None:
+            self._set_status(shared_state_error=reason)
+            self._publish(events.CacheChanged(tables=frozenset()))
+
+        self._watcher = TeamWatcher(profile_state_url(self.settings),
+                                    mirror_path(self.settings.locations.state_db),
+                                    on_change=changed, on_availability=availability)
+        self._watcher.start()
 
     def _set_status(self, **changes: Any) -> None:
         with self._lock:

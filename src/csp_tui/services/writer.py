@@ -20,7 +20,8 @@ from typing import TypeVar
 
 from csp_tui.cache.db import open_cache
 from csp_tui.config import Settings
-from csp_tui.state.db import open_state
+from csp_tui.db.postgres import StateUnavailableError
+from csp_tui.services.state_access import open_profile_state
 
 T = TypeVar("T")
 
@@ -68,7 +69,19 @@ class Writer:
             if self._closed:
                 raise RuntimeError("the writer is closed")
             self._used = True
-            return self._executor.submit(lambda: work(WriteSession(self, settings)))
+            return self._executor.submit(self._run, work, settings)
+
+    def _run(self, work: Callable[[WriteSession], T], settings: Settings) -> T:
+        try:
+            return work(WriteSession(self, settings))
+        except StateUnavailableError:
+            # A team's PostgreSQL went away: the write is refused (nothing was queued locally
+            # that could later be sent twice) and the next write connects afresh.
+            broken = self._databases.pop("state", None)
+            if broken is not None:
+                with contextlib.suppress(Exception):
+                    broken.close()
+            raise
 
     def close(self) -> None:
         """Finish the writes already asked for, then close the connections (without waiting
@@ -87,7 +100,7 @@ class Writer:
             locations = settings.locations
             # The console opened (and, if need be, rebuilt) the cache before its first frame;
             # the writer never moves a file aside under it.
-            database = (open_state(locations.state_db) if name == "state"
+            database = (open_profile_state(settings) if name == "state"
                         else open_cache(locations.cache_db, rebuild_if_unusable=False))
             self._databases[name] = database
         return database

@@ -15,6 +15,7 @@ from typing import Any
 
 from csp_tui.db import Transaction
 from csp_tui.state import JWT, timestamp
+from csp_tui.state.operator import current_operator
 
 DEFAULT_KEEP = 50_000
 # The log trims itself every this many rows, so it stays bounded without a separate job.
@@ -84,12 +85,12 @@ def _values(*, at: str, method: str, path: str, status: int | None, duration_ms:
             error: str | None) -> tuple[Any, ...]:
     return (timestamp(at), method.upper(), redact(path) or "",
             None if status is None else int(status), round(duration_ms), request_id,
-            correlation_id, redact(error))
+            correlation_id, redact(error), current_operator())
 
 
 _INSERT = (
     "INSERT INTO command_log(at, method, path, status, duration_ms, request_id, "
-    "correlation_id, error) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+    "correlation_id, error, operator) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
 )
 
 
@@ -98,10 +99,12 @@ def append(db: sqlite3.Connection, *, at: str, method: str, path: str, status: i
            error: str | None) -> int:
     """Log one call (redacted); returns the row id."""
     with Transaction(db) as conn:
-        cursor = conn.execute(_INSERT, _values(
+        # RETURNING, not lastrowid: PostgreSQL has no lastrowid (SQLite has RETURNING since
+        # 3.35).
+        cursor = conn.execute(_INSERT + " RETURNING id", _values(
             at=at, method=method, path=path, status=status, duration_ms=duration_ms,
             request_id=request_id, correlation_id=correlation_id, error=error))
-        row_id = int(cursor.lastrowid or 0)
+        row_id = int(cursor.fetchone()[0])
     if row_id % _PRUNE_EVERY == 0:
         prune(db, keep=DEFAULT_KEEP)
     return row_id
@@ -145,3 +148,13 @@ def prune(db: sqlite3.Connection, keep: int = DEFAULT_KEEP) -> int:
             (max(0, keep),),
         )
         return cursor.rowcount
+
+
+def last_status(db: sqlite3.Connection, request_id: str) -> int | None:
+    """The status Partner Center last answered a request with this ``MS-RequestId`` (None: no
+    answer was logged). In a team the log is shared: what another operator's runner got before
+    it died is known here too."""
+    row = db.execute(
+        "SELECT status FROM command_log WHERE request_id = ? AND status IS NOT NULL "
+        "ORDER BY id DESC LIMIT 1", (request_id,)).fetchone()
+    return int(row[0]) if row else None

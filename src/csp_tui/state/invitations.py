@@ -22,6 +22,7 @@ from csp_tui.db import Transaction
 from csp_tui.domain.text import fold, safe_text
 from csp_tui.i18n import t
 from csp_tui.state import NotFoundError, timestamp
+from csp_tui.state.operator import current_operator
 from csp_tui.timestamps import parse_timestamp
 
 PENDING = "pending"
@@ -34,7 +35,8 @@ INITIAL_DOMAIN_SUFFIX = ".onmicrosoft.com"
 
 _COLUMNS = (
     "id, created_at, company_name, contact_name, contact_email, domain, link, language, "
-    "reseller_id, status, status_changed_at, customer_id, last_sent_at, send_count, notes"
+    "reseller_id, status, status_changed_at, customer_id, last_sent_at, send_count, notes, "
+    "operator"
 )
 
 
@@ -59,6 +61,8 @@ class Invitation:
     last_sent_at: str
     send_count: int
     notes: str
+    #: Who issued it: the operator's UPN or user@host (shown as "by" in a team).
+    by: str = ""
 
     def age_days(self, now: str | datetime | None = None) -> int:
         """Whole days since the invitation was first recorded."""
@@ -90,6 +94,7 @@ def normalise_domain(domain: str) -> str:
 def _from_row(row: tuple[Any, ...]) -> Invitation:
     values = list(row)
     values[13] = int(values[13])  # send_count
+    values[15] = values[15] or ""  # operator
     return Invitation(*values)
 
 
@@ -118,11 +123,11 @@ def record(
         conn.execute(
             "INSERT INTO invitations(id, created_at, company_name, name_fold, contact_name, "
             "contact_email, domain, link, language, reseller_id, status, status_changed_at, "
-            "customer_id, last_sent_at, send_count, notes) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, 1, '')",
+            "customer_id, last_sent_at, send_count, notes, operator) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, 1, '', ?)",
             (invitation_id, at, company_name, fold(company_name), contact_name,
              contact_email.strip(), normalise_domain(domain), link, language, reseller_id,
-             PENDING, at, at),
+             PENDING, at, at, current_operator()),
         )
         created = _fetch(conn, invitation_id)
     assert created is not None

@@ -13,6 +13,12 @@ then the runner executes it. Life of an entry::
 ``dedupe_key`` (e.g. the new tenant's domain) allows one live entry per key: enqueueing the same
 tenant twice returns the entry already there. A failed entry no longer holds its key.
 Payloads and results are JSON and must never hold a secret: they are checked on the way in.
+
+In a team (PostgreSQL, ``state/store.py``) the queue is shared: a claim locks the row
+(``FOR UPDATE SKIP LOCKED``) and holds a lease (``lease_until``), so exactly one operator's
+runner sends an entry; an entry whose sender died is taken over once its lease has ended and
+checked before any resend. Every entry records who queued it (``by``); the second operator
+asking for the same dedupe key gets the first one's entry.
 """
 
 from __future__ import annotations
@@ -21,17 +27,19 @@ import json
 import os
 import socket
 import sqlite3
-import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import timedelta
 from enum import StrEnum
+from pathlib import Path
 from typing import Any
 
 from csp_tui.db import Transaction
 from csp_tui.domain.text import safe_text
 from csp_tui.i18n import t
 from csp_tui.state import NotFoundError, reject_secrets, timestamp
-from csp_tui.timestamps import parse_timestamp
+from csp_tui.state.operator import current_operator, engine_of
+from csp_tui.timestamps import parse_timestamp, stamp
 
 
 class OutboxState(StrEnum):
@@ -72,17 +80,23 @@ class OutboxEntry:
     error_code: str | None
     error_message: str | None
     result: dict[str, Any] | None
+    #: Who queued it: the operator's UPN or user@host (shown as "by").
+    by: str = ""
 
+
+#: How long a claim holds an entry: longer than any one send (request timeout and retries of
+#: the REST client), so a live sender is never overtaken; a dead one's entry waits this long.
+LEASE_SECONDS = 300.0
 
 _COLUMNS = (
     "id, idempotency_key, kind, customer_id, subject, payload, dedupe_key, state, attempts, "
-    "created_at, updated_at, next_attempt_at, error_code, error_message, result"
+    "created_at, updated_at, next_attempt_at, error_code, error_message, result, operator"
 )
 
 
 def _from_row(row: tuple) -> OutboxEntry:
     (entry_id, key, kind, customer_id, subject, payload, dedupe_key, state, attempts, created_at,
-     updated_at, next_attempt_at, error_code, error_message, result) = row
+     updated_at, next_attempt_at, error_code, error_message, result, by) = row
     return OutboxEntry(
         id=entry_id,
         idempotency_key=key,
@@ -99,11 +113,16 @@ def _from_row(row: tuple) -> OutboxEntry:
         error_code=error_code,
         error_message=error_message,
         result=json.loads(result) if result else None,
+        by=by or "",
     )
 
 
-def _fetch(conn: sqlite3.Connection, entry_id: str) -> OutboxEntry | None:
-    row = conn.execute(f"SELECT {_COLUMNS} FROM outbox WHERE id = ?", (entry_id,)).fetchone()
+def _fetch(conn: sqlite3.Connection, entry_id: str, *, lock: bool = False) -> OutboxEntry | None:
+    # On PostgreSQL a transition locks the row it checks: two operators cannot both move one
+    # entry on (SQLite's write lock already serialises them).
+    suffix = " FOR UPDATE" if lock and engine_of(conn) == "postgres" else ""
+    row = conn.execute(f"SELECT {_COLUMNS} FROM outbox WHERE id = ?{suffix}",
+                       (entry_id,)).fetchone()
     return _from_row(row) if row else None
 
 
@@ -121,32 +140,53 @@ def enqueue(
     dedupe_key: str | None = None,
     now: str | None = None,
 ) -> OutboxEntry:
-    """Queue a write. With ``dedupe_key``, a live (not failed) entry with the same key is
-    returned instead of a second one being created."""
+    """Queue a write. With ``dedupe_key``, an entry with the same key that has not failed is
+    returned instead of a second one being created — also when another operator of the
+    team queued it a moment ago (its ``by`` says who)."""
     reject_secrets(payload)
     at = timestamp(now)
-    with Transaction(db) as conn:
-        if dedupe_key is not None:
-            row = conn.execute(
-                f"SELECT {_COLUMNS} FROM outbox WHERE dedupe_key = ? AND state != ?",
-                (dedupe_key, OutboxState.FAILED.value),
-            ).fetchone()
-            if row is not None:
-                return _from_row(row)
-        entry_id = str(uuid.uuid4())
-        conn.execute(
-            "INSERT INTO outbox(id, idempotency_key, kind, customer_id, subject, payload, "
-            "dedupe_key, state, attempts, created_at, updated_at) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)",
-            (entry_id, str(uuid.uuid4()), kind, customer_id, subject, _dumps(payload),
-             dedupe_key, OutboxState.QUEUED.value, at, at),
-        )
-        created = _fetch(conn, entry_id)
+    try:
+        with Transaction(db) as conn:
+            if dedupe_key is not None:
+                live = _live_with_key(conn, dedupe_key)
+                if live is not None:
+                    return live
+            import uuid  # here: its import is not paid on the console's start path
+
+            entry_id = str(uuid.uuid4())
+            conn.execute(
+                "INSERT INTO outbox(id, idempotency_key, kind, customer_id, subject, payload, "
+                "dedupe_key, state, attempts, created_at, updated_at, operator) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?)",
+                (entry_id, str(uuid.uuid4()), kind, customer_id, subject, _dumps(payload),
+                 dedupe_key, OutboxState.QUEUED.value, at, at, current_operator()),
+            )
+            created = _fetch(conn, entry_id)
+    except sqlite3.IntegrityError:
+        # Two operators, one key, the same moment (PostgreSQL does not serialise the look-up
+        # above as SQLite's write lock does): the unique index let the first one in, and the
+        # second gets the first one's entry.
+        if dedupe_key is None:
+            raise
+        live = _live_with_key(db, dedupe_key)
+        if live is None:
+            raise
+        return live
     assert created is not None
     return created
 
 
-_PROCESS_NONCE = uuid.uuid4().hex[:12]
+def _live_with_key(conn: sqlite3.Connection, dedupe_key: str) -> OutboxEntry | None:
+    row = conn.execute(
+        f"SELECT {_COLUMNS} FROM outbox WHERE dedupe_key = ? AND state != ? "
+        "ORDER BY created_at DESC, rowid DESC LIMIT 1",
+        (dedupe_key, OutboxState.FAILED.value),
+    ).fetchone()
+    return _from_row(row) if row else None
+
+
+# Random, not a uuid4: uuid's import (with platform) is not paid on the console's start path.
+_PROCESS_NONCE = os.urandom(6).hex()
 
 
 def process_owner() -> str:
@@ -180,28 +220,62 @@ def _owner_alive(owner: str | None) -> bool:
 
 def claim_next(db: sqlite3.Connection, *, now: str | None = None,
                owner: str | None = None) -> OutboxEntry | None:
-    """Take the oldest due queued entry and mark it sending (attempts + 1).
+    """Take the oldest due queued entry and mark it sending (attempts + 1), leased to this
+    process for :data:`LEASE_SECONDS`.
 
-    The select and the update run under one write lock (BEGIN IMMEDIATE), so two processes
-    never claim the same entry.
+    On SQLite the select and the update run under one write lock (BEGIN IMMEDIATE); on
+    PostgreSQL the row is locked (``FOR UPDATE SKIP LOCKED``: another runner takes the next
+    entry instead of waiting). Either way two processes never claim the same entry.
     """
     at = timestamp(now)
+    lock = " FOR UPDATE SKIP LOCKED" if engine_of(db) == "postgres" else ""
     with Transaction(db) as conn:
         row = conn.execute(
             "SELECT id FROM outbox WHERE state = ? "
             "AND (next_attempt_at IS NULL OR next_attempt_at <= ?) "
-            "ORDER BY created_at, rowid LIMIT 1",
+            f"ORDER BY created_at, rowid LIMIT 1{lock}",
             (OutboxState.QUEUED.value, at),
         ).fetchone()
         if row is None:
             return None
         conn.execute(
             "UPDATE outbox SET state = ?, attempts = attempts + 1, updated_at = ?, "
-            "claimed_by = ? WHERE id = ? AND state = ?",
-            (OutboxState.SENDING.value, at, owner or process_owner(), row[0],
+            "claimed_by = ?, lease_until = ? WHERE id = ? AND state = ?",
+            (OutboxState.SENDING.value, at, owner or process_owner(), _lease_end(at), row[0],
              OutboxState.QUEUED.value),
         )
         return _fetch(conn, row[0])
+
+
+def _lease_end(at: str) -> str:
+    moment = parse_timestamp(at)
+    if moment is None:  # pragma: no cover - ``at`` comes from timestamp()
+        return at
+    return stamp(moment + timedelta(seconds=LEASE_SECONDS))
+
+
+def take_over_expired(db: sqlite3.Connection, *, now: str | None = None,
+                      owner: str | None = None) -> list[OutboxEntry]:
+    """A team's entries left ``sending`` whose lease has ended (their sender died or lost the
+    database): taken over by this process — still ``sending``, with a new lease — for the
+    runner to look their outcome up before any resend. Each is taken by one process only."""
+    at = timestamp(now)
+    lock = " FOR UPDATE SKIP LOCKED" if engine_of(db) == "postgres" else ""
+    taken: list[OutboxEntry] = []
+    with Transaction(db) as conn:
+        rows = conn.execute(
+            "SELECT id FROM outbox WHERE state = ? AND lease_until IS NOT NULL "
+            f"AND lease_until < ? ORDER BY created_at, rowid{lock}",
+            (OutboxState.SENDING.value, at),
+        ).fetchall()
+        for (entry_id,) in rows:
+            conn.execute(
+                "UPDATE outbox SET claimed_by = ?, lease_until = ?, updated_at = ? "
+                "WHERE id = ?", (owner or process_owner(), _lease_end(at), at, entry_id))
+            entry = _fetch(conn, entry_id)
+            if entry is not None:
+                taken.append(entry)
+    return taken
 
 
 def next_due_at(db: sqlite3.Connection) -> str | None:
@@ -223,7 +297,7 @@ def _transition(
 ) -> OutboxEntry:
     allowed_values = [state.value for state in allowed]
     with Transaction(db) as conn:
-        entry = _fetch(conn, entry_id)
+        entry = _fetch(conn, entry_id, lock=True)
         if entry is None:
             raise NotFoundError(t("state.error.outbox_missing", id=entry_id))
         if entry.state.value not in allowed_values:
@@ -237,7 +311,7 @@ def _transition(
         try:
             conn.execute(f"UPDATE outbox SET {columns} WHERE id = ?",
                          [*assignments.values(), entry_id])
-        except sqlite3.IntegrityError as exc:
+        except sqlite3.IntegrityError as exc:  # also PostgreSQL's (db.postgres.IntegrityError)
             # Only the one-live-entry-per-dedupe-key index can refuse an update.
             raise OutboxError(t("state.error.outbox_duplicate",
                                 subject=safe_text(entry.subject))) from exc
@@ -295,7 +369,12 @@ def recover_stale_sending(db: sqlite3.Connection, *, now: str | None = None,
 
     ``older_than_seconds`` skips entries claimed more recently than that, for when another
     live process may be sending right now (pass more than the request timeout).
+
+    In a team's database another operator's process cannot be looked at: there the lease
+    decides, and the entries are taken over (:func:`take_over_expired`).
     """
+    if engine_of(db) == "postgres":
+        return take_over_expired(db, now=now)
     moment = timestamp(now)
     rows = db.execute(
         f"SELECT {_COLUMNS}, claimed_by FROM outbox WHERE state = ? ORDER BY created_at, rowid",
@@ -364,3 +443,13 @@ def pending_count(db: sqlite3.Connection) -> int:
         [state.value for state in PENDING_STATES],
     ).fetchone()
     return int(row[0])
+
+
+def pending_count_of_file(path: Path) -> int:
+    """:func:`pending_count` of a state file, on a connection of its own (a thread that holds
+    none, e.g. a team's watcher counting its fresh copy)."""
+    conn = sqlite3.connect(str(path))
+    try:
+        return pending_count(conn)
+    finally:
+        conn.close()

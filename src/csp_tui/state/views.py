@@ -26,6 +26,8 @@ class InvitationListRow:
     last_sent_at: str
     send_count: int
     customer_id: str | None
+    #: Who issued it (the operator's UPN or user@host; "by" in --json).
+    by: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,6 +40,8 @@ class CommandLogRow:
     duration_ms: int
     request_id: str | None
     error: str | None
+    #: Whose process made the call ("by" in --json).
+    by: str = ""
 
 
 INVITATION_SORTS: tuple[str, ...] = ("sent", "company", "status")
@@ -62,7 +66,7 @@ def _invitation_query(filter: str, sort: str, descending: bool) -> ListQuery:
     return ListQuery(
         source="invitations AS i",
         columns="i.id, i.company_name, i.contact_name, i.contact_email, i.domain, i.status, "
-                "i.created_at, i.last_sent_at, i.send_count, i.customer_id",
+                "i.created_at, i.last_sent_at, i.send_count, i.customer_id, i.operator",
         key="i.id", where=tuple(where), params=tuple(params), order=order,
         order_nonnull=order_nonnull, descending=descending, rid="i.rowid",
     )
@@ -116,7 +120,8 @@ def _command_query(filter: str, sort: str, descending: bool) -> ListQuery:
     order, order_nonnull = _COMMAND_ORDER.get(sort, _COMMAND_ORDER["time"])
     return ListQuery(
         source="command_log AS l",
-        columns="l.id, l.at, l.method, l.path, l.status, l.duration_ms, l.request_id, l.error",
+        columns="l.id, l.at, l.method, l.path, l.status, l.duration_ms, l.request_id, l.error, "
+                "l.operator",
         key="l.id", where=tuple(where), params=tuple(params), order=order,
         order_nonnull=order_nonnull, descending=descending, rid="l.rowid",
     )

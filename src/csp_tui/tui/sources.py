@@ -13,6 +13,7 @@ from datetime import datetime
 from typing import TypedDict
 
 from csp_tui.cache import views
+from csp_tui.db.reads import TextSearch
 from csp_tui.i18n import formatting as fmt
 from csp_tui.i18n import t
 from csp_tui.services.seat_words import seats_cell
@@ -193,6 +194,18 @@ class SubscriptionSource(_Source):
     def count(self) -> int:
         return self._remember(views.count_subscriptions(self.db, **self._args()))
 
+    @property
+    def small_first_window(self) -> bool:
+        """A filter over every customer's subscriptions reads its rows by rowid (the
+        in-memory search): the first window after a key can be small."""
+        return self.customer_id is None and bool(self.filter)
+
+    def filter_search(self) -> TextSearch | None:
+        """What a filter over this list searches in memory (None: SQL), to read ahead."""
+        return views.subscription_filter_search(
+            customer_id=self.customer_id, sort=self.sort, descending=self.descending,
+            preset=self.preset, now=self.clock())
+
     def fetch(self, offset: int, limit: int) -> Sequence[views.SubscriptionListRow]:
         return views.subscription_rows(
             self.db, sort=self.sort, descending=self.descending, offset=offset, limit=limit,
@@ -233,13 +246,15 @@ INVITATION_SORTS = (
 )
 
 
-def invitation_columns() -> list[Column]:
+def invitation_columns(team: bool = False) -> list[Column]:
+    """``team``: the state is a team's, and who issued each invitation is a column."""
     return [
         Column("company", t("tui.col.customer"), 14, flex=3),
         Column("contact", t("tui.col.contact"), 12, flex=2, priority=2),
         Column("sent", t("tui.col.sent"), fmt.DATE_WIDTH, priority=3),
         Column("age", t("tui.col.age"), 5, align="right", priority=1),
         Column("status", t("tui.col.status"), 9),
+        *([Column("by", t("tui.col.by"), 12, flex=1, priority=2)] if team else []),
     ]
 
 
@@ -268,6 +283,8 @@ class InvitationSource(_Source):
     _counted: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
 
     sorts = INVITATION_SORTS
+    #: A team's state: the rows say who issued them (the last column).
+    team: bool = False
 
     def count(self) -> int:
         return self._remember(state_views.count_invitations(self.state, self.filter))
@@ -291,6 +308,7 @@ class InvitationSource(_Source):
             fmt.date_text(row.last_sent_at, now.tzinfo),
             t("tui.days_short", days=age) if age is not None else fmt.NOTHING,
             Cell(fmt.invitation_status_words(status), _INVITATION_TONES.get(status, "")),
+            *([row.by or fmt.NOTHING] if self.team else []),
         ]
 
 
@@ -303,7 +321,8 @@ COMMAND_SORTS = (
 )
 
 
-def command_columns() -> list[Column]:
+def command_columns(team: bool = False) -> list[Column]:
+    """``team``: the log is a team's, and whose process made each call is a column."""
     return [
         Column("time", t("tui.col.time"), fmt.DATETIME_SECONDS_WIDTH),
         Column("method", t("tui.col.method"), 6),
@@ -311,6 +330,7 @@ def command_columns() -> list[Column]:
         Column("status", t("tui.col.http_status"), 6, align="right"),
         Column("duration", t("tui.col.duration"), 9, align="right", priority=1, yields=True),
         Column("request", t("tui.col.request_id"), 36, priority=2),
+        *([Column("by", t("tui.col.by"), 12, flex=1, priority=2)] if team else []),
     ]
 
 
@@ -325,6 +345,8 @@ class CommandLogSource(_Source):
     _counted: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
 
     sorts = COMMAND_SORTS
+    #: A team's log: the rows say whose process made the call (the last column).
+    team: bool = False
 
     def count(self) -> int:
         return self._remember(state_views.count_commands(self.state, self.filter))
@@ -354,4 +376,5 @@ class CommandLogSource(_Source):
             status,
             t("tui.milliseconds", ms=fmt.number_text(row.duration_ms)),
             row.request_id or fmt.NOTHING,
+            *([row.by or fmt.NOTHING] if self.team else []),
         ]

@@ -16,6 +16,12 @@ At that point every consequence of the earlier keys (focus moves, screen pushes 
 the filter opening) has happened, so the next key reaches the widget it was typed for.
 A key typed alone, after the console went quiet, passes without waiting.
 
+Typing faster than a key's work takes (a filter over 100,000 rows) would make each key wait
+for every one before it. A widget whose work a later key replaces anyway (the filter line:
+only the last text matters) asks :meth:`KeyGate.edit_follows` whether such a key is already
+held, skips its work if so, and leaves it to :meth:`KeyGate.when_drained`, which runs once the
+held keys are all through, should no later key have done it.
+
 Keys are only ever delayed, never dropped or reordered. Should some node stay busy for
 longer than ``MAX_HOLD_SECONDS`` (it should not: the console's thread does no I/O), the held
 key goes through anyway rather than freezing the keyboard.
@@ -25,7 +31,7 @@ from __future__ import annotations
 
 import time
 from collections import deque
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from textual import events
@@ -43,6 +49,9 @@ RETRY_SECONDS = 0.004
 MAX_HOLD_SECONDS = 2.0
 
 TypedEvent = events.Key | events.Paste
+
+#: Keys that change the text of a line being typed into, besides printable characters.
+_EDIT_KEYS = frozenset({"backspace", "delete", "ctrl+h", "ctrl+w", "ctrl+u", "ctrl+k"})
 
 
 def is_typed(event: events.Event) -> bool:
@@ -85,15 +94,53 @@ class KeyGate:
         self._retry_pending = False
         self._held_since = 0.0
         self._retries = 0
+        self._drained: list[Callable[[], None]] = []
 
     @property
     def holding(self) -> int:
         return len(self._held)
 
+    def edit_follows(self) -> bool:
+        """Whether the next held key edits text (a character, a paste, a deletion): typed
+        into the same line, it replaces what the current key's text would have shown."""
+        event: object | None = self._held[0] if self._held else None
+        if event is None:
+            # Keys typed during this key's handling wait in the app's queue, not here yet.
+            event = next(self._queued_typed(), None)
+        if isinstance(event, events.Paste):
+            return True
+        if not isinstance(event, events.Key):
+            return False
+        return event.is_printable or event.key in _EDIT_KEYS
+
+    def when_drained(self, callback: Callable[[], None]) -> None:
+        """Run ``callback`` once every held key has been handed on (see :meth:`_run_drained`)."""
+        if callback not in self._drained:
+            self._drained.append(callback)
+
+    def _queued_typed(self) -> Iterator[Message]:
+        """Typed events waiting in the app's queue, oldest first."""
+        waiting: deque[Message | None] = self._app._message_queue.values
+        return (message for message in waiting
+                if isinstance(message, events.Event) and is_typed(message))
+
+    def _typed_queued(self) -> bool:
+        return next(self._queued_typed(), None) is not None
+
+    def _run_drained(self) -> None:
+        """After a key went through: once no key is held here or waits in the app's queue,
+        the work skipped for keys that followed is done (if no later key did it)."""
+        if not self._drained or self._held or self._typed_queued():
+            return
+        callbacks, self._drained = self._drained, []
+        for callback in callbacks:
+            callback()
+
     async def receive(self, event: TypedEvent) -> None:
         """A typed event arrived in the app's queue (called from ``App.on_event``)."""
         if not self._held and (not self._unsettled or self._quiet()):
             await self._pass(event)
+            self._run_drained()
             return
         if not self._held:
             self._held_since = time.monotonic()
@@ -120,6 +167,7 @@ class KeyGate:
             return
         if self._app._exit or not self._app.screen_stack:
             self._held.clear()  # the console is closing: nothing is left to type into
+            self._drained.clear()
             return
         overdue = time.monotonic() - self._held_since > MAX_HOLD_SECONDS
         if not (overdue or self._quiet()):
@@ -131,6 +179,8 @@ class KeyGate:
         await self._pass(event)
         if self._held:
             self._schedule_retry()
+        else:
+            self._run_drained()
 
     def _quiet(self) -> bool:
         """Whether everything the keys so far set off has been done."""

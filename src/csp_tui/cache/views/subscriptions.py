@@ -9,7 +9,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from csp_tui.cache.views.rows import SubscriptionListRow
-from csp_tui.db.reads import ListQuery, like_pattern
+from csp_tui.db.reads import ListQuery, TextSearch, like_pattern, search_needle
 from csp_tui.domain.text import czech_sort_key, fold
 from csp_tui.timestamps import wire_stamp
 
@@ -166,6 +166,11 @@ _ALL_SEARCH_SOURCE = (
 )
 
 
+# What the in-memory filter over every customer's subscriptions searches, by rowid (the
+# position index's rowids are the subscriptions').
+_SEARCH_TEXTS = "SELECT rowid, search_fold FROM subscriptions"
+
+
 # The same rows with customers as the outer loop, for the "customer" order: the customers in
 # their sort order, each one's subscriptions through subscriptions_customer_sort.
 _ALL_BY_CUSTOMER_SOURCE = (
@@ -286,9 +291,19 @@ def _subscription_query(
             where=tuple(where), params=tuple(params), order=order,
             order_nonnull=order_nonnull, descending=descending,
         )
+    search = None
+    if search_source is not None and pattern:
+        # Typed at speed over every subscription: narrowed in memory (db/reads.TextSearch).
+        needle = search_needle(filter)
+        if needle is not None:
+            search = TextSearch(
+                base=_subscription_query(None, "", sort, descending, preset, now,
+                                         renewing_days, kind),
+                texts=_SEARCH_TEXTS, needle=needle)
     return ListQuery(
         source=source, columns=_SUBSCRIPTION_COLUMNS, key="u.id", where=tuple(where),
         params=tuple(params), order=order, order_nonnull=order_nonnull, descending=descending,
+        search=search,
         sparse=sparse, sparse_below=SPARSE_BELOW_BY_CUSTOMER if sort == "customer" else 0,
         # Rows by rowid: subscriptions as the outer loop (a rowid look-up each), not the
         # customer order's walk of every customer.
@@ -343,6 +358,27 @@ def subscription_rows(
                                 renewing_days, kind)
     rows = query.rows(_with_text_functions(db), offset, limit, total)
     return [_subscription_row(row) for row in rows]
+
+
+def subscription_filter_search(
+    *,
+    customer_id: str | None = None,
+    sort: str = "product",
+    descending: bool = False,
+    preset: str | None = None,
+    now: datetime | None = None,
+    renewing_days: int = DEFAULT_RENEWING_DAYS,
+    kind: str | None = None,
+) -> TextSearch | None:
+    """The in-memory search a filter over this list would use (``db.reads.TextSearch``), or
+    None when its filter is SQL: what the console reads ahead when the filter line opens."""
+    return _subscription_query(customer_id, "a", sort, descending, preset, now,
+                               renewing_days, kind).search
+
+
+def read_search_base(conn: sqlite3.Connection, search: TextSearch) -> Any:
+    """``search``'s unfiltered list and texts, read on ``conn`` (any connection to the cache)."""
+    return search.read_base(_with_text_functions(conn))
 
 
 def subscription_index_of(

@@ -76,7 +76,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "only this customer (tenant id)",
         "cs": "jen tento zákazník (ID tenantu)",
     },
-    "cli.opt.limit": {"en": "at most this many rows", "cs": "nejvýše tolik řádků"},
+    "cli.opt.limit": {"en": "at most this many rows, the newest (200 by default)",
+                      "cs": "nejvýše tolik řádků, těch nejnovějších (výchozí 200)"},
     "cli.opt.errors_only": {"en": "only failed calls", "cs": "jen neúspěšná volání"},
     "cli.cmd.info": {
         "en": "show the active profile and every file path",

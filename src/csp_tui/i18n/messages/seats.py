@@ -54,10 +54,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "only subscriptions with unused seats, the most unused first",
         "cs": "jen předplatná s nevyužitými licencemi, nejvíce nevyužitých napřed",
     },
-    "seats.cli.opt.output": {
-        "en": "output format: table (for people) or json (one array of objects)",
-        "cs": "formát výstupu: table (tabulka pro lidi) nebo json (jedno pole objektů)",
-    },
     "seats.cli.col.bought": {"en": "BOUGHT", "cs": "KOUPENO"},
     "seats.cli.col.assigned": {"en": "ASSIGNED", "cs": "PŘIŘAZENO"},
     "seats.cli.col.unused": {"en": "UNUSED", "cs": "NEVYUŽITO"},

@@ -14,12 +14,14 @@ from __future__ import annotations
 import dataclasses
 import gc
 import time
+from collections.abc import Callable
 from typing import ClassVar
 
 from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import ActiveBinding, BindingType
 from textual.containers import Horizontal, Vertical
+from textual.lazy import Lazy
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widget import Widget
@@ -68,6 +70,31 @@ def _settle_heap() -> None:
     gc.freeze()
 
 
+# The panes of each row (a pane mounted after the first frame is not in the row's query yet).
+_ROW_PANES = {"top-row": ("customers", "tenant"), "bottom-row": ("subscriptions", "invitations")}
+
+
+class _PaneLater(Lazy):
+    """``Lazy`` that tells the screen when its pane is mounted."""
+
+    def __init__(self, pane: Pane, mounted: Callable[[Pane], None]) -> None:
+        super().__init__(pane)
+        self._pane = pane
+        self._mounted = mounted
+
+    async def mount_composed_widgets(self, widgets: list[Widget]) -> None:
+        parent = self.parent
+        if not isinstance(parent, Widget):
+            return
+
+        async def mount() -> None:
+            await parent.mount(self._pane, after=self)
+            await self.remove()
+            self._mounted(self._pane)
+
+        self.call_after_refresh(mount)
+
+
 class MainScreen(GuardedActions, TranslatedBindings, Screen[None]):
     # "?" first: the footer lists the pane's keys, then these, and must always show help.
     BINDINGS: ClassVar[list[BindingType]] = bindings("app", "main")
@@ -82,6 +109,8 @@ class MainScreen(GuardedActions, TranslatedBindings, Screen[None]):
         self.active_pane = "customers"
         self._ready = False  # children composed and mounted (set in on_mount)
         # Work for panes that are not on screen, done when they are shown.
+        self._panes: dict[str, Pane] = {}
+        self._focus_when_mounted: str | None = None
         self._pending_customer: dict[str, str | None] = {}
         self._stale: dict[str, Tables] = {}
         # Cache changes not applied yet (throttled during a sync), and when the last was.
@@ -102,13 +131,15 @@ class MainScreen(GuardedActions, TranslatedBindings, Screen[None]):
         # Layout classes are set before the children exist, so they are styled once.
         self._apply_width(self.app.size.width)
         yield TabStrip(id="tabs")
+        self._panes = {"customers": CustomersPane(classes="-active"), "tenant": TenantPane(),
+                       "subscriptions": SubscriptionsPane(), "invitations": InvitationsPane()}
         with Vertical(id="panes"):
             with Horizontal(id="top-row", classes="pane-row -active"):
-                yield CustomersPane(classes="-active")
-                yield TenantPane()
+                yield self._pane_or_later("customers")
+                yield self._pane_or_later("tenant")
             with Horizontal(id="bottom-row", classes="pane-row"):
-                yield SubscriptionsPane()
-                yield InvitationsPane()
+                yield self._pane_or_later("subscriptions")
+                yield self._pane_or_later("invitations")
         command_line = CommandLine(self.console.command_history,
                                    cursor_blink=self.console.cursor_blink, id="command-line")
         command_line.display = False
@@ -141,15 +172,39 @@ class MainScreen(GuardedActions, TranslatedBindings, Screen[None]):
     def is_wide(self) -> bool:
         return self.has_class("-wide")
 
+    def _pane_or_later(self, name: str) -> Widget:
+        """The pane, or — for a pane a narrow screen does not show — the pane mounted right
+        after the first frame (``textual.lazy.Lazy``): the first frame does not wait for the
+        widgets and styles of three panes nobody sees yet. Until it is mounted, the pane is
+        treated as hidden (its work waits in ``_pending_customer`` and ``_stale``)."""
+        pane = self._panes[name]
+        if self.is_wide or name == self.active_pane:
+            return pane
+        return _PaneLater(pane, self._pane_mounted)
+
     def pane(self, name: str) -> Pane:
-        return self.query_one(f"#{name}", Pane)
+        return self._panes[name]
 
     def panes(self) -> list[Pane]:
-        return [self.pane(name) for name in PANE_ORDER]
+        """The panes mounted so far (all four, a moment after the first frame)."""
+        return [pane for pane in self._panes.values() if pane.is_mounted]
+
+    def _pane_mounted(self, pane: Pane) -> None:
+        """A pane mounted after the first frame: shown as the others are, and given what it
+        was spared meanwhile if it is on screen now."""
+        name = pane.id or ""
+        pane.set_class(name == self.active_pane, "-active")
+        if self.is_shown(name):
+            self._load_hidden_work(name)
+        if self._focus_when_mounted == name:
+            self._focus_when_mounted = None
+            if name == self.active_pane:
+                self.focus_pane_now(name)
 
     def is_shown(self, name: str) -> bool:
-        """Whether the pane is on screen: all four are when wide, only the active one else."""
-        return self.is_wide or name == self.active_pane
+        """Whether the pane is on screen: all four are when wide, only the active one else
+        (and none before it is mounted)."""
+        return self._panes[name].is_mounted and (self.is_wide or name == self.active_pane)
 
     def _activate(self, name: str) -> None:
         if name == self.active_pane and self.pane(name).has_class("-active"):
@@ -158,13 +213,15 @@ class MainScreen(GuardedActions, TranslatedBindings, Screen[None]):
         for pane in self.panes():
             pane.set_class(pane.id == name, "-active")
         for row in self.query(".pane-row"):
-            row.set_class(any(pane.id == name for pane in row.query(Pane)), "-active")
+            row.set_class(name in _ROW_PANES.get(row.id or "", ()), "-active")
         self.query_one(TabStrip).activate(name)
         self._load_hidden_work(name)
 
     def _load_hidden_work(self, name: str) -> None:
         """What a pane was spared while it was not on screen, now that it is."""
         pane = self.pane(name)
+        if not pane.is_mounted:
+            return  # done when it is (_pane_mounted)
         reloaded = False
         if name in self._pending_customer:
             customer_id = self._pending_customer.pop(name)
@@ -335,6 +392,9 @@ class MainScreen(GuardedActions, TranslatedBindings, Screen[None]):
     def focus_pane_now(self, name: str) -> None:
         """Put the focus in the pane at once (``Widget.focus`` waits for the app's queue)."""
         pane = self.pane(name)
+        if not pane.is_mounted:
+            self._focus_when_mounted = name  # a moment after the first frame (_pane_mounted)
+            return
         target: Widget | None
         if isinstance(pane, ListPane):
             target = pane.filter_input if pane.filter_input.display else pane.table

@@ -13,6 +13,7 @@ from csp_tui.domain.text import safe_text
 from csp_tui.i18n import t
 from csp_tui.services.part_words import part_line, short_line
 from csp_tui.services.seat_words import detail_text
+from csp_tui.services.state_access import profile_state_target
 from csp_tui.state import views as state_views
 from csp_tui.tui.bindings import bindings
 from csp_tui.tui.invitation_keys import ROW_ACTIONS as INVITATION_ROW_ACTIONS
@@ -183,6 +184,8 @@ class SubscriptionsPane(ListPane):
             self.descending = self.sort_options[0].descending_first
         self.table.set_columns(self.columns())
         self.apply_source(keep_cursor=False)
+        if self.show_all:
+            self.read_filter_ahead()  # a filter over every subscription is likely next
 
     def action_next_preset(self) -> None:
         self.preset_index = (self.preset_index + 1) % len(self.PRESETS)
@@ -220,15 +223,20 @@ class InvitationsPane(InvitationPaneActions, ListPane):
     sort_options = INVITATION_SORTS
     row_actions = ("open", "clear_filter", "cancel_invitation", *INVITATION_ROW_ACTIONS)
 
+    @property
+    def _team(self) -> bool:
+        """A team's state (PostgreSQL): the list shows who did each row."""
+        return profile_state_target(self.console.settings).team
+
     def columns(self) -> list[Column]:
-        return invitation_columns()
+        return invitation_columns(team=self._team)
 
     def make_source(self) -> RowSource:
         sort = self.sort
         return InvitationSource(self.console.backend.state, self.console.now,
                                 self.console.settings.profile.invitation_stale_days,
                                 self.filter_text, sort.name if sort else "sent",
-                                self.descending)
+                                self.descending, team=self._team)
 
     def refresh_data(self, tables: frozenset[str] | None = None) -> None:
         if tables is None or "invitations" in tables:
@@ -261,14 +269,19 @@ class CommandLogPane(ListPane):
     empty_key = "tui.empty.log"
     sort_options = COMMAND_SORTS
 
+    @property
+    def _team(self) -> bool:
+        """A team's state (PostgreSQL): the list shows who did each row."""
+        return profile_state_target(self.console.settings).team
+
     def columns(self) -> list[Column]:
-        return command_columns()
+        return command_columns(team=self._team)
 
     def make_source(self) -> RowSource:
         sort = self.sort
         return CommandLogSource(self.console.backend.state, self.console.now,
                                 self.filter_text, sort.name if sort else "time",
-                                self.descending)
+                                self.descending, team=self._team)
 
     def open_row(self, row: state_views.CommandLogRow) -> None:
         self.console.open_record("command", row.id)

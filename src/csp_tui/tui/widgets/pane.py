@@ -5,6 +5,7 @@ The title says what the pane shows right now: ``Customers /šum (12) · name ↑
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Hashable
 from typing import Any, ClassVar
 
@@ -21,7 +22,9 @@ from csp_tui.domain.text import safe_text
 from csp_tui.i18n import t
 from csp_tui.tui.bindings import GuardedActions, TranslatedBindings, bindings
 from csp_tui.tui.console import Console, console_of
+from csp_tui.tui.filter_ahead import read_ahead
 from csp_tui.tui.sources import SortOption
+from csp_tui.tui.typeahead import KeyGate
 from csp_tui.tui.widgets.table_layout import Column, RowSource
 from csp_tui.tui.widgets.virtual_table import VirtualTable
 
@@ -134,9 +137,18 @@ class FilterInput(TranslatedBindings, Input):
     def watch_value(self, value: str) -> None:
         # Filter here, inside the key's own handler, rather than on the posted Input.Changed:
         # the new rows and title then go out in the same frame as the typed character.
+        # When the next key, already typed, edits the line again, this text would be shown
+        # only to be replaced: it is skipped (the last text of a burst is always applied).
+        gate = getattr(self.app, "key_gate", None)
+        if isinstance(gate, KeyGate) and gate.edit_follows():
+            gate.when_drained(self._apply_filter)
+            return
+        self._apply_filter()
+
+    def _apply_filter(self) -> None:
         pane = self.parent
-        if isinstance(pane, ListPane):
-            pane.set_filter(value)
+        if isinstance(pane, ListPane) and self.is_attached:
+            pane.set_filter(self.value)
 
     def action_cancel(self) -> None:
         pane = self.parent
@@ -327,6 +339,15 @@ class ListPane(Pane):
         field.display = True
         field.focus()
         field.cursor_position = len(field.value)
+        self.read_filter_ahead()
+
+    def read_filter_ahead(self) -> None:
+        """Read what the filter's first key would read, in the background (a long list's
+        order and search texts: tui/filter_ahead.py)."""
+        search = getattr(self.table.source, "filter_search", None)
+        db = getattr(self.table.source, "db", None)
+        if search is not None and isinstance(db, sqlite3.Connection):
+            read_ahead(db, search(), self.app.call_from_thread)
 
     def action_clear_filter(self) -> None:
         self.close_filter(clear=True)

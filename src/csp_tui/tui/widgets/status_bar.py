@@ -24,6 +24,9 @@ from csp_tui.tui.backend import BackendStatus
 
 def sync_text(status: BackendStatus, now: datetime) -> tuple[str, str]:
     """(text, tone) describing the sync: tone is "", "running" or "error"."""
+    if status.shared_state_error is not None:
+        # A team's shared state is out of reach: said before anything else (writes wait).
+        return t("state.team.status_unavailable"), "error"
     if status.sync_state == "running":
         if status.progress is not None:
             done, total = status.progress
@@ -122,7 +125,14 @@ class KeyFooter(Footer):
     def compose(self) -> ComposeResult:
         if self._bindings_ready:
             self._layout = self._layout_of(self._shown_bindings())
-        yield from super().compose()
+        for widget in super().compose():
+            if isinstance(widget, FooterKey):
+                # A key starts compact and is bound to the footer's (not compact) state once
+                # mounted: that change restyled every key, twice per footer built (tens of
+                # milliseconds at start). Born in the footer's state, nothing changes.
+                widget.set_reactive(FooterKey.compact, self.compact)
+                widget.set_class(self.compact, "-compact", update=False)
+            yield widget
 
     def bindings_changed(self, screen: Screen[Any]) -> None:
         if (self._layout is not None and self.is_attached and screen is self.screen

@@ -107,6 +107,15 @@ def fit_match(text: str, width: int, needle: str, align: str = "left") -> str:
     the cut-off part shows the part around the match instead: ``…Business Premium (no…``."""
     if not needle or width < 4 or cell_len(text) <= width:
         return fit(text, width, align)
+    whole = fold(text)
+    at = whole.find(needle)
+    if at < 0:
+        return fit(text, width, align)
+    if len(whole) == len(text) and cell_len(text[:at + len(needle)]) <= width - 1:
+        # One folded character per character (no "ß" -> "ss"): the match is where it was
+        # found, and in the visible part already. Folding character by character, below, is
+        # the slow path for the rest (a cell drawn on every filter key).
+        return fit(text, width, align)
     starts: list[int] = []
     folded = ""
     for char in text:

@@ -250,11 +250,12 @@ class VirtualTable(TranslatedBindings, ScrollView, can_focus=True, inherit_bindi
     def _visible_rows(self) -> int:
         return max(1, self.scrollable_content_region.height - 1)
 
-    def _fetch_around(self, index: int) -> None:
+    def _fetch_around(self, index: int, size: int | None = None) -> None:
         visible = self._visible_rows
-        offset = max(0, index - (self.WINDOW - visible) // 2)
-        offset = min(offset, max(0, self._count - self.WINDOW))
-        rows = list(self._source.fetch(offset, self.WINDOW))
+        size = size or self.WINDOW
+        offset = max(0, index - (size - visible) // 2)
+        offset = min(offset, max(0, self._count - size))
+        rows = list(self._source.fetch(offset, size))
         self.fetch_calls += 1
         self.fetched_rows += len(rows)
         self._window_offset = offset
@@ -297,7 +298,14 @@ class VirtualTable(TranslatedBindings, ScrollView, can_focus=True, inherit_bindi
         if key is not None and self._count:
             # Usually the row is still near where it was: look in the fresh window first and
             # only ask the source (a counting query) when it moved further.
-            self._fetch_around(0 if first_window else min(self._cursor, self._count - 1))
+            if first_window and getattr(self._source, "small_first_window", False):
+                # A new filter over a list read by rowid: the rows on screen and a page more,
+                # not a whole window (a quarter of the key's work on 100,000 subscriptions);
+                # scrolling on reads the rest. (A list read by walking an index keeps the
+                # whole window: its plan is chosen for that size, see db/reads.ListQuery.rows.)
+                self._fetch_around(0, min(self.WINDOW, 2 * self._visible_rows + 8))
+            else:
+                self._fetch_around(0 if first_window else min(self._cursor, self._count - 1))
             for position, row in enumerate(self._window):
                 if self._source.key(row) == key:
                     new_index = self._window_offset + position
