@@ -18,7 +18,7 @@ from csp_tui.cli.output import Column
 from csp_tui.i18n import set_language
 
 LISTINGS = [["customers"], ["subscriptions"], ["subscriptions", "--kind", "perpetual"],
-            ["invitations"], ["log"]]
+            ["invitations"], ["log"], ["seats"]]
 
 
 @pytest.fixture
@@ -238,11 +238,16 @@ FIELDS = {
     "subscriptions": ["id", "customer_id", "customer_name", "product", "offer_name", "kind",
                       "quantity", "status", "term_duration", "billing_cycle", "auto_renew",
                       "commitment_end_date", "cancellation_allowed_until", "is_trial",
-                      "purchase_date", "next_renewal", "cancellation_window_open"],
+                      "purchase_date", "next_renewal", "cancellation_window_open",
+                      "seats_bought", "seats_assigned", "seats_unused", "seats_shared",
+                      "seats_reason"],
     "invitations": ["id", "company_name", "contact_name", "contact_email", "domain", "status",
                     "created_at", "last_sent_at", "send_count", "customer_id", "age_days",
                     "by"],
     "log": ["id", "at", "method", "path", "status", "duration_ms", "request_id", "error"],
+    "seats": ["customer_id", "customer_name", "subscription_id", "product", "offer_id", "kind",
+              "status", "quantity", "seats_bought", "seats_assigned", "seats_unused",
+              "pool_shared_with", "seats_reason"],
 }
 
 

@@ -71,7 +71,7 @@ class FakePartnerCenter:
         if len(parts) == 5 and parts[4] == "subscriptions":
             items = self.subscriptions.get(parts[3], [])
             return _json({"totalCount": len(items), "items": items})
-        if len(parts) == 5 and parts[4] in ("entitlements", "relationships"):
+        if len(parts) == 5 and parts[4] in ("entitlements", "relationships", "subscribedskus"):
             return _json({"totalCount": 0, "items": []})
         if len(parts) == 5 and parts[4] == "qualifications":
             return _json([])

@@ -66,7 +66,7 @@ def test_the_console_and_cli_operations_are_all_there() -> None:
              roles.RESELLERS_LIST, roles.RELATIONSHIP_REQUEST_LINK, roles.DOMAIN_AVAILABILITY,
              roles.PRODUCT_GET, roles.ORDER_GET, roles.AUDIT_RECORDS, roles.USER_LIST,
              roles.CATALOG_LIST, roles.CUSTOMER_CATALOG, roles.ORDERS_LIST,
-             roles.ORDER_PROVISIONING}
+             roles.ORDER_PROVISIONING, roles.SUBSCRIBED_SKUS}
     writes = {roles.CUSTOMER_CREATE, roles.SUBSCRIPTION_QUANTITY, roles.SUBSCRIPTION_SUSPEND,
               roles.SUBSCRIPTION_REACTIVATE, roles.SUBSCRIPTION_CANCEL,
               roles.SUBSCRIPTION_AUTO_RENEW, roles.QUALIFICATION_CREATE,
@@ -100,6 +100,18 @@ def test_what_partner_center_refuses_an_indirect_reseller() -> None:
                   roles.CATALOG_LIST, roles.CUSTOMER_CATALOG, roles.ORDERS_LIST,
                   roles.ORDER_PROVISIONING):
         assert roles.may_lack(reseller, op_id), op_id
+
+
+def test_seats_in_use_are_read_by_every_role_and_may_be_refused_to_any() -> None:
+    """subscribedskus is App+User only and needs a GDAP role in the customer's tenant
+    (Microsoft Learn, "Get a list of available licenses"): every role reads it, and every
+    role may find it refused."""
+    for role in roles.ROLES:
+        assert roles.through_api(role, roles.SUBSCRIBED_SKUS)
+        assert roles.may_lack(role, roles.SUBSCRIBED_SKUS)
+        assert "Get a list of available licenses" in roles.cell(role, roles.SUBSCRIBED_SKUS).source
+    found = roles.match("GET", "/v1/customers/0a7e3f52-8c61-4b2d-9e4f-1d2c3b4a5968/subscribedSkus")
+    assert found is not None and found.id == roles.SUBSCRIBED_SKUS
 
 
 @pytest.mark.parametrize("operation", roles.OPERATIONS, ids=lambda op: op.id)

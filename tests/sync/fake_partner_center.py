@@ -3,8 +3,8 @@ documented payloads (``tests/partner_center/samples``, copies of the reference s
 one fault at a time on any part of any customer.
 
 ``version`` moves the world: every part's payload changes with it (a billing e-mail, a seat
-count, a vetting status, a partner's name, an entitlement quantity), so a test can tell a part
-that was written from one whose earlier rows were kept.
+count, a vetting status, a partner's name, an entitlement quantity, seats assigned), so a
+test can tell a part that was written from one whose earlier rows were kept.
 """
 
 from __future__ import annotations
@@ -27,7 +27,8 @@ CREATED = "dfd8cc0a-c592-468c-8461-869a38d24738"  # the id of customer-create-re
 # The part a route serves (the last path segment; the customer record has none).
 ROUTE_PARTS = {"subscriptions": "subscriptions", "entitlements": "entitlements",
                "orders": "orders",
-               "qualifications": "qualifications", "relationships": "relationships"}
+               "qualifications": "qualifications", "relationships": "relationships",
+               "subscribedskus": "seats"}
 
 # Partner Center's classic error body (error-404-mpn-not-found.json has the same shape).
 FAULT_BODIES = {
@@ -124,6 +125,15 @@ class FakePartnerCenter:
         body = sample("customer-relationships.json")
         for item in body["items"]:
             item["name"] = f"{item['name']} v{self.version}"
+        return body
+
+    def seats(self, customer_id: str) -> Any:
+        """The licence pools (the documented shape, tests/fixtures/pc_samples): one more seat
+        assigned per version."""
+        body = catalog_sample("subscribedskus-list.json")
+        for item in body["items"]:
+            item["consumedUnits"] = self.version
+            item["activeUnits"] = item["totalUnits"] = 10 * self.version
         return body
 
     def created(self) -> Any:

@@ -34,6 +34,8 @@ PART_TABLES = {
                       "WHERE customer_id = ?",
     "relationships": "SELECT partner_id, name FROM customer_relationships "
                      "WHERE customer_id = ? ORDER BY partner_id",
+    "seats": "SELECT sku_id, consumed_units FROM subscribed_skus WHERE customer_id = ? "
+             "ORDER BY sku_id",
 }
 
 

@@ -55,6 +55,40 @@ UPDATE subscriptions SET search_fold = name_fold || char(10)
                WHERE c.id = subscriptions.customer_id), '');
 """
 
+# Seats in use: each customer's licence pools (GET …/subscribedskus, a part of the customer read
+# on its own) and, on each subscription, what the matching rule (domain/seats.py) made of them —
+# bought, assigned, unused, the pool it shares with how many others, or why there is nothing to
+# show. cache/store/seats.py recomputes the subscription columns whenever either side is
+# written. The index is the "unused seats" order's walk (most unused first, read backwards;
+# subscriptions without a figure are NULL, so they come last in that order).
+SEATS_MIGRATION = """
+    CREATE TABLE subscribed_skus (
+        customer_id TEXT NOT NULL REFERENCES customers(id) ON DELETE CASCADE,
+        sku_id TEXT NOT NULL,                -- productSku.id
+        sku_part_number TEXT NOT NULL DEFAULT '',
+        name TEXT NOT NULL DEFAULT '',
+        target_type TEXT,
+        license_group_id TEXT,
+        available_units INTEGER,
+        active_units INTEGER,
+        consumed_units INTEGER NOT NULL DEFAULT 0,  -- assigned to users
+        suspended_units INTEGER,
+        total_units INTEGER,
+        warning_units INTEGER,
+        capability_status TEXT,
+        synced_at TEXT NOT NULL,
+        raw_json TEXT,
+        PRIMARY KEY (customer_id, sku_id)
+    );
+    ALTER TABLE subscriptions ADD COLUMN seats_bought INTEGER;
+    ALTER TABLE subscriptions ADD COLUMN seats_assigned INTEGER;
+    ALTER TABLE subscriptions ADD COLUMN seats_unused INTEGER;
+    ALTER TABLE subscriptions ADD COLUMN seats_shared INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE subscriptions ADD COLUMN seats_pool TEXT;
+    ALTER TABLE subscriptions ADD COLUMN seats_reason TEXT;  -- domain/seats.REASONS
+    CREATE INDEX subscriptions_unused ON subscriptions(seats_unused, id);
+"""
+
 CACHE_MIGRATIONS: list[str] = [
     # 1: the initial cache
     """
@@ -379,4 +413,6 @@ CACHE_MIGRATIONS: list[str] = [
     # 11: the fold learnt letters without a decomposition and the collation a total order:
     # every stored fold and key is computed again (see REFOLD_MIGRATION).
     REFOLD_MIGRATION,
+    # 12: seats in use (SEATS_MIGRATION, above).
+    SEATS_MIGRATION,
 ]

@@ -94,12 +94,19 @@ def run_customers(args: argparse.Namespace, settings: Settings) -> int:
                 empty_hint=_empty_cache_hint(cache))
 
 
+#: Seats in use (views.SubscriptionListRow), after the fields scripts already read by position.
+_SEAT_FIELDS = ("seats_bought", "seats_assigned", "seats_unused", "seats_shared",
+                "seats_reason")
+
+
 def _subscription_object(row: views.SubscriptionListRow, now: datetime) -> dict[str, Any]:
     data = asdict(row)
+    seats = {key: data.pop(key) for key in _SEAT_FIELDS}
     end = parse_timestamp(row.commitment_end_date)
     window = parse_timestamp(row.cancellation_allowed_until)
     data["next_renewal"] = (end + timedelta(days=1)).date().isoformat() if end else None
     data["cancellation_window_open"] = bool(window and window > now)
+    data.update(seats)
     return data
 
 

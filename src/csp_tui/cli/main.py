@@ -57,6 +57,7 @@ HANDLERS: dict[str, str] = {
     "catalog": "catalog:run",
     "order": "order:run",
     "today": "today:run",
+    "seats": "seats:run",
 }
 
 
@@ -213,6 +214,11 @@ def build_parser() -> argparse.ArgumentParser:
     today.add_argument("--mark-seen", action="store_true", help=t("today.cli.opt.mark_seen"))
     today.add_argument("--output", "-o", choices=("text", "json"), default="text",
                        help=t("today.cli.opt.output"))
+
+    seats = sub.add_parser("seats", parents=[parent], help=t("seats.cli.cmd"))
+    seats.add_argument("--customer", metavar="ID", help=t("seats.cli.opt.customer"))
+    seats.add_argument("--unused", action="store_true", help=t("seats.cli.opt.unused"))
+    add_output_arguments(seats)
     return parser
 
 

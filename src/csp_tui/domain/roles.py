@@ -78,6 +78,7 @@ ORDERS_LIST = "orders.list"
 ORDER_PROVISIONING = "order.provisioning_status"
 CART_CREATE = "cart.create"
 CART_CHECKOUT = "cart.checkout"
+SUBSCRIBED_SKUS = "customer.subscribed_skus"  # licence pools: seats bought and assigned
 #: The changes of a subscription the console offers (one PATCH route, several operations).
 SUBSCRIPTION_CHANGES: tuple[str, ...] = (SUBSCRIPTION_QUANTITY, SUBSCRIPTION_AUTO_RENEW,
                                          SUBSCRIPTION_SUSPEND, SUBSCRIPTION_REACTIVATE,
@@ -151,6 +152,15 @@ _RESET = ("Microsoft Learn, “Reset a user's password for a customer” (App+Us
           "Administrator); partner-center-api §8")
 _USERS = ("Microsoft Learn, “Get a list of all user accounts for a customer” (App+User); "
           "partner-center-api §8")
+# Seats in use. App+User only (partner-center-api §2.1's table lists subscribedskus there) and
+# each caller needs a GDAP role in the customer's tenant — which a reseller does not inherit
+# from its provider (domain-facts §7.3) and a customer may never have granted: read when
+# answered, degrade when refused, for every role.
+_SUBSCRIBED_SKUS = ("Microsoft Learn, “Get a list of available licenses” (App+User only; GDAP "
+                    "Directory Reader, Global Reader, User or License Administrator); "
+                    "partner-center-api §2.1, §5.1; domain-facts §7.3")
+_RESELLER_SUBSCRIBED_SKUS = (_RESELLER_MAYBE + "; " + _SUBSCRIBED_SKUS + "; domain-facts §8.2 "
+                             "(a reseller's licence view: via GDAP)")
 _RESELLER_NO_RESET = (_GET_STARTED + "; domain-facts §7.1, §7.3: a reseller administers the "
                       "customer's users in the Microsoft 365 admin center under its own GDAP — "
                       "not through Partner Center and not through its distributor")
@@ -319,6 +329,11 @@ OPERATIONS: tuple[Operation, ...] = (
     _op(USER_LIST, "a customer's users (to find the administrator whose password is reset)",
         "GET " + _CUSTOMER + "/users",
         reseller=_refused(_RESELLER_NO_RESET), provider=_api(_USERS), direct=_api(_USERS)),
+    _op(SUBSCRIBED_SKUS, "a customer's licence pools (seats bought and assigned)",
+        "GET " + _CUSTOMER + "/subscribedskus",
+        reseller=_api(_RESELLER_SUBSCRIBED_SKUS, may_lack=True),
+        provider=_api(_SUBSCRIBED_SKUS, may_lack=True),
+        direct=_api(_SUBSCRIBED_SKUS, may_lack=True)),
     # -- writes -------------------------------------------------------------------------------
     _op(CUSTOMER_CREATE, "create a customer (tenant)", "POST /v1/customers",
         reseller=_distributor(_RESELLER_NO_CUSTOMERS), provider=_api(_CREATE_PROVIDER),

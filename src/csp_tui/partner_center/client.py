@@ -27,12 +27,13 @@ from csp_tui.partner_center.resources.catalog import CatalogCalls
 from csp_tui.partner_center.resources.customers import CustomerCalls
 from csp_tui.partner_center.resources.qualifications import QualificationCalls
 from csp_tui.partner_center.resources.relationships import RelationshipCalls
+from csp_tui.partner_center.resources.seats import SeatCalls
 from csp_tui.partner_center.resources.subscriptions import SubscriptionCalls
 from csp_tui.partner_center.resources.users import UserCalls
 
 
 class PartnerCenterClient(CustomerCalls, RelationshipCalls, SubscriptionCalls, UserCalls,
-                          CatalogCalls, QualificationCalls, AuditCalls):
+                          CatalogCalls, QualificationCalls, AuditCalls, SeatCalls):
     """Typed access to the Partner Center REST API (or the sandbox that emulates it).
 
     The request loop, retries and records are :class:`~csp_tui.partner_center.calls.CallingClient`,

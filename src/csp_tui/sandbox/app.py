@@ -36,6 +36,7 @@ from csp_tui.sandbox.routes import (
     orders,
     qualifications,
     relationships,
+    seats,
     subscriptions,
     users,
 )
@@ -97,6 +98,8 @@ def _routes() -> list[Route]:
         Route(customer_users, users.list_customer_users, methods=["GET"]),
         Route(customer_users + "/{user_id}/resetpassword", users.reset_user_password,
               methods=["PATCH"]),
+        Route(customer + "/subscribedskus", seats.list_subscribed_skus, methods=["GET"]),
+        Route(customer + "/subscribedSkus", seats.list_subscribed_skus, methods=["GET"]),
         Route("/v1/domains/{domain}", customers.domain_exists, methods=["HEAD"]),
         Route("/v1/relationships", relationships.partner_relationships, methods=["GET"]),
         Route("/v1/auditrecords", audit.list_audit_records, methods=["GET"]),

@@ -134,6 +134,9 @@ class World:
         # Roles refused the audit log although their cell allows it ("may lack": Partner
         # Center answers it to some partners only); set by tests and tools, not saved.
         self.audit_refused_roles: set[str] = set()
+        # The same for the licence pools (subscribedskus: a GDAP role in the customer's tenant
+        # is needed, which a partner may lack).
+        self.seats_refused_roles: set[str] = set()
         # Re-entrant: one request may hold it while a rule reads the world again.
         self.lock = threading.RLock()
         # Set by anything that changes the world; whoever saves clears it.

@@ -141,6 +141,26 @@ def relationship_row(relationship: Any) -> dict[str, Any]:
     })
 
 
+def seat_pool_row(pool: Any) -> dict[str, Any]:
+    """One licence pool (``SubscribedSku``): its SKU and units."""
+    sku = pool.product_sku
+    return capped_row({
+        "sku_id": str(sku.id),
+        "sku_part_number": sku.sku_part_number or "",
+        "name": sku.name or "",
+        "target_type": sku.target_type,
+        "license_group_id": sku.license_group_id,
+        "available_units": pool.available_units,
+        "active_units": pool.active_units,
+        "consumed_units": int(pool.consumed_units or 0),
+        "suspended_units": pool.suspended_units,
+        "total_units": pool.total_units,
+        "warning_units": pool.warning_units,
+        "capability_status": pool.capability_status,
+        "raw_json": raw_json(pool),
+    })
+
+
 def customer_detail(
     customer_id: str,
     *,
@@ -150,6 +170,7 @@ def customer_detail(
     qualifications: list[Any] | None,
     relationships: list[Any] | None,
     parts: dict[str, PartRead] | None = None,
+    seats: list[Any] | None = None,
 ) -> CustomerDetail:
     """Assemble one customer's detail; a part that could not be read (None) is marked partial
     so the store leaves what it had. ``parts`` says how each read went (why one is None), for
@@ -190,6 +211,8 @@ def customer_detail(
         partial.add("qualifications")
     if relationships is None:
         partial.add("relationships")
+    if seats is None:
+        partial.add("seats")
     return CustomerDetail(
         customer_id=customer_id,
         customer=customer_fields,
@@ -198,6 +221,7 @@ def customer_detail(
         subscriptions=[subscription_row(s) for s in subscriptions or []],
         entitlements=[entitlement_row(customer_id, e, i) for i, e in enumerate(entitlements or [])],
         qualifications=[qualification_row(q) for q in qualifications or []],
+        seats=[seat_pool_row(pool) for pool in seats or []],
         partial=frozenset(partial),
         parts=dict(parts or {}),
     )

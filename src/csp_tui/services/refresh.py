@@ -46,8 +46,10 @@ AUDIT_KEPT = timedelta(days=89)
 #: (or stamped by a clock a little behind ours); records already handled are skipped.
 OVERLAP = timedelta(hours=1)
 #: Requests one customer's full read costs (record, subscriptions, entitlements,
-#: qualifications, relationships): the budget's unit.
-REQUESTS_PER_CUSTOMER = 5
+#: qualifications, relationships, licence pools — the seats in use): the budget's unit. A
+#: customer the audit log names is read whole, so a subscription changed anywhere has its
+#: seats in use read again with it.
+REQUESTS_PER_CUSTOMER = 6
 #: Partner Center's documented limit (requests per minute per tenant); the budget is a share
 #: of the lower of it and the profile's own limit.
 DOCUMENTED_RATE = 500

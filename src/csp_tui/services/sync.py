@@ -8,10 +8,11 @@ concurrency. The shared rate limiter keeps the request rate *under* Partner Cent
 Consistency rules:
 - every unit (a listing page, one customer's details) is written in one transaction;
 - each part of a customer (its record, subscriptions, entitlements, qualifications,
-  relationships) is read on its own: a part Partner Center refuses (403), does not offer
-  (404 on the part's route) or keeps failing after the client's retries keeps its previous
-  rows and is recorded in ``customer_parts`` with the reason; the other parts are written and
-  the run ends ``partial``. Only a 404 on the customer record itself means "not visible";
+  relationships, licence pools — the seats in use) is read on its own: a part Partner
+  Center refuses (403), does not offer (404 on the part's route) or keeps failing after the
+  client's retries keeps its previous rows and is recorded in ``customer_parts`` with the
+  reason; the other parts are written and the run ends ``partial``. Only a 404 on the
+  customer record itself means "not visible";
 - customers missing from a listing are marked removed only after the listing *completed*;
 - an interrupted run (killed process) leaves complete units behind; the next run starts with
   the customers whose details are oldest, so it finishes what the last one did not;
@@ -291,7 +292,7 @@ class SyncEngine:
                                                      read.code, read.message or ""))
         self._emit(events.CacheChanged(
             tables=frozenset({"customers", "subscriptions", "domains", "entitlements",
-                              "qualifications", "customer_relationships"}),
+                              "qualifications", "customer_relationships", "subscribed_skus"}),
             customer_ids=frozenset({customer_id}),
         ))
         return True
@@ -322,11 +323,14 @@ class SyncEngine:
             part(self.client.list_entitlements(customer_id)),
             part(self.client.list_qualifications(customer_id)),
             part(self.client.customer_relationships(customer_id)),
+            part(self.client.list_subscribed_skus(customer_id)),
         )
         (subscriptions, subscriptions_read), (entitlements, entitlements_read), \
-            (qualifications, qualifications_read), (relationships, relationships_read) = reads
+            (qualifications, qualifications_read), (relationships, relationships_read), \
+            (seats, seats_read) = reads
         # Items left out of the lists as unreadable, named before the lists are completed.
-        skipped = [line for read in (subscriptions, entitlements, qualifications, relationships)
+        skipped = [line for read in (subscriptions, entitlements, qualifications, relationships,
+                                     seats)
                    for line in skipped_of(read)]
         subscriptions, entitlements = await detail_reads.complete(
             self.client, self.cache, self.profile, customer_id, subscriptions, entitlements)
@@ -339,7 +343,8 @@ class SyncEngine:
             relationships=relationships,
             parts={"customer": customer_read, "subscriptions": subscriptions_read,
                    "entitlements": entitlements_read, "qualifications": qualifications_read,
-                   "relationships": relationships_read},
+                   "relationships": relationships_read, "seats": seats_read},
+            seats=seats,
         )
         detail.skipped += skipped
         return customer, detail

@@ -16,6 +16,7 @@ from csp_tui.cache import views
 from csp_tui.db.reads import TextSearch
 from csp_tui.i18n import formatting as fmt
 from csp_tui.i18n import t
+from csp_tui.services.seat_words import seats_cell
 from csp_tui.state import views as state_views
 from csp_tui.tui.widgets.table_layout import Cell, CellTone, Column
 
@@ -114,7 +115,22 @@ SUBSCRIPTION_SORTS = (
     SortOption("quantity", "tui.sort.quantity", "quantity", descending_first=True),
     # Only in the list of every customer (one customer's list has one customer).
     SortOption("customer", "tui.sort.customer", "customer"),
+    # The most seats nobody uses first: what to cut before a renewal or a window closes.
+    SortOption("unused", "seats.sort.unused", "quantity", descending_first=True),
 )
+
+def quantity_cell(row: views.SubscriptionListRow) -> str | Cell:
+    """The seats: "9/12" — assigned of bought — where the subscription's pool was matched
+    (domain/seats.py), marked when some are unused; the quantity alone where it was not, or
+    where the pool is shared (its figures are the pool's: the line under the list and the
+    detail say them). Narrow enough for 80 columns, where no column is left for it."""
+    if row.seats_bought is None or row.seats_assigned is None:
+        return fmt.number_text(row.quantity)
+    tone: CellTone = "warning" if row.seats_unused else ""
+    if row.seats_shared:
+        return Cell(fmt.number_text(row.quantity), tone)
+    return Cell(seats_cell(row.seats_bought, row.seats_assigned), tone)
+
 
 _STATUS_TONES: dict[str | None, CellTone] = {
     "suspended": "warning", "expired": "error", "disabled": "error", "deleted": "muted",
@@ -208,7 +224,7 @@ class SubscriptionSource(_Source):
         cells: list[str | Cell] = [
             row.product + (f" ({t('tui.trial')})" if row.is_trial else ""),
             fmt.kind_words(row.kind),
-            fmt.number_text(row.quantity),
+            quantity_cell(row),
             status,
             fmt.term_words(row.term_duration),
             fmt.billing_words(row.billing_cycle),

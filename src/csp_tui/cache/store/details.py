@@ -15,6 +15,7 @@ from csp_tui.cache.store.parts import read_whole_before, write_parts
 from csp_tui.cache.store.rows import CustomerDetail
 from csp_tui.cache.store.runs import insert_events
 from csp_tui.cache.store.search import refresh_search_fold
+from csp_tui.cache.store.seats import pool_values, refresh_seat_use, write_pool
 from csp_tui.cache.store.sql import bulk, insert_row, moment_or_now, rows_as_dicts
 from csp_tui.db import Transaction
 from csp_tui.domain.attention import QualificationFacts, SubscriptionFacts, attention_for
@@ -151,6 +152,11 @@ def write_customer_detail(db: sqlite3.Connection, detail: CustomerDetail, *, run
                  for qual in detail.qualifications),
                 replace=True)
 
+        if "seats" not in partial:
+            conn.execute("DELETE FROM subscribed_skus WHERE customer_id = ?", (customer_id,))
+            _write_items(conn, "subscribed_skus", detail, detail.seats,
+                         lambda pool: pool_values(pool, customer_id, at), write=write_pool)
+
         # Derived columns come from what the tables hold now, so a part that could not be
         # read still counts with what the cache had for it.
         subscriptions = rows_as_dicts(
@@ -171,6 +177,8 @@ def write_customer_detail(db: sqlite3.Connection, detail: CustomerDetail, *, run
         # subscriptions just written carry no search text yet.
         refresh_search_fold(conn, customer_id)
         write_parts(conn, customer_id, detail.parts, at)
+        # After the parts: whether the pools were ever read is part of what is shown.
+        refresh_seat_use(conn, customer_id)
         insert_events(conn, run_id, changes, at)
     return changes
 
@@ -183,7 +191,9 @@ _ITEM_ERRORS = (OverflowError, ValueError, TypeError, KeyError, sqlite3.Interfac
 
 def _write_items(conn: sqlite3.Connection, table: str, detail: CustomerDetail,
                  items: list[dict[str, Any]],
-                 values_of: Callable[[dict[str, Any]], dict[str, Any]]) -> list[dict[str, Any]]:
+                 values_of: Callable[[dict[str, Any]], dict[str, Any]],
+                 write: Callable[[sqlite3.Connection, dict[str, Any]], None] | None = None,
+                 ) -> list[dict[str, Any]]:
     """Insert one customer's items of one table; returns the rows written. An item that cannot
     be stored, or repeats an id already written for this customer, is added to
     ``detail.skipped`` instead."""
@@ -194,7 +204,10 @@ def _write_items(conn: sqlite3.Connection, table: str, detail: CustomerDetail,
             values = values_of(item)
             if values["id"] in ids:
                 raise KeyError("the same id twice")
-            insert_row(conn, table, values)
+            if write is None:
+                insert_row(conn, table, values)
+            else:
+                write(conn, values)
         except _ITEM_ERRORS as exc:
             name = str(item.get("id", "?"))[:80] if isinstance(item, dict) else "?"
             detail.skipped.append(f"{table} of customer {detail.customer_id}: item {index} "

@@ -7,8 +7,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 # The parts of one customer, each read on its own (``customer_parts.part``): "customer" is the
-# customer record with its domains.
-PARTS = ("customer", "subscriptions", "entitlements", "qualifications", "relationships")
+# customer record with its domains; "seats" the licence pools (subscribedskus).
+PARTS = ("customer", "subscriptions", "entitlements", "qualifications", "relationships",
+         "seats")
 
 
 # ``customer_parts.state``: read whole, refused (403), not offered (404 on the part's route
@@ -54,6 +55,8 @@ class CustomerDetail:
     subscriptions: list[dict[str, Any]] = field(default_factory=list)
     entitlements: list[dict[str, Any]] = field(default_factory=list)
     qualifications: list[dict[str, Any]] = field(default_factory=list)
+    # Licence pools (subscribedskus): seats bought and assigned, per SKU.
+    seats: list[dict[str, Any]] = field(default_factory=list)
     # Parts that could not be read (e.g. {"relationships"} after a 403): their tables keep what
     # they had for this customer.
     partial: frozenset[str] = frozenset()

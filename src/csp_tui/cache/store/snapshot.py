@@ -14,6 +14,7 @@ _SNAPSHOT_TABLES: dict[str, tuple[str, ...]] = {
     "subscriptions": ("synced_at",),
     "entitlements": ("synced_at",),
     "qualifications": ("synced_at",),
+    "subscribed_skus": ("synced_at",),
 }
 
 

@@ -35,6 +35,13 @@ class SubscriptionListRow:
     cancellation_allowed_until: str | None
     is_trial: bool
     purchase_date: str | None = None  # perpetual licences only
+    # Seats in use (domain/seats.py): bought, assigned to users, unused, how many other
+    # subscriptions share the pool; or None with the reason why not.
+    seats_bought: int | None = None
+    seats_assigned: int | None = None
+    seats_unused: int | None = None
+    seats_shared: int = 0
+    seats_reason: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

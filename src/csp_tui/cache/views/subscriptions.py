@@ -34,7 +34,7 @@ def _with_text_functions(conn: sqlite3.Connection) -> sqlite3.Connection:
 # Each sort walks an index (status ties break on the rowid, which that index carries), so
 # a window of 100k subscriptions never needs a full sort.
 SUBSCRIPTION_SORTS: tuple[str, ...] = ("product", "renewal", "status", "window", "quantity",
-                                       "customer")
+                                       "customer", "unused")
 
 
 SUBSCRIPTION_PRESETS: tuple[str, ...] = (
@@ -54,7 +54,8 @@ DEFAULT_RENEWING_DAYS = 30
 _SUBSCRIPTION_COLUMNS = (
     "u.id, u.customer_id, u.customer_name, u.product, u.offer_name, u.kind, u.quantity, "
     "u.status, u.term_duration, u.billing_cycle, u.auto_renew, u.commitment_end_date, "
-    "u.cancellation_allowed_until, u.is_trial, u.purchase_date"
+    "u.cancellation_allowed_until, u.is_trial, u.purchase_date, "
+    "u.seats_bought, u.seats_assigned, u.seats_unused, u.seats_shared, u.seats_reason"
 )
 
 
@@ -75,6 +76,9 @@ _SUBSCRIPTION_ORDER = {
     # customer's subscriptions read in order from subscriptions_customer_sort (no sort).
     "customer": (("u.customer_sort_key", "u.customer_key", "u.customer_rid", "u.sort_key",
                   "u.id"),) * 2,
+    # Unused seats (most first, the order's usual direction): a walk of subscriptions_unused.
+    # A subscription without a figure is NULL, which sorts first, so last when descending.
+    "unused": (("u.seats_unused", "u.id"), ("IFNULL(u.seats_unused, -1)", "u.id")),
 }
 
 
@@ -95,7 +99,9 @@ def _subscription_select(
         "s.auto_renew AS auto_renew, s.commitment_end_date AS commitment_end_date, "
         "s.cancellation_allowed_until AS cancellation_allowed_until, s.is_trial AS is_trial, "
         "NULL AS purchase_date, s.sort_key AS sort_key, s.name_fold AS name_fold, s.rowid AS rid, "
-        "s.search_fold AS search_fold "
+        "s.search_fold AS search_fold, s.seats_bought AS seats_bought, "
+        "s.seats_assigned AS seats_assigned, s.seats_unused AS seats_unused, "
+        "s.seats_shared AS seats_shared, s.seats_reason AS seats_reason "
     )
 
 
@@ -115,7 +121,8 @@ _PERPETUAL_SELECT = (
     f"strftime('%Y-%m-%dT%H:%M:%SZ', e.purchase_date, '+{PERPETUAL_REFUND_DAYS} days') "
     "AS cancellation_allowed_until, 0 AS is_trial, e.purchase_date AS purchase_date, "
     "csp_sort_key(e.product_name) AS sort_key, csp_fold(e.product_name) AS name_fold, "
-    "-e.rowid AS rid, '' AS search_fold "
+    "-e.rowid AS rid, '' AS search_fold, NULL AS seats_bought, NULL AS seats_assigned, "
+    "NULL AS seats_unused, 0 AS seats_shared, 'not_assignable' AS seats_reason "
 )
 
 
@@ -181,7 +188,8 @@ _ALL_BY_CUSTOMER_SOURCE = (
 _ALL_PASS_SOURCE = (
     "(SELECT s.rowid AS rid, s.id AS id, s.sort_key AS sort_key, "
     "s.commitment_end_date AS commitment_end_date, s.status AS status, "
-    "s.cancellation_allowed_until AS cancellation_allowed_until, s.quantity AS quantity "
+    "s.cancellation_allowed_until AS cancellation_allowed_until, s.quantity AS quantity, "
+    "s.seats_unused AS seats_unused "
     "FROM subscriptions AS s) AS u"
 )
 _PASS_EXCLUDE = (
@@ -309,6 +317,7 @@ def _subscription_row(row: Sequence[Any]) -> SubscriptionListRow:
     values = list(row)
     values[10] = None if values[10] is None else bool(values[10])
     values[13] = bool(values[13])
+    values[18] = int(values[18] or 0)
     return SubscriptionListRow(*values)
 
 

@@ -84,6 +84,7 @@ from csp_tui.partner_center.models.scalars import (
     Text,
     TextList,
 )
+from csp_tui.partner_center.models.seats import ProductSku, ServicePlan, SubscribedSku
 from csp_tui.partner_center.models.subscriptions import (
     ProductType,
     RefundableQuantity,
@@ -128,6 +129,7 @@ __all__ = [
     "PartnerRelationship",
     "PartnerRelationshipType",
     "Product",
+    "ProductSku",
     "ProductType",
     "Qualification",
     "QualificationType",
@@ -138,7 +140,9 @@ __all__ = [
     "RefundableQuantityDetail",
     "RelationshipRequest",
     "RelationshipToPartner",
+    "ServicePlan",
     "Sku",
+    "SubscribedSku",
     "Subscription",
     "SubscriptionStatus",
     "Text",

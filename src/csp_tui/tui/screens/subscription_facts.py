@@ -22,6 +22,7 @@ from csp_tui.domain.text import safe_text
 from csp_tui.i18n import t
 from csp_tui.services import commerce_rules as rules
 from csp_tui.services.record_dates import record_moment
+from csp_tui.services.seat_words import detail_text
 from csp_tui.state import outbox
 from csp_tui.state.outbox import OutboxEntry
 from csp_tui.tui.links import link_text
@@ -137,6 +138,10 @@ def subscription_facts(record: dict[str, Any], customer: str, now: datetime
     rows += [
         (t("subs.detail.status"), _status_text(sub, bool(record.get("is_trial")))),
         (t("subs.detail.quantity"), terms.plural(sub.quantity, "seat")),
+        (t("seats.detail.label"), detail_text(
+            record.get("seats_bought"), record.get("seats_assigned"),
+            record.get("seats_unused"), int(record.get("seats_shared") or 0),
+            record.get("seats_reason"))),
         (t("subs.detail.term"), term_text(sub.term_duration, sub.kind)),
         (t("subs.detail.billing"), terms.billing_in_words(sub.billing_cycle)),
         (t("subs.detail.period"), t("subs.detail.period_value",

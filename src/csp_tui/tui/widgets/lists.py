@@ -12,6 +12,7 @@ from csp_tui.cache import views
 from csp_tui.domain.text import safe_text
 from csp_tui.i18n import t
 from csp_tui.services.part_words import part_line, short_line
+from csp_tui.services.seat_words import detail_text
 from csp_tui.services.state_access import profile_state_target
 from csp_tui.state import views as state_views
 from csp_tui.tui.bindings import bindings
@@ -34,7 +35,7 @@ from csp_tui.tui.sources import (
     invitation_status,
     subscription_columns,
 )
-from csp_tui.tui.widgets.pane import ListPane
+from csp_tui.tui.widgets.pane import ListPane, PeekLine
 from csp_tui.tui.widgets.table_layout import Column, RowSource
 
 
@@ -197,6 +198,18 @@ class SubscriptionsPane(ListPane):
 
     def open_row(self, row: views.SubscriptionListRow) -> None:
         self.console.open_subscription_detail(row.id, row.customer_id)
+
+    def update_peek(self) -> None:
+        """Unused seats of the cursor row lead the line under the list: "Seats in use: 12
+        bought, 9 assigned — 3 unused"."""
+        row = self.table.cursor_row if self.is_mounted else None
+        if row is None or not row.seats_unused:
+            super().update_peek()
+            return
+        seats = (t("seats.detail.label"), detail_text(
+            row.seats_bought, row.seats_assigned, row.seats_unused, row.seats_shared,
+            row.seats_reason))
+        self.query_one(PeekLine).show([seats, *self.table.cut_cells(row)])
 
 
 class InvitationsPane(InvitationPaneActions, ListPane):
