@@ -192,7 +192,7 @@ MESSAGES.update({
     "selling.cli.col.kind": {"en": "KIND", "cs": "DRUH"},
     "selling.cli.col.terms": {"en": "TERMS AND BILLING", "cs": "OBDOBÍ A FAKTURACE"},
     "selling.cli.col.quantity": {"en": "QUANTITY", "cs": "POČET"},
-    "selling.cli.count": {"en": "{count} items in the catalog of {country}.",
+    "selling.cli.count": {"en": "Items in the catalog of {country}: {count}.",
                           "cs": "Položek v katalogu země {country}: {count}."},
     "selling.cli.not_read": {
         "en": "The catalog could not be read from Partner Center ({error}); the cached one is "
