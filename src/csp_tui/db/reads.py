@@ -262,10 +262,8 @@ class _Memo:
     version: tuple[int, int]
     counts: dict[tuple[str, tuple[Any, ...]], int] = field(default_factory=dict)
     positions: OrderedDict[tuple[Any, ...], array[int]] = field(default_factory=OrderedDict)
-    # The search texts of a relation by rowid (TextSearch.texts -> {rowid: text}), the
-    # unfiltered lists searched in memory, and the matches of (unfiltered list, needle):
+    # The unfiltered lists searched in memory, and the matches of (unfiltered list, needle):
     # rowids in order and their texts.
-    texts: dict[str, dict[int, str]] = field(default_factory=dict)
     bases: OrderedDict[tuple[Any, ...], _SearchBase] = field(default_factory=OrderedDict)
     searches: OrderedDict[tuple[Any, ...], tuple[array[int], list[str]]] = field(
         default_factory=OrderedDict)
@@ -293,7 +291,6 @@ def _memo(conn: sqlite3.Connection) -> _Memo:
         memo.version = version
         memo.counts.clear()
         memo.positions.clear()
-        memo.texts.clear()
         memo.bases.clear()
         memo.searches.clear()
     return memo
@@ -350,10 +347,20 @@ class TextSearch:
         rids = self.base.positions(conn, build=cheap)
         if rids is None:
             return None
-        by_rid = _memo(conn).texts.get(self.texts)
-        if by_rid is None:
-            by_rid = dict(conn.execute(self.texts).fetchall())
-        return _SearchBase(rids, [by_rid.get(rid, "") for rid in rids])
+        # The texts in the list's order without a dict of every row (nor a list of every
+        # row's tuple): the rows are read in rowid order and each text put in its place, the
+        # places found by walking the list's rowids sorted alongside (peak memory is what the
+        # console keeps, not twice that).
+        texts = [""] * len(rids)
+        places = sorted(range(len(rids)), key=rids.__getitem__)
+        walk = 0
+        for rid, text in conn.execute(f"{self.texts} ORDER BY rowid"):
+            while walk < len(places) and rids[places[walk]] < rid:
+                walk += 1
+            if walk < len(places) and rids[places[walk]] == rid:
+                texts[places[walk]] = text
+                walk += 1
+        return _SearchBase(rids, texts)
 
     def install(self, conn: sqlite3.Connection, base: _SearchBase,
                 state: tuple[int, int]) -> bool:
@@ -452,6 +459,14 @@ BASES_KEPT = 2
 # Needles whose matches are kept per connection, for narrowing and for erasing back to them
 # (a word typed and erased again is the common case).
 SEARCHES_KEPT = 24
+
+
+def forget(conn: sqlite3.Connection) -> None:
+    """Drop what is kept for ``conn`` (a connection about to be closed)."""
+    with _MEMOS_LOCK:
+        memo = _MEMOS.get(id(conn))
+        if memo is not None and memo.conn is conn:
+            del _MEMOS[id(conn)]
 
 
 def state_of(conn: sqlite3.Connection) -> tuple[int, int]:

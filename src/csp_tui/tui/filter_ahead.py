@@ -20,7 +20,7 @@ from pathlib import Path
 
 from csp_tui.cache import views
 from csp_tui.db.connection import connect
-from csp_tui.db.reads import TextSearch, database_file, state_of
+from csp_tui.db.reads import TextSearch, database_file, forget, state_of
 
 
 def read_ahead(db: sqlite3.Connection, search: TextSearch | None,
@@ -46,6 +46,7 @@ def read_ahead(db: sqlite3.Connection, search: TextSearch | None,
         except sqlite3.Error:
             return  # a lock or a vanished file: the first key reads it itself
         finally:
+            forget(reader)  # its position index would otherwise stay kept, with the connection
             reader.close()
         if base is not None:
             # The console may be closing: then there is nobody to hand it to.
