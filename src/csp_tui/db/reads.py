@@ -23,12 +23,9 @@ from __future__ import annotations
 import sqlite3
 import threading
 from array import array
-from bisect import bisect_right
 from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from itertools import accumulate, repeat
-from operator import add
 from typing import Any
 
 from csp_tui.domain.text import fold
@@ -313,7 +310,8 @@ class TextSearch:
     ``base`` is the same list without the text condition; ``texts`` a query of (rowid, folded
     search text) of every row the base may list; ``needle`` the folded needle, matched as
     ``LIKE '%needle%'`` matches it (both sides are folded, so case does not enter into it).
-    The texts (about 6 MB for 100,000 subscriptions) are read once per state of the database.
+    The texts (about 11 MB of strings for 100,000 subscriptions) are read once per state of
+    the database.
     """
 
     base: ListQuery
@@ -411,47 +409,20 @@ class TextSearch:
 
 
 class _SearchBase:
-    """An unfiltered list's rowids in order, their search texts in the same order, and the
-    texts joined into one string, for needles that match few rows."""
+    """An unfiltered list's rowids in order and their search texts in the same order.
 
-    # Between two texts in the joined string: never in a search text (folded names, domains
-    # and ids hold no control characters: domain.text.safe_text), so no needle spans two.
-    SEPARATOR = "\x00"
+    A needle is tested text by text (Python's substring test: 4-8 ms for 100,000 texts on an
+    idle machine). A copy of the texts joined into one string, scanned with ``str.find``,
+    was no faster on an idle machine for needles in few rows and cost 6 MB more."""
 
     def __init__(self, rids: array[int], texts: list[str]) -> None:
         self.rids = rids
         self.texts = texts
-        # Built here, where it is read (usually ahead, off the console's thread).
-        self._joined = self.SEPARATOR.join(texts)
-        self._starts = array("q", accumulate(map(add, map(len, texts), repeat(1)), initial=0))
-
-    def _joined_texts(self) -> tuple[str, array[int]]:
-        return self._joined, self._starts
 
     def find(self, needle: str) -> list[int]:
-        """The indexes of the texts that hold ``needle``, in order.
+        """The indexes of the texts that hold ``needle``, in order."""
+        return [index for index, text in enumerate(self.texts) if needle in text]
 
-        A needle found in few texts is looked for with ``str.find`` over the joined string
-        (a C scan of ~6 MB: 3-8 ms for 100,000 subscriptions, however many rows), skipping
-        to the next text after each match; a needle in many texts is tested text by text
-        (10-20 ms), which the scan would only slow down (a look-up per match)."""
-        if self.SEPARATOR in needle:
-            return []
-        joined, starts = self._joined_texts()
-        if joined.count(needle) * RARE_SHARE > len(self.texts):
-            return [index for index, text in enumerate(self.texts) if needle in text]
-        found: list[int] = []
-        position = joined.find(needle)
-        while position != -1:
-            index = bisect_right(starts, position) - 1
-            found.append(index)
-            position = joined.find(needle, starts[index + 1])
-        return found
-
-
-# A needle is "rare" when it occurs less than once per this many texts: then the joined
-# texts are scanned (see _SearchBase.find).
-RARE_SHARE = 20
 
 # Unfiltered lists (a sort each, with or without a preset) kept for searching per connection.
 BASES_KEPT = 2
