@@ -284,3 +284,26 @@ def test_sqlite_placeholders_become_psycopgs_outside_quoted_text():
 
     assert _translate("SELECT '?%', x FROM t WHERE a LIKE ? AND b = ?") == \
         "SELECT '?%%', x FROM t WHERE a LIKE %s AND b = %s"
+
+
+def test_the_consoles_copy_keeps_its_operators_last_look_not_anothers(pg_url, tmp_path,
+                                                                      monkeypatch):
+    """Today's "last looked" marker is each operator's own, in the team's database and in
+    the console's copy."""
+    from csp_tui.state import seen_marks
+
+    team = open_team_state(pg_url)
+    copy = open_state(tmp_path / "team-state.db")
+    try:
+        monkeypatch.setenv("CSP_TUI_OPERATOR", "bob@desk")
+        seen_marks.mark_seen(team, now="2026-12-01T08:00:00Z", event_id=7)
+        monkeypatch.setenv("CSP_TUI_OPERATOR", "alice@desk")
+        assert seen_marks.last_seen(team) is None  # bob's look is not alice's
+        seen_marks.mark_seen(team, now="2026-12-07T08:00:00Z", event_id=42)
+        mirror = Mirror(copy)
+        assert "seen_marks" in mirror.refresh(team)
+        assert seen_marks.last_seen(copy) == "2026-12-07T08:00:00Z"
+        assert seen_marks.last_event(copy) == 42
+    finally:
+        team.close()
+        copy.close()

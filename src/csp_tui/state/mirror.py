@@ -84,30 +84,28 @@ class Mirror:
         return True
 
     def _copy_seen_marks(self, team: sqlite3.Connection) -> bool:
-        # This operator's "last looked" markers, under the empty key as drafts are.
-        rows = team.execute("SELECT name, seen_at, event_id FROM seen_marks WHERE operator = ? "
-                            "ORDER BY name", (current_operator(),)).fetchall()
-        digest = hashlib.sha256(repr(rows).encode()).hexdigest()
-        if self._digests.get("seen_marks") == digest:
-            return False
-        with Transaction(self.db) as conn:
-            conn.execute("DELETE FROM seen_marks")
-            conn.executemany("INSERT INTO seen_marks(operator, name, seen_at, event_id) "
-                             "VALUES ('', ?, ?, ?)", rows)
-        self._digests["seen_marks"] = digest
-        return True
+        # This operator's "last looked" markers (the Today screen's), as their drafts are.
+        return self._copy_own_rows(team, "seen_marks", ("name", "seen_at", "event_id"))
 
     def _copy_drafts(self, team: sqlite3.Connection) -> bool:
-        # The copy is one operator's: their drafts keep state.db's empty operator key, so the
-        # drafts module reads them there as it reads a single operator's state.db.
-        rows = team.execute("SELECT form, updated_at, data FROM drafts WHERE operator = ? "
-                            "ORDER BY form", (current_operator(),)).fetchall()
+        return self._copy_own_rows(team, "drafts", ("form", "updated_at", "data"))
+
+    def _copy_own_rows(self, team: sqlite3.Connection, table: str,
+                       columns: tuple[str, ...]) -> bool:
+        """This operator's rows of a per-operator table (``columns``: all but the operator,
+        the first one the key). The copy is one operator's: the rows keep state.db's empty
+        operator key, so the state modules read them there as in a single operator's
+        state.db."""
+        listed = ", ".join(columns)
+        rows = team.execute(f"SELECT {listed} FROM {table} WHERE operator = ? "
+                            f"ORDER BY {columns[0]}", (current_operator(),)).fetchall()
         digest = hashlib.sha256(repr(rows).encode()).hexdigest()
-        if self._digests.get("drafts") == digest:
+        if self._digests.get(table) == digest:
             return False
+        marks = ", ".join("?" for _ in columns)
         with Transaction(self.db) as conn:
-            conn.execute("DELETE FROM drafts")
-            conn.executemany("INSERT INTO drafts(operator, form, updated_at, data) "
-                             "VALUES ('', ?, ?, ?)", rows)
-        self._digests["drafts"] = digest
+            conn.execute(f"DELETE FROM {table}")
+            conn.executemany(f"INSERT INTO {table}(operator, {listed}) VALUES ('', {marks})",
+                             rows)
+        self._digests[table] = digest
         return True
