@@ -6,6 +6,7 @@ The command line's dispatch (csp_tui.cli) imports this module only when the cons
 from __future__ import annotations
 
 import argparse
+import gc
 import sys
 
 from csp_tui.config import Settings
@@ -14,6 +15,18 @@ from csp_tui.i18n import t
 
 
 def run(args: argparse.Namespace, settings: Settings) -> int:
+    # No garbage collection until the first frame is on screen: what the start builds (the
+    # modules, Textual, the widgets) is kept for the console's life, so the collector's
+    # passes over it would only delay the frame. The main screen collects once, freezes what
+    # is left and turns the collector back on (screens/main.py, _settle_heap).
+    gc.disable()
+    try:
+        return _run(args, settings)
+    finally:
+        gc.enable()
+
+
+def _run(args: argparse.Namespace, settings: Settings) -> int:
     # Imported here, not at the top: the worker and the app are the console's whole import
     # weight, paid only once the arguments were read (see tests/tui/test_start_imports.py).
     from csp_tui.services.worker import WorkerBackend
