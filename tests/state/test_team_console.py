@@ -144,7 +144,7 @@ def test_the_lists_say_who_did_each_row_only_in_a_team():
     from datetime import UTC, datetime
 
     from csp_tui.state.views import CommandLogRow, InvitationListRow
-    from csp_tui.tui.sources import (
+    from csp_tui.tui.state_sources import (
         CommandLogSource,
         InvitationSource,
         command_columns,

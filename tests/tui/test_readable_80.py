@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from rich.cells import cell_len
 
-from csp_tui.tui.sources import command_columns, subscription_columns
+from csp_tui.tui.state_sources import command_columns
+from csp_tui.tui.subscription_sources import subscription_columns
 from csp_tui.tui.widgets.pane import PeekLine
 from csp_tui.tui.widgets.table_layout import fit_match, fit_middle, layout_columns
 

@@ -17,7 +17,7 @@ from sqlite_utils import Database
 
 from csp_tui.cache.store.seats import refresh_seat_use
 from csp_tui.tui.screens.subscription_detail import open_subscription_detail
-from csp_tui.tui.sources import quantity_cell
+from csp_tui.tui.subscription_sources import quantity_cell
 from csp_tui.tui.widgets.lists import SubscriptionsPane
 from csp_tui.tui.widgets.table_layout import Cell
 

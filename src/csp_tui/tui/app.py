@@ -27,40 +27,45 @@ from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.worker import Worker, WorkerState
 
-from csp_tui.cache import views
-from csp_tui.config import Settings
 from csp_tui.domain.text import safe_text
 from csp_tui.i18n import get_language, set_language, t
-from csp_tui.services import events as ev
-from csp_tui.services.session import CONSOLE_BUSY_RETRY_SECONDS, database_busy
-from csp_tui.services.writer import WriteSession
 from csp_tui.signals import exit_code, on_ending_signals
 from csp_tui.tui import backend_notices as notices
-from csp_tui.tui import copying, navigation, profile_switch, themes
-from csp_tui.tui import export as view_export
 from csp_tui.tui import language as console_language
+from csp_tui.tui import navigation
 from csp_tui.tui.backend import BackendStatus, ConsoleBackend
 from csp_tui.tui.bindings import GuardedActions, TranslatedBindings, bindings
-from csp_tui.tui.console import Console, SignInWindow
-from csp_tui.tui.console_commands import ConsoleCommand, resolve
-from csp_tui.tui.keymap_check import keymap_problems
 from csp_tui.tui.messages import BackendEvent
-from csp_tui.tui.palette import ConsoleCommandProvider, ConsolePalette, system_commands
-from csp_tui.tui.screens import detail
-from csp_tui.tui.screens.log import CommandLogScreen
 from csp_tui.tui.screens.main import MainScreen
 from csp_tui.tui.stylesheets import STYLE_SHEETS
 from csp_tui.tui.typeahead import KeyGate, is_typed
-from csp_tui.tui.writes import write_then
 from csp_tui.world_clock import world_clock_for
 
 if TYPE_CHECKING:
+    from textual.command import Provider
+
+    from csp_tui.config import Settings
+    from csp_tui.services import events as ev
+    from csp_tui.services.writer import WriteSession
+    from csp_tui.tui.console import Console, SignInWindow
+    from csp_tui.tui.console_commands import ConsoleCommand
     from csp_tui.tui.screens.help import HelpScreen
 
-# Only what the first frame needs is imported above. Every other screen is imported where it
-# is opened (tui/navigation.py): the subscription and invitation screens bring the REST stack
-# (httpx, the Partner Center client, its pydantic models), which the console must not wait for
-# at start.
+# Only what the first frame needs is imported above; the rest where it is first used, after
+# that frame: the back end's events (none arrive before it), the command line, the palette,
+# the copy, export, theme and profile commands, and every screen other than the main one
+# (tui/navigation.py; the subscription and invitation screens bring the REST stack: httpx,
+# the Partner Center client, its pydantic models). tests/tui/test_start_imports.py holds it.
+
+
+def _console_commands_provider() -> type[Provider]:
+    # Textual takes a callable returning the provider in COMMANDS and calls it when the
+    # palette opens: the palette's modules stay off the start path.
+    from csp_tui.tui.palette import ConsoleCommandProvider
+
+    return ConsoleCommandProvider
+
+
 
 
 def world_time(settings: Settings) -> Callable[[], datetime]:
@@ -76,7 +81,7 @@ class CspApp(GuardedActions, TranslatedBindings, App[Any]):
     TITLE = "csp-tui"
     CSS_PATH: ClassVar[list[str | PurePath]] = list(STYLE_SHEETS)
     BINDINGS: ClassVar[list[BindingType]] = bindings("app")
-    COMMANDS: ClassVar = App.COMMANDS | {ConsoleCommandProvider,
+    COMMANDS: ClassVar = App.COMMANDS | {_console_commands_provider,
                                          navigation.subscription_views_provider}
     NOTIFICATION_TIMEOUT = 6
 
@@ -159,10 +164,14 @@ class CspApp(GuardedActions, TranslatedBindings, App[Any]):
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         # Textual's own entries are English literals: the console's, from the catalog.
+        from csp_tui.tui.palette import system_commands
+
         return system_commands(self, screen)
 
     def action_command_palette(self) -> None:
         if self.use_command_palette and not CommandPalette.is_open(self):
+            from csp_tui.tui.palette import ConsolePalette
+
             self.push_screen(ConsolePalette(id="--command-palette"))
 
     def on_mount(self) -> None:
@@ -170,6 +179,8 @@ class CspApp(GuardedActions, TranslatedBindings, App[Any]):
         for notice in getattr(self.backend, "notices", ()):
             self.notify(safe_text(notice, 500), severity="warning", timeout=15)
         if self.settings.keymap:
+            from csp_tui.tui.keymap_check import keymap_problems
+
             for problem in keymap_problems(self.settings.keymap):
                 self.notify(safe_text(problem, 300), severity="warning", timeout=15)
         if self._theme_problem:
@@ -234,6 +245,8 @@ class CspApp(GuardedActions, TranslatedBindings, App[Any]):
 
     @on(BackendEvent)
     def _backend_event(self, message: BackendEvent) -> None:
+        from csp_tui.services import events as ev
+
         event = message.event
         if isinstance(event, ev.CacheChanged):
             self.schedule_refresh(event.tables)
@@ -250,8 +263,11 @@ class CspApp(GuardedActions, TranslatedBindings, App[Any]):
         self.refresh_status(event)
 
     def refresh_status(self, event: ev.Event | None = None) -> None:
-        if isinstance(event, ev.SyncFinished) and event.ok:
-            self._start_error = None
+        if event is not None:
+            from csp_tui.services import events as ev
+
+            if isinstance(event, ev.SyncFinished) and event.ok:
+                self._start_error = None
         status = notices.status_after(self.backend.status(), event, self.now(),
                                       self._start_error)
         self.status_snapshot = status
@@ -274,6 +290,8 @@ class CspApp(GuardedActions, TranslatedBindings, App[Any]):
         self._refresh_tables = set()
         self._refresh_all = False
         self._refresh_scheduled = False
+        from csp_tui.tui.screens.log import CommandLogScreen
+
         try:
             self.main_screen.refresh_data(tables)
             if isinstance(self.screen, CommandLogScreen):
@@ -283,6 +301,8 @@ class CspApp(GuardedActions, TranslatedBindings, App[Any]):
         except LookupError:
             return
         except sqlite3.OperationalError as error:
+            from csp_tui.services.session import CONSOLE_BUSY_RETRY_SECONDS, database_busy
+
             if not database_busy(error):
                 raise
             # Another process holds the database: what is shown stays, and is read again
@@ -296,6 +316,8 @@ class CspApp(GuardedActions, TranslatedBindings, App[Any]):
 
     async def execute_command(self, text: str) -> bool:
         """Run a ``:`` command line; False (and a message) when it is unknown or not allowed."""
+        from csp_tui.tui.console_commands import resolve
+
         command, word, argument = resolve(text)
         if command is None:
             if word:
@@ -309,6 +331,9 @@ class CspApp(GuardedActions, TranslatedBindings, App[Any]):
         return True
 
     async def run_console_command(self, command: ConsoleCommand, argument: str = "") -> None:
+        from csp_tui.tui import export as view_export
+        from csp_tui.tui import profile_switch, themes
+
         if not self.command_allowed(command):
             return
         if command.name == "language":
@@ -364,6 +389,8 @@ class CspApp(GuardedActions, TranslatedBindings, App[Any]):
         self.open_invite()
 
     def action_command_log(self) -> None:
+        from csp_tui.tui.screens.log import CommandLogScreen
+
         if not isinstance(self.screen, CommandLogScreen):
             self.push_screen(CommandLogScreen())
 
@@ -435,21 +462,29 @@ class CspApp(GuardedActions, TranslatedBindings, App[Any]):
     # ------------------------------------------------------------------ records, clipboard, files
 
     def customer_name(self, customer_id: str) -> str | None:
+        from csp_tui.cache import views
+
         record = views.customer_detail(self.backend.cache, customer_id)
         return record.company_name if record else None
 
     def open_record(self, kind: str, key: object, *, customer_id: str | None = None) -> None:
         """A detail screen with every column of one row."""
+        from csp_tui.tui.screens import detail
+
         detail.open_record(self, kind, key, customer_id=customer_id)
 
     def copy_text(self, text: str) -> None:
         """Send to the terminal's clipboard with OSC 52 (over SSH too, when the local terminal
         allows it), or write a file when too long to send; say which (tui/copying.py)."""
+        from csp_tui.tui import copying
+
         copying.copy_text(self, text)
 
     def save_export(self, filename: str, text: str) -> None:
         """Save ``text`` under the exports directory (0600), on the writer thread; the notice
         (where it went, or why not) follows."""
+        from csp_tui.tui.writes import write_then
+
         directory = self.settings.locations.exports_dir
         safe_name = "".join(ch if ch.isalnum() or ch in "-_." else "-" for ch in filename)
         path = directory / safe_name
@@ -482,9 +517,13 @@ class CspApp(GuardedActions, TranslatedBindings, App[Any]):
                                 count=len(self.available_themes))
 
     def action_choose_theme(self) -> None:
+        from csp_tui.tui import themes
+
         themes.open_theme_palette(self)
 
     def action_export_view(self) -> None:
+        from csp_tui.tui import export as view_export
+
         view_export.export_view(self)
 
     def argument_choices(self, command: ConsoleCommand) -> list[str]:
@@ -496,6 +535,8 @@ class CspApp(GuardedActions, TranslatedBindings, App[Any]):
         return list(command.choices)
 
     def action_switch_profile(self) -> None:
+        from csp_tui.tui import profile_switch
+
         profile_switch.open_profile_palette(self)
 
     def request_profile(self, name: str) -> None:
@@ -509,6 +550,8 @@ class CspApp(GuardedActions, TranslatedBindings, App[Any]):
         """``:profile NAME``: the console on another profile's back end and files, without a
         restart (tui/profile_switch.py). What was open above the main screen closes: it showed
         the old profile's records."""
+        from csp_tui.tui import profile_switch, themes
+
         if name == self.settings.profile.name:
             self.notify(t("conv.profile.already", name=safe_text(name, 40)))
             return False
@@ -563,9 +606,13 @@ class CspApp(GuardedActions, TranslatedBindings, App[Any]):
         return True
 
     def action_copy_id(self) -> None:
+        from csp_tui.tui import copying
+
         copying.copy_row_id(self)
 
     def action_copy_id_menu(self) -> None:
+        from csp_tui.tui import copying
+
         copying.open_copy_menu(self)
 
 

@@ -13,16 +13,18 @@ import concurrent.futures
 import sqlite3
 from collections.abc import Callable, Coroutine
 from datetime import datetime
-from typing import Any, Protocol, TypeVar, runtime_checkable
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar, runtime_checkable
 
-from csp_tui.config import Settings
-from csp_tui.services.events import Event
-from csp_tui.services.session import open_console_databases
 from csp_tui.services.status import BackendStatus, SyncState
-from csp_tui.services.writer import Writer, WriteSession
-from csp_tui.state.views import outbox_pending
 
-__all__ = ["BackendStatus", "ConsoleBackend", "StaticBackend", "SyncState", "WriteSession"]
+if TYPE_CHECKING:
+    # Names for the protocol's signatures only: the console imports this module before its
+    # first frame, which needs none of them (tests/tui/test_start_imports.py).
+    from csp_tui.config import Settings
+    from csp_tui.services.events import Event
+    from csp_tui.services.writer import WriteSession
+
+__all__ = ["BackendStatus", "ConsoleBackend", "StaticBackend", "SyncState"]
 
 T = TypeVar("T")
 
@@ -99,12 +101,16 @@ class StaticBackend:
         self._last_success_at = last_success_at
         self.sync_requests = 0
         self.refresh_requests: list[str] = []
+        from csp_tui.services.writer import Writer  # a test's back end: off the start path
+
         self._writer = Writer(lambda: self.settings)
 
     @classmethod
     def open(cls, settings: Settings) -> StaticBackend:
         """Over connections of its own, read-only and impatient like the worker back end's
         (the given ones are left as they are: tests write their data through them)."""
+        from csp_tui.services.session import open_console_databases  # as Writer above
+
         cache, state, _ = open_console_databases(settings)
         return cls(settings, cache, state)
 
@@ -131,6 +137,8 @@ class StaticBackend:
         self.refresh_requests.append(customer_id)
 
     def status(self) -> BackendStatus:
+        from csp_tui.state.views import outbox_pending  # as Writer above
+
         return BackendStatus(
             sync_state="idle",
             last_success_at=self._last_success_at,

@@ -10,14 +10,18 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from csp_tui.domain.text import safe_text
 from csp_tui.i18n import t
-from csp_tui.services import events as ev
-from csp_tui.services import password_reset
-from csp_tui.state import outbox
 from csp_tui.tui.backend import BackendStatus
-from csp_tui.tui.console import Console
+
+if TYPE_CHECKING:
+    from csp_tui.services import events as ev
+    from csp_tui.tui.console import Console
+
+# The first frame needs only status_after, and no event has arrived by then: the events, the
+# outbox and the password reset are imported by the functions that meet them.
 
 #: How long a refusal explained in words stays (it is longer than a notice, and the entry
 #: stays in the outbox and the command log after it is gone).
@@ -43,6 +47,9 @@ def invitation_accepted(console: Console, event: ev.InvitationAccepted) -> None:
 def offer_password_reset(console: Console, entry_id: str) -> None:
     """A tenant created while nobody could see its password (a crash mid-create): say so,
     with the way to a new one."""
+    from csp_tui.services import password_reset
+    from csp_tui.state import outbox
+
     entry = outbox.get(console.backend.state, entry_id)
     if entry is not None and password_reset.credentials_lost(entry):
         from csp_tui.tui.password_reset_flow import console_offer_text  # onboarding: lazy
@@ -57,6 +64,8 @@ def offer_password_reset(console: Console, entry_id: str) -> None:
 
 def explain_outbox_failure(console: Console, event: ev.OutboxUpdated, subject: str) -> None:
     """Partner Center refused a queued change: say why in words, not as a code."""
+    from csp_tui.state import outbox
+
     entry = outbox.get(console.backend.state, event.entry_id)
     if entry is not None and entry.kind in {"patch_subscription", "create_qualification"}:
         # The subscription screens' words bring the use cases with them: lazy.
@@ -75,6 +84,17 @@ def status_after(status: BackendStatus, event: ev.Event | None, now: datetime,
                  start_error: str | None) -> BackendStatus:
     """What the status line shows: the back end's status, moved on by ``event`` (which may be
     newer than what ``status()`` reports: it is published first)."""
+    if event is not None:
+        status = _moved_on(status, event, now)
+    if start_error and status.sync_state != "running":
+        # The back end never started: say so until it does something.
+        status = replace(status, sync_state="error", last_error=start_error)
+    return status
+
+
+def _moved_on(status: BackendStatus, event: ev.Event, now: datetime) -> BackendStatus:
+    from csp_tui.services import events as ev
+
     if isinstance(event, ev.SyncStarted):
         status = replace(status, sync_state="running", progress=None)
     elif isinstance(event, ev.SyncProgress):
@@ -85,7 +105,4 @@ def status_after(status: BackendStatus, event: ev.Event | None, now: datetime,
             last_error=None if event.ok else event.error,
             last_success_at=(event.finished_at or now) if event.ok
             else status.last_success_at)
-    if start_error and status.sync_state != "running":
-        # The back end never started: say so until it does something.
-        status = replace(status, sync_state="error", last_error=start_error)
     return status

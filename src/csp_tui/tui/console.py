@@ -16,15 +16,17 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from datetime import datetime
 from pathlib import Path
-from typing import Any, Protocol, cast
+from typing import TYPE_CHECKING, Any, Protocol, cast
 
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.worker_manager import WorkerManager
 
-from csp_tui.config import Settings
 from csp_tui.tui.backend import BackendStatus, ConsoleBackend
-from csp_tui.tui.console_commands import ConsoleCommand
+
+if TYPE_CHECKING:
+    from csp_tui.config import Settings
+    from csp_tui.tui.console_commands import ConsoleCommand
 
 
 class SignInWindow(Protocol):

@@ -19,7 +19,7 @@ from typing import Any
 from textual.app import App
 
 from csp_tui.cache import views
-from csp_tui.cache.views.rows import CustomerListRow, SubscriptionListRow
+from csp_tui.cache.views import CustomerListRow, SubscriptionListRow
 from csp_tui.domain.text import safe_text
 from csp_tui.i18n import t
 from csp_tui.services import clipboard

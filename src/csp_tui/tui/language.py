@@ -32,7 +32,6 @@ from csp_tui.tui.screens.main import MainScreen
 from csp_tui.tui.widgets.command_line import CommandLine
 from csp_tui.tui.widgets.pane import ListPane
 from csp_tui.tui.widgets.tab_strip import PaneTab, TabStrip
-from csp_tui.tui.widgets.tenant import TenantPane
 from csp_tui.tui.writes import write_then
 
 #: What may follow ``:language`` (accents and case ignored).
@@ -120,6 +119,9 @@ def retranslate_bindings(node: DOMNode) -> None:
 
 def relabel(app: Console, main: MainScreen) -> None:
     """Every text of the main screen in the current language, nothing else changed."""
+    # The tenant pane's module comes with its pane (screens/main.py, _new_pane).
+    from csp_tui.tui.widgets.tenant import TenantPane
+
     for node in (main.app, *main.walk_children(with_self=True)):
         if isinstance(node, TranslatedBindings):
             retranslate_bindings(node)

@@ -6,9 +6,12 @@ message is thread-safe, and the handlers on the app own every change to widgets.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual.message import Message
 
-from csp_tui.services.events import Event
+if TYPE_CHECKING:
+    from csp_tui.services.events import Event  # events arrive after the first frame
 
 
 class BackendEvent(Message):

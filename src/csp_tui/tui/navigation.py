@@ -17,7 +17,6 @@ from typing import TYPE_CHECKING, Any
 from textual.screen import Screen
 
 from csp_tui.tui.console import Console, SignInWindow
-from csp_tui.tui.invitation_keys import MENU, SANDBOX_ADVANCE
 
 if TYPE_CHECKING:
     from textual.command import Provider
@@ -110,6 +109,7 @@ def open_order(console: Console, customer_id: str | None) -> bool:
 
 def invitation_action(console: Console, action: str, invitation_id: str | None) -> None:
     """A key of the invitations pane: the menu, the clock, or an action on one row."""
+    from csp_tui.tui.invitation_keys import MENU, SANDBOX_ADVANCE  # with its pane
     from csp_tui.tui.screens import invitation_actions as actions  # REST stack: lazy
 
     if action == SANDBOX_ADVANCE:

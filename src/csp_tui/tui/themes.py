@@ -19,7 +19,6 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 from csp_tui.domain.text import fold, safe_text
 from csp_tui.i18n import t
 from csp_tui.tui.console import console_of
-from csp_tui.tui.palette import ConsolePalette
 
 THEME_ENV = "TEXTUAL_THEME"
 
@@ -68,6 +67,10 @@ class ThemeChoices(Provider):
 
 def open_theme_palette(app: App[object]) -> None:
     """The palette listing every theme; the highlighted one is chosen with enter."""
+    # The palette's module (and the command list it offers) comes when it opens: the
+    # console imports this module at start for chosen_theme.
+    from csp_tui.tui.palette import ConsolePalette
+
     app.push_screen(ConsolePalette(providers=[ThemeChoices],
                                    placeholder=t("conv.theme.placeholder")))
 

@@ -3,10 +3,23 @@
 from __future__ import annotations
 
 import sqlite3
+from dataclasses import dataclass
 from typing import Any
 
-from csp_tui.cache.views.rows import CustomerListRow
 from csp_tui.db.reads import ListQuery, like_pattern
+
+
+@dataclass(frozen=True, slots=True)
+class CustomerListRow:
+    id: str
+    company_name: str
+    primary_domain: str
+    relationship: str
+    subscription_count: int
+    attention: int
+    attention_reason: str | None
+    created_pending_at: str | None = None  # a tenant created here, not listed yet
+
 
 CUSTOMER_SORTS: tuple[str, ...] = ("name", "domain", "subscriptions", "attention")
 

@@ -5,15 +5,77 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
-from csp_tui.cache.views.rows import (
-    CustomerDetailView,
-    PartView,
-    QualificationView,
-    RelationshipView,
-)
 from csp_tui.db.reads import record
+
+
+@dataclass(frozen=True, slots=True)
+class RelationshipView:
+    partner_id: str
+    name: str
+    relationship_type: str
+    mpn_id: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class QualificationView:
+    qualification: str
+    vetting_status: str | None
+    vetting_reason: str | None
+    vetting_created_at: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class PartView:
+    """How the last read of one part of a customer went (``customer_parts``)."""
+
+    part: str  # customer | subscriptions | entitlements | qualifications | relationships
+    state: str  # ok | refused | missing | failed
+    read_at: str
+    last_ok_at: str | None = None  # the last complete read; None: never
+    status: int | None = None
+    code: str | None = None
+    message: str | None = None  # Partner Center's words (remote text)
+
+    @property
+    def ok(self) -> bool:
+        return self.state == "ok"
+
+
+@dataclass(frozen=True, slots=True)
+class CustomerDetailView:
+    """What the tenant pane shows for one customer."""
+
+    id: str
+    company_name: str
+    primary_domain: str
+    initial_domain: str | None
+    other_domains: tuple[str, ...]
+    relationship: str
+    relationships: tuple[RelationshipView, ...]
+    allow_delegated_access: bool | None
+    qualifications: tuple[QualificationView, ...]
+    subscription_count: int
+    entitlement_count: int
+    attention: int
+    attention_reason: str | None
+    email: str | None
+    city: str | None
+    country: str | None
+    detail_synced_at: str | None
+    listed_at: str
+    #: Set while a tenant created here waits for Partner Center to list it.
+    created_pending_at: str | None = None
+    #: The parts the last sync could not read (their rows are from an earlier read, if any).
+    stale_parts: tuple[PartView, ...] = ()
+    #: What the customer's subscriptions list holds now, counted from the same rows: every
+    #: subscription whatever its status, and of them the expired (or disabled) and the
+    #: cancelled ones. ``subscription_count`` is the sync's count, without the cancelled.
+    subscriptions_listed: int = 0
+    subscriptions_expired: int = 0
+    subscriptions_cancelled: int = 0
 
 
 def customer_detail(db: sqlite3.Connection, id: str) -> CustomerDetailView | None:

@@ -5,13 +5,40 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from csp_tui.cache.views.rows import SubscriptionListRow
 from csp_tui.db.reads import ListQuery, TextSearch, like_pattern, search_needle
 from csp_tui.domain.text import czech_sort_key, fold
 from csp_tui.timestamps import wire_stamp
+
+
+@dataclass(frozen=True, slots=True)
+class SubscriptionListRow:
+    id: str
+    customer_id: str
+    customer_name: str
+    product: str  # the friendly name, else the offer name
+    offer_name: str
+    kind: str  # online | software | perpetual
+    quantity: int
+    status: str
+    term_duration: str | None
+    billing_cycle: str | None
+    auto_renew: bool | None
+    commitment_end_date: str | None
+    cancellation_allowed_until: str | None
+    is_trial: bool
+    purchase_date: str | None = None  # perpetual licences only
+    # Seats in use (domain/seats.py): bought, assigned to users, unused, how many other
+    # subscriptions share the pool; or None with the reason why not.
+    seats_bought: int | None = None
+    seats_assigned: int | None = None
+    seats_unused: int | None = None
+    seats_shared: int = 0
+    seats_reason: str | None = None
+
 
 # A perpetual licence can be returned for a full refund within 30 days of purchase.
 PERPETUAL_REFUND_DAYS = 30

@@ -15,13 +15,12 @@ import dataclasses
 import gc
 import time
 from collections.abc import Callable
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar, cast
 
 from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import ActiveBinding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.lazy import Lazy
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widget import Widget
@@ -31,11 +30,16 @@ from csp_tui.tui.bindings import GuardedActions, TranslatedBindings, bindings, i
 from csp_tui.tui.console import Console, console_of
 from csp_tui.tui.messages import CustomerSelected
 from csp_tui.tui.widgets.command_line import CommandLine
-from csp_tui.tui.widgets.lists import CustomersPane, InvitationsPane, SubscriptionsPane
+from csp_tui.tui.widgets.customers_pane import CustomersPane
 from csp_tui.tui.widgets.pane import ListPane, Pane
 from csp_tui.tui.widgets.status_bar import KeyFooter, StatusBar
 from csp_tui.tui.widgets.tab_strip import TabStrip
-from csp_tui.tui.widgets.tenant import TenantPane
+
+if TYPE_CHECKING:
+    from textual.widget import AwaitMount
+
+    from csp_tui.tui.widgets.lists import SubscriptionsPane
+    from csp_tui.tui.widgets.tenant import TenantPane
 
 PANE_ORDER: tuple[str, ...] = ("customers", "tenant", "subscriptions", "invitations")
 WIDE_COLUMNS = 120
@@ -80,25 +84,47 @@ def _settle_heap() -> None:
 _ROW_PANES = {"top-row": ("customers", "tenant"), "bottom-row": ("subscriptions", "invitations")}
 
 
-class _PaneLater(Lazy):
-    """``Lazy`` that tells the screen when its pane is mounted."""
+def _new_pane(name: str) -> Pane:
+    """A pane of the main screen. Only the customers pane's module is imported with the
+    screen: the others (their sources, rows, words and keys) come when their pane is made,
+    which a narrow screen does after its first frame."""
+    if name == "customers":
+        return CustomersPane(classes="-active")
+    if name == "tenant":
+        from csp_tui.tui.widgets.tenant import TenantPane
 
-    def __init__(self, pane: Pane, mounted: Callable[[Pane], None]) -> None:
-        super().__init__(pane)
-        self._pane = pane
+        return TenantPane()
+    from csp_tui.tui.widgets.lists import InvitationsPane, SubscriptionsPane
+
+    return SubscriptionsPane() if name == "subscriptions" else InvitationsPane()
+
+
+class _PaneLater(Widget):
+    """Stands where a pane a narrow screen does not show will be: the pane is made and
+    mounted in its place right after the first frame (as ``textual.lazy.Lazy`` does, but the
+    pane itself, and its module, do not exist before)."""
+
+    DEFAULT_CSS = "_PaneLater { display: none; }"
+
+    def __init__(self, name: str, make: Callable[[str], Pane],
+                 mounted: Callable[[Pane], None]) -> None:
+        super().__init__()
+        self._pane_name = name
+        self._make = make
         self._mounted = mounted
 
-    async def mount_composed_widgets(self, widgets: list[Widget]) -> None:
+    def on_mount(self) -> None:
+        self.call_after_refresh(self._mount_pane)
+
+    async def _mount_pane(self) -> None:
         parent = self.parent
         if not isinstance(parent, Widget):
             return
-
-        async def mount() -> None:
-            await parent.mount(self._pane, after=self)
-            await self.remove()
-            self._mounted(self._pane)
-
-        self.call_after_refresh(mount)
+        pane = self._make(self._pane_name)
+        if not pane.is_mounted and pane.parent is None:
+            await parent.mount(pane, after=self)
+        await self.remove()
+        self._mounted(pane)
 
 
 class MainScreen(GuardedActions, TranslatedBindings, Screen[None]):
@@ -114,7 +140,8 @@ class MainScreen(GuardedActions, TranslatedBindings, Screen[None]):
         super().__init__(id="main")
         self.active_pane = "customers"
         self._ready = False  # children composed and mounted (set in on_mount)
-        # Work for panes that are not on screen, done when they are shown.
+        # The panes made so far (see pane()); work for panes that are not on screen, done
+        # when they are shown.
         self._panes: dict[str, Pane] = {}
         self._focus_when_mounted: str | None = None
         self._pending_customer: dict[str, str | None] = {}
@@ -128,6 +155,9 @@ class MainScreen(GuardedActions, TranslatedBindings, Screen[None]):
         self._status_wanted: BackendStatus | None = None
         self._status_timer: Timer | None = None
         self._progress_at = float("-inf")
+        # The command line, mounted right after the first frame (or at once by ":").
+        self._command_line: CommandLine | None = None
+        self._command_line_mounting: AwaitMount | None = None
 
     @property
     def console(self) -> Console:
@@ -137,8 +167,6 @@ class MainScreen(GuardedActions, TranslatedBindings, Screen[None]):
         # Layout classes are set before the children exist, so they are styled once.
         self._apply_width(self.app.size.width)
         yield TabStrip(id="tabs")
-        self._panes = {"customers": CustomersPane(classes="-active"), "tenant": TenantPane(),
-                       "subscriptions": SubscriptionsPane(), "invitations": InvitationsPane()}
         with Vertical(id="panes"):
             with Horizontal(id="top-row", classes="pane-row -active"):
                 yield self._pane_or_later("customers")
@@ -146,10 +174,6 @@ class MainScreen(GuardedActions, TranslatedBindings, Screen[None]):
             with Horizontal(id="bottom-row", classes="pane-row"):
                 yield self._pane_or_later("subscriptions")
                 yield self._pane_or_later("invitations")
-        command_line = CommandLine(self.console.command_history,
-                                   cursor_blink=self.console.cursor_blink, id="command-line")
-        command_line.display = False
-        yield command_line
         yield StatusBar(id="status-bar")
         yield KeyFooter(id="footer", show_command_palette=False)
 
@@ -158,8 +182,22 @@ class MainScreen(GuardedActions, TranslatedBindings, Screen[None]):
         self.query_one(TabStrip).activate(self.active_pane)
         self.pane("customers").focus_content()
         self.console.refresh_status()
-        # After the first frame: the collection before freezing takes a moment.
+        # After the first frame: the command line, hidden until ":" (its input and labels
+        # need not be styled for a frame that does not show them), and the collection
+        # before freezing, which takes a moment.
+        self.call_after_refresh(self._mount_command_line)
         self.call_after_refresh(_settle_heap)
+
+    def _mount_command_line(self) -> AwaitMount:
+        if self._command_line_mounting is None:
+            command_line = CommandLine(self.console.command_history,
+                                       cursor_blink=self.console.cursor_blink,
+                                       id="command-line")
+            command_line.display = False
+            self._command_line = command_line
+            self._command_line_mounting = self.mount(command_line,
+                                                     before=self.query_one(StatusBar))
+        return self._command_line_mounting
 
     # ------------------------------------------------------------------ layout
 
@@ -179,17 +217,25 @@ class MainScreen(GuardedActions, TranslatedBindings, Screen[None]):
         return self.has_class("-wide")
 
     def _pane_or_later(self, name: str) -> Widget:
-        """The pane, or — for a pane a narrow screen does not show — the pane mounted right
-        after the first frame (``textual.lazy.Lazy``): the first frame does not wait for the
-        widgets and styles of three panes nobody sees yet. Until it is mounted, the pane is
-        treated as hidden (its work waits in ``_pending_customer`` and ``_stale``)."""
-        pane = self._panes[name]
+        """The pane, or — for a pane a narrow screen does not show — the pane made and
+        mounted right after the first frame (``_PaneLater``): the first frame does not wait
+        for the modules, widgets and styles of three panes nobody sees yet. Until it is
+        mounted, the pane is treated as hidden (its work waits in ``_pending_customer`` and
+        ``_stale``)."""
         if self.is_wide or name == self.active_pane:
-            return pane
-        return _PaneLater(pane, self._pane_mounted)
+            return self.pane(name)
+        return _PaneLater(name, self.pane, self._pane_mounted)
 
     def pane(self, name: str) -> Pane:
-        return self._panes[name]
+        """The pane called ``name``, made now if it was not yet (it may not be mounted)."""
+        pane = self._panes.get(name)
+        if pane is None:
+            pane = self._panes[name] = _new_pane(name)
+            if name == "tenant" and "tenant" in self._pending_customer:
+                # Which customer is selected is known before the pane exists ("i" prefills
+                # from it, as _customer_selected says).
+                cast("TenantPane", pane).customer_id = self._pending_customer["tenant"]
+        return pane
 
     def panes(self) -> list[Pane]:
         """The panes mounted so far (all four, a moment after the first frame)."""
@@ -210,7 +256,9 @@ class MainScreen(GuardedActions, TranslatedBindings, Screen[None]):
     def is_shown(self, name: str) -> bool:
         """Whether the pane is on screen: all four are when wide, only the active one else
         (and none before it is mounted)."""
-        return self._panes[name].is_mounted and (self.is_wide or name == self.active_pane)
+        pane = self._panes.get(name)
+        return pane is not None and pane.is_mounted and (self.is_wide
+                                                         or name == self.active_pane)
 
     def _activate(self, name: str) -> None:
         if name == self.active_pane and self.pane(name).has_class("-active"):
@@ -231,13 +279,15 @@ class MainScreen(GuardedActions, TranslatedBindings, Screen[None]):
         reloaded = False
         if name in self._pending_customer:
             customer_id = self._pending_customer.pop(name)
-            if isinstance(pane, TenantPane):
-                pane.show_customer(customer_id)
+            if name == "tenant":
+                cast("TenantPane", pane).show_customer(customer_id)
                 reloaded = True
-            elif isinstance(pane, SubscriptionsPane):
+            elif name == "subscriptions":
+                subscriptions = cast("SubscriptionsPane", pane)
                 # A new customer re-reads the list, unless it shows every customer's.
-                reloaded = customer_id != pane.customer_id and not pane.show_all
-                pane.set_customer(customer_id)
+                reloaded = (customer_id != subscriptions.customer_id
+                            and not subscriptions.show_all)
+                subscriptions.set_customer(customer_id)
         if name in self._stale:
             tables = self._stale.pop(name)
             if not reloaded:
@@ -249,9 +299,9 @@ class MainScreen(GuardedActions, TranslatedBindings, Screen[None]):
         # the pane hidden by a narrow layout must not keep the focus until it is hidden.
         self.focus_pane_now(name)
         if name in {"tenant", "subscriptions"}:
-            customer = self.pane("tenant")
-            if isinstance(customer, TenantPane) and customer.customer_id:
-                self.console.backend.request_customer_refresh(customer.customer_id)
+            customer_id = cast("TenantPane", self.pane("tenant")).customer_id
+            if customer_id:
+                self.console.backend.request_customer_refresh(customer_id)
 
     @on(events.DescendantFocus)
     def _focus_moved(self, event: events.DescendantFocus) -> None:
@@ -269,17 +319,18 @@ class MainScreen(GuardedActions, TranslatedBindings, Screen[None]):
 
     @on(CustomerSelected)
     def _customer_selected(self, event: CustomerSelected) -> None:
-        tenant = self.pane("tenant")
-        subscriptions = self.pane("subscriptions")
-        assert isinstance(tenant, TenantPane) and isinstance(subscriptions, SubscriptionsPane)
-        if self.is_shown("tenant"):
+        # The panes not made yet (a narrow screen's first frame) are not made for this.
+        tenant = cast("TenantPane | None", self._panes.get("tenant"))
+        subscriptions = cast("SubscriptionsPane | None", self._panes.get("subscriptions"))
+        if tenant is not None and self.is_shown("tenant"):
             tenant.show_customer(event.customer_id)
         else:
             # Which customer is selected is known at once ("i" prefills from it); its
             # details are read when the pane is shown.
-            tenant.customer_id = event.customer_id
+            if tenant is not None:
+                tenant.customer_id = event.customer_id
             self._pending_customer["tenant"] = event.customer_id
-        if self.is_shown("subscriptions"):
+        if subscriptions is not None and self.is_shown("subscriptions"):
             subscriptions.set_customer(event.customer_id)
         else:
             self._pending_customer["subscriptions"] = event.customer_id
@@ -384,8 +435,10 @@ class MainScreen(GuardedActions, TranslatedBindings, Screen[None]):
         if name in PANE_ORDER:
             self.focus_pane(name)
 
-    def action_command_line(self) -> None:
-        self.query_one(CommandLine).open()
+    async def action_command_line(self) -> None:
+        await self._mount_command_line()  # at once if ":" came before the first frame did
+        assert self._command_line is not None
+        self._command_line.open()
 
     @on(CommandLine.Submitted)
     async def _command_submitted(self, event: CommandLine.Submitted) -> None:

@@ -1,9 +1,9 @@
-"""The list panes: customers, subscriptions, invitations, and the command log."""
+"""The list panes: subscriptions, invitations, and the command log (customers: in
+``customers_pane.py``, re-exported here)."""
 
 from __future__ import annotations
 
-from collections.abc import Hashable
-from typing import Any, ClassVar
+from typing import ClassVar
 
 from rich.text import Text
 from textual.binding import BindingType
@@ -18,56 +18,26 @@ from csp_tui.state import views as state_views
 from csp_tui.tui.bindings import bindings
 from csp_tui.tui.invitation_keys import ROW_ACTIONS as INVITATION_ROW_ACTIONS
 from csp_tui.tui.invitation_keys import InvitationPaneActions
-from csp_tui.tui.messages import CustomerSelected
 from csp_tui.tui.role_words import word_manage_for_role
-from csp_tui.tui.sources import (
+from csp_tui.tui.state_sources import (
     COMMAND_SORTS,
-    CUSTOMER_SORTS,
     INVITATION_SORTS,
-    SUBSCRIPTION_SORTS,
     CommandLogSource,
-    CustomerSource,
     InvitationSource,
-    SubscriptionSource,
     command_columns,
-    customer_columns,
     invitation_columns,
     invitation_status,
+)
+from csp_tui.tui.subscription_sources import (
+    SUBSCRIPTION_SORTS,
+    SubscriptionSource,
     subscription_columns,
 )
+from csp_tui.tui.widgets.customers_pane import CustomersPane
 from csp_tui.tui.widgets.pane import ListPane, PeekLine
 from csp_tui.tui.widgets.table_layout import Column, RowSource
 
-
-class CustomersPane(ListPane):
-    pane_name = "customers"
-    title_key = "tui.pane.customers"
-    empty_key = "tui.empty.customers"
-    sort_options = CUSTOMER_SORTS
-
-    def columns(self) -> list[Column]:
-        return customer_columns()
-
-    def empty_text(self) -> str:
-        # "Press r to sync" while a sync is already running reads as if nothing happens.
-        if self.console.status_snapshot.sync_state == "running":
-            return t("tui.empty.customers_syncing")
-        return super().empty_text()
-
-    def make_source(self) -> RowSource:
-        sort = self.sort
-        return CustomerSource(self.console.backend.cache, self.filter_text,
-                              sort.name if sort else "name", self.descending)
-
-    def refresh_data(self, tables: frozenset[str] | None = None) -> None:
-        if tables is None or tables & {"customers", "domains", "subscriptions"}:
-            super().refresh_data(tables)
-
-    def cursor_moved(self, key: Hashable | None, row: Any) -> None:
-        self.post_message(CustomerSelected(None if key is None else str(key)))
-
-    def open_row(self, row: views.CustomerListRow) -> None:
-        self.console.open_record("customer", row.id)
+__all__ = ["CommandLogPane", "CustomersPane", "InvitationsPane", "SubscriptionsPane"]
 
 
 # The parts of a customer the subscriptions list shows.
