@@ -70,6 +70,9 @@ class WorkerBackend:
         self._periodic = periodic and settings.profile.sync_interval_minutes > 0
         self._subscribers: list[Callable[[events.Event], None]] = []
         self._lock = threading.Lock()
+        # The status line's first figures, read with what the console's lists load anyway
+        # (state.views counts the outbox as the status bar does; the queue's module, with its
+        # entries and claims, is the worker thread's).
         cycle, oldest_read = freshness.last_cycle(self.cache)
         self._status = BackendStatus(last_success_at=freshness.last_success(self.cache),
                                      outbox_pending=outbox_pending(self.state),
