@@ -5,6 +5,10 @@ sandbox profile) and the emulator (``sandbox/``). A leaf with no imports, outsid
 package, so production code names them without importing ``csp_tui.sandbox``.
 """
 
+# Where the emulator mounted in-process for a sandbox profile answers (a name that can never
+# resolve: nothing leaves the process).
+SANDBOX_BASE_URL = "https://sandbox.csp-tui.invalid"
+
 # The distributor (indirect provider) the sandbox reseller buys through.
 PROVIDER_TENANT_ID = "6f1c2a90-3d4b-4e8f-9a10-2b3c4d5e6f70"
 PROVIDER_NAME = "Moravia Cloud Distribuce s.r.o."

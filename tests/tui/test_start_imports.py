@@ -257,3 +257,44 @@ async def test_a_screens_sheet_is_loaded_when_the_screen_is_shown(make_console) 
         assert type(console.app.screen).__name__ == "HelpScreen"
         loaded = {Path(path).name for path, _ in console.app.stylesheet.source if path}
         assert SHARED_STYLES in loaded and "subscriptions.tcss" not in loaded
+
+
+#: What building the worker's back end does not load: the console builds it before its first
+#: frame, and it only opens the databases and reads the status line's first figures
+#: (``cache/freshness.py``, the outbox's pending count). The rest loads where it is used — on
+#: the worker's thread once it starts, on the writer's thread with the first write, or for a
+#: team's profile only.
+WORKER_THREAD_ONLY = (
+    # The sync's writes (the rows' dataclasses, the attention rules) and the schedule.
+    "csp_tui.cache.store",
+    "csp_tui.cache.store.refresh_marks",
+    "csp_tui.domain.attention",
+    "csp_tui.services.worker_schedule",
+    # The events the worker publishes, and the sync's clock.
+    "csp_tui.services.events",
+    "csp_tui.world_clock",
+    # The outbox's queue, the call log and who is at the keyboard (getpass).
+    "csp_tui.state.outbox",
+    "csp_tui.state.command_log",
+    "csp_tui.state.operator",
+    "getpass",
+    # A team's PostgreSQL adapter and the console's copy of its rows (hashlib).
+    "csp_tui.db.postgres",
+    "csp_tui.state.mirror",
+    "hashlib",
+    # The emulator's controls; the writer's thread pool.
+    "csp_tui.services.emulator_controls",
+    "concurrent.futures.thread",
+)
+
+
+def test_building_the_worker_back_end_loads_nothing_the_worker_loads_for_itself() -> None:
+    # Only the worker and its back end: the console's own modules are held by the tests above.
+    loaded = loaded_after(
+        "import csp_tui.services.worker\n"
+        "from csp_tui.config import load_settings\n"
+        "backend = csp_tui.services.worker.WorkerBackend(load_settings())\n"
+        "status = backend.status()\n"
+        "assert status.outbox_pending == 0 and status.last_success_at is None, status\n")
+    assert "csp_tui.cache.freshness" in loaded  # the probe did read the status line's figures
+    assert loaded.isdisjoint(WORKER_THREAD_ONLY), sorted(loaded & set(WORKER_THREAD_ONLY))

@@ -11,14 +11,14 @@ import json
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+# Where the emulator answers: one of the sandbox's fixed identities, named here too for the
+# controls' callers.
+from csp_tui.sandbox_identity import SANDBOX_BASE_URL as SANDBOX_BASE_URL
+
 if TYPE_CHECKING:
     import httpx
 
     from csp_tui.services.work_session import WorkSession
-
-# Where the emulator mounted in-process for a sandbox profile answers (a name that can never
-# resolve: nothing leaves the process).
-SANDBOX_BASE_URL = "https://sandbox.csp-tui.invalid"
 
 ACCEPT_INVITATION = "/_emulator/invitations/accept"
 ADVANCE_CLOCK = "/_emulator/clock/advance"

@@ -27,6 +27,7 @@ from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
 from csp_tui.cache import store
+from csp_tui.cache.freshness import oldest_read
 from csp_tui.cache.store import refresh_marks as marks
 from csp_tui.config import Profile
 from csp_tui.partner_center import errors as pce
@@ -101,7 +102,7 @@ async def refresh(engine: SyncEngine, *, full: bool = False) -> SyncResult:
     if reason is not None:
         result = await engine.full_sync()
         result.cycle, result.cycle_reason = FULL, reason
-        result.oldest_read = marks.oldest_read(engine.cache)
+        result.oldest_read = oldest_read(engine.cache)
         return result
     return await _cycle(engine)
 
@@ -180,5 +181,5 @@ async def _cycle(engine: SyncEngine) -> SyncResult:
         })
 
     result = await engine._run(result, steps())
-    result.oldest_read = marks.oldest_read(cache)
+    result.oldest_read = oldest_read(cache)
     return result

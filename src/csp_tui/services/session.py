@@ -15,12 +15,9 @@ from typing import TYPE_CHECKING, Any
 
 from csp_tui.cache import db as dbmod
 from csp_tui.config import Settings
-from csp_tui.services.emulator_controls import SANDBOX_BASE_URL
+from csp_tui.sandbox_identity import SANDBOX_BASE_URL
 from csp_tui.services.state_access import open_profile_state, profile_state_target
-from csp_tui.state import command_log
 from csp_tui.state.db import open_state
-from csp_tui.state.mirror import Mirror, mirror_path
-from csp_tui.state.operator import set_signed_in
 
 if TYPE_CHECKING:
     # The REST stack (httpx, the client and its models) is imported by open_session only:
@@ -137,6 +134,10 @@ def open_reading_databases(settings: Settings) -> tuple[sqlite3.Connection,
     with SQLite's window queries)."""
     if not profile_state_target(settings).team:
         return open_databases(settings)
+    # A team's copy (hashlib, the operator's name) only for a team's profile: the console's
+    # start path of a single operator never loads it.
+    from csp_tui.state.mirror import Mirror, mirror_path
+
     cache, notices = _open_cache(settings)
     copy = open_state(mirror_path(settings.locations.state_db))
     try:
@@ -161,6 +162,9 @@ def open_console_databases(settings: Settings) -> tuple[sqlite3.Connection,
     In a team the console's state is the local mirror of the shared rows (kept fresh by the
     worker's watcher): no call across the network on the console's thread."""
     if profile_state_target(settings).team:
+        # As in open_reading_databases: the copy's module only for a team's profile.
+        from csp_tui.state.mirror import mirror_path
+
         cache, notices = _open_cache(settings)
         state = open_state(mirror_path(settings.locations.state_db))
     else:
@@ -177,11 +181,13 @@ def open_session(
     transport: httpx.AsyncBaseTransport | None = None,
     token_provider: Any = None,
 ) -> Session:
-    # The REST stack (httpx, MSAL, pydantic models) loads on the worker's thread, after the
-    # console's first frame: open_databases above is all the start path needs.
+    # The REST stack (httpx, MSAL, pydantic models) and the call log load on the worker's
+    # thread, after the console's first frame: open_console_databases above is all the start
+    # path needs.
     from csp_tui.partner_center.auth import token_provider_for
     from csp_tui.partner_center.client import PartnerCenterClient
     from csp_tui.partner_center.ratelimit import RateLimiter
+    from csp_tui.state import command_log
 
     cache, state, notices = open_databases(settings)
     profile = settings.profile
@@ -222,6 +228,10 @@ def open_session(
 def _name_the_operator(provider: Any) -> None:
     """A team's shared rows carry the signed-in user's UPN where the token cache knows it
     (read locally, no network); else ``user@host`` (``state/operator.py``)."""
+    # The operator's name (getpass) is the worker's business: on its thread, after the first
+    # frame.
+    from csp_tui.state.operator import set_signed_in
+
     account = getattr(provider, "signed_in_account", None)
     if account is None:
         return

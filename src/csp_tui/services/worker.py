@@ -22,23 +22,24 @@ from dataclasses import replace
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from csp_tui.cache import freshness
 from csp_tui.config import Settings
-from csp_tui.db.postgres import StateUnavailableError
 from csp_tui.i18n import t
-from csp_tui.services import events
-from csp_tui.services import worker_schedule as schedule
 from csp_tui.services.session import open_console_databases, open_session, seed_sandbox_demo
 from csp_tui.services.state_access import profile_state_target, profile_state_url
 from csp_tui.services.status import BackendStatus
 from csp_tui.services.writer import Writer, WriteSession
-from csp_tui.state import outbox
-from csp_tui.world_clock import world_clock_for
+from csp_tui.state.views import outbox_pending
 
 if TYPE_CHECKING:
     # The REST client, the sync engine and the outbox runner (httpx, pydantic models) are
     # imported on the worker thread when it starts: the console paints from the cache first.
+    # So are the events, the schedule, the outbox queue and the world clock: building the back
+    # end (before the first frame) only opens the databases and reads the status line's
+    # figures (tests/tui/test_start_imports.py holds it).
     import httpx
 
+    from csp_tui.services import events
     from csp_tui.services.session import Session
     from csp_tui.services.sync import SyncEngine
 
@@ -69,10 +70,13 @@ class WorkerBackend:
         self._periodic = periodic and settings.profile.sync_interval_minutes > 0
         self._subscribers: list[Callable[[events.Event], None]] = []
         self._lock = threading.Lock()
-        cycle, oldest_read = schedule.last_cycle(self.cache)
-        self._status = BackendStatus(last_success_at=schedule.last_success(self.cache),
-                                     outbox_pending=outbox.pending_count(self.state),
-                                     incomplete=schedule.last_incomplete(self.cache),
+        # The status line's first figures, read with what the console's lists load anyway
+        # (state.views counts the outbox as the status bar does; the queue's module, with its
+        # entries and claims, is the worker thread's).
+        cycle, oldest_read = freshness.last_cycle(self.cache)
+        self._status = BackendStatus(last_success_at=freshness.last_success(self.cache),
+                                     outbox_pending=outbox_pending(self.state),
+                                     incomplete=freshness.last_incomplete(self.cache),
                                      cycle=cycle, oldest_read=oldest_read)
         self._credentials: dict[str, dict[str, str]] = {}
         self._thread: threading.Thread | None = None
@@ -224,9 +228,11 @@ class WorkerBackend:
                     future.set_exception(RuntimeError(t("backend.not_running")))
 
     async def _main(self) -> None:
-        # The REST stack is imported on the worker's thread, after the first frame.
+        # The REST stack (and the sync's clock) is imported on the worker's thread, after the
+        # first frame.
         from csp_tui.services.outbox_runner import OutboxRunner
         from csp_tui.services.sync import SyncEngine
+        from csp_tui.world_clock import world_clock_for
 
         self._wake = asyncio.Event()
         session = await self._open_session()
@@ -282,6 +288,9 @@ class WorkerBackend:
     async def _open_session(self) -> Session | None:
         """The worker's session; a team's PostgreSQL out of reach is waited for (the console
         browses meanwhile and its watcher says so), not a reason for the worker to end."""
+        # A team's database errors (db.postgres): on the worker's thread, after the first frame.
+        from csp_tui.db.postgres import StateUnavailableError
+
         while True:
             try:
                 return open_session(self.settings, transport=self._transport,
@@ -319,6 +328,7 @@ class WorkerBackend:
     async def _guarded(self, coro: Any) -> Any:
         # Runs on the worker's thread, after the REST stack was loaded there.
         from csp_tui.partner_center import errors as pce
+        from csp_tui.services import events
 
         try:
             return await coro
@@ -335,9 +345,16 @@ class WorkerBackend:
         return None
 
     def _sync_due(self, session: Session) -> bool:
+        # The schedule reads the outbox's queue (state.outbox): on the worker's thread only.
+        from csp_tui.services import worker_schedule as schedule
+
         return schedule.sync_due(session.cache, self.settings.profile)
 
     def _seconds_to_next(self, session: Session) -> float:
+        # As in _sync_due: the schedule and a team's errors load on the worker's thread.
+        from csp_tui.db.postgres import StateUnavailableError
+        from csp_tui.services import worker_schedule as schedule
+
         try:
             return schedule.seconds_to_next(session.cache, session.state,
                                             self.settings.profile, periodic=self._periodic)
@@ -346,6 +363,10 @@ class WorkerBackend:
             return TEAM_RETRY_SECONDS
 
     def _refresh_outbox_count(self, session: Session) -> None:
+        # The queue's module and a team's errors: on the worker's thread, after the first frame.
+        from csp_tui.db.postgres import StateUnavailableError
+        from csp_tui.state import outbox
+
         # A team's database away: the count shown stays; the watcher says the state is away.
         with contextlib.suppress(StateUnavailableError):
             self._set_status(outbox_pending=outbox.pending_count(session.state))
@@ -361,6 +382,9 @@ class WorkerBackend:
             self._credentials[entry_id] = credentials
 
     def _on_engine_event(self, event: events.Event) -> None:
+        # The sync engine's events: it runs on the worker's thread, which loaded them already.
+        from csp_tui.services import events
+
         if isinstance(event, events.SyncStarted):
             self._set_status(sync_state="running", progress=(0, None))
         elif isinstance(event, events.SyncProgress):
@@ -381,7 +405,9 @@ class WorkerBackend:
         if not profile_state_target(self.settings).team:
             return
         # The watcher (and psycopg) only for a team's profile: a single operator never loads it.
+        from csp_tui.services import events
         from csp_tui.services.team_watch import TeamWatcher
+        from csp_tui.state import outbox
         from csp_tui.state.mirror import mirror_path
 
         def changed(tables: frozenset[str]) -> None:
@@ -404,6 +430,10 @@ class WorkerBackend:
             self._status = replace(self._status, **changes)
 
     def _publish(self, event: events.Event) -> None:
+        # Events are published from the worker's and the watcher's threads, never before the
+        # first frame: their module loads with the first one.
+        from csp_tui.services import events
+
         if isinstance(event, events.OutboxUpdated) and event.state == "done" and event.customer_id:
             # The change went through: re-read that customer so the next decision (another
             # quantity change, say) starts from what Partner Center now holds.

@@ -20,7 +20,6 @@ from typing import TypeVar
 
 from csp_tui.cache.db import open_cache
 from csp_tui.config import Settings
-from csp_tui.db.postgres import StateUnavailableError
 from csp_tui.services.state_access import open_profile_state
 
 T = TypeVar("T")
@@ -54,13 +53,13 @@ class Writer:
 
     def __init__(self, settings: Callable[[], Settings]) -> None:
         self._settings = settings
-        self._executor = concurrent.futures.ThreadPoolExecutor(
-            max_workers=1, thread_name_prefix=THREAD_NAME)
+        # Made with the first write, and its thread with it (loading concurrent.futures'
+        # thread pool then, not while the console builds its back end before the first
+        # frame); a console that never wrote closes without either.
+        self._executor: concurrent.futures.ThreadPoolExecutor | None = None
         self._databases: dict[str, sqlite3.Connection] = {}
         self._lock = threading.Lock()
         self._closed = False
-        self._used = False  # the thread starts with the first write; a console that never
-        #                     wrote closes without starting it
 
     def write(self, work: Callable[[WriteSession], T]) -> concurrent.futures.Future[T]:
         """Run ``work(session)`` on the writer thread; its result (or exception) in the future."""
@@ -68,10 +67,15 @@ class Writer:
         with self._lock:
             if self._closed:
                 raise RuntimeError("the writer is closed")
-            self._used = True
+            if self._executor is None:
+                self._executor = concurrent.futures.ThreadPoolExecutor(
+                    max_workers=1, thread_name_prefix=THREAD_NAME)
             return self._executor.submit(self._run, work, settings)
 
     def _run(self, work: Callable[[WriteSession], T], settings: Settings) -> T:
+        # A team's database errors (db.postgres): on the writer's thread, never at start.
+        from csp_tui.db.postgres import StateUnavailableError
+
         try:
             return work(WriteSession(self, settings))
         except StateUnavailableError:
@@ -90,9 +94,11 @@ class Writer:
             if self._closed:
                 return
             self._closed = True
-            if self._used:
-                self._executor.submit(self._close_databases)
-        self._executor.shutdown(wait=False)
+            executor = self._executor
+            if executor is None:
+                return  # never written: no thread, no connection
+            executor.submit(self._close_databases)
+        executor.shutdown(wait=False)
 
     def _database(self, name: str, settings: Settings) -> sqlite3.Connection:
         database = self._databases.get(name)

@@ -18,7 +18,6 @@ from pathlib import Path
 from typing import cast
 
 from csp_tui.db.migrations import migrate_postgres, postgres_version
-from csp_tui.db.postgres import connect_postgres, describe_url, is_postgres_url
 from csp_tui.state.db import open_state
 from csp_tui.state.schema import STATE_APP_ID, STATE_MIGRATIONS
 
@@ -47,8 +46,21 @@ class StateTarget:
         return self.engine == "postgres"
 
 
+def _names_postgres(url: str) -> bool:
+    if not url:
+        return False  # the embedded state.db: the PostgreSQL adapter is not even loaded
+    # db.postgres only when a URL is set: a single operator's console builds its back end
+    # (before the first frame) without it (tests/tui/test_start_imports.py).
+    from csp_tui.db.postgres import is_postgres_url
+
+    return is_postgres_url(url)
+
+
 def state_target(url: str, state_db: Path) -> StateTarget:
-    if url and is_postgres_url(url):
+    if _names_postgres(url):
+        # As in _names_postgres: loaded already when a URL names PostgreSQL.
+        from csp_tui.db.postgres import describe_url
+
         return StateTarget("postgres", describe_url(url))
     return StateTarget("sqlite", str(state_db))
 
@@ -59,6 +71,9 @@ def open_team_state(url: str, *, upgrade: bool = True) -> sqlite3.Connection:
 
     Typed as ``sqlite3.Connection``: :class:`~csp_tui.db.postgres.PgConnection` implements the
     part of it the state modules use, so one signature serves both engines."""
+    # As in _names_postgres: the PostgreSQL adapter for a team's profile only.
+    from csp_tui.db.postgres import connect_postgres
+
     conn = connect_postgres(url)
     try:
         migrate_postgres(conn, STATE_APP_ID, STATE_MIGRATIONS, conn.where, upgrade=upgrade)
@@ -71,7 +86,7 @@ def open_team_state(url: str, *, upgrade: bool = True) -> sqlite3.Connection:
 def open_state_store(url: str, state_db: Path) -> sqlite3.Connection:
     """The profile's state — the team's PostgreSQL when ``url`` names one, else ``state_db`` —
     migrated to the newest schema."""
-    if url and is_postgres_url(url):
+    if _names_postgres(url):
         return open_team_state(url)
     return open_state(state_db)
 

@@ -88,15 +88,3 @@ def oldest_first(db: sqlite3.Connection, limit: int, skip: Iterable[str]) -> lis
                 break
     return chosen
 
-
-def oldest_read(db: sqlite3.Connection) -> str | None:
-    """The oldest full read of a customer still listed (None: nothing read, or some customer
-    never read — then there is no known maximum age)."""
-    # Two seeks of customers_read_age (cache migration 13), not one walk of every customer.
-    never_read = db.execute("SELECT EXISTS (SELECT 1 FROM customers WHERE removed_at IS NULL "
-                            "AND detail_synced_at IS NULL)").fetchone()
-    if never_read is None or never_read[0]:
-        return None
-    row = db.execute("SELECT min(detail_synced_at) FROM customers "
-                     "WHERE removed_at IS NULL").fetchone()
-    return None if row is None or row[0] is None else str(row[0])
