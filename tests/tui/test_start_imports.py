@@ -63,6 +63,34 @@ LATER = (
     "csp_tui.tui.widgets.today_chart",
     "csp_tui.services.today",
     "csp_tui.services.today_chart",
+    # The panes a narrow screen's first frame does not show, made right after it
+    # (screens/main.py, _new_pane), with their sources, records, words and keys.
+    "csp_tui.tui.widgets.tenant",
+    "csp_tui.tui.widgets.lists",
+    "csp_tui.tui.subscription_sources",
+    "csp_tui.tui.state_sources",
+    "csp_tui.tui.role_words",
+    "csp_tui.domain.roles",
+    "csp_tui.services.seat_words",
+    "csp_tui.domain.seats",
+    "csp_tui.services.part_words",
+    "csp_tui.tui.invitation_keys",
+    "csp_tui.state.invitations",
+    "csp_tui.cache.views.subscriptions",
+    "csp_tui.cache.views.details",
+    # What the app does on request after the first frame: the palette, the copy, export and
+    # profile commands, the record and log screens, the key map's check; the back end's events
+    # and what the notices about them read (none arrive before the first frame).
+    "csp_tui.tui.palette",
+    "csp_tui.tui.copying",
+    "csp_tui.tui.export",
+    "csp_tui.tui.profile_switch",
+    "csp_tui.tui.screens.detail",
+    "csp_tui.tui.screens.log",
+    "csp_tui.tui.keymap_check",
+    "csp_tui.services.events",
+    "csp_tui.services.password_reset",
+    "csp_tui.state.outbox",
 )
 
 
@@ -137,6 +165,66 @@ async def test_the_back_end_starts_once_the_cache_is_on_screen(make_console) -> 
         # Subscribed before the start, so no event of the starting worker is lost.
         assert len(backend.callbacks) == 1
     assert "Customers (5)" in seen_at_start[0]
+
+
+async def test_a_narrow_first_frame_makes_one_pane_and_the_rest_right_after(make_console) -> None:
+    from csp_tui.tui.screens.main import MainScreen
+    from csp_tui.tui.widgets.command_line import CommandLine
+
+    console = make_console(customers=5)
+    at_mount: dict[str, object] = {}
+    original = MainScreen.on_mount
+
+    def on_mount(screen: MainScreen) -> None:
+        original(screen)
+        # What the first frame is made of: the customers pane, no other pane, no command line.
+        at_mount["panes"] = sorted(screen._panes)
+        at_mount["command_lines"] = len(screen.query(CommandLine))
+
+    MainScreen.on_mount = on_mount  # type: ignore[method-assign]
+    try:
+        async with console.app.run_test(size=NARROW) as pilot:
+            await pilot.pause()
+            main = console.app.main_screen
+            assert at_mount == {"panes": ["customers"], "command_lines": 0}
+            # A moment later every pane is made and mounted, and the command line too.
+            assert [main.pane(name).is_mounted for name in
+                    ("customers", "tenant", "subscriptions", "invitations")] == [True] * 4
+            assert len(main.query(CommandLine)) == 1
+            # The customer under the cursor reached the panes made after it was chosen.
+            first = console.app.main_screen.pane("customers")
+            assert main.pane("tenant").customer_id == str(first.table.cursor_key)
+            await pilot.press("colon")
+            await pilot.pause()
+            assert main.query_one(CommandLine).display
+    finally:
+        MainScreen.on_mount = original  # type: ignore[method-assign]
+
+
+async def test_a_colon_typed_before_the_command_line_is_mounted_opens_it(make_console) -> None:
+    from csp_tui.tui.screens.main import MainScreen
+
+    console = make_console(customers=5)
+    opened: list[bool] = []
+    original = MainScreen.on_mount
+
+    def on_mount(screen: MainScreen) -> None:
+        original(screen)
+        # ":" before the first frame: the command line does not exist yet.
+        assert not screen.query("#command-line")
+        opened.append(True)
+        screen.run_worker(screen.run_action("command_line"))
+
+    MainScreen.on_mount = on_mount  # type: ignore[method-assign]
+    try:
+        async with console.app.run_test(size=NARROW) as pilot:
+            await pilot.pause()
+            main = console.app.main_screen
+            lines = list(main.query("#command-line"))
+            assert opened and len(lines) == 1 and lines[0].display
+            assert console.app.focused is not None and console.app.focused.parent is lines[0]
+    finally:
+        MainScreen.on_mount = original  # type: ignore[method-assign]
 
 
 async def test_palette_still_offers_the_subscription_views(make_console) -> None:

@@ -226,7 +226,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _add_selling(sub: argparse._SubParsersAction, parent: argparse.ArgumentParser) -> None:
     """``csp-tui catalog`` and ``csp-tui order``."""
-    from csp_tui.cli.output import add_output_arguments
+    from csp_tui.cli.output import add_output_arguments  # with the full parser (build_parser)
 
     kinds = ("online", "software", "perpetual")
     catalog = sub.add_parser("catalog", parents=[parent], help=t("selling.cli.cmd.catalog"))

@@ -170,6 +170,7 @@ class CspApp(GuardedActions, TranslatedBindings, App[Any]):
 
     def action_command_palette(self) -> None:
         if self.use_command_palette and not CommandPalette.is_open(self):
+            # after the first frame (see the imports above)
             from csp_tui.tui.palette import ConsolePalette
 
             self.push_screen(ConsolePalette(id="--command-palette"))
@@ -179,6 +180,7 @@ class CspApp(GuardedActions, TranslatedBindings, App[Any]):
         for notice in getattr(self.backend, "notices", ()):
             self.notify(safe_text(notice, 500), severity="warning", timeout=15)
         if self.settings.keymap:
+            # after the first frame (see the imports above)
             from csp_tui.tui.keymap_check import keymap_problems
 
             for problem in keymap_problems(self.settings.keymap):
@@ -245,7 +247,7 @@ class CspApp(GuardedActions, TranslatedBindings, App[Any]):
 
     @on(BackendEvent)
     def _backend_event(self, message: BackendEvent) -> None:
-        from csp_tui.services import events as ev
+        from csp_tui.services import events as ev  # after the first frame (see the imports above)
 
         event = message.event
         if isinstance(event, ev.CacheChanged):
@@ -264,6 +266,7 @@ class CspApp(GuardedActions, TranslatedBindings, App[Any]):
 
     def refresh_status(self, event: ev.Event | None = None) -> None:
         if event is not None:
+            # after the first frame (see the imports above)
             from csp_tui.services import events as ev
 
             if isinstance(event, ev.SyncFinished) and event.ok:
@@ -290,6 +293,7 @@ class CspApp(GuardedActions, TranslatedBindings, App[Any]):
         self._refresh_tables = set()
         self._refresh_all = False
         self._refresh_scheduled = False
+        # after the first frame (see the imports above)
         from csp_tui.tui.screens.log import CommandLogScreen
 
         try:
@@ -301,6 +305,7 @@ class CspApp(GuardedActions, TranslatedBindings, App[Any]):
         except LookupError:
             return
         except sqlite3.OperationalError as error:
+            # after the first frame (see the imports above)
             from csp_tui.services.session import CONSOLE_BUSY_RETRY_SECONDS, database_busy
 
             if not database_busy(error):
@@ -316,6 +321,7 @@ class CspApp(GuardedActions, TranslatedBindings, App[Any]):
 
     async def execute_command(self, text: str) -> bool:
         """Run a ``:`` command line; False (and a message) when it is unknown or not allowed."""
+        # after the first frame (see the imports above)
         from csp_tui.tui.console_commands import resolve
 
         command, word, argument = resolve(text)
@@ -331,7 +337,10 @@ class CspApp(GuardedActions, TranslatedBindings, App[Any]):
         return True
 
     async def run_console_command(self, command: ConsoleCommand, argument: str = "") -> None:
+        # after the first frame (see the imports above)
         from csp_tui.tui import export as view_export
+
+        # after the first frame (see the imports above)
         from csp_tui.tui import profile_switch, themes
 
         if not self.command_allowed(command):
@@ -389,6 +398,7 @@ class CspApp(GuardedActions, TranslatedBindings, App[Any]):
         self.open_invite()
 
     def action_command_log(self) -> None:
+        # after the first frame (see the imports above)
         from csp_tui.tui.screens.log import CommandLogScreen
 
         if not isinstance(self.screen, CommandLogScreen):
@@ -462,28 +472,28 @@ class CspApp(GuardedActions, TranslatedBindings, App[Any]):
     # ------------------------------------------------------------------ records, clipboard, files
 
     def customer_name(self, customer_id: str) -> str | None:
-        from csp_tui.cache import views
+        from csp_tui.cache import views  # after the first frame (see the imports above)
 
         record = views.customer_detail(self.backend.cache, customer_id)
         return record.company_name if record else None
 
     def open_record(self, kind: str, key: object, *, customer_id: str | None = None) -> None:
         """A detail screen with every column of one row."""
-        from csp_tui.tui.screens import detail
+        from csp_tui.tui.screens import detail  # after the first frame (see the imports above)
 
         detail.open_record(self, kind, key, customer_id=customer_id)
 
     def copy_text(self, text: str) -> None:
         """Send to the terminal's clipboard with OSC 52 (over SSH too, when the local terminal
         allows it), or write a file when too long to send; say which (tui/copying.py)."""
-        from csp_tui.tui import copying
+        from csp_tui.tui import copying  # after the first frame (see the imports above)
 
         copying.copy_text(self, text)
 
     def save_export(self, filename: str, text: str) -> None:
         """Save ``text`` under the exports directory (0600), on the writer thread; the notice
         (where it went, or why not) follows."""
-        from csp_tui.tui.writes import write_then
+        from csp_tui.tui.writes import write_then  # after the first frame (see the imports above)
 
         directory = self.settings.locations.exports_dir
         safe_name = "".join(ch if ch.isalnum() or ch in "-_." else "-" for ch in filename)
@@ -517,11 +527,12 @@ class CspApp(GuardedActions, TranslatedBindings, App[Any]):
                                 count=len(self.available_themes))
 
     def action_choose_theme(self) -> None:
-        from csp_tui.tui import themes
+        from csp_tui.tui import themes  # after the first frame (see the imports above)
 
         themes.open_theme_palette(self)
 
     def action_export_view(self) -> None:
+        # after the first frame (see the imports above)
         from csp_tui.tui import export as view_export
 
         view_export.export_view(self)
@@ -535,7 +546,7 @@ class CspApp(GuardedActions, TranslatedBindings, App[Any]):
         return list(command.choices)
 
     def action_switch_profile(self) -> None:
-        from csp_tui.tui import profile_switch
+        from csp_tui.tui import profile_switch  # after the first frame (see the imports above)
 
         profile_switch.open_profile_palette(self)
 
@@ -550,6 +561,7 @@ class CspApp(GuardedActions, TranslatedBindings, App[Any]):
         """``:profile NAME``: the console on another profile's back end and files, without a
         restart (tui/profile_switch.py). What was open above the main screen closes: it showed
         the old profile's records."""
+        # after the first frame (see the imports above)
         from csp_tui.tui import profile_switch, themes
 
         if name == self.settings.profile.name:
@@ -606,12 +618,12 @@ class CspApp(GuardedActions, TranslatedBindings, App[Any]):
         return True
 
     def action_copy_id(self) -> None:
-        from csp_tui.tui import copying
+        from csp_tui.tui import copying  # after the first frame (see the imports above)
 
         copying.copy_row_id(self)
 
     def action_copy_id_menu(self) -> None:
-        from csp_tui.tui import copying
+        from csp_tui.tui import copying  # after the first frame (see the imports above)
 
         copying.open_copy_menu(self)
 

@@ -47,8 +47,8 @@ def invitation_accepted(console: Console, event: ev.InvitationAccepted) -> None:
 def offer_password_reset(console: Console, entry_id: str) -> None:
     """A tenant created while nobody could see its password (a crash mid-create): say so,
     with the way to a new one."""
-    from csp_tui.services import password_reset
-    from csp_tui.state import outbox
+    from csp_tui.services import password_reset  # none before the first event (see the top)
+    from csp_tui.state import outbox  # none before the first event (see the top)
 
     entry = outbox.get(console.backend.state, entry_id)
     if entry is not None and password_reset.credentials_lost(entry):
@@ -64,7 +64,7 @@ def offer_password_reset(console: Console, entry_id: str) -> None:
 
 def explain_outbox_failure(console: Console, event: ev.OutboxUpdated, subject: str) -> None:
     """Partner Center refused a queued change: say why in words, not as a code."""
-    from csp_tui.state import outbox
+    from csp_tui.state import outbox  # none before the first event (see the top)
 
     entry = outbox.get(console.backend.state, event.entry_id)
     if entry is not None and entry.kind in {"patch_subscription", "create_qualification"}:
@@ -93,7 +93,7 @@ def status_after(status: BackendStatus, event: ev.Event | None, now: datetime,
 
 
 def _moved_on(status: BackendStatus, event: ev.Event, now: datetime) -> BackendStatus:
-    from csp_tui.services import events as ev
+    from csp_tui.services import events as ev  # none before the first event (see the top)
 
     if isinstance(event, ev.SyncStarted):
         status = replace(status, sync_state="running", progress=None)
