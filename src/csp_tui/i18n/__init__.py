@@ -11,35 +11,84 @@ from __future__ import annotations
 
 import importlib
 import os
-import pkgutil
 import string
+import threading
 from collections.abc import Mapping
 
 from csp_tui.i18n import messages
+from csp_tui.i18n.key_index import MODULE_OF_KEY
 from csp_tui.i18n.messages.argparse_texts import MSGIDS, PLURALS
 
 LANGUAGES = ("en", "cs")
 _DEFAULT = "en"
 _language = _DEFAULT
-_catalog: dict[str, dict[str, str]] | None = None
+
+# The catalogs are read one module at a time, when a key of that module is first asked for:
+# the console's first frame needs 5 of the 45, and importing them all cost ~6 ms of its
+# start. ``key_index.MODULE_OF_KEY`` says which module holds a key; it is generated from the
+# catalogs (``python -m csp_tui.i18n.key_index``), and tests/i18n/test_key_index.py fails
+# when it is out of date. A key it does not know still resolves: every catalog is read then.
+_merged: dict[str, dict[str, str]] = {}
+_owner: dict[str, str] = {}
+_read: set[str] = set()
+_all_read = False
+_lock = threading.Lock()  # the sync worker's thread translates too (tl)
+
+
+def _read_module(name: str) -> None:
+    """Merge one catalog module (the lock held)."""
+    if name in _read:
+        return
+    module = importlib.import_module(f"{messages.__name__}.{name}")
+    for key, texts in getattr(module, "MESSAGES", {}).items():
+        if key in _owner:
+            raise RuntimeError(f"message key {key!r} defined twice ({_owner[key]}, {name})")
+        _owner[key] = name
+        _merged[key] = texts
+    _read.add(name)
+
+
+def _catalog_modules() -> list[str]:
+    folder = messages.__path__[0]
+    return sorted(entry[:-3] for entry in os.listdir(folder)
+                  if entry.endswith(".py") and not entry.startswith("_"))
 
 
 def _load() -> dict[str, dict[str, str]]:
-    global _catalog
-    if _catalog is None:
-        merged: dict[str, dict[str, str]] = {}
-        for info in pkgutil.iter_modules(messages.__path__):
-            module = importlib.import_module(f"{messages.__name__}.{info.name}")
-            for key, texts in getattr(module, "MESSAGES", {}).items():
-                if key in merged:
-                    raise RuntimeError(f"message key {key!r} defined twice ({info.name})")
-                merged[key] = texts
-        _catalog = merged
-    return _catalog
+    """Every catalog, merged."""
+    global _all_read
+    if not _all_read:
+        with _lock:
+            for name in _catalog_modules():
+                _read_module(name)
+            _all_read = True
+    return _merged
+
+
+def _texts(key: str) -> Mapping[str, str] | None:
+    texts = _merged.get(key)
+    if texts is None and not _all_read:
+        module = MODULE_OF_KEY.get(key)
+        if module is not None:
+            with _lock:
+                _read_module(module)
+            texts = _merged.get(key)
+        if texts is None:
+            texts = _load().get(key)  # a key the index does not know yet
+    return texts
 
 
 def catalog() -> Mapping[str, Mapping[str, str]]:
     return _load()
+
+
+def knows(key: str) -> bool:
+    """Whether ``key`` is a message key (a label may be one, or a literal such as Textual's
+    own "Quit"), reading at most the catalog module that holds it."""
+    if key in _merged or key in MODULE_OF_KEY:
+        return True
+    # Not in the index: a literal, unless the key is newer than the index (then look).
+    return "." in key and " " not in key and _texts(key) is not None
 
 
 def language_from_environment(environ: Mapping[str, str] | None = None) -> str:
@@ -65,7 +114,7 @@ def get_language() -> str:
 
 
 def _text(key: str, language: str, kwargs: Mapping[str, object]) -> str:
-    texts = _load().get(key)
+    texts = _texts(key)
     if texts is None:
         # A missing key is a bug; show the key rather than crash a user's session.
         return key

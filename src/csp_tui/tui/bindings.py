@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from textual.binding import Binding, BindingsMap, BindingType
 
-from csp_tui.i18n import catalog, t
+from csp_tui.i18n import knows, t
 
 if TYPE_CHECKING:
     from textual.app import App
@@ -187,15 +187,14 @@ def in_registry_order(active: dict[str, Any]) -> dict[str, Any]:
 
 
 def _translated(map_: BindingsMap) -> BindingsMap:
-    known = catalog()
     translated: dict[str, list[Binding]] = {}
     for key, key_bindings in map_.key_to_bindings.items():
         translated[key] = [
             dataclasses.replace(
                 binding,
-                description=t(binding.description) if binding.description in known
+                description=t(binding.description) if knows(binding.description)
                 else binding.description,
-                tooltip=t(binding.tooltip) if binding.tooltip in known else binding.tooltip,
+                tooltip=t(binding.tooltip) if knows(binding.tooltip) else binding.tooltip,
             )
             for binding in key_bindings
         ]

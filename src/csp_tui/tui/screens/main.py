@@ -321,18 +321,18 @@ class MainScreen(GuardedActions, TranslatedBindings, Screen[None]):
     @on(CustomerSelected)
     def _customer_selected(self, event: CustomerSelected) -> None:
         # The panes not made yet (a narrow screen's first frame) are not made for this.
-        tenant = cast("TenantPane | None", self._panes.get("tenant"))
-        subscriptions = cast("SubscriptionsPane | None", self._panes.get("subscriptions"))
+        tenant = self._panes.get("tenant")
+        subscriptions = self._panes.get("subscriptions")
         if tenant is not None and self.is_shown("tenant"):
-            tenant.show_customer(event.customer_id)
+            cast("TenantPane", tenant).show_customer(event.customer_id)
         else:
             # Which customer is selected is known at once ("i" prefills from it); its
             # details are read when the pane is shown.
             if tenant is not None:
-                tenant.customer_id = event.customer_id
+                cast("TenantPane", tenant).customer_id = event.customer_id
             self._pending_customer["tenant"] = event.customer_id
         if subscriptions is not None and self.is_shown("subscriptions"):
-            subscriptions.set_customer(event.customer_id)
+            cast("SubscriptionsPane", subscriptions).set_customer(event.customer_id)
         else:
             self._pending_customer["subscriptions"] = event.customer_id
 
