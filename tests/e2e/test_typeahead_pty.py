@@ -67,3 +67,13 @@ def test_bursts_land_where_slow_typing_would(console):
     console.send(":quit" + ENTER)
     assert console.wait_exit() == 0
     assert b"Traceback" not in console.raw
+
+
+def test_keys_typed_while_the_console_starts_keep_their_enter(console):
+    # Typed before the console switched the terminal out of its line mode (the fixture has
+    # just started it): the terminal turns that Enter into a line feed, which must still
+    # run the command rather than vanish.
+    console.send(":subs" + ENTER)
+    screen = console.wait_for(lambda s: re.search(r"Subscriptions( \(\d+\))? ·", s) is not None,
+                              timeout=60)
+    assert ":subs" not in screen  # the command line ran the command and closed

@@ -38,7 +38,7 @@ from csp_tui.tui.bindings import GuardedActions, TranslatedBindings, bindings
 from csp_tui.tui.messages import BackendEvent
 from csp_tui.tui.screens.main import MainScreen
 from csp_tui.tui.stylesheets import STYLE_SHEETS
-from csp_tui.tui.typeahead import KeyGate, is_typed
+from csp_tui.tui.typeahead import KeyGate, as_typed, is_typed
 from csp_tui.world_clock import world_clock_for
 
 if TYPE_CHECKING:
@@ -133,7 +133,7 @@ class CspApp(GuardedActions, TranslatedBindings, App[Any]):
         # Keys and pastes from the terminal go through the gate, which hands each on only
         # once the ones before it took effect (tui/typeahead.py).
         if is_typed(event):
-            await self.key_gate.receive(event)  # type: ignore[arg-type]
+            await self.key_gate.receive(as_typed(event))  # type: ignore[arg-type]
             return
         await super().on_event(event)
 

@@ -54,6 +54,17 @@ TypedEvent = events.Key | events.Paste
 _EDIT_KEYS = frozenset({"backspace", "delete", "ctrl+h", "ctrl+w", "ctrl+u", "ctrl+k"})
 
 
+def as_typed(event: TypedEvent) -> TypedEvent:
+    """The key the person meant. Enter typed while the console was still starting arrives as
+    a line feed (``ctrl+j``): the terminal was still in its line mode, which turns a carriage
+    return into a line feed, and ``csp-tui`` then ``:subs`` and Enter typed ahead would lose
+    the Enter. As in readline, ``ctrl+j`` is Enter everywhere in the console (nothing binds
+    it otherwise)."""
+    if isinstance(event, events.Key) and event.key == "ctrl+j":
+        return events.Key("enter", "\r")
+    return event
+
+
 def is_typed(event: events.Event) -> bool:
     """A key or paste straight from the terminal (not one bubbling back up to the app)."""
     return isinstance(event, (events.Key, events.Paste)) and not event.is_forwarded
