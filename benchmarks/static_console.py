@@ -12,6 +12,11 @@ from csp_tui.config import load_settings
 from csp_tui.i18n import set_language
 
 if __name__ == "__main__":
+    import gc
+
+    # As csp-tui does (tui/launch.py): no collection until the first frame, which turns the
+    # collector back on.
+    gc.disable()
     settings = load_settings()
     set_language(settings.profile.language)
 
