@@ -262,7 +262,7 @@ class _Memo:
     # The unfiltered lists searched in memory, and the matches of (unfiltered list, needle):
     # rowids in order and their texts.
     bases: OrderedDict[tuple[Any, ...], _SearchBase] = field(default_factory=OrderedDict)
-    searches: OrderedDict[tuple[Any, ...], tuple[array[int], list[str]]] = field(
+    searches: OrderedDict[tuple[Any, ...], tuple[array[int], tuple[str, ...]]] = field(
         default_factory=OrderedDict)
 
 
@@ -358,7 +358,7 @@ class TextSearch:
             if walk < len(places) and rids[places[walk]] == rid:
                 texts[places[walk]] = text
                 walk += 1
-        return _SearchBase(rids, texts)
+        return _SearchBase(rids, tuple(texts))
 
     def install(self, conn: sqlite3.Connection, base: _SearchBase,
                 state: tuple[int, int]) -> bool:
@@ -389,7 +389,7 @@ class TextSearch:
             return found[0]
         # The fewest matches of an earlier needle that this one extends (typing "sumav"
         # narrows "suma"'s), else every row.
-        narrowed: tuple[array[int], list[str]] | None = None
+        narrowed: tuple[array[int], tuple[str, ...]] | None = None
         for (earlier_base, earlier), matches in memo.searches.items():
             if (earlier_base == base_key and earlier in self.needle
                     and (narrowed is None or len(matches[0]) < len(narrowed[0]))):
@@ -400,8 +400,13 @@ class TextSearch:
         else:
             rids, texts = narrowed
             indexes = [index for index, text in enumerate(texts) if self.needle in text]
-        matched = (array("q", [rids[index] for index in indexes]),
-                   [texts[index] for index in indexes])
+        if len(indexes) == len(rids):
+            # Every row holds it (the first letter of a word often does): the same rows, not
+            # a copy of 100,000 of them.
+            matched = (rids, texts)
+        else:
+            matched = (array("q", [rids[index] for index in indexes]),
+                       tuple([texts[index] for index in indexes]))
         memo.searches[key] = matched
         while len(memo.searches) > SEARCHES_KEPT:
             memo.searches.popitem(last=False)
@@ -412,10 +417,13 @@ class _SearchBase:
     """An unfiltered list's rowids in order and their search texts in the same order.
 
     A needle is tested text by text (Python's substring test: 4-8 ms for 100,000 texts on an
-    idle machine). A copy of the texts joined into one string, scanned with ``str.find``,
+    idle machine). The texts are kept in tuples, here and in each search's matches: a tuple of
+    strings leaves the garbage collector's passes after the first (a list of 100,000 strings
+    stays in every full pass, and two dozen kept searches made each such pass ~10 ms longer
+    while a person typed). A copy of the texts joined into one string, scanned with ``str.find``,
     was no faster on an idle machine for needles in few rows and cost 6 MB more."""
 
-    def __init__(self, rids: array[int], texts: list[str]) -> None:
+    def __init__(self, rids: array[int], texts: tuple[str, ...]) -> None:
         self.rids = rids
         self.texts = texts
 
