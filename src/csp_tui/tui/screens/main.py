@@ -91,10 +91,10 @@ def _new_pane(name: str) -> Pane:
     if name == "customers":
         return CustomersPane(classes="-active")
     if name == "tenant":
-        from csp_tui.tui.widgets.tenant import TenantPane  # with its pane (see _new_pane)
+        from csp_tui.tui.widgets.tenant import TenantPane  # after a narrow first frame
 
         return TenantPane()
-    # with its pane (see _new_pane)
+    # As the tenant pane's: after a narrow first frame.
     from csp_tui.tui.widgets.lists import InvitationsPane, SubscriptionsPane
 
     return SubscriptionsPane() if name == "subscriptions" else InvitationsPane()
